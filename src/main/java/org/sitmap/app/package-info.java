@@ -1,0 +1,2 @@
+/** Entry point: wires the command line and the window together. */
+package org.sitmap.app;

@@ -1,0 +1,61 @@
+package org.sitmap.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The root {@code sitmap} command. Without a subcommand it starts the window, like {@code sitmap gui}.
+ * Exit codes: 0 success, 1 bad input (one line on stderr naming file and line), 2 usage error.
+ */
+@Command(name = "sitmap", mixinStandardHelpOptions = true, version = "sitmap 0.1.0",
+        description = "Map and timeline of conflict incidents.",
+        subcommands = {SitmapCommand.GuiCommand.class, CommandLine.HelpCommand.class})
+public final class SitmapCommand implements Callable<Integer> {
+    @Option(names = "--db", description = "Store file (GeoPackage); default: the user's default store.")
+    Path db;
+
+    @Option(names = "--offline", description = "Open no network connection (local basemap only).")
+    boolean offline;
+
+    final GuiStarter gui;
+
+    public SitmapCommand(GuiStarter gui) {
+        this.gui = gui;
+    }
+
+    @Override
+    public Integer call() {
+        gui.start(db, offline);
+        return 0;
+    }
+
+    /** Builds the command line with every subcommand and the project's exit-code and error handling. */
+    public static CommandLine commandLine(GuiStarter gui) {
+        CommandLine cl = new CommandLine(new SitmapCommand(gui));
+        cl.setExitCodeExceptionMapper(ErrorHandling::exitCode);
+        cl.setExecutionExceptionHandler(ErrorHandling::handle);
+        return cl;
+    }
+
+    /** {@code sitmap gui [--db FILE] [--offline]}. */
+    @Command(name = "gui", mixinStandardHelpOptions = true, description = "Open the map window.")
+    static final class GuiCommand implements Callable<Integer> {
+        @CommandLine.ParentCommand
+        SitmapCommand parent;
+
+        @Option(names = "--db", description = "Store file (GeoPackage); default: the user's default store.")
+        Path db;
+
+        @Option(names = "--offline", description = "Open no network connection (local basemap only).")
+        boolean offline;
+
+        @Override
+        public Integer call() {
+            parent.gui.start(db != null ? db : parent.db, offline || parent.offline);
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,205 @@
+package org.sitmap.index;
+
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import org.sitmap.model.FactionCatalog;
+import org.sitmap.model.Incident;
+
+/**
+ * Columnar, immutable snapshot of the incidents for interactive filtering and drawing. Rows are sorted by first
+ * day (then insertion order), so a date window is a contiguous run found by binary search. Positions are kept both as
+ * degrees and as Web Mercator world coordinates in [0,1) (x east, y south), so renderers project with one
+ * multiply-add.
+ *
+ * <p>Immutable once built and safe to read from any thread. Build it off the FX thread.
+ */
+public final class IncidentIndex {
+    /** Bit of {@link #flags(int)}: the incident has no coordinates. */
+    public static final byte UNRESOLVED = 1;
+
+    private final FactionCatalog catalog;
+    private final long[] id;
+    private final int[] day;
+    private final int[] dayEnd;
+    private final float[] lon;
+    private final float[] lat;
+    private final float[] mx;
+    private final float[] my;
+    private final long[] factionMask;
+    private final byte[] primaryFaction;
+    private final byte[] eventType;
+    private final byte[] subEventType;
+    private final byte[] datePrecision;
+    private final byte[] geoPrecision;
+    private final int[] fatalities;
+    private final int maxSpan;
+
+    private IncidentIndex(FactionCatalog catalog, int n) {
+        this.catalog = catalog;
+        id = new long[n]; day = new int[n]; dayEnd = new int[n]; lon = new float[n]; lat = new float[n];
+        mx = new float[n]; my = new float[n]; factionMask = new long[n]; primaryFaction = new byte[n];
+        eventType = new byte[n]; subEventType = new byte[n]; datePrecision = new byte[n]; geoPrecision = new byte[n];
+        fatalities = new int[n];
+        maxSpan = 0;
+    }
+
+    private IncidentIndex(IncidentIndex src, int[] order, int maxSpan) {
+        catalog = src.catalog;
+        id = permute(src.id, order); day = permute(src.day, order); dayEnd = permute(src.dayEnd, order);
+        lon = permute(src.lon, order); lat = permute(src.lat, order); mx = permute(src.mx, order);
+        my = permute(src.my, order); factionMask = permute(src.factionMask, order);
+        primaryFaction = permute(src.primaryFaction, order); eventType = permute(src.eventType, order);
+        subEventType = permute(src.subEventType, order); datePrecision = permute(src.datePrecision, order);
+        geoPrecision = permute(src.geoPrecision, order); fatalities = permute(src.fatalities, order);
+        this.maxSpan = maxSpan;
+    }
+
+    /** Builds an index of the given incidents (their ids must be set for details look-ups to work). */
+    public static IncidentIndex of(FactionCatalog catalog, Collection<Incident> incidents) {
+        Builder b = new Builder(catalog, incidents.size());
+        for (Incident i : incidents) b.add(i);
+        return b.build();
+    }
+
+    /** An index with no rows. */
+    public static IncidentIndex empty(FactionCatalog catalog) {
+        return of(catalog, List.of());
+    }
+
+    /**
+     * Appends rows one at a time without building {@link Incident} objects (used by the store's bulk loader and
+     * the benchmark). Not thread-safe; {@link #build()} once.
+     */
+    public static final class Builder {
+        private final IncidentIndex t;
+        private int n;
+
+        public Builder(FactionCatalog catalog, int capacity) {
+            t = new IncidentIndex(catalog, Math.max(capacity, 16));
+        }
+
+        public void add(Incident i) {
+            long mask = 0;
+            List<String> codes = i.factions();
+            for (String c : codes) mask |= 1L << t.catalog.ordinal(c);
+            add(i.id(), (int) i.date().toEpochDay(), (int) i.spanEnd().toEpochDay(),
+                    i.latitude() == null ? Double.NaN : i.latitude(), i.longitude() == null ? Double.NaN : i.longitude(),
+                    mask, t.catalog.ordinal(codes.get(0)), i.eventType().ordinal(),
+                    i.subEventType() == null ? -1 : i.subEventType().ordinal(), i.datePrecision().code(),
+                    i.geoPrecision().code(), i.fatalities() == null ? -1 : i.fatalities());
+        }
+
+        /** Adds one row; {@code subEventType} -1 for none, {@code fatalities} -1 for unknown, NaN for no position. */
+        public void add(long id, int day, int dayEnd, double lat, double lon, long factionMask, int primaryFaction,
+                        int eventType, int subEventType, int datePrecision, int geoPrecision, int fatalities) {
+            if (n == t.id.length) throw new IllegalStateException("builder capacity " + n + " exceeded");
+            t.id[n] = id; t.day[n] = day; t.dayEnd[n] = Math.max(day, dayEnd);
+            t.lat[n] = (float) lat; t.lon[n] = (float) lon;
+            t.mx[n] = (float) WebMercator.x(lon); t.my[n] = (float) WebMercator.y(lat);
+            t.factionMask[n] = factionMask; t.primaryFaction[n] = (byte) primaryFaction;
+            t.eventType[n] = (byte) eventType; t.subEventType[n] = (byte) subEventType;
+            t.datePrecision[n] = (byte) datePrecision; t.geoPrecision[n] = (byte) geoPrecision;
+            t.fatalities[n] = fatalities;
+            n++;
+        }
+
+        /** Sorts the rows by day and freezes them. */
+        public IncidentIndex build() {
+            long[] keys = new long[n];
+            for (int k = 0; k < n; k++) keys[k] = ((long) t.day[k] << 32) | k;
+            Arrays.sort(keys);
+            int[] order = new int[n];
+            int span = 0;
+            for (int k = 0; k < n; k++) {
+                order[k] = (int) keys[k];
+                span = Math.max(span, t.dayEnd[order[k]] - t.day[order[k]]);
+            }
+            return new IncidentIndex(t, order, span);
+        }
+    }
+
+    public FactionCatalog catalog() { return catalog; }
+
+    public int size() { return id.length; }
+
+    public long id(int row) { return id[row]; }
+
+    /** First day as epoch day. */
+    public int day(int row) { return day[row]; }
+
+    /** Last possible day (inclusive) as epoch day: the span that the date precision or end date leaves open. */
+    public int dayEnd(int row) { return dayEnd[row]; }
+
+    public float lon(int row) { return lon[row]; }
+
+    public float lat(int row) { return lat[row]; }
+
+    /** Web Mercator x in [0,1), NaN when unresolved. */
+    public float mercX(int row) { return mx[row]; }
+
+    /** Web Mercator y in [0,1), north at 0; NaN when unresolved. */
+    public float mercY(int row) { return my[row]; }
+
+    public boolean located(int row) { return !Float.isNaN(lat[row]); }
+
+    /** Bit set of the catalog ordinals of the incident's factions. */
+    public long factionMask(int row) { return factionMask[row]; }
+
+    /** Catalog ordinal of the first actor's faction: the colour the marker is drawn in. */
+    public int primaryFaction(int row) { return primaryFaction[row]; }
+
+    /** Ordinal of {@link org.sitmap.model.EventType}. */
+    public int eventType(int row) { return eventType[row]; }
+
+    /** Ordinal of {@link org.sitmap.model.SubEventType}, -1 for none. */
+    public int subEventType(int row) { return subEventType[row]; }
+
+    /** {@link org.sitmap.model.DatePrecision#code()}. */
+    public int datePrecision(int row) { return datePrecision[row]; }
+
+    /** {@link org.sitmap.model.GeoPrecision#code()}; 0 when unresolved. */
+    public int geoPrecision(int row) { return geoPrecision[row]; }
+
+    /** Fatalities, -1 when unknown. */
+    public int fatalities(int row) { return fatalities[row]; }
+
+    /** The longest span (dayEnd - day) of any row; bounds the binary search of a date window. */
+    public int maxSpan() { return maxSpan; }
+
+    /** First row whose first day is at or after {@code epochDay}. */
+    public int lowerBound(int epochDay) {
+        int lo = 0, hi = day.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (day[mid] < epochDay) lo = mid + 1; else hi = mid;
+        }
+        return lo;
+    }
+
+    /** Earliest first day, or 0 for an empty index. */
+    public int minDay() { return day.length == 0 ? 0 : day[0]; }
+
+    /** Latest last day, or 0 for an empty index. */
+    public int maxDay() {
+        int m = Integer.MIN_VALUE;
+        for (int d : dayEnd) m = Math.max(m, d);
+        return day.length == 0 ? 0 : m;
+    }
+
+    /** The row of an incident id, or -1 (linear scan; for selection look-ups, not for loops). */
+    public int rowOf(long incidentId) {
+        for (int r = 0; r < id.length; r++) if (id[r] == incidentId) return r;
+        return -1;
+    }
+
+    /** Approximate heap held by the arrays, in bytes. */
+    public long bytes() {
+        return (long) id.length * (8 + 4 + 4 + 4 + 4 + 4 + 4 + 8 + 1 + 1 + 1 + 1 + 1 + 4);
+    }
+
+    private static long[] permute(long[] a, int[] o) { long[] r = new long[o.length]; for (int k = 0; k < o.length; k++) r[k] = a[o[k]]; return r; }
+    private static int[] permute(int[] a, int[] o) { int[] r = new int[o.length]; for (int k = 0; k < o.length; k++) r[k] = a[o[k]]; return r; }
+    private static float[] permute(float[] a, int[] o) { float[] r = new float[o.length]; for (int k = 0; k < o.length; k++) r[k] = a[o[k]]; return r; }
+    private static byte[] permute(byte[] a, int[] o) { byte[] r = new byte[o.length]; for (int k = 0; k < o.length; k++) r[k] = a[o[k]]; return r; }
+}

@@ -1,0 +1,136 @@
+package org.sitmap.index;
+
+import java.util.Arrays;
+import java.util.List;
+import org.sitmap.model.BBox;
+import org.sitmap.model.DatePrecision;
+import org.sitmap.model.EventType;
+import org.sitmap.model.FilterSpec;
+import org.sitmap.model.SubEventType;
+
+/**
+ * A {@link FilterSpec} compiled against an index into masks and bounds, applied row by row over primitive arrays.
+ * Text search is not done here: the caller passes the ids that SQLite's full-text index matched.
+ *
+ * <p>Immutable; {@link #apply} may run on any thread.
+ */
+public final class IndexFilter {
+    private final IncidentIndex index;
+    private final boolean dateBound;
+    private final int fromDay;
+    private final int toDay;
+    private final long factionMask;
+    private final int typeMask;
+    private final long subTypeMask;
+    private final int precisionMask;
+    private final int minFatalities;
+    private final BBox bbox;
+    private final double[] polyX;
+    private final double[] polyY;
+    private final long[] textIds;
+
+    /**
+     * @param textMatchIds incident ids that matched the spec's text (any order), or null when the spec has no
+     *                     text or it should be ignored
+     */
+    public IndexFilter(IncidentIndex index, FilterSpec spec, long[] textMatchIds) {
+        this.index = index;
+        dateBound = spec.from() != null || spec.to() != null;
+        fromDay = spec.from() == null ? Integer.MIN_VALUE : (int) spec.from().toEpochDay();
+        toDay = spec.to() == null ? Integer.MAX_VALUE : (int) spec.to().toEpochDay();
+        long fm = 0;
+        for (String code : spec.factions()) {
+            if (index.catalog().byCode(code).isPresent()) fm |= 1L << index.catalog().ordinal(code);
+        }
+        factionMask = spec.factions().isEmpty() ? -1L : fm;
+        int tm = 0;
+        for (EventType t : spec.eventTypes()) tm |= 1 << t.ordinal();
+        typeMask = spec.eventTypes().isEmpty() ? -1 : tm;
+        long sm = 0;
+        for (SubEventType t : spec.subEventTypes()) sm |= 1L << t.ordinal();
+        subTypeMask = spec.subEventTypes().isEmpty() ? -1L : sm;
+        int pm = 0;
+        for (DatePrecision p : spec.datePrecisions()) pm |= 1 << p.code();
+        precisionMask = spec.datePrecisions().isEmpty() ? -1 : pm;
+        minFatalities = spec.minFatalities();
+        bbox = spec.bbox();
+        List<double[]> area = spec.area();
+        if (area.size() >= 3) {
+            polyX = new double[area.size()];
+            polyY = new double[area.size()];
+            for (int k = 0; k < area.size(); k++) { polyX[k] = area.get(k)[0]; polyY[k] = area.get(k)[1]; }
+        } else {
+            polyX = null;
+            polyY = null;
+        }
+        if (textMatchIds != null) {
+            textIds = textMatchIds.clone();
+            Arrays.sort(textIds);
+        } else {
+            textIds = null;
+        }
+    }
+
+    /** Filters the whole index. */
+    public Selection apply() {
+        return apply(true);
+    }
+
+    /**
+     * Filters the whole index, optionally ignoring the date window (the timeline's histogram shows what the
+     * other filters keep across all dates).
+     */
+    public Selection apply(boolean useDates) {
+        int start = 0;
+        int end = index.size();
+        boolean dates = useDates && dateBound;
+        if (dates) {
+            long lo = (long) fromDay - index.maxSpan();
+            start = index.lowerBound((int) Math.max(Integer.MIN_VALUE, lo));
+            end = toDay == Integer.MAX_VALUE ? index.size() : index.lowerBound(toDay + 1);
+        }
+        int[] out = new int[Math.max(0, end - start)];
+        int n = 0;
+        for (int r = start; r < end; r++) {
+            if (dates && index.dayEnd(r) < fromDay) continue;
+            if (accepts(r)) out[n++] = r;
+        }
+        return new Selection(index, out, n);
+    }
+
+    /** True when row {@code r} passes every criterion except the date window. */
+    public boolean accepts(int r) {
+        if ((index.factionMask(r) & factionMask) == 0) return false;
+        if ((typeMask & (1 << index.eventType(r))) == 0) return false;
+        if (subTypeMask != -1L) {
+            int st = index.subEventType(r);
+            if (st < 0 || (subTypeMask & (1L << st)) == 0) return false;
+        }
+        if ((precisionMask & (1 << index.datePrecision(r))) == 0) return false;
+        if (minFatalities > 0 && index.fatalities(r) < minFatalities) return false;
+        if (bbox != null || polyX != null) {
+            if (!index.located(r)) return false;
+            float lon = index.lon(r);
+            float lat = index.lat(r);
+            if (bbox != null && !bbox.contains(lon, lat)) return false;
+            if (polyX != null && !insidePolygon(lon, lat)) return false;
+        }
+        return textIds == null || Arrays.binarySearch(textIds, index.id(r)) >= 0;
+    }
+
+    /** True when the day window overlaps row {@code r}'s span. */
+    public boolean inDates(int r) {
+        return index.day(r) <= toDay && index.dayEnd(r) >= fromDay;
+    }
+
+    private boolean insidePolygon(double x, double y) {
+        boolean inside = false;
+        for (int i = 0, j = polyX.length - 1; i < polyX.length; j = i++) {
+            if ((polyY[i] > y) != (polyY[j] > y)
+                    && x < (polyX[j] - polyX[i]) * (y - polyY[i]) / (polyY[j] - polyY[i]) + polyX[i]) {
+                inside = !inside;
+            }
+        }
+        return inside;
+    }
+}

@@ -1,0 +1,43 @@
+package org.sitmap.ui;
+
+import java.nio.file.Path;
+import javafx.application.Application;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+
+/**
+ * The JavaFX application: one main window.
+ *
+ * <p>Threading: {@link #launchWindow} blocks the calling (main) thread until the window closes, as
+ * {@link Application#launch} does.
+ */
+public final class SitmapApp extends Application {
+    private static volatile Path dbArg;
+    private static volatile boolean offlineArg;
+    private static volatile boolean running;
+
+    /** Starts the window on {@code db} (null: the default store); returns when it closes. */
+    public static void launchWindow(Path db, boolean offline) {
+        dbArg = db;
+        offlineArg = offline;
+        running = true;
+        try {
+            Application.launch(SitmapApp.class);
+        } finally {
+            running = false;
+        }
+    }
+
+    /** True while the window runs. */
+    public static boolean isRunning() { return running; }
+
+    @Override
+    public void start(Stage stage) {
+        MainWindow window = new MainWindow(new MainWindow.Options(dbArg, offlineArg));
+        stage.setTitle("Sitmap");
+        stage.setScene(new Scene(window.root(), 1400, 900));
+        stage.setOnHidden(e -> window.close());
+        stage.show();
+        window.loadAsync();
+    }
+}
