@@ -33,6 +33,8 @@ public final class IncidentIndex {
     private final byte[] datePrecision;
     private final byte[] geoPrecision;
     private final int[] fatalities;
+    private final int[] placeRef;
+    private final String[] places;
     private final int maxSpan;
 
     private IncidentIndex(FactionCatalog catalog, int n) {
@@ -40,11 +42,12 @@ public final class IncidentIndex {
         id = new long[n]; day = new int[n]; dayEnd = new int[n]; lon = new float[n]; lat = new float[n];
         mx = new float[n]; my = new float[n]; factionMask = new long[n]; primaryFaction = new byte[n];
         eventType = new byte[n]; subEventType = new byte[n]; datePrecision = new byte[n]; geoPrecision = new byte[n];
-        fatalities = new int[n];
+        fatalities = new int[n]; placeRef = new int[n];
+        places = null;
         maxSpan = 0;
     }
 
-    private IncidentIndex(IncidentIndex src, int[] order, int maxSpan) {
+    private IncidentIndex(IncidentIndex src, int[] order, String[] places, int maxSpan) {
         catalog = src.catalog;
         id = permute(src.id, order); day = permute(src.day, order); dayEnd = permute(src.dayEnd, order);
         lon = permute(src.lon, order); lat = permute(src.lat, order); mx = permute(src.mx, order);
@@ -52,6 +55,8 @@ public final class IncidentIndex {
         primaryFaction = permute(src.primaryFaction, order); eventType = permute(src.eventType, order);
         subEventType = permute(src.subEventType, order); datePrecision = permute(src.datePrecision, order);
         geoPrecision = permute(src.geoPrecision, order); fatalities = permute(src.fatalities, order);
+        placeRef = permute(src.placeRef, order);
+        this.places = places;
         this.maxSpan = maxSpan;
     }
 
@@ -73,6 +78,8 @@ public final class IncidentIndex {
      */
     public static final class Builder {
         private final IncidentIndex t;
+        private final java.util.HashMap<String, Integer> placeIds = new java.util.HashMap<>();
+        private final java.util.ArrayList<String> placeNames = new java.util.ArrayList<>();
         private int n;
 
         public Builder(FactionCatalog catalog, int capacity) {
@@ -87,12 +94,16 @@ public final class IncidentIndex {
                     i.latitude() == null ? Double.NaN : i.latitude(), i.longitude() == null ? Double.NaN : i.longitude(),
                     mask, t.catalog.ordinal(codes.get(0)), i.eventType().ordinal(),
                     i.subEventType() == null ? -1 : i.subEventType().ordinal(), i.datePrecision().code(),
-                    i.geoPrecision().code(), i.fatalities() == null ? -1 : i.fatalities());
+                    i.geoPrecision().code(), i.fatalities() == null ? -1 : i.fatalities(), i.place());
         }
 
-        /** Adds one row; {@code subEventType} -1 for none, {@code fatalities} -1 for unknown, NaN for no position. */
+        /**
+         * Adds one row; {@code subEventType} -1 for none, {@code fatalities} -1 for unknown, NaN for no position,
+         * {@code place} may be null.
+         */
         public void add(long id, int day, int dayEnd, double lat, double lon, long factionMask, int primaryFaction,
-                        int eventType, int subEventType, int datePrecision, int geoPrecision, int fatalities) {
+                        int eventType, int subEventType, int datePrecision, int geoPrecision, int fatalities,
+                        String place) {
             if (n == t.id.length) throw new IllegalStateException("builder capacity " + n + " exceeded");
             t.id[n] = id; t.day[n] = day; t.dayEnd[n] = Math.max(day, dayEnd);
             t.lat[n] = (float) lat; t.lon[n] = (float) lon;
@@ -101,6 +112,14 @@ public final class IncidentIndex {
             t.eventType[n] = (byte) eventType; t.subEventType[n] = (byte) subEventType;
             t.datePrecision[n] = (byte) datePrecision; t.geoPrecision[n] = (byte) geoPrecision;
             t.fatalities[n] = fatalities;
+            String p = place == null ? "" : place;
+            Integer ref = placeIds.get(p);
+            if (ref == null) {
+                ref = placeNames.size();
+                placeIds.put(p, ref);
+                placeNames.add(p);
+            }
+            t.placeRef[n] = ref;
             n++;
         }
 
@@ -115,7 +134,7 @@ public final class IncidentIndex {
                 order[k] = (int) keys[k];
                 span = Math.max(span, t.dayEnd[order[k]] - t.day[order[k]]);
             }
-            return new IncidentIndex(t, order, span);
+            return new IncidentIndex(t, order, placeNames.toArray(new String[0]), span);
         }
     }
 
@@ -164,6 +183,12 @@ public final class IncidentIndex {
     /** Fatalities, -1 when unknown. */
     public int fatalities(int row) { return fatalities[row]; }
 
+    /** The place name as stored ("" when none); equal names share one string. */
+    public String place(int row) { return places[placeRef[row]]; }
+
+    /** A small integer naming the row's place: rows with equal place names have equal refs. */
+    public int placeRef(int row) { return placeRef[row]; }
+
     /** The longest span (dayEnd - day) of any row; bounds the binary search of a date window. */
     public int maxSpan() { return maxSpan; }
 
@@ -195,7 +220,7 @@ public final class IncidentIndex {
 
     /** Approximate heap held by the arrays, in bytes. */
     public long bytes() {
-        return (long) id.length * (8 + 4 + 4 + 4 + 4 + 4 + 4 + 8 + 1 + 1 + 1 + 1 + 1 + 4);
+        return (long) id.length * (8 + 4 + 4 + 4 + 4 + 4 + 4 + 8 + 1 + 1 + 1 + 1 + 1 + 4 + 4);
     }
 
     private static long[] permute(long[] a, int[] o) { long[] r = new long[o.length]; for (int k = 0; k < o.length; k++) r[k] = a[o[k]]; return r; }
