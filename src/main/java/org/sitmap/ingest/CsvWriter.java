@@ -33,7 +33,12 @@ public final class CsvWriter implements Closeable {
 
     /** Writes the header; {@link #close()} closes {@code stream}. */
     public CsvWriter(OutputStream stream) throws IOException {
-        out = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8));
+        this(new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8)));
+    }
+
+    /** Writes the header to a character stream; {@link #close()} closes it. */
+    public CsvWriter(Writer writer) throws IOException {
+        out = writer;
         row(COLUMNS);
     }
 

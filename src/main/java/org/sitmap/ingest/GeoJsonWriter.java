@@ -27,7 +27,16 @@ public final class GeoJsonWriter implements Closeable {
 
     /** Starts the collection; {@link #close()} ends it and closes {@code out}. */
     public GeoJsonWriter(OutputStream out) throws IOException {
-        gen = JSON.createGenerator(out, JsonEncoding.UTF8);
+        this(JSON.createGenerator(out, JsonEncoding.UTF8));
+    }
+
+    /** Starts the collection on a character stream; {@link #close()} ends it and closes {@code out}. */
+    public GeoJsonWriter(java.io.Writer out) throws IOException {
+        this(JSON.createGenerator(out));
+    }
+
+    private GeoJsonWriter(JsonGenerator gen) throws IOException {
+        this.gen = gen;
         gen.writeStartObject();
         gen.writeStringField("type", "FeatureCollection");
         gen.writeFieldName("features");

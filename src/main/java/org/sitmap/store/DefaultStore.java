@@ -52,7 +52,7 @@ public final class DefaultStore {
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(tmp, file);
             }
-            LOG.info("built the default store " + file);
+            LOG.fine("built the default store " + file);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot build the default store " + file, e);
         } finally {
