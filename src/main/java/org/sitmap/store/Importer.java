@@ -1,7 +1,6 @@
 package org.sitmap.store;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
@@ -41,12 +40,16 @@ final class Importer {
     private final Map<String, String> hashes = new HashMap<>();
     private final Set<String> placeNames = new HashSet<>();
     private final Set<Long> touched = new HashSet<>();
+    /** minLon, minLat, maxLon, maxLat of the rows written. */
+    private final double[] bounds = {Double.MAX_VALUE, Double.MAX_VALUE, -Double.MAX_VALUE, -Double.MAX_VALUE};
     private final MessageDigest sha;
     private PreparedStatement insert;
     private PreparedStatement update;
     private PreparedStatement deleteActors;
     private PreparedStatement insertActor;
     private PreparedStatement insertPlace;
+    private PreparedStatement ftsDelete;
+    private final Set<Long> ftsDeleted = new HashSet<>();
     private int pendingRows;
 
     Importer(Connection conn, FactionCatalog catalog) {
@@ -75,6 +78,8 @@ final class Importer {
             batchId = startBatch(file, reader.format());
             preload();
             long nextFid = nextFid();
+            final long firstFid = nextFid;
+            boolean fts = dropFtsTrigger();
             prepare();
             ParsedRow row;
             while ((row = reader.next()) != null) {
@@ -87,12 +92,12 @@ final class Importer {
                 }
                 Incident inc = normaliseActors(row.incident(), unmapped);
                 if (!inc.located()) unresolved.add(inc.place() == null || inc.place().isBlank() ? "(no place name)" : inc.place());
-                String hash = hash(inc);
+                String hash = IncidentBinding.hash(sha, inc);
                 long[] k = known.get(inc.sourceKey());
                 if (k == null) {
                     long fid = nextFid++;
                     if (touched.contains(fid)) flush();
-                    bindIncident(insert, inc, batchId, hash);
+                    IncidentBinding.bind(insert, inc, batchId, hash);
                     insert.setLong(23, fid);
                     insert.addBatch();
                     queueActors(fid, inc, false);
@@ -105,12 +110,22 @@ final class Importer {
                 } else {
                     long fid = k[0];
                     if (touched.contains(fid)) flush();
-                    bindIncident(update, inc, batchId, hash);
+                    if (ftsDelete != null && fid < firstFid && ftsDeleted.add(fid)) {
+                        ftsDelete.setLong(1, fid);
+                        ftsDelete.addBatch();
+                    }
+                    IncidentBinding.bind(update, inc, batchId, hash);
                     update.setLong(23, fid);
                     update.addBatch();
                     queueActors(fid, inc, true);
                     hashes.put(inc.sourceKey(), hash);
                     updated++;
+                }
+                if (inc.located()) {
+                    bounds[0] = Math.min(bounds[0], inc.longitude());
+                    bounds[1] = Math.min(bounds[1], inc.latitude());
+                    bounds[2] = Math.max(bounds[2], inc.longitude());
+                    bounds[3] = Math.max(bounds[3], inc.latitude());
                 }
                 if (inc.located() && inc.place() != null && !inc.place().isBlank() && placeNames.add(inc.place())) {
                     queuePlace(inc, file);
@@ -118,6 +133,7 @@ final class Importer {
                 if (++pendingRows >= FLUSH_ROWS) flush();
             }
             flush();
+            if (fts) indexNewRows(firstFid, nextFid);
             progress.accept(rowsRead);
             finishBatch(batchId, rowsRead, imported, updated, skipped, rejections.size());
             if (options.dryRun()) conn.rollback(); else conn.commit();
@@ -185,11 +201,57 @@ final class Importer {
             ps.setLong(7, id);
             ps.executeUpdate();
         }
+        // the bounds grow with the rows written (a superset after updates that moved an incident is allowed)
         try (PreparedStatement ps = conn.prepareStatement("UPDATE gpkg_contents SET"
-                + " last_change=strftime('%Y-%m-%dT%H:%M:%fZ','now'), min_x=(SELECT min(longitude) FROM incident),"
-                + " min_y=(SELECT min(latitude) FROM incident), max_x=(SELECT max(longitude) FROM incident),"
-                + " max_y=(SELECT max(latitude) FROM incident) WHERE table_name='incident'")) {
+                + " last_change=strftime('%Y-%m-%dT%H:%M:%fZ','now'), min_x=min(coalesce(min_x, ?1), ?1),"
+                + " min_y=min(coalesce(min_y, ?2), ?2), max_x=max(coalesce(max_x, ?3), ?3),"
+                + " max_y=max(coalesce(max_y, ?4), ?4) WHERE table_name='incident'")) {
+            if (bounds[0] > bounds[2]) return;
+            for (int k = 0; k < 4; k++) ps.setDouble(k + 1, bounds[k]);
             ps.executeUpdate();
+        }
+    }
+
+    /** Drops the per-row full-text trigger for this transaction; false when the schema has no full-text index. */
+    private boolean dropFtsTrigger() throws SQLException {
+        try (PreparedStatement ps = conn.prepareStatement(
+                "SELECT count(*) FROM sqlite_master WHERE type='trigger' AND name='incident_fts_ai'");
+             ResultSet rs = ps.executeQuery()) {
+            if (!rs.next() || rs.getInt(1) == 0) return false;
+        }
+        for (String sql : new String[] {"DROP TRIGGER incident_fts_ai", "DROP TRIGGER incident_fts_au"}) {
+            try (PreparedStatement ps = conn.prepareStatement(sql)) {
+                ps.executeUpdate();
+            }
+        }
+        ftsDelete = conn.prepareStatement("INSERT INTO incident_fts(incident_fts, rowid, place, summary, evidence)"
+                + " SELECT 'delete', fid, place, summary, evidence FROM incident WHERE fid = ?");
+        return true;
+    }
+
+    /**
+     * Indexes the rows inserted by this import in one statement, re-indexes the older rows it updated (their old
+     * entries were deleted before the update) and restores the triggers.
+     */
+    private void indexNewRows(long firstFid, long endFid) throws SQLException {
+        String insert = "INSERT INTO incident_fts(rowid, place, summary, evidence) SELECT fid, place, summary,"
+                + " evidence FROM incident WHERE ";
+        try (PreparedStatement ps = conn.prepareStatement(insert + "fid >= ? AND fid < ?")) {
+            ps.setLong(1, firstFid);
+            ps.setLong(2, endFid);
+            ps.executeUpdate();
+        }
+        try (PreparedStatement ps = conn.prepareStatement(insert + "fid = ?")) {
+            for (long fid : ftsDeleted) {
+                ps.setLong(1, fid);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+        for (String sql : new String[] {Migrations.FTS_INSERT_TRIGGER, Migrations.FTS_UPDATE_TRIGGER}) {
+            try (PreparedStatement ps = conn.prepareStatement(sql)) {
+                ps.executeUpdate();
+            }
         }
     }
 
@@ -229,7 +291,7 @@ final class Importer {
     }
 
     private void closeStatements() {
-        for (PreparedStatement ps : new PreparedStatement[] {insert, update, deleteActors, insertActor, insertPlace}) {
+        for (PreparedStatement ps : new PreparedStatement[] {insert, update, deleteActors, insertActor, insertPlace, ftsDelete}) {
             try {
                 if (ps != null) ps.close();
             } catch (SQLException ignored) {
@@ -239,6 +301,7 @@ final class Importer {
     }
 
     private void flush() throws SQLException {
+        if (ftsDelete != null) ftsDelete.executeBatch();
         insert.executeBatch();
         update.executeBatch();
         deleteActors.executeBatch();
@@ -266,21 +329,8 @@ final class Importer {
 
     private void queuePlace(Incident inc, String file) throws SQLException {
         PlaceRows.bind(insertPlace, new org.sitmap.model.Place(inc.place(), null, List.of(), inc.latitude(),
-                inc.longitude(), null, countryCode(inc.country()), inc.admin1(), 0, file));
+                inc.longitude(), null, IncidentBinding.countryCode(inc.country()), inc.admin1(), 0, file));
         insertPlace.addBatch();
-    }
-
-    private static String countryCode(String country) {
-        if (country == null) return null;
-        return switch (country.strip().toLowerCase(java.util.Locale.ROOT)) {
-            case "syria", "syrian arab republic" -> "SY";
-            case "turkey", "türkiye", "turkiye" -> "TR";
-            case "iraq" -> "IQ";
-            case "lebanon" -> "LB";
-            case "jordan" -> "JO";
-            case "israel" -> "IL";
-            default -> null;
-        };
     }
 
     /** Actors whose code the catalog does not know go under UNK; names that no alias maps are reported. */
@@ -302,48 +352,4 @@ final class Importer {
         return changed ? inc.toBuilder().actors(actors).build() : inc;
     }
 
-    private void bindIncident(PreparedStatement ps, Incident i, long batchId, String hash) throws SQLException {
-        ps.setBytes(1, i.located() ? org.sitmap.geo.GeoPackageBinary.point(i.longitude(), i.latitude()) : null);
-        ps.setString(2, i.sourceKey());
-        ps.setString(3, i.date().toString());
-        ps.setInt(4, i.datePrecision().code());
-        ps.setString(5, i.endDate() == null ? null : i.endDate().toString());
-        ps.setString(6, i.spanEnd().toString());
-        ps.setString(7, i.place());
-        ps.setString(8, i.admin1());
-        ps.setString(9, i.country());
-        if (i.located()) {
-            ps.setDouble(10, i.latitude());
-            ps.setDouble(11, i.longitude());
-        } else {
-            ps.setNull(10, java.sql.Types.DOUBLE);
-            ps.setNull(11, java.sql.Types.DOUBLE);
-        }
-        ps.setInt(12, i.geoPrecision().code());
-        ps.setString(13, i.eventType().label());
-        ps.setString(14, i.subEventType() == null ? null : i.subEventType().label());
-        if (i.fatalities() == null) ps.setNull(15, java.sql.Types.INTEGER); else ps.setInt(15, i.fatalities());
-        ps.setString(16, i.summary());
-        ps.setString(17, i.source());
-        ps.setString(18, i.origin());
-        ps.setString(19, i.evidence());
-        ps.setLong(20, batchId);
-        ps.setString(21, String.join(",", i.factions()));
-        ps.setString(22, hash);
-    }
-
-    /** A hash of every stored field except the id and batch: equal hashes mean an unchanged event. */
-    private String hash(Incident i) {
-        StringBuilder sb = new StringBuilder(256);
-        Object[] parts = {i.sourceKey(), i.date(), i.datePrecision().code(), i.endDate(), i.place(), i.admin1(),
-                i.country(), i.latitude(), i.longitude(), i.geoPrecision().code(), i.eventType().label(),
-                i.subEventType() == null ? null : i.subEventType().label(), i.fatalities(), i.summary(), i.source(),
-                i.origin(), i.evidence()};
-        for (Object p : parts) sb.append(p == null ? "\u0000" : p.toString()).append('\u001f');
-        for (Actor a : i.actors()) sb.append(a.name()).append('\u001e').append(a.factionCode()).append('\u001f');
-        byte[] d = sha.digest(sb.toString().getBytes(StandardCharsets.UTF_8));
-        StringBuilder hex = new StringBuilder(32);
-        for (int k = 0; k < 16; k++) hex.append(Character.forDigit((d[k] >> 4) & 15, 16)).append(Character.forDigit(d[k] & 15, 16));
-        return hex.toString();
-    }
 }

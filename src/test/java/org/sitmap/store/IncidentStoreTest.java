@@ -193,6 +193,32 @@ class IncidentStoreTest {
         }
     }
 
+    @Test
+    void fullTextIndexFollowsUpdatesWithinAndAcrossImports() throws Exception {
+        Path db = dir.resolve("fts.gpkg");
+        try (IncidentStore s = IncidentStore.open(db)) {
+            Incident a = Fixtures.simple("a", LocalDate.of(2020, 1, 5), "Saraqib", 35.86, 36.8, "SAA");
+            Incident b = Fixtures.simple("b", LocalDate.of(2020, 2, 5), "Raqqa", 35.95, 39.01, "SDF");
+            s.importAll(Fixtures.readerOf("f", a, b), ImportOptions.DEFAULT, null);
+            Incident a2 = a.toBuilder().summary("artillery on Saraqib").build();
+            Incident c = Fixtures.simple("c", LocalDate.of(2020, 3, 5), "Manbij", 36.53, 37.95, "TUR");
+            Incident c2 = c.toBuilder().summary("drone over Manbij").build();
+            ImportReport r = s.importAll(Fixtures.readerOf("g", a2, c, a2.toBuilder().summary("mortars on Saraqib").build(), c2),
+                    ImportOptions.DEFAULT, null);
+            assertThat(r.imported()).isEqualTo(1);
+            assertThat(r.updated()).isEqualTo(3);
+            assertThat(s.searchText("artillery")).isEmpty();
+            assertThat(keys(s.query(FilterSpec.ALL.withText("mortars")))).containsExactly("a");
+            assertThat(keys(s.query(FilterSpec.ALL.withText("drone")))).containsExactly("c");
+            assertThat(keys(s.query(FilterSpec.ALL.withText("shelling")))).containsExactly("b");
+        }
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement st = c.createStatement()) {
+            st.execute("INSERT INTO incident_fts(incident_fts, rank) VALUES ('integrity-check', 1)");
+            assertThat(intOf(st, "SELECT count(*) FROM sqlite_master WHERE type='trigger' AND name LIKE 'incident_fts_%'"))
+                    .isEqualTo(3);
+        }
+    }
+
     private static List<String> keys(List<Incident> l) {
         return l.stream().map(Incident::sourceKey).toList();
     }
