@@ -1,0 +1,46 @@
+package org.sitmap.geo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.HexFormat;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class GeoPackageBinaryTest {
+    @Test
+    void encodesTheHeaderAndLittleEndianWkb() {
+        byte[] b = GeoPackageBinary.point(36.5896, 35.5279);
+        String hex = HexFormat.of().formatHex(b);
+        // "GP", version 0, flags 0x01 (little endian, no envelope), srs 4326 LE, WKB LE point (type 1)
+        assertThat(hex).startsWith("47500001" + "e6100000" + "01" + "01000000");
+        assertThat(b).hasSize(8 + 21);
+        assertThat(GeoPackageBinary.srsId(b)).isEqualTo(4326);
+        assertThat(GeoPackageBinary.decodePoint(b)).containsExactly(36.5896, 35.5279);
+    }
+
+    @Test
+    void decodesAnEnvelopeAndTheEmptyPoint() {
+        byte[] plain = GeoPackageBinary.point(40.4272, 35.1562);
+        byte[] withEnvelope = new byte[plain.length + 32];
+        System.arraycopy(plain, 0, withEnvelope, 0, 8);
+        withEnvelope[3] = 0x03; // little endian, XY envelope
+        System.arraycopy(plain, 8, withEnvelope, 40, plain.length - 8);
+        assertThat(GeoPackageBinary.decodePoint(withEnvelope)).containsExactly(40.4272, 35.1562);
+        byte[] empty = GeoPackageBinary.emptyPoint();
+        assertThat(empty[3] & 0x10).isEqualTo(0x10);
+        assertThat(GeoPackageBinary.decodePoint(empty)).isNull();
+        assertThatThrownBy(() -> GeoPackageBinary.decodePoint(new byte[] {1, 2, 3})).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void distancesAndPolygons() {
+        // Aleppo to Damascus is about 310 km in a straight line
+        assertThat(Geodesy.distanceKm(36.2021, 37.1343, 33.5138, 36.2765)).isCloseTo(309, within(5.0));
+        assertThat(Geodesy.distanceKm(35, 36, 35, 36)).isZero();
+        List<double[]> square = List.of(new double[] {36, 35}, new double[] {37, 35}, new double[] {37, 36}, new double[] {36, 36});
+        assertThat(Geodesy.inPolygon(square, 36.5, 35.5)).isTrue();
+        assertThat(Geodesy.inPolygon(square, 37.5, 35.5)).isFalse();
+    }
+}
