@@ -69,6 +69,9 @@ public final class IncidentStore implements AutoCloseable {
                 FactionCatalog catalog = loadCatalog();
                 syncFactions(c, catalog);
                 return new IncidentStore(file, c, catalog);
+            } catch (org.sitmap.model.InputException e) {
+                c.close();
+                throw new org.sitmap.model.InputException(file.toString(), 0, e.getMessage(), e);
             } catch (SQLException | RuntimeException e) {
                 c.close();
                 throw e;
@@ -80,12 +83,23 @@ public final class IncidentStore implements AutoCloseable {
         }
     }
 
-    /** New files get 16 KiB pages (faster bulk imports and scans); every store runs in WAL mode. */
+    /**
+     * New files get 16 KiB pages (faster bulk imports and scans); every store runs in WAL mode. An SQLite file
+     * with tables but without Sitmap's migration table is someone else's database and is left alone.
+     */
     private static void journal(Connection c) throws SQLException {
         boolean empty;
-        try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM sqlite_master");
+        boolean ours;
+        try (PreparedStatement ps = c.prepareStatement("SELECT count(*), count(CASE WHEN name = 'sitmap_migration'"
+                + " THEN 1 END) FROM sqlite_master");
              ResultSet rs = ps.executeQuery()) {
-            empty = rs.next() && rs.getInt(1) == 0;
+            rs.next();
+            empty = rs.getInt(1) == 0;
+            ours = rs.getInt(2) > 0;
+        }
+        if (!empty && !ours) {
+            throw new org.sitmap.model.InputException(null, 0, "not a Sitmap store (an SQLite file without Sitmap's"
+                    + " tables); give a new file name to create a store");
         }
         try (java.sql.Statement st = c.createStatement()) {
             if (empty) st.execute("PRAGMA page_size = 16384");

@@ -118,7 +118,7 @@ final class Migrations {
     /**
      * Applies migrations up to {@code target} (each in its own transaction) and stamps the GeoPackage header.
      *
-     * @throws IllegalStateException when the store was written by a newer version
+     * @throws org.sitmap.model.InputException when the store was written by a newer version
      */
     static void migrate(Connection c, int target) throws SQLException {
         try (Statement s = c.createStatement()) {
@@ -127,8 +127,8 @@ final class Migrations {
         }
         int have = version(c);
         if (have > CURRENT) {
-            throw new IllegalStateException("the store has schema version " + have + " but this Sitmap knows only "
-                    + CURRENT + "; use a newer Sitmap");
+            throw new org.sitmap.model.InputException(null, 0, "the store has schema version " + have
+                    + " but this Sitmap knows only " + CURRENT + "; use a newer Sitmap");
         }
         boolean auto = c.getAutoCommit();
         for (int v = have + 1; v <= target; v++) {
