@@ -77,11 +77,10 @@ final class IncidentRows {
     static IncidentIndex loadIndex(Connection c, FactionCatalog catalog, int count) throws SQLException {
         IncidentIndex.Builder b = new IncidentIndex.Builder(catalog, count + 16);
         Map<String, long[]> factionCache = new HashMap<>();
-        Map<String, Integer> typeCache = new HashMap<>();
-        Map<String, Integer> subCache = new HashMap<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT fid, event_date, span_end, latitude, longitude,"
-                + " faction_codes, event_type, sub_event_type, date_precision, geo_precision, fatalities, place"
-                + " FROM incident")) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT fid, unixepoch(event_date) / 86400,"
+                + " unixepoch(span_end) / 86400, latitude, longitude, faction_codes, " + ordinalCase("event_type",
+                EventType.values()) + ", " + ordinalCase("sub_event_type", SubEventType.values())
+                + ", date_precision, geo_precision, fatalities, place FROM incident")) {
             ps.setFetchSize(10_000);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -90,19 +89,29 @@ final class IncidentRows {
                     double lon = rs.getDouble(5);
                     if (rs.wasNull()) lon = Double.NaN;
                     long[] fm = factionCache.computeIfAbsent(rs.getString(6), codes -> factionMask(catalog, codes));
-                    int type = typeCache.computeIfAbsent(rs.getString(7),
-                            t -> EventType.parse(t).map(Enum::ordinal).orElse(EventType.STRATEGIC_DEVELOPMENTS.ordinal()));
-                    String subText = rs.getString(8);
-                    int sub = subText == null ? -1 : subCache.computeIfAbsent(subText,
-                            t -> SubEventType.parse(t).map(Enum::ordinal).orElse(-1));
+                    int type = rs.getInt(7);
+                    if (type < 0) type = EventType.STRATEGIC_DEVELOPMENTS.ordinal();
                     int fat = rs.getInt(11);
                     if (rs.wasNull()) fat = -1;
-                    b.add(rs.getLong(1), epochDay(rs.getString(2)), epochDay(rs.getString(3)), lat, lon, fm[0],
-                            (int) fm[1], type, sub, rs.getInt(9), rs.getInt(10), fat, rs.getString(12));
+                    b.add(rs.getLong(1), rs.getInt(2), rs.getInt(3), lat, lon, fm[0], (int) fm[1], type,
+                            rs.getInt(8), rs.getInt(9), rs.getInt(10), fat, rs.getString(12));
                 }
             }
         }
         return b.build();
+    }
+
+    /**
+     * A CASE expression turning an ACLED label column into the enum ordinal (-1 when NULL or unknown), so the
+     * label strings never cross into Java. Labels are constants of the enum, never user input.
+     */
+    private static String ordinalCase(String column, Enum<?>[] values) {
+        StringBuilder sb = new StringBuilder("CASE ").append(column);
+        for (Enum<?> v : values) {
+            String label = v instanceof EventType t ? t.label() : ((SubEventType) v).label();
+            sb.append(" WHEN '").append(label.replace("'", "''")).append("' THEN ").append(v.ordinal());
+        }
+        return sb.append(" ELSE -1 END").toString();
     }
 
     private static long[] factionMask(FactionCatalog catalog, String codes) {
@@ -119,24 +128,5 @@ final class IncidentRows {
             mask = 1L << primary;
         }
         return new long[] {mask, primary};
-    }
-
-    /** Epoch day of an ISO {@code yyyy-mm-dd} string without allocating a parser. */
-    static int epochDay(String iso) {
-        if (iso.length() == 10 && iso.charAt(4) == '-' && iso.charAt(7) == '-') {
-            int y = digits(iso, 0, 4), m = digits(iso, 5, 7), d = digits(iso, 8, 10);
-            if (y >= 0 && m >= 1 && d >= 1) return (int) LocalDate.of(y, m, d).toEpochDay();
-        }
-        return (int) LocalDate.parse(iso).toEpochDay();
-    }
-
-    private static int digits(String s, int from, int to) {
-        int v = 0;
-        for (int i = from; i < to; i++) {
-            char ch = s.charAt(i);
-            if (ch < '0' || ch > '9') return -1;
-            v = v * 10 + (ch - '0');
-        }
-        return v;
     }
 }

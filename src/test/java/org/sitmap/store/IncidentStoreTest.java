@@ -189,6 +189,19 @@ class IncidentStoreTest {
             assertThat(index.lat(row)).isEqualTo(35.95f);
             assertThat(index.factionMask(row)).isEqualTo(1L << s.factions().ordinal("SDF"));
             assertThat(index.place(row)).isEqualTo("Raqqa");
+            assertThat(index.day(row)).isEqualTo((int) LocalDate.of(2020, 2, 5).toEpochDay());
+            assertThat(index.eventType(row)).isEqualTo(EventType.EXPLOSIONS.ordinal());
+            assertThat(index.subEventType(row)).isEqualTo(org.sitmap.model.SubEventType.SHELLING.ordinal());
+            assertThat(index.fatalities(row)).isEqualTo(1);
+            int month = index.rowOf(s.query(FilterSpec.ALL.withText("كفرسجنة")).get(0).id());
+            assertThat(index.dayEnd(month)).isEqualTo((int) LocalDate.of(2020, 6, 30).toEpochDay());
+            assertThat(index.primaryFaction(month)).isEqualTo(s.factions().ordinal("SAA"));
+            assertThat(index.factionMask(month)).isEqualTo((1L << s.factions().ordinal("SAA")) | (1L << s.factions().ordinal("RUS")));
+            int old = index.rowOf(s.query(FilterSpec.ALL.withText("unknown hamlet")).get(0).id());
+            assertThat(index.day(old)).isEqualTo((int) LocalDate.of(2019, 3, 2).toEpochDay());
+            assertThat(index.located(old)).isFalse();
+            assertThat(index.fatalities(old)).isEqualTo(-1);
+            assertThat(index.subEventType(old)).isEqualTo(-1);
             assertThat(s.incidentsAtPlace("Raqqa")).hasSize(1);
         }
     }

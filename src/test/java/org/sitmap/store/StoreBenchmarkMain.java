@@ -15,7 +15,8 @@ import org.sitmap.model.SubEventType;
 /**
  * Measures the store with synthetic ACLED-like incidents (not a unit test; run by hand):
  * {@code java -cp target/classes:target/test-classes:$(cat cp.txt) org.sitmap.store.StoreBenchmarkMain 1000000 /tmp/b.gpkg}.
- * Prints import rows/s, the re-import (all skipped) rate, loadIndex time, and a text search time.
+ * Prints import rows/s, the re-import (all skipped) rate, loadIndex time, and a text search time. Arguments:
+ * rows, store file, schema version (default current), {@code load} to only time loading an existing store.
  */
 public final class StoreBenchmarkMain {
     private StoreBenchmarkMain() { }
@@ -23,9 +24,10 @@ public final class StoreBenchmarkMain {
     public static void main(String[] args) throws Exception {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
         Path db = Path.of(args.length > 1 ? args[1] : "/tmp/sitmap-bench.gpkg");
-        for (String s : new String[] {"", "-wal", "-shm"}) Files.deleteIfExists(Path.of(db + s));
+        boolean loadOnly = args.length > 3 && args[3].equals("load");
+        if (!loadOnly) for (String s : new String[] {"", "-wal", "-shm"}) Files.deleteIfExists(Path.of(db + s));
         int schema = args.length > 2 ? Integer.parseInt(args[2]) : Migrations.CURRENT;
-        try (IncidentStore store = IncidentStore.open(db, schema)) {
+        if (!loadOnly) try (IncidentStore store = IncidentStore.open(db, schema)) {
             long t0 = System.nanoTime();
             ImportReport r = store.importAll(synthetic(n), ImportOptions.DEFAULT, null);
             double s = (System.nanoTime() - t0) / 1e9;
