@@ -52,9 +52,14 @@ public final class OsmTileSource implements TileSource {
         this.policy = policy;
     }
 
-    /** The OpenStreetMap standard tile server. */
+    /**
+     * The OpenStreetMap standard tile server, or the XYZ server named by the system property
+     * {@code sitmap.tiles.url} (a template with {z}, {x}, {y}; its tiles are cached in their own folder).
+     */
     public static OsmTileSource openStreetMap(TileCache cache, NetworkPolicy policy) {
-        return new OsmTileSource(DEFAULT_URL, "osm", cache, policy);
+        String url = System.getProperty("sitmap.tiles.url", "").strip();
+        if (url.isEmpty()) return new OsmTileSource(DEFAULT_URL, "osm", cache, policy);
+        return new OsmTileSource(url, "custom-" + Integer.toHexString(url.hashCode()), cache, policy);
     }
 
     @Override
