@@ -111,8 +111,9 @@ final class LabelPlacer {
     private static String spaced(String s) {
         StringBuilder b = new StringBuilder(s.length() * 2);
         for (int i = 0; i < s.length(); i++) {
-            if (i > 0 && s.charAt(i) != ' ' && s.charAt(i - 1) != ' ') b.append('\u2009');
-            b.append(s.charAt(i));
+            char c = s.charAt(i);
+            if (i > 0 && c != ' ' && s.charAt(i - 1) != ' ') b.append('\u2009');
+            b.append(c == ' ' ? "\u2002" : String.valueOf(c)); // en space between words
         }
         return b.toString();
     }

@@ -23,6 +23,22 @@ public final class BasemapPreview {
         render(painter, new Viewport(34.0, 37.0, 4, 1200, 800), out.resolve("region-z4.png"));
         render(painter, new Viewport(20, 0, 1, 1024, 700), out.resolve("world-z1.png"));
         render(painter, new Viewport(33.51, 36.29, 12, 800, 600), out.resolve("damascus-z12.png"));
+        mosaic(new org.sitmap.tiles.LocalTileSource(painter), 7, 75, 49, 5, 4, out.resolve("tiles-z7.png"));
+        mosaic(new org.sitmap.tiles.LocalTileSource(painter), 10, 614, 406, 4, 3, out.resolve("tiles-z10.png"));
+    }
+
+    /** Stitches cols × rows locally drawn tiles from (x0, y0) at zoom z, to check their seams. */
+    private static void mosaic(org.sitmap.tiles.LocalTileSource local, int z, int x0, int y0, int cols, int rows,
+                               Path file) throws Exception {
+        java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(cols * 256, rows * 256,
+                java.awt.image.BufferedImage.TYPE_INT_ARGB);
+        java.awt.Graphics2D g = img.createGraphics();
+        for (int i = 0; i < cols; i++) {
+            for (int j = 0; j < rows; j++) g.drawImage(local.render(z, x0 + i, y0 + j).image(), i * 256, j * 256, null);
+        }
+        g.dispose();
+        ImageIO.write(img, "png", new File(file.toString()));
+        System.out.println(file);
     }
 
     private static void render(BasemapPainter painter, Viewport v, Path file) throws Exception {
