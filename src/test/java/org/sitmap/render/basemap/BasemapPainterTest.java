@@ -12,7 +12,8 @@ class BasemapPainterTest {
 
     /** The shipped data without towns, so land and sea can be sampled where a town dot would sit. */
     private static final BasemapData NO_TOWNS = new BasemapData(SHIPPED.countries(), SHIPPED.borders(),
-            SHIPPED.coast(), SHIPPED.governorates(), SHIPPED.governorateLines(), List.of());
+            SHIPPED.coast(), SHIPPED.governorates(), SHIPPED.governorateLines(), SHIPPED.rivers(), SHIPPED.lakes(),
+            List.of());
 
     private static int rgbAt(Raster r, Viewport v, double lat, double lon) {
         return r.pixels()[(int) v.y(lat) * r.width() + (int) v.x(lon)] & 0xFFFFFF;
@@ -24,6 +25,8 @@ class BasemapPainterTest {
         assertThat(SHIPPED.governorates()).extracting(BasemapData.Feature::name)
                 .contains("Idlib", "Aleppo", "Damascus", "Dayr Az Zawr", "Rif Dimashq");
         assertThat(SHIPPED.governorateLines()).isNotEmpty();
+        assertThat(SHIPPED.rivers()).isNotEmpty();
+        assertThat(SHIPPED.lakes()).isNotEmpty();
         assertThat(SHIPPED.towns()).extracting(BasemapData.Town::name).contains("Aleppo", "Saraqib", "Idlib");
     }
 
@@ -41,7 +44,7 @@ class BasemapPainterTest {
     void governorateBordersAreDrawnInsideSyria() {
         Viewport v = new Viewport(35.6, 36.7, 9, 600, 600); // around the Idlib-Hama line
         BasemapData without = new BasemapData(NO_TOWNS.countries(), NO_TOWNS.borders(), NO_TOWNS.coast(),
-                NO_TOWNS.governorates(), List.of(), List.of());
+                NO_TOWNS.governorates(), List.of(), NO_TOWNS.rivers(), NO_TOWNS.lakes(), List.of());
         Raster with = new Raster(600, 600);
         Raster plain = new Raster(600, 600);
         new BasemapPainter(NO_TOWNS).paint(with, v);
