@@ -30,6 +30,9 @@ public final class LocalTileSource implements TileSource {
         return raster;
     }
 
+    /** The painter behind these tiles. */
+    public BasemapPainter painter() { return painter; }
+
     @Override
     public TileOrigin origin() { return TileOrigin.LOCAL; }
 }

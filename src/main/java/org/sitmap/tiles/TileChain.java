@@ -66,18 +66,29 @@ public final class TileChain {
 
     /** The tile z/x/y from the first source that has it, else drawn locally; never throws, never null. */
     public TileImage tile(int z, int x, int y) {
+        return served(fromSources(z, x, y).orElseGet(() -> fallback(z, x, y)));
+    }
+
+    /**
+     * The tile from the first source that has it, without the local fill (for exports, which paint the vector
+     * basemap underneath themselves); never throws. Not reported to the listener.
+     */
+    public Optional<TileImage> fromSources(int z, int x, int y) {
         for (TileSource s : sources) {
             try {
                 Optional<TileImage> t = s.tile(z, x, y);
-                if (t.isPresent()) return served(t.get());
+                if (t.isPresent()) return t;
             } catch (NetworkPolicy.OfflineException e) {
                 LOG.fine(e::getMessage);
             } catch (Exception e) {
                 LOG.log(Level.FINE, "tile " + z + "/" + x + "/" + y + " from " + s.origin().label() + " failed", e);
             }
         }
-        return served(fallback(z, x, y));
+        return Optional.empty();
     }
+
+    /** The local basemap source that fills the gaps. */
+    public LocalTileSource local() { return local; }
 
     /** The locally drawn tile, or a plain sea-coloured one if even drawing fails; never throws. */
     public TileImage fallback(int z, int x, int y) {
