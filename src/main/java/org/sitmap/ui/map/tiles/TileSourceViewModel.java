@@ -28,6 +28,17 @@ public final class TileSourceViewModel {
     private final BooleanProperty online = new SimpleBooleanProperty(this, "online");
     private final ReadOnlyStringWrapper sourceText = new ReadOnlyStringWrapper(this, "sourceText", "");
     private final AtomicInteger seen = new AtomicInteger();
+    private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem", "");
+    private Executor worker = Runnable::run;
+    private PackOpener packOpener = file -> {
+        throw new java.io.IOException("choosing a tile pack is not available here");
+    };
+
+    /** Opens (or, given null, removes) the MBTiles pack behind the chain; blocking, off the FX thread. */
+    @FunctionalInterface
+    public interface PackOpener {
+        void open(java.nio.file.Path file) throws java.io.IOException;
+    }
 
     /**
      * @param policy          the current network policy (read each time: the settings may be replaced)
@@ -60,6 +71,14 @@ public final class TileSourceViewModel {
         TileSourceViewModel vm = new TileSourceViewModel(TileSettings::policy, OnlinePreference.userPreferences(),
                 javafx.application.Platform::runLater, TileSettings::packAttribution);
         TileSettings.setListener(vm::served);
+        OnlinePreference prefs = OnlinePreference.userPreferences();
+        java.util.concurrent.ExecutorService opener = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "sitmap-tile-pack");
+            t.setDaemon(true);
+            return t;
+        });
+        vm.setPackOpener(opener, file -> TileSettings.useMbTiles(file, prefs,
+                org.sitmap.tiles.TileCache.defaultRoot()));
         return vm;
     }
 
@@ -71,6 +90,38 @@ public final class TileSourceViewModel {
 
     /** E.g. "Tiles: OpenStreetMap, local basemap · © OpenStreetMap contributors · Natural Earth, GeoNames". */
     public ReadOnlyStringProperty sourceTextProperty() { return sourceText.getReadOnlyProperty(); }
+
+    /** Sets how a chosen MBTiles pack is opened, and on which executor (not the FX thread). */
+    public void setPackOpener(Executor worker, PackOpener opener) {
+        this.worker = worker;
+        this.packOpener = opener;
+    }
+
+    /**
+     * Uses the MBTiles pack {@code file} (null removes it) for tiles not yet shown; failures appear in
+     * {@link #problemProperty()}. Call on the FX thread; the file is opened on the worker.
+     */
+    public void useMbTiles(java.nio.file.Path file) {
+        worker.execute(() -> {
+            String message;
+            try {
+                packOpener.open(file);
+                message = file == null ? "Tile pack removed." : "Tile pack: " + file.getFileName()
+                        + " (new tiles come from it; zoom or pan to refresh)";
+            } catch (java.io.IOException | RuntimeException e) {
+                message = e.getMessage() == null ? "Cannot open the tile pack." : e.getMessage();
+            }
+            String m = message;
+            fx.execute(() -> {
+                problem.set(m);
+                seen.set(0);
+                refresh();
+            });
+        });
+    }
+
+    /** The last message about the tile pack (empty when none). */
+    public ReadOnlyStringProperty problemProperty() { return problem.getReadOnlyProperty(); }
 
     /** Notes that a tile came from {@code origin}; call from any thread. */
     public void served(TileOrigin origin) {

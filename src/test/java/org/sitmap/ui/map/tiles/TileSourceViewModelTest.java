@@ -61,4 +61,28 @@ class TileSourceViewModelTest {
                 .contains("OpenStreetMap contributors").contains("My Pack")
                 .doesNotContain("Natural Earth");
     }
+
+    @Test
+    void choosingAPackOpensItOnTheWorkerAndReportsTheOutcome() {
+        NetworkPolicy policy = NetworkPolicy.switchable(false);
+        TileSourceViewModel vm = new TileSourceViewModel(() -> policy, OnlinePreference.inMemory(false), posted::add,
+                () -> "");
+        List<Runnable> workerQueue = new ArrayList<>();
+        List<java.nio.file.Path> opened = new ArrayList<>();
+        vm.setPackOpener(workerQueue::add, file -> {
+            if (file.toString().contains("bad")) throw new java.io.IOException(file + ": not an MBTiles file");
+            opened.add(file);
+        });
+        vm.useMbTiles(java.nio.file.Path.of("good.mbtiles"));
+        assertThat(opened).isEmpty(); // nothing opened on the calling (FX) thread
+        workerQueue.remove(0).run();
+        assertThat(opened).containsExactly(java.nio.file.Path.of("good.mbtiles"));
+        runPosted();
+        assertThat(vm.problemProperty().get()).contains("good.mbtiles");
+
+        vm.useMbTiles(java.nio.file.Path.of("bad.mbtiles"));
+        workerQueue.remove(0).run();
+        runPosted();
+        assertThat(vm.problemProperty().get()).isEqualTo("bad.mbtiles: not an MBTiles file");
+    }
 }
