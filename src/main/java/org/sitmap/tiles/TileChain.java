@@ -44,6 +44,16 @@ public final class TileChain {
         return new TileChain(list, local);
     }
 
+    /**
+     * A chain for exports and other headless use over the shared painter: with {@code offline}, cached OSM tiles
+     * only and no connection; otherwise OSM tiles are fetched (and cached). {@code pack} may be null.
+     */
+    public static TileChain forExport(boolean offline, MbTilesSource pack) {
+        NetworkPolicy policy = offline ? NetworkPolicy.forcedOffline() : NetworkPolicy.switchable(true);
+        return standard(pack, new TileCache(TileCache.defaultRoot()), policy,
+                new LocalTileSource(org.sitmap.render.basemap.BasemapPainter.shared()));
+    }
+
     /** Closes the sources that hold files open (an MBTiles pack). */
     public void close() {
         for (TileSource s : sources) {

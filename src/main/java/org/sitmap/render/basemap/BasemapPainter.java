@@ -33,6 +33,15 @@ public final class BasemapPainter {
     private volatile double[][] countryPoints;
     private volatile double[][] governoratePoints;
 
+    private static final class Shared {
+        static final BasemapPainter INSTANCE = new BasemapPainter();
+    }
+
+    /** One painter over the shipped basemap for the whole application, so its caches are shared. */
+    public static BasemapPainter shared() {
+        return Shared.INSTANCE;
+    }
+
     /** A painter over the basemap shipped in {@code data/basemap/}. */
     public BasemapPainter() {
         this(BasemapData.shipped());

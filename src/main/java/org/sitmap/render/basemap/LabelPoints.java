@@ -19,6 +19,7 @@ final class LabelPoints {
             }
         }
         if (ring == null) return null;
+        ring = thin(ring, 400);
         double x0 = Double.MAX_VALUE, y0 = Double.MAX_VALUE, x1 = -Double.MAX_VALUE, y1 = -Double.MAX_VALUE;
         for (int i = 0; i < ring.length; i += 2) {
             x0 = Math.min(x0, ring[i]); x1 = Math.max(x1, ring[i]);
@@ -39,6 +40,19 @@ final class LabelPoints {
             }
         }
         return best;
+    }
+
+    /** Every k-th point so that at most about {@code max} remain (enough for placing a name). */
+    private static double[] thin(double[] ring, int max) {
+        int n = ring.length / 2;
+        if (n <= max) return ring;
+        int step = (n + max - 1) / max;
+        double[] out = new double[((n + step - 1) / step) * 2];
+        for (int i = 0, k = 0; i < n; i += step, k++) {
+            out[2 * k] = ring[2 * i];
+            out[2 * k + 1] = ring[2 * i + 1];
+        }
+        return out;
     }
 
     private static double area(double[] p) {

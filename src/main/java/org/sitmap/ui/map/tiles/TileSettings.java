@@ -22,7 +22,7 @@ import org.sitmap.tiles.TileChain;
  */
 public final class TileSettings {
     private static final Logger LOG = Logger.getLogger(TileSettings.class.getName());
-    private static final LocalTileSource LOCAL = new LocalTileSource(new BasemapPainter());
+    private static final LocalTileSource LOCAL = new LocalTileSource(BasemapPainter.shared());
     private static volatile NetworkPolicy policy = NetworkPolicy.forcedOffline();
     private static volatile TileChain chain = new TileChain(List.of(), LOCAL);
     private static volatile String packAttribution = "";
