@@ -55,9 +55,13 @@ public final class TileSettings {
         return problem;
     }
 
-    /** Production setup: user preferences and the default cache folder. */
+    /**
+     * Production setup: user preferences and the default cache folder. The system property
+     * {@code sitmap.offline=true} forces offline too (for test runs that open the window).
+     */
     public static String configure(boolean forcedOffline) {
-        return configure(forcedOffline, OnlinePreference.userPreferences(), TileCache.defaultRoot());
+        boolean offline = forcedOffline || Boolean.getBoolean("sitmap.offline");
+        return configure(offline, OnlinePreference.userPreferences(), TileCache.defaultRoot());
     }
 
     /** Replaces the MBTiles pack (null removes it), keeping the policy; IOException with a plain message. */
