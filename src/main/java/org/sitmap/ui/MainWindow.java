@@ -35,6 +35,11 @@ public final class MainWindow {
         this.session = new SessionViewModel(worker, Platform::runLater, words -> new long[0]);
         root.setCenter(new StackPane(new Label("Map")));
         root.setId("main-window");
+        // Tiles (basemap): set up the tile chain before any map view exists; --offline forbids every connection.
+        String tileProblem = org.sitmap.ui.map.tiles.TileSettings.configure(options.offline());
+        if (tileProblem != null) session.messageProperty().set(tileProblem);
+        root.setBottom(new org.sitmap.ui.map.tiles.TileSourceBar(
+                org.sitmap.ui.map.tiles.TileSourceViewModel.forWindow()));
     }
 
     /** Opens the store and loads the index on the worker; the views fill in as results arrive. */
