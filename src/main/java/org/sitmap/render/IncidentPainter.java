@@ -1,11 +1,8 @@
 package org.sitmap.render;
 
-import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
-import java.awt.FontMetrics;
 import java.awt.Graphics2D;
-import java.awt.geom.Arc2D;
 import java.awt.geom.Ellipse2D;
 import java.util.Arrays;
 import org.sitmap.index.IncidentIndex;
@@ -51,6 +48,7 @@ public final class IncidentPainter {
     private final FactionCatalog catalog;
     private final MarkerSprites sprites;
     private final HeatPainter heat = new HeatPainter();
+    private final GlyphSprites glyphs;
     private int[] pixelKey = new int[0];
     private int[] pixelCount = new int[0];
 
@@ -62,6 +60,7 @@ public final class IncidentPainter {
     public IncidentPainter(FactionCatalog catalog, int markerRadius) {
         this.catalog = catalog;
         this.sprites = new MarkerSprites(catalog, markerRadius);
+        this.glyphs = new GlyphSprites(catalog);
     }
 
     public MarkerSprites sprites() { return sprites; }
@@ -127,24 +126,11 @@ public final class IncidentPainter {
     }
 
     private void stackBadges(Raster r, int w, int h) {
-        Graphics2D g = r.graphics();
-        g.setFont(BADGE_FONT.deriveFont(9.5f));
-        FontMetrics fm = g.getFontMetrics();
-        int off = sprites.radius() + 1;
+        int off = sprites.radius() + 4;
         for (int p = 0; p < w * h; p++) {
             int c = pixelCount[p];
-            if (c < 2) continue;
-            int x = p % w + off;
-            int y = p / w - off;
-            String s = c > 999 ? (c / 1000) + "k" : Integer.toString(c);
-            int tw = fm.stringWidth(s) + 5;
-            g.setColor(new Color(255, 255, 255, 235));
-            g.fillRoundRect(x - 2, y - 7, tw, 12, 8, 8);
-            g.setColor(new Color(60, 60, 60));
-            g.drawRoundRect(x - 2, y - 7, tw, 12, 8, 8);
-            g.drawString(s, x + 1, y + 3);
+            if (c >= 2) glyphs.stampCount(r, c, p % w + off, p / w - off);
         }
-        g.dispose();
     }
 
     private void paintClusters(Raster r, Viewport vp, Selection sel, Options o, HitTester.Builder hits) {
@@ -152,9 +138,12 @@ public final class IncidentPainter {
         int w = r.width();
         int h = r.height();
         int cell = Math.max(4, o.clusterPx());
-        // one extra cell around the picture so clusters just outside still show their edge
-        int gw = (w + cell - 1) / cell + 2;
-        int gh = (h + cell - 1) / cell + 2;
+        // the grid is anchored in world pixels, so panning does not regroup clusters
+        double world = vp.worldPixels();
+        long gx0 = (long) Math.floor(vp.originX() / cell) - 1;
+        long gy0 = (long) Math.floor(vp.originY() / cell) - 1;
+        int gw = (int) ((long) Math.floor((vp.originX() + w) / cell) + 2 - gx0);
+        int gh = (int) ((long) Math.floor((vp.originY() + h) / cell) + 2 - gy0);
         int cells = gw * gh;
         int nf = catalog.size();
         int[] count = new int[cells];
@@ -162,25 +151,26 @@ public final class IncidentPainter {
         double[] sumY = new double[cells];
         int[] factionCount = new int[cells * nf];
         int[] cellOf = new int[sel.count()];
-        double world = vp.worldPixels();
-        double ox = vp.originX() - cell;
-        double oy = vp.originY() - cell;
+        double ox = vp.originX();
+        double oy = vp.originY();
+        double fx0 = (double) gx0 * cell - ox;
+        double fy0 = (double) gy0 * cell - oy;
         int[] rows = sel.rows();
         for (int k = 0, n = sel.count(); k < n; k++) {
             int row = rows[k];
             cellOf[k] = -1;
-            if (ix.geoPrecision(row) == 0 || Float.isNaN(ix.mercX(row))) continue;
-            double x = ix.mercX(row) * world - ox;
+            float mx = ix.mercX(row);
+            if (ix.geoPrecision(row) == 0 || Float.isNaN(mx)) continue;
+            double x = mx * world - ox;
             double y = ix.mercY(row) * world - oy;
-            if (x < 0 || y < 0) continue;
-            int gx = (int) (x / cell);
-            int gy = (int) (y / cell);
-            if (gx >= gw || gy >= gh) continue;
-            int c = gy * gw + gx;
+            double gxf = (x - fx0) / cell;
+            double gyf = (y - fy0) / cell;
+            if (gxf < 0 || gyf < 0 || gxf >= gw || gyf >= gh) continue;
+            int c = (int) gyf * gw + (int) gxf;
             cellOf[k] = c;
             count[c]++;
-            sumX[c] += x - cell;
-            sumY[c] += y - cell;
+            sumX[c] += x;
+            sumY[c] += y;
             factionCount[c * nf + ix.primaryFaction(row)]++;
         }
         // bucket the rows by cell (counting sort) for the hit tester
@@ -189,7 +179,6 @@ public final class IncidentPainter {
         int[] fill = Arrays.copyOf(start, cells);
         int[] bucket = new int[start[cells]];
         for (int k = 0, n = sel.count(); k < n; k++) if (cellOf[k] >= 0) bucket[fill[cellOf[k]]++] = rows[k];
-        Graphics2D g = null;
         for (int c = 0; c < cells; c++) {
             int n = count[c];
             if (n == 0) continue;
@@ -201,47 +190,19 @@ public final class IncidentPainter {
                 sprites.stamp(r, styleOf(ix, row), (int) Math.floor(x), (int) Math.floor(y));
                 continue;
             }
-            if (g == null) {
-                g = r.graphics();
-                g.setFont(BADGE_FONT);
+            int off = c * nf;
+            int dominant = 0;
+            for (int f = 1; f < nf; f++) if (factionCount[off + f] > factionCount[off + dominant]) dominant = f;
+            int second = -1;
+            for (int f = 0; f < nf; f++) {
+                if (f != dominant && factionCount[off + f] * 5 >= n
+                        && (second < 0 || factionCount[off + f] > factionCount[off + second])) second = f;
             }
-            float rad = (float) Math.min(cell * 0.62, 7 + 3.0 * Math.log(n) / Math.log(2));
-            drawCluster(g, x, y, rad, factionCount, c * nf, nf, n);
+            int rad = (int) Math.min(cell * 0.62, 7 + 3.0 * Math.log(n) / Math.log(2));
+            glyphs.stampDisc(r, dominant, second, rad, (int) x, (int) y);
+            glyphs.stampCount(r, n, (int) x, (int) y);
             hits.cluster(x, y, rad, Arrays.copyOfRange(bucket, start[c], start[c + 1]), n);
         }
-        if (g != null) g.dispose();
-    }
-
-    private void drawCluster(Graphics2D g, float x, float y, float rad, int[] fc, int off, int nf, int n) {
-        Ellipse2D circle = new Ellipse2D.Float(x - rad, y - rad, 2 * rad, 2 * rad);
-        int dominant = 0;
-        for (int f = 1; f < nf; f++) if (fc[off + f] > fc[off + dominant]) dominant = f;
-        if (fc[off + dominant] == n) {
-            g.setColor(withAlpha(catalog.get(dominant).rgb(), 215));
-            g.fill(circle);
-        } else {
-            double angle = 90;
-            for (int f = 0; f < nf; f++) {
-                int c = fc[off + f];
-                if (c == 0) continue;
-                double ext = -360.0 * c / n;
-                g.setColor(withAlpha(catalog.get(f).rgb(), 215));
-                g.fill(new Arc2D.Double(x - rad, y - rad, 2 * rad, 2 * rad, angle, ext, Arc2D.PIE));
-                angle += ext;
-            }
-        }
-        g.setStroke(new BasicStroke(1.5f));
-        g.setColor(Color.WHITE);
-        g.draw(circle);
-        String s = n >= 10000 ? (n / 1000) + "k" : Integer.toString(n);
-        FontMetrics fm = g.getFontMetrics();
-        int tw = fm.stringWidth(s);
-        float tx = x - tw / 2f;
-        float ty = y + fm.getAscent() / 2f - 1;
-        g.setColor(new Color(0, 0, 0, 170));
-        for (int dx = -1; dx <= 1; dx++) for (int dy = -1; dy <= 1; dy++) if (dx != 0 || dy != 0) g.drawString(s, tx + dx, ty + dy);
-        g.setColor(Color.WHITE);
-        g.drawString(s, tx, ty);
     }
 
     private void highlight(Raster r, Viewport vp, IncidentIndex ix, int row) {
