@@ -1,5 +1,6 @@
 package org.sitmap.render;
 
+import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
