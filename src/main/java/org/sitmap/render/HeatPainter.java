@@ -57,23 +57,40 @@ public final class HeatPainter {
         byte[] level = new byte[grid.length];
         for (int i = 0; i < grid.length; i++) level[i] = (byte) Math.min(255, (int) (Math.log1p(grid[i] * 4) / Math.log1p(max * 4) * 255));
         int[] px = r.pixels();
-        for (int y = 0; y < h; y++) {
-            float gy = (y + 0.5f) / CELL - 0.5f;
-            int y0 = Math.max(0, (int) gy);
-            int y1 = Math.min(gh - 1, y0 + 1);
-            float fy = Math.max(0, gy - y0);
-            for (int x = 0; x < w; x++) {
-                float gx = (x + 0.5f) / CELL - 0.5f;
-                int x0 = Math.max(0, (int) gx);
-                int x1 = Math.min(gw - 1, x0 + 1);
-                float fx = Math.max(0, gx - x0);
-                float a = (level[y0 * gw + x0] & 0xff) * (1 - fx) + (level[y0 * gw + x1] & 0xff) * fx;
-                float b = (level[y1 * gw + x0] & 0xff) * (1 - fx) + (level[y1 * gw + x1] & 0xff) * fx;
-                int v = (int) (a * (1 - fy) + b * fy);
-                if (v < 3) continue;
-                int src = lut[v];
-                int i = y * w + x;
-                px[i] = src + MarkerSprites.mulPre(px[i], 255 - (src >>> 24));
+        int half = CELL / 2;
+        // pixel (x, y) lies between cell centres cx = (x - half) / CELL and cx + 1; walk CELL×CELL blocks of pixels
+        // that share their four corner cells and skip blocks where all four are (nearly) empty
+        for (int cy = -1; cy < gh; cy++) {
+            int c0 = Math.max(0, Math.min(gh - 1, cy)) * gw;
+            int c1 = Math.max(0, Math.min(gh - 1, cy + 1)) * gw;
+            int py0 = cy * CELL + half;
+            for (int cx = -1; cx < gw; cx++) {
+                int xa = Math.max(0, Math.min(gw - 1, cx));
+                int xb = Math.max(0, Math.min(gw - 1, cx + 1));
+                int a = level[c0 + xa] & 0xff;
+                int b = level[c0 + xb] & 0xff;
+                int c = level[c1 + xa] & 0xff;
+                int d = level[c1 + xb] & 0xff;
+                if (a < 3 && b < 3 && c < 3 && d < 3) continue;
+                int px0 = cx * CELL + half;
+                for (int j = 0; j < CELL; j++) {
+                    int y = py0 + j;
+                    if (y < 0 || y >= h) continue;
+                    int fy = 2 * j + 1;                         // (j + 0.5) / CELL in eighths
+                    int left = a * (2 * CELL - fy) + c * fy;   // × 2·CELL
+                    int right = b * (2 * CELL - fy) + d * fy;
+                    int rowBase = y * w;
+                    for (int i = 0; i < CELL; i++) {
+                        int x = px0 + i;
+                        if (x < 0 || x >= w) continue;
+                        int fx = 2 * i + 1;
+                        int v = (left * (2 * CELL - fx) + right * fx) / (4 * CELL * CELL);
+                        if (v < 3) continue;
+                        int src = lut[v];
+                        int k = rowBase + x;
+                        px[k] = src + MarkerSprites.mulPre(px[k], 255 - (src >>> 24));
+                    }
+                }
             }
         }
     }
