@@ -53,7 +53,7 @@ public final class Gazetteer {
                     continue;
                 }
                 String k = NameKey.key(n);
-                if (k.length() < 3) continue;
+                if (!NameKey.usable(k)) continue;
                 add(byKey, k, p);
                 String s = NameKey.skeleton(n);
                 if (s.length() >= 2) add(bySkeleton, s, p);
@@ -152,7 +152,7 @@ public final class Gazetteer {
             return out;
         }
         String key = NameKey.key(mention);
-        if (key.length() < 3) return out;
+        if (!NameKey.usable(key)) return out;
         for (Place p : byKey.getOrDefault(key, List.of())) out.add(new Match(p, Quality.KEY));
         if (!out.isEmpty()) return out;
         if (key.length() < 4) return out;

@@ -27,6 +27,7 @@ public final class NameKey {
     /** Lower case without diacritics or apostrophes; other non-letters become single spaces. */
     public static String plain(String s) {
         String d = Normalizer.normalize(s, Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
+        d = d.replaceAll("['’](?:s|S)\\b", "");
         d = APOSTROPHES.matcher(d).replaceAll("");
         return d.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
     }
@@ -81,6 +82,11 @@ public final class NameKey {
             sb.append(t);
         }
         return sb.toString();
+    }
+
+    /** True when a key is long enough to look up: three letters, or two with a digit (road codes such as M4). */
+    public static boolean usable(String key) {
+        return key.length() >= 3 || (key.length() == 2 && key.chars().anyMatch(Character::isDigit));
     }
 
     /** True when the text contains Arabic letters. */
