@@ -27,7 +27,7 @@ final class Actors {
     Actors(FactionCatalog catalog) {
         extra("\\bSyrian and Russian (?:warplanes|jets|aircraft|air forces|forces)\\b", "SAA", "RUS");
         extra("\\bRussian and Syrian (?:warplanes|jets|aircraft|air forces|forces)\\b", "RUS", "SAA");
-        extra("\\b(?:Syrian|government) (?:warplanes|jets|aircraft|helicopters|troops|soldiers|forces)\\b", "SAA");
+        extra("(?i)\\b(?:syrian|government) (?:warplanes|jets|aircraft|helicopters|troops|soldiers|forces)\\b", "SAA");
         extra("\\bRussian (?:fighters|fighter jets|jets|warplanes|aircraft|air ?strikes|strikes|troops|soldiers|military police)\\b", "RUS");
         extra("\\bMoscow(?:['’]s)? strikes\\b", "RUS");
         extra("\\bTurkish (?:forces|troops|soldiers|army|convoy|military|drones?)\\b", "TUR");

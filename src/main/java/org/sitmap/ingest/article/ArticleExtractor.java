@@ -227,6 +227,7 @@ public final class ArticleExtractor {
                 if (len == 1 && PlaceScan.STOP.contains(NameKey.plain(sub))) continue;
                 if (!NameKey.usable(NameKey.key(sub))) continue;
                 List<Gazetteer.Match> c = gazetteer.candidates(sub);
+                if (len < w.size()) c = c.stream().filter(m -> m.quality() == Gazetteer.Quality.KEY).toList();
                 if (c.isEmpty()) continue;
                 for (int k = a; k < a + len; k++) used[k] = true;
                 out.add(new Hit(sub, w.get(a)[0], w.get(a + len - 1)[1], run, c));
@@ -308,7 +309,7 @@ public final class ArticleExtractor {
                     .origin(file + ":" + d.sentence.line())
                     .evidence(Evidence.mark(d.sentence.text(), d.span, d.actorSpans));
             if (d.place != null) {
-                b.place(d.place.name()).admin1(d.place.admin1()).country(COUNTRIES.getOrDefault(d.place.countryCode(), d.place.countryCode()))
+                b.place(displayName(d.place)).admin1(d.place.admin1()).country(COUNTRIES.getOrDefault(d.place.countryCode(), d.place.countryCode()))
                         .position(d.place.latitude(), d.place.longitude()).geoPrecision(d.precision);
             } else {
                 b.place(d.mention).position(null, null).geoPrecision(GeoPrecision.UNRESOLVED);
@@ -319,6 +320,12 @@ public final class ArticleExtractor {
             out.add(new Extracted(b.build(), d.sentence.number(), d.sentence.line(), d.mention));
         }
         return new Result(out, new ArrayList<>(unresolved));
+    }
+
+    /** The plain-ASCII spelling where there is one (GeoNames' ` for ayn shown as '). */
+    static String displayName(Place p) {
+        String a = p.asciiName();
+        return a == null || a.isBlank() ? p.name() : a.replace('`', '\'');
     }
 
     private static String hash(String text) {

@@ -29,7 +29,7 @@ final class Cues {
     private static final Pattern SHELLING = p("\\bshell(?:ed|ing|s)\\b|\\bartillery\\b|\\bmortars?\\b|\\brockets?\\b|\\bmissiles?\\b");
     private static final Pattern TERRITORY = p("\\bwrest(?:ed)? control\\b|\\b(?:took|taken|take|seized?|gained) control\\b|\\bcaptured\\b|\\boverr(?:a|u)n\\b|\\btook over\\b");
     private static final Pattern ATTACK = p("\\battack(?:s|ed|ing)?\\b|\\bclash(?:es|ed)?\\b|\\bfighting\\b|\\bfought\\b|\\brepelled\\b|\\bambush(?:es|ed)?\\b"
-            + "|\\boffensive\\b|\\braids?\\b|\\btargeted\\b|\\bentered\\b|\\bstormed\\b|\\bbattles?\\b|\\bassault\\w*\\b");
+            + "|\\boffensive\\b|\\braids?\\b|\\btargeted\\b|\\bentered\\b|\\bstormed\\b|\\bbattles?\\b|\\bassault\\w*\\b|\\bexchanged fire\\b|\\bopened fire\\b|\\bfirefights?\\b|\\bgunfire\\b");
     private static final Pattern PATROL = p("\\bpatrols?\\b|\\bconvoy\\b");
     private static final Pattern ARREST = p("\\barrest(?:s|ed)?\\b|\\bdetain(?:s|ed)?\\b|\\bdetention\\b|\\bround-up\\b");
     private static final Pattern DESTROY = p("\\bdestroy(?:ed|s)?\\b|\\bset on fire\\b|\\bburn(?:ed|t)\\b|\\bblew up\\b|\\blooted\\b");

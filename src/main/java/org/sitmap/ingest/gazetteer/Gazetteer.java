@@ -129,7 +129,7 @@ public final class Gazetteer {
                 String[] c = line.split(",", -1);
                 if (c.length != 10) throw new InputException(file, n, "expected 10 columns, found " + c.length);
                 List<String> alts = c[1].isEmpty() ? List.of() : List.of(c[1].split("\\|"));
-                out.add(new Place(c[0], NameKey.plain(c[0]), alts, Double.parseDouble(c[3]), Double.parseDouble(c[4]),
+                out.add(new Place(c[0], java.text.Normalizer.normalize(c[0], java.text.Normalizer.Form.NFD).replaceAll("\\p{M}+", ""), alts, Double.parseDouble(c[3]), Double.parseDouble(c[4]),
                         c[2], c[5], c[6], Long.parseLong(c[7]), "Sitmap supplement: " + c[8]));
             }
         } catch (IOException e) {
