@@ -12,7 +12,8 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "sitmap", mixinStandardHelpOptions = true, version = "sitmap 0.1.0",
         description = "Map and timeline of conflict incidents.",
-        subcommands = {SitmapCommand.GuiCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {SitmapCommand.GuiCommand.class, CommandLine.HelpCommand.class,
+                GazetteerCommand.class})
 public final class SitmapCommand implements Callable<Integer> {
     @Option(names = "--db", description = "Store file (GeoPackage); default: the user's default store.")
     Path db;
