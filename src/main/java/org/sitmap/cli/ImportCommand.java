@@ -75,7 +75,7 @@ final class ImportCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         List<Path> files = expand(paths);
         try (IncidentStore store = DefaultStore.open(db != null ? db : parent.db)) {
-            ReaderContext ctx = new ReaderContext(store.factions(), date);
+            ReaderContext ctx = new ReaderContext(store.factions(), date, store::places);
             for (Path file : files) {
                 List<Incident> seen = new ArrayList<>();
                 ImportReport report;
