@@ -4,6 +4,7 @@ import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -87,14 +88,14 @@ final class QueryCommand implements Callable<Integer> {
         }
         try (IncidentStore store = DefaultStore.open(db != null ? db : parent.db)) {
             FilterSpec filter = filter(store.factions(), box);
-            List<Incident> rows = store.query(filter);
             if (out == null) {
-                write(rows, fmt, new NonClosing(spec.commandLine().getOut()));
+                write(store, filter, fmt, new NonClosing(spec.commandLine().getOut()));
             } else {
                 Path parentDir = out.toAbsolutePath().getParent();
                 if (parentDir != null) Files.createDirectories(parentDir);
-                write(rows, fmt, new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(out), StandardCharsets.UTF_8)));
-                spec.commandLine().getOut().println(rows.size() + " incidents written to " + out);
+                long n = write(store, filter, fmt,
+                        new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(out), StandardCharsets.UTF_8)));
+                spec.commandLine().getOut().println(n + " incidents written to " + out);
             }
         }
         return 0;
@@ -130,15 +131,34 @@ final class QueryCommand implements Callable<Integer> {
         return new CommandLine.ParameterException(spec.commandLine(), message);
     }
 
-    private static void write(List<Incident> rows, String fmt, Writer w) throws IOException {
+    /** Writes one incident; may fail with an I/O error. */
+    private interface IncidentSink {
+        void write(Incident i) throws IOException;
+    }
+
+    /** Streams the matching incidents into {@code w} (closed at the end); returns how many. */
+    private static long write(IncidentStore store, FilterSpec filter, String fmt, Writer w) throws IOException {
         if (fmt.equals("csv")) {
             try (CsvWriter csv = new CsvWriter(w)) {
-                for (Incident i : rows) csv.write(i);
+                return stream(store, filter, csv::write);
             }
-        } else {
-            try (GeoJsonWriter json = new GeoJsonWriter(w)) {
-                for (Incident i : rows) json.write(i);
-            }
+        }
+        try (GeoJsonWriter json = new GeoJsonWriter(w)) {
+            return stream(store, filter, json::write);
+        }
+    }
+
+    private static long stream(IncidentStore store, FilterSpec filter, IncidentSink sink) throws IOException {
+        try {
+            return store.forEach(filter, i -> {
+                try {
+                    sink.write(i);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
         }
     }
 

@@ -7,9 +7,9 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.sitmap.index.IncidentIndex;
 import org.sitmap.model.Actor;
 import org.sitmap.model.DatePrecision;
@@ -29,27 +29,30 @@ final class IncidentRows {
 
     /** Incidents selected by {@code whereAndOrder} (with {@code ?} parameters bound from {@code params}). */
     static List<Incident> select(Connection c, String whereAndOrder, List<Object> params) throws SQLException {
-        LinkedHashMap<Long, Incident.Builder> rows = new LinkedHashMap<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM incident " + whereAndOrder)) {
+        List<Incident> out = new ArrayList<>();
+        select(c, whereAndOrder, params, out::add);
+        return out;
+    }
+
+    /** Streams the selected incidents, each with its actors, to {@code sink} without holding them all. */
+    static void select(Connection c, String whereAndOrder, List<Object> params, Consumer<Incident> sink)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM incident " + whereAndOrder);
+             PreparedStatement actors = c.prepareStatement(
+                     "SELECT name, faction_code FROM incident_actor WHERE incident_fid = ? ORDER BY ord")) {
             for (int i = 0; i < params.size(); i++) ps.setObject(i + 1, params.get(i));
             try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) rows.put(rs.getLong(1), builder(rs));
-            }
-        }
-        List<Incident> out = new ArrayList<>(rows.size());
-        if (rows.isEmpty()) return out;
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT name, faction_code FROM incident_actor WHERE incident_fid = ? ORDER BY ord")) {
-            for (Map.Entry<Long, Incident.Builder> e : rows.entrySet()) {
-                ps.setLong(1, e.getKey());
-                List<Actor> actors = new ArrayList<>(2);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) actors.add(new Actor(rs.getString(1), rs.getString(2)));
+                while (rs.next()) {
+                    Incident.Builder b = builder(rs);
+                    actors.setLong(1, rs.getLong(1));
+                    List<Actor> list = new ArrayList<>(2);
+                    try (ResultSet ar = actors.executeQuery()) {
+                        while (ar.next()) list.add(new Actor(ar.getString(1), ar.getString(2)));
+                    }
+                    sink.accept(b.actors(list).build());
                 }
-                out.add(e.getValue().actors(actors).build());
             }
         }
-        return out;
     }
 
     private static Incident.Builder builder(ResultSet rs) throws SQLException {

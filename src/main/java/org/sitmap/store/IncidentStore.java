@@ -220,6 +220,26 @@ public final class IncidentStore implements AutoCloseable {
         }
     }
 
+    /**
+     * Streams the incidents that pass {@code spec}, ordered by date then id, to {@code sink} on the calling thread
+     * (for exports of any size). The store stays locked until the last one is delivered; {@code sink} must not
+     * call back into the store.
+     *
+     * @return the number delivered
+     */
+    public synchronized long forEach(FilterSpec spec, java.util.function.Consumer<Incident> sink) {
+        long[] n = {0};
+        try {
+            QuerySql.run(conn, spec, i -> {
+                n[0]++;
+                sink.accept(i);
+            });
+            return n[0];
+        } catch (SQLException e) {
+            throw new StoreException("query failed: " + e.getMessage(), e);
+        }
+    }
+
     /** The incidents at a place of that name (as stored), ordered by date then id. */
     public synchronized List<Incident> incidentsAtPlace(String name) {
         try {

@@ -16,6 +16,13 @@ final class QuerySql {
     private QuerySql() { }
 
     static List<Incident> run(Connection c, FilterSpec spec) throws SQLException {
+        List<Incident> out = new ArrayList<>();
+        run(c, spec, out::add);
+        return out;
+    }
+
+    /** Streams the matching incidents, ordered by date then id, to {@code sink}. */
+    static void run(Connection c, FilterSpec spec, java.util.function.Consumer<Incident> sink) throws SQLException {
         List<String> where = new ArrayList<>();
         List<Object> params = new ArrayList<>();
         if (spec.to() != null) {
@@ -56,19 +63,19 @@ final class QuerySql {
         }
         String match = FtsQuery.of(spec.text());
         if (!spec.text().isEmpty()) {
-            if (match.isEmpty()) return List.of();
+            if (match.isEmpty()) return;
             where.add("fid IN (SELECT rowid FROM incident_fts WHERE incident_fts MATCH ?)");
             params.add(match);
         }
         if (!spec.area().isEmpty()) where.add("latitude IS NOT NULL");
         String sql = (where.isEmpty() ? "" : "WHERE " + String.join(" AND ", where)) + " ORDER BY event_date, fid";
-        List<Incident> rows = IncidentRows.select(c, sql, params);
-        if (spec.area().size() < 3) return rows;
-        List<Incident> inArea = new ArrayList<>();
-        for (Incident i : rows) {
-            if (Geodesy.inPolygon(spec.area(), i.longitude(), i.latitude())) inArea.add(i);
+        if (spec.area().size() < 3) {
+            IncidentRows.select(c, sql, params, sink);
+        } else {
+            IncidentRows.select(c, sql, params, i -> {
+                if (Geodesy.inPolygon(spec.area(), i.longitude(), i.latitude())) sink.accept(i);
+            });
         }
-        return inArea;
     }
 
     private static String marks(int n) {
