@@ -36,6 +36,10 @@ import org.sitmap.model.SubEventType;
 final class GeoJsonFeatures {
     private final String file;
     private final FactionCatalog catalog;
+    /** Parsed labels: the same few dozen repeat on every row, and parsing one is costly. */
+    private final Map<String, Optional<EventType>> eventTypes = new java.util.HashMap<>();
+    private final Map<String, Optional<SubEventType>> subEventTypes = new java.util.HashMap<>();
+    private final Map<String, String> actorCodes = new java.util.HashMap<>();
 
     GeoJsonFeatures(String file, FactionCatalog catalog) {
         this.file = file;
@@ -84,11 +88,14 @@ final class GeoJsonFeatures {
         }
         String et = text(p, "event_type");
         if (et == null) throw new Bad("no event_type");
-        b.eventType(EventType.parse(et).orElseThrow(() -> new Bad("unknown event_type '" + et + "'")));
+        EventType eventType = eventTypes.computeIfAbsent(et, EventType::parse)
+                .orElseThrow(() -> new Bad("unknown event_type '" + et + "'"));
+        b.eventType(eventType);
         String st = text(p, "sub_event_type");
         if (st != null) {
-            SubEventType sub = SubEventType.parse(st).orElseThrow(() -> new Bad("unknown sub_event_type '" + st + "'"));
-            if (sub.type() != EventType.parse(et).get()) {
+            SubEventType sub = subEventTypes.computeIfAbsent(st, SubEventType::parse)
+                    .orElseThrow(() -> new Bad("unknown sub_event_type '" + st + "'"));
+            if (sub.type() != eventType) {
                 throw new Bad("sub_event_type '" + st + "' is not a kind of '" + et + "'");
             }
             b.subEventType(sub);
@@ -221,8 +228,8 @@ final class GeoJsonFeatures {
             if (code == null && i < parallel.size() && parallel.get(i) != null) code = parallel.get(i).toString().strip();
             if (code != null && catalog.byCode(code).isEmpty()) throw new Bad("unknown faction code '" + code + "'");
             if (code == null) {
-                Optional<String> byName = catalog.codeFor(name);
-                code = byName.orElse(codes.size() == 1 ? codes.get(0) : Faction.UNKNOWN_CODE);
+                String byName = actorCodes.computeIfAbsent(name, n -> catalog.codeFor(n).orElse(""));
+                code = !byName.isEmpty() ? byName : codes.size() == 1 ? codes.get(0) : Faction.UNKNOWN_CODE;
             }
             actors.add(new Actor(name, code));
         }

@@ -40,6 +40,8 @@ final class Importer {
     private final Map<String, String> hashes = new HashMap<>();
     private final Set<String> placeNames = new HashSet<>();
     private final Set<Long> touched = new HashSet<>();
+    /** Whether an actor name is a known alias of UNK (alias matching is costly; names repeat). */
+    private final Map<String, Boolean> unknownAliases = new HashMap<>();
     /** minLon, minLat, maxLon, maxLat of the rows written. */
     private final double[] bounds = {Double.MAX_VALUE, Double.MAX_VALUE, -Double.MAX_VALUE, -Double.MAX_VALUE};
     private final MessageDigest sha;
@@ -343,8 +345,8 @@ final class Importer {
                 kept = new Actor(a.name(), Faction.UNKNOWN_CODE);
                 changed = true;
             }
-            if (kept.factionCode().equals(Faction.UNKNOWN_CODE)
-                    && !catalog.codeFor(kept.name()).equals(Optional.of(Faction.UNKNOWN_CODE))) {
+            if (kept.factionCode().equals(Faction.UNKNOWN_CODE) && !unknownAliases.computeIfAbsent(kept.name(),
+                    n -> catalog.codeFor(n).equals(Optional.of(Faction.UNKNOWN_CODE)))) {
                 unmapped.add(kept.name());
             }
             actors.add(kept);
