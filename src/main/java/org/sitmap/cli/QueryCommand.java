@@ -91,10 +91,16 @@ final class QueryCommand implements Callable<Integer> {
             if (out == null) {
                 write(store, filter, fmt, new NonClosing(spec.commandLine().getOut()));
             } else {
-                Path parentDir = out.toAbsolutePath().getParent();
-                if (parentDir != null) Files.createDirectories(parentDir);
-                long n = write(store, filter, fmt,
-                        new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(out), StandardCharsets.UTF_8)));
+                Writer w;
+                try {
+                    Path parentDir = out.toAbsolutePath().getParent();
+                    if (parentDir != null) Files.createDirectories(parentDir);
+                    w = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(out), StandardCharsets.UTF_8));
+                } catch (IOException e) {
+                    throw new org.sitmap.model.InputException(out.toString(), 0, "cannot write the file ("
+                            + e.getClass().getSimpleName() + ": " + e.getMessage() + ")", e);
+                }
+                long n = write(store, filter, fmt, w);
                 spec.commandLine().getOut().println(n + " incidents written to " + out);
             }
         }

@@ -113,6 +113,11 @@ class CliTest {
         assertThat(err.toString()).startsWith("sitmap: " + rejects + ":7: date 'yesterday'").hasLineCount(1);
         assertThat(run("query", "--db", dir.resolve("d.gpkg").toString())).isZero();
         assertThat(out.toString()).doesNotContain("\"t:");
+        Path blocker = Fixtures.write(dir.resolve("blocker"), "a file, not a folder");
+        assertThat(run("query", "--db", dir.resolve("d.gpkg").toString(), "--out", blocker.resolve("x.geojson").toString()))
+                .isEqualTo(1);
+        assertThat(err.toString()).startsWith("sitmap: " + blocker.resolve("x.geojson") + ": cannot write the file")
+                .hasLineCount(1);
     }
 
     @Test
