@@ -18,7 +18,7 @@ import org.sitmap.index.Selection;
 
 /**
  * Town labels for the places that have incidents shown: names from {@link IncidentIndex#place(int)}, dark text on
- * a white halo, placed greedily by priority (incident count, most first) at the first of four positions around
+ * a white halo, for places with at least one exactly located incident, placed greedily by priority (incident count, most first) at the first of four positions around
  * the place (right, left, above, below) that overlaps no label already placed; a label that fits nowhere is
  * left out. Below {@link #DETAIL_ZOOM} only the busiest places are named.
  *
@@ -70,6 +70,10 @@ public final class LabelPainter {
             e[0]++;
             // prefer an exact position to name the place
             if (ix.geoPrecision(row) < ix.geoPrecision(e[1])) e[1] = row;
+        }
+        // a place known only approximately (a district, a governorate) is not a town: no label
+        byPlace.values().removeIf(e -> ix.geoPrecision(e[1]) != 1);
+        {
         }
         List<int[]> order = new ArrayList<>(byPlace.values());
         order.sort((a, b) -> a[0] != b[0] ? b[0] - a[0] : ix.place(a[1]).compareTo(ix.place(b[1])));
