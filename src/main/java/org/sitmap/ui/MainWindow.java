@@ -55,7 +55,7 @@ public final class MainWindow {
     private final MapPane mapPane;
 
     public MainWindow(Options options) {
-        this(options, db -> new StoreSource(IncidentStore.open(db)));
+        this(options, db -> new StoreSource(org.sitmap.store.DefaultStore.open(db)));
     }
 
     /** @param opener opens the store (null path: the default store); runs on the worker */
@@ -65,6 +65,9 @@ public final class MainWindow {
         this.session = new SessionViewModel(worker, Platform::runLater,
                 words -> source == null ? new long[0] : source.searchText(words));
         root.setId("main-window");
+        // Tiles (basemap): set up the tile chain before any map view exists; --offline forbids every connection.
+        String tileProblem = org.sitmap.ui.map.tiles.TileSettings.configure(options.offline());
+        if (tileProblem != null) session.messageProperty().set(tileProblem);
         menuBar.getMenus().addAll(new Menu("File"), new Menu("View"));
         MenuItem quit = new MenuItem("Quit");
         quit.setOnAction(e -> Platform.exit());
@@ -78,6 +81,8 @@ public final class MainWindow {
         VBox.setVgrow(detailsView, Priority.ALWAYS);
         right.setPrefWidth(320);
         root.setRight(right);
+        bottom.getChildren().add(new org.sitmap.ui.map.tiles.TileSourceBar(
+                org.sitmap.ui.map.tiles.TileSourceViewModel.forWindow()));
         bottom.getChildren().add(new StatusBar(session));
         root.setBottom(bottom);
     }

@@ -1,0 +1,73 @@
+package org.sitmap.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.sitmap.ingest.gazetteer.GeoNamesDump;
+import org.sitmap.model.InputException;
+import org.sitmap.model.Place;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code sitmap gazetteer import FILE}: adds the places of a GeoNames country dump to the store's gazetteer. */
+@Command(name = "gazetteer", mixinStandardHelpOptions = true, description = "Manage the store's gazetteer.",
+        subcommands = {GazetteerCommand.ImportPlaces.class})
+final class GazetteerCommand {
+
+    /** Writes places into the store at {@code db} (null: the default store); returns how many were written. */
+    @FunctionalInterface
+    interface PlaceWriter {
+        int write(Path db, List<Place> places);
+    }
+
+    /** The store connection; set once the store is available (see notes/articles.md). */
+    static PlaceWriter writer = (db, places) -> {
+        throw new IllegalStateException("the store cannot hold gazetteer entries in this build");
+    };
+
+    /** {@code sitmap gazetteer import [--db FILE] FILE}. */
+    @Command(name = "import", mixinStandardHelpOptions = true,
+            description = {"Adds the places of a GeoNames dump (19 tab-separated columns, e.g. SY.txt from"
+                    + " download.geonames.org/export/dump) to the store's gazetteer, so that article imports find"
+                    + " every village it names."})
+    static final class ImportPlaces implements Callable<Integer> {
+        @CommandLine.ParentCommand
+        GazetteerCommand parent;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--db", description = "Store file (GeoPackage); default: the user's default store.")
+        Path db;
+
+        @Parameters(paramLabel = "FILE", description = "GeoNames dump, UTF-8 (e.g. SY.txt).")
+        Path file;
+
+        @Override
+        public Integer call() throws IOException {
+            String name = file.getFileName().toString();
+            List<Place> places;
+            try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                places = GeoNamesDump.read(r, name);
+            } catch (NoSuchFileException e) {
+                throw new InputException(name, 0, "no such file");
+            } catch (java.nio.charset.MalformedInputException e) {
+                throw new InputException(name, 0, "not UTF-8 text (is this a GeoNames .txt dump, not the .zip?)");
+            }
+            if (places.isEmpty()) throw new InputException(name, 0, "no places found (expected GeoNames rows)");
+            int n = writer.write(db, places);
+            PrintWriter out = spec.commandLine().getOut();
+            out.println(name + ": " + places.size() + " places read, " + n + " written to the gazetteer");
+            out.flush();
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package org.sitmap.ingest.article;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.Objects;
+import org.sitmap.model.DatePrecision;
+
+/**
+ * The date an article was published (or is estimated to have been), against which relative dates are resolved.
+ * A month-precise date ({@code 2020-06}) keeps every incident at month precision.
+ */
+public record ArticleDate(LocalDate date, DatePrecision precision) {
+    public ArticleDate {
+        Objects.requireNonNull(date, "date");
+        Objects.requireNonNull(precision, "precision");
+    }
+
+    /** A day-precise article date. */
+    public static ArticleDate of(LocalDate date) { return new ArticleDate(date, DatePrecision.DAY); }
+
+    /**
+     * Parses {@code YYYY-MM-DD} (day precision) or {@code YYYY-MM} (month precision).
+     *
+     * @throws IllegalArgumentException with a plain message when the text is neither
+     */
+    public static ArticleDate parse(String text) {
+        String t = text.strip();
+        try {
+            if (t.length() == 7) return new ArticleDate(YearMonth.parse(t).atDay(1), DatePrecision.MONTH);
+            return of(LocalDate.parse(t));
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("article date '" + text + "' is not YYYY-MM-DD or YYYY-MM");
+        }
+    }
+}

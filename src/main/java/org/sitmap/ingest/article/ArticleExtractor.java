@@ -1,0 +1,339 @@
+package org.sitmap.ingest.article;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.sitmap.ingest.article.Cues.When;
+import org.sitmap.ingest.article.Sentences.Sentence;
+import org.sitmap.ingest.gazetteer.Gazetteer;
+import org.sitmap.ingest.gazetteer.NameKey;
+import org.sitmap.model.Actor;
+import org.sitmap.model.FactionCatalog;
+import org.sitmap.model.GeoPrecision;
+import org.sitmap.model.Incident;
+import org.sitmap.model.Place;
+import org.sitmap.model.SubEventType;
+
+/**
+ * Turns the text of a news article into incidents: one per place where the article reports that something
+ * happened, each with the sentence that supports it as evidence (matched words marked {@code [[like this]]}).
+ * Places come from the {@link Gazetteer} (context picks between homonyms: the governorates the article names and
+ * the places it resolves); a place the gazetteer lacks gives an incident without coordinates, listed as
+ * unresolved. Background (earlier years, analysis, speculation) gives none.
+ *
+ * <p>Immutable; one instance may serve several threads.
+ */
+public final class ArticleExtractor {
+    /** An incident and where it came from: 1-based sentence number, the mention, whether it has a position. */
+    public record Extracted(Incident incident, int sentence, long line, String mention) {
+        public boolean resolved() { return incident.located(); }
+    }
+
+    /** What one article gave: the incidents in text order and the places that could not be resolved. */
+    public record Result(List<Extracted> incidents, List<String> unresolved) { }
+
+    private static final Pattern SUPPORT = Pattern.compile("(?i)\\bintervention\\b|\\bthanks to\\b|\\bwith the (?:help|support)\\b"
+            + "|\\bbacked by\\b|\\balongside\\b|\\btogether with\\b|\\bsupported by\\b");
+    private static final Pattern ENEMY = Pattern.compile("(?i)\\b(?:the|its|their) enem(?:y|ies)\\b");
+    private static final Pattern THE_CITY = Pattern.compile("(?i)\\b(?:in|on|at) the city\\b");
+    private static final Map<String, String> COUNTRIES = Map.of("SY", "Syria", "TR", "Turkey", "IQ", "Iraq",
+            "LB", "Lebanon", "JO", "Jordan");
+
+    private final Gazetteer gazetteer;
+    private final FactionCatalog catalog;
+    private final Actors actors;
+
+    public ArticleExtractor(Gazetteer gazetteer, FactionCatalog catalog) {
+        this.gazetteer = gazetteer;
+        this.catalog = catalog;
+        this.actors = new Actors(catalog);
+    }
+
+    private record Hit(String text, int start, int end, PlaceScan.Run run, List<Gazetteer.Match> cands) { }
+
+    private static final class Draft {
+        Sentence sentence;
+        Place place;
+        String mention;
+        int[] span;
+        GeoPrecision precision;
+        int rank;
+        SubEventType type;
+        final LinkedHashMap<String, Actor> actors = new LinkedHashMap<>();
+        final List<int[]> actorSpans = new ArrayList<>();
+        When when;
+        Integer fatalities;
+    }
+
+    /**
+     * Extracts the incidents of {@code text}.
+     *
+     * @param file   the file name (origin) used in the incidents
+     * @param source who published the article, may be null (then the file name)
+     */
+    public Result extract(String text, ArticleDate date, String file, String source) {
+        List<Sentence> sentences = Sentences.split(text);
+        int n = sentences.size();
+        List<List<Actors.Mention>> actorsOf = new ArrayList<>(n);
+        List<List<Hit>> hitsOf = new ArrayList<>(n);
+        Set<String> governorates = new LinkedHashSet<>();
+        List<double[]> anchors = new ArrayList<>();
+        Map<String, Integer> actorCount = new HashMap<>();
+        for (Sentence s : sentences) {
+            List<Actors.Mention> am = actors.find(s.text());
+            actorsOf.add(am);
+            for (Actors.Mention m : am) {
+                if (!m.code().equals("CIV")) actorCount.merge(m.code(), s.number() == 1 ? 3 : 1, Integer::sum);
+            }
+            List<int[]> skip = new ArrayList<>();
+            for (Actors.Mention m : am) skip.add(new int[] {m.start(), m.end()});
+            List<Hit> hits = new ArrayList<>();
+            for (PlaceScan.Run r : PlaceScan.scan(s.text(), skip)) hits.addAll(match(s.text(), r));
+            hitsOf.add(hits);
+            for (Hit h : hits) {
+                if (h.cands().size() == 1 && h.cands().get(0).quality() == Gazetteer.Quality.KEY) {
+                    Place p = h.cands().get(0).place();
+                    anchors.add(new double[] {p.latitude(), p.longitude()});
+                }
+                for (Gazetteer.Match m : h.cands()) {
+                    if (m.quality() == Gazetteer.Quality.KEY && (seat(m.place()) || h.run().region()) && m.place().admin1() != null) {
+                        governorates.add(m.place().admin1());
+                    }
+                }
+            }
+        }
+        String dominant = actorCount.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(null);
+
+        List<Draft> drafts = new ArrayList<>();
+        List<Draft> lastDrafts = List.of();
+        List<Actors.Mention> lastActors = List.of();
+        int lastActorsParagraph = -1;
+        int lastDraftsParagraph = -1;
+        When carried = null;
+        int carriedParagraph = -1;
+        Place lastCity = null;
+        for (int si = 0; si < n; si++) {
+            Sentence s = sentences.get(si);
+            String t = s.text();
+            List<Actors.Mention> am = actorsOf.get(si);
+            List<Draft> made = new ArrayList<>();
+            When w = Cues.when(t, date);
+            if (w != null && w.end() != null) { carried = w; carriedParagraph = s.paragraph(); }
+            boolean background = Cues.pastYear(t, date.date()) || (Cues.speculative(t) && w == null);
+            boolean government = am.stream().anyMatch(m -> Cues.government(m.code()));
+            SubEventType type = background ? null : Cues.eventType(t, government);
+            List<Hit> places = new ArrayList<>();
+            Map<Hit, Gazetteer.Match> resolved = new HashMap<>();
+            for (Hit h : hitsOf.get(si)) {
+                Gazetteer.Match best = h.cands().isEmpty() ? null : gazetteer.resolve(h.text(), governorates, anchors);
+                if (best != null && best.quality() == Gazetteer.Quality.FUZZY && !anchors.isEmpty()
+                        && nearest(anchors, best.place()) > FAR_KM) {
+                    best = null;
+                }
+                if (best != null) {
+                    resolved.put(h, best);
+                    Place p = best.place();
+                    if (p.featureCode() != null && p.featureCode().startsWith("PPL") && (p.population() >= 100_000 || seat(p))) lastCity = p;
+                }
+                if (h.run().locative()) places.add(h);
+            }
+            if (type == null) {
+                if (!background && !am.isEmpty() && SUPPORT.matcher(t).find() && lastDraftsParagraph == s.paragraph()) {
+                    for (Draft d : lastDrafts) for (Actors.Mention m : am) d.actors.putIfAbsent(m.code(), new Actor(m.text(), m.code()));
+                }
+            } else {
+                List<Actors.Mention> who = new ArrayList<>(am);
+                if (who.isEmpty() && lastActorsParagraph == s.paragraph()) who.addAll(lastActors);
+                if (who.isEmpty() && dominant != null) {
+                    who.add(new Actors.Mention(catalog.byCode(dominant).map(f -> f.name()).orElse(dominant), dominant, -1, -1));
+                }
+                if (ENEMY.matcher(t).find()) who.addAll(lastActors);
+                When when = w != null ? w : (carried != null && carriedParagraph == s.paragraph() ? carried : new When(date.date(), null, date.precision(), false));
+                Integer dead = Cues.fatalities(t);
+                if (places.isEmpty() && lastCity != null && THE_CITY.matcher(t).find()) {
+                    java.util.regex.Matcher cm = THE_CITY.matcher(t);
+                    cm.find();
+                    Draft d = draft(s, lastCity, "the city", new int[] {cm.start(), cm.end()}, GeoPrecision.EXACT,
+                            seat(lastCity) ? 1 : 3, type, who, when, dead);
+                    made.add(d);
+                }
+                for (Hit h : places) {
+                    Gazetteer.Match m = resolved.get(h);
+                    Place p = m == null ? null : m.place();
+                    GeoPrecision gp = precision(p, h.run());
+                    int rank = p == null ? 3 : (h.run().region() || seat(p)) ? 1 : isArea(p) ? 2 : 3;
+                    made.add(draft(s, p, h.text(), new int[] {h.start(), h.end()}, gp, rank, type, who, when, dead));
+                }
+                if (!made.isEmpty()) {
+                    drafts.addAll(made);
+                    lastDrafts = made;
+                    lastDraftsParagraph = s.paragraph();
+                }
+            }
+            if (!am.isEmpty()) { lastActors = am; lastActorsParagraph = s.paragraph(); }
+        }
+        return finish(text, merge(drafts), date, file, source);
+    }
+
+    /** A spelling match farther than this from every place the article names exactly is not trusted. */
+    private static final double FAR_KM = 100;
+
+    private static double nearest(List<double[]> anchors, Place p) {
+        double d = Double.MAX_VALUE;
+        for (double[] a : anchors) d = Math.min(d, Gazetteer.km(a[0], a[1], p.latitude(), p.longitude()));
+        return d;
+    }
+
+    private Draft draft(Sentence s, Place p, String mention, int[] span, GeoPrecision gp, int rank, SubEventType type,
+                        List<Actors.Mention> who, When when, Integer dead) {
+        Draft d = new Draft();
+        d.sentence = s;
+        d.place = p;
+        d.mention = mention;
+        d.span = span;
+        d.precision = p == null ? GeoPrecision.UNRESOLVED : gp;
+        d.rank = rank;
+        d.type = type;
+        for (Actors.Mention m : who) {
+            d.actors.putIfAbsent(m.code(), new Actor(m.text(), m.code()));
+            if (m.start() >= 0 && s.text().regionMatches(m.start(), m.text(), 0, m.text().length())) d.actorSpans.add(new int[] {m.start(), m.end()});
+        }
+        d.when = when;
+        d.fatalities = dead;
+        return d;
+    }
+
+    /** Sub-spans of a run that the gazetteer knows, longest first; the whole run (unresolved) when none is known. */
+    private List<Hit> match(String s, PlaceScan.Run run) {
+        List<int[]> w = run.tokens();
+        boolean[] used = new boolean[w.size()];
+        List<Hit> out = new ArrayList<>();
+        for (int len = w.size(); len >= 1; len--) {
+            for (int a = 0; a + len <= w.size(); a++) {
+                boolean free = true;
+                for (int k = a; k < a + len; k++) free &= !used[k];
+                if (!free) continue;
+                String sub = s.substring(w.get(a)[0], w.get(a + len - 1)[1]);
+                if (len == 1 && PlaceScan.STOP.contains(NameKey.plain(sub))) continue;
+                if (!NameKey.usable(NameKey.key(sub))) continue;
+                List<Gazetteer.Match> c = gazetteer.candidates(sub);
+                if (len < w.size()) c = c.stream().filter(m -> m.quality() == Gazetteer.Quality.KEY).toList();
+                if (c.isEmpty()) continue;
+                for (int k = a; k < a + len; k++) used[k] = true;
+                out.add(new Hit(sub, w.get(a)[0], w.get(a + len - 1)[1], run, c));
+            }
+        }
+        if (out.isEmpty() && NameKey.key(run.text()).length() >= 4) {
+            out.add(new Hit(run.text(), run.start(), run.end(), run, List.of()));
+        }
+        out.sort(Comparator.comparingInt(Hit::start));
+        return out;
+    }
+
+    private static boolean seat(Place p) {
+        String fc = p.featureCode();
+        return p.admin1() != null && fc != null && (fc.equals("PPLA") || fc.equals("PPLC") || fc.startsWith("ADM1"))
+                && NameKey.key(p.name()).equals(NameKey.key(p.admin1()));
+    }
+
+    private static boolean isArea(Place p) {
+        String fc = p.featureCode();
+        return fc != null && (fc.equals("AREA") || fc.equals("RD") || fc.startsWith("ADM") || fc.equals("RGN") || fc.equals("DSRT"));
+    }
+
+    private static GeoPrecision precision(Place p, PlaceScan.Run run) {
+        if (p == null) return GeoPrecision.UNRESOLVED;
+        if (run.region() || "AREA".equals(p.featureCode()) || "DSRT".equals(p.featureCode())) return GeoPrecision.REGION;
+        if (run.near() || "RD".equals(p.featureCode())) return GeoPrecision.NEAR;
+        return GeoPrecision.EXACT;
+    }
+
+    /** Same place, type and date: one incident (actors joined, the evidence with a stated date preferred). */
+    private static List<Draft> merge(List<Draft> drafts) {
+        LinkedHashMap<String, Draft> byKey = new LinkedHashMap<>();
+        for (Draft d : drafts) {
+            String k = (d.place != null ? d.place.name() + "|" + d.place.latitude() : "?" + NameKey.key(d.mention))
+                    + "|" + d.type + "|" + d.when.date();
+            Draft prev = byKey.get(k);
+            if (prev == null) { byKey.put(k, d); continue; }
+            for (Map.Entry<String, Actor> e : d.actors.entrySet()) prev.actors.putIfAbsent(e.getKey(), e.getValue());
+            if (d.fatalities != null && (prev.fatalities == null || d.fatalities > prev.fatalities)) prev.fatalities = d.fatalities;
+            if (d.when.explicit() && !prev.when.explicit()) {
+                prev.sentence = d.sentence; prev.span = d.span; prev.mention = d.mention; prev.when = d.when;
+                prev.actorSpans.clear(); prev.actorSpans.addAll(d.actorSpans);
+            }
+        }
+        List<Draft> list = new ArrayList<>(byKey.values());
+        List<Draft> out = new ArrayList<>();
+        for (Draft d : list) {
+            if (d.place != null && d.rank < 3 && supersededBy(d, list)) continue;
+            out.add(d);
+        }
+        return out;
+    }
+
+    /** A governorate-wide mention gives way to any more precise one in the governorate; an area or road to a town. */
+    private static boolean supersededBy(Draft d, List<Draft> all) {
+        for (Draft o : all) {
+            if (o == d || o.place == null || o.rank <= d.rank || o.place.admin1() == null || o.place == d.place) continue;
+            if (!o.place.admin1().equals(d.place.admin1())) continue;
+            if (d.rank == 1) return true;
+            if (o.type == d.type && o.sentence.number() != d.sentence.number()) return true;
+        }
+        return false;
+    }
+
+    private Result finish(String text, List<Draft> drafts, ArticleDate date, String file, String source) {
+        String hash = hash(text);
+        List<Extracted> out = new ArrayList<>();
+        LinkedHashSet<String> unresolved = new LinkedHashSet<>();
+        for (Draft d : drafts) {
+            Incident.Builder b = Incident.builder()
+                    .sourceKey("article:" + hash + ":" + d.sentence.number() + ":" + NameKey.key(d.place != null ? d.place.name() : d.mention)
+                            + ":" + d.type.name().toLowerCase(java.util.Locale.ROOT))
+                    .date(d.when.date()).datePrecision(d.when.precision()).endDate(d.when.end())
+                    .subEventType(d.type)
+                    .actors(new ArrayList<>(d.actors.values()))
+                    .fatalities(d.fatalities)
+                    .source(source != null ? source : file)
+                    .origin(file + ":" + d.sentence.line())
+                    .evidence(Evidence.mark(d.sentence.text(), d.span, d.actorSpans));
+            if (d.place != null) {
+                b.place(displayName(d.place)).admin1(d.place.admin1()).country(COUNTRIES.getOrDefault(d.place.countryCode(), d.place.countryCode()))
+                        .position(d.place.latitude(), d.place.longitude()).geoPrecision(d.precision);
+            } else {
+                b.place(d.mention).position(null, null).geoPrecision(GeoPrecision.UNRESOLVED);
+                unresolved.add(d.mention);
+            }
+            Incident draftIncident = b.build();
+            b.summary(Evidence.summary(draftIncident, catalog));
+            out.add(new Extracted(b.build(), d.sentence.number(), d.sentence.line(), d.mention));
+        }
+        return new Result(out, new ArrayList<>(unresolved));
+    }
+
+    /** The plain-ASCII spelling where there is one (GeoNames' ` for ayn shown as '). */
+    static String displayName(Place p) {
+        String a = p.asciiName();
+        return a == null || a.isBlank() ? p.name() : a.replace('`', '\'');
+    }
+
+    private static String hash(String text) {
+        try {
+            byte[] h = MessageDigest.getInstance("SHA-256").digest(text.strip().getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(h, 0, 6);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,233 @@
+package org.sitmap.ingest.gazetteer;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.sitmap.model.InputException;
+import org.sitmap.model.Place;
+
+/**
+ * The place-name index: the shipped GeoNames extract ({@code data/gazetteer/geonames-syria.tsv}), the curated
+ * supplement ({@code data/gazetteer/supplement.csv}) and any extra places (e.g. those of a store), searchable by
+ * spelling-tolerant keys ({@link NameKey}) and Arabic script.
+ *
+ * <p>Immutable once built; safe to share between threads.
+ */
+public final class Gazetteer {
+    static final String GEONAMES = "data/gazetteer/geonames-syria.tsv";
+    static final String SUPPLEMENT = "data/gazetteer/supplement.csv";
+
+    /** How a name matched: on its key, on its consonant skeleton, or on a skeleton one or two edits away. */
+    public enum Quality { KEY, SKELETON, FUZZY }
+
+    /** One candidate for a mention. */
+    public record Match(Place place, Quality quality) { }
+
+    private final List<Place> places;
+    private final Map<String, List<Place>> byKey = new HashMap<>();
+    private final Map<String, List<Place>> bySkeleton = new HashMap<>();
+    private final Map<String, List<Place>> byArabic = new HashMap<>();
+
+    /** Builds an index over {@code places}. */
+    public Gazetteer(Collection<Place> places) {
+        this.places = List.copyOf(places);
+        for (Place p : this.places) {
+            Set<String> names = new LinkedHashSet<>();
+            names.add(p.name());
+            if (p.asciiName() != null) names.add(p.asciiName());
+            names.addAll(p.alternateNames());
+            for (String n : names) {
+                if (n == null || n.isBlank()) continue;
+                if (NameKey.isArabic(n)) {
+                    add(byArabic, NameKey.arabic(n), p);
+                    continue;
+                }
+                String k = NameKey.key(n);
+                if (!NameKey.usable(k)) continue;
+                add(byKey, k, p);
+                String s = NameKey.skeleton(n);
+                if (s.length() >= 2) add(bySkeleton, s, p);
+            }
+        }
+    }
+
+    private static void add(Map<String, List<Place>> m, String k, Place p) {
+        if (k.isEmpty()) return;
+        List<Place> l = m.computeIfAbsent(k, x -> new ArrayList<>(1));
+        if (!l.contains(p)) l.add(p);
+    }
+
+    /** The shipped gazetteer from the classpath, plus the places of {@code extra} (may be null). */
+    public static Gazetteer load(PlaceSource extra) {
+        List<Place> all = new ArrayList<>(readShipped());
+        if (extra != null) all.addAll(extra.places());
+        return new Gazetteer(all);
+    }
+
+    private static volatile List<Place> shipped;
+
+    /** The shipped entries (GeoNames extract and supplement), read once from the classpath. */
+    public static List<Place> readShipped() {
+        List<Place> s = shipped;
+        if (s == null) {
+            List<Place> all = new ArrayList<>();
+            all.addAll(readGeoNamesTsv(open(GEONAMES), GEONAMES));
+            all.addAll(readSupplement(open(SUPPLEMENT), SUPPLEMENT));
+            shipped = s = List.copyOf(all);
+        }
+        return s;
+    }
+
+    private static InputStream open(String resource) {
+        InputStream in = Gazetteer.class.getClassLoader().getResourceAsStream(resource);
+        if (in == null) throw new IllegalStateException("missing resource " + resource);
+        return in;
+    }
+
+    static List<Place> readGeoNamesTsv(InputStream stream, String file) {
+        List<Place> out = new ArrayList<>();
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
+            String line;
+            long n = 0;
+            boolean header = true;
+            while ((line = in.readLine()) != null) {
+                n++;
+                if (line.startsWith("#") || line.isBlank()) continue;
+                if (header) { header = false; continue; }
+                String[] c = line.split("\t", -1);
+                if (c.length != 10) throw new InputException(file, n, "expected 10 columns, found " + c.length);
+                List<String> alts = c[3].isEmpty() ? List.of() : List.of(c[3].split(","));
+                out.add(new Place(c[1], c[2], alts, Double.parseDouble(c[4]), Double.parseDouble(c[5]), c[6], c[7],
+                        c[8], Long.parseLong(c[9]), "GeoNames " + c[0]));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out;
+    }
+
+    static List<Place> readSupplement(InputStream stream, String file) {
+        List<Place> out = new ArrayList<>();
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
+            String line;
+            long n = 0;
+            boolean header = true;
+            while ((line = in.readLine()) != null) {
+                n++;
+                if (line.startsWith("#") || line.isBlank()) continue;
+                if (header) { header = false; continue; }
+                String[] c = line.split(",", -1);
+                if (c.length != 10) throw new InputException(file, n, "expected 10 columns, found " + c.length);
+                List<String> alts = c[1].isEmpty() ? List.of() : List.of(c[1].split("\\|"));
+                out.add(new Place(c[0], java.text.Normalizer.normalize(c[0], java.text.Normalizer.Form.NFD).replaceAll("\\p{M}+", ""), alts, Double.parseDouble(c[3]), Double.parseDouble(c[4]),
+                        c[2], c[5], c[6], Long.parseLong(c[7]), "Sitmap supplement: " + c[8]));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out;
+    }
+
+    public List<Place> places() { return places; }
+
+    /**
+     * The candidates for a mention, best match quality first: entries whose key equals the mention's (or whose
+     * Arabic form equals it), else whose consonant skeleton equals it, else (skeleton of four or more letters)
+     * one edit away, or two for skeletons of eight or more.
+     */
+    public List<Match> candidates(String mention) {
+        List<Match> out = new ArrayList<>();
+        if (NameKey.isArabic(mention)) {
+            for (Place p : byArabic.getOrDefault(NameKey.arabic(mention), List.of())) out.add(new Match(p, Quality.KEY));
+            return out;
+        }
+        String key = NameKey.key(mention);
+        if (!NameKey.usable(key)) return out;
+        for (Place p : byKey.getOrDefault(key, List.of())) out.add(new Match(p, Quality.KEY));
+        if (!out.isEmpty()) return out;
+        if (key.length() < 4) return out;
+        String sk = NameKey.skeleton(mention);
+        for (Place p : bySkeleton.getOrDefault(sk, List.of())) {
+            if (closeEnough(key, p)) out.add(new Match(p, Quality.SKELETON));
+        }
+        if (!out.isEmpty() || sk.length() < 4) return out;
+        int max = sk.length() >= 8 ? 2 : 1;
+        for (Map.Entry<String, List<Place>> e : bySkeleton.entrySet()) {
+            String k = e.getKey();
+            if (k.length() < 4 || k.charAt(0) != sk.charAt(0)) continue;
+            if (NameKey.distance(sk, k, max) <= max) {
+                for (Place p : e.getValue()) {
+                    if (closeEnough(key, p) && out.stream().noneMatch(m -> m.place() == p)) out.add(new Match(p, Quality.FUZZY));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** True when one of the place's name keys is within a third of the mention key's length (at least 1 edit). */
+    private static boolean closeEnough(String key, Place p) {
+        int max = Math.max(1, key.length() / 3);
+        List<String> names = new ArrayList<>(p.alternateNames());
+        names.add(p.name());
+        for (String n : names) {
+            if (NameKey.isArabic(n)) continue;
+            if (NameKey.distance(key, NameKey.key(n), max) <= max) return true;
+        }
+        return false;
+    }
+
+    /**
+     * The best candidate for a mention in context, or null when none is found.
+     *
+     * @param governorates governorate names the text states (any spelling), may be empty
+     * @param anchors      positions {lat, lon} of places already resolved in the same text, may be empty
+     */
+    public Match resolve(String mention, Collection<String> governorates, List<double[]> anchors) {
+        List<Match> cands = candidates(mention);
+        if (cands.isEmpty()) return null;
+        Set<String> govKeys = new LinkedHashSet<>();
+        for (String g : governorates) govKeys.add(NameKey.key(g));
+        Match best = null;
+        double bestScore = Double.NEGATIVE_INFINITY;
+        for (Match m : cands) {
+            double s = score(m, govKeys, anchors);
+            if (s > bestScore) { bestScore = s; best = m; }
+        }
+        return best;
+    }
+
+    private static double score(Match m, Set<String> govKeys, List<double[]> anchors) {
+        Place p = m.place();
+        double s = -3.0 * m.quality().ordinal();
+        if (p.admin1() != null && govKeys.contains(NameKey.key(p.admin1()))) s += 3;
+        if (!anchors.isEmpty()) {
+            double d = Double.MAX_VALUE;
+            for (double[] a : anchors) d = Math.min(d, km(a[0], a[1], p.latitude(), p.longitude()));
+            s += d < 25 ? 3 : d < 75 ? 2 : d < 200 ? 1 : 0;
+        }
+        s += Math.log10(p.population() + 1) * 0.3;
+        if ("SY".equals(p.countryCode())) s += 1;
+        if (p.source() != null && p.source().startsWith("Sitmap")) s += 0.5;
+        return s;
+    }
+
+    /** Great-circle distance in kilometres. */
+    public static double km(double lat1, double lon1, double lat2, double lon2) {
+        double r = Math.PI / 180;
+        double dLat = (lat2 - lat1) * r;
+        double dLon = (lon2 - lon1) * r;
+        double a = Math.sin(dLat / 2) * Math.sin(dLat / 2)
+                + Math.cos(lat1 * r) * Math.cos(lat2 * r) * Math.sin(dLon / 2) * Math.sin(dLon / 2);
+        return 6371.0 * 2 * Math.asin(Math.min(1, Math.sqrt(a)));
+    }
+}
