@@ -256,9 +256,11 @@ public final class IncidentPainter {
     }
 
     private void highlight(Raster r, Viewport vp, IncidentIndex ix, int row) {
-        if (row >= ix.size() || !ix.located(row)) return;
+        if (row >= ix.size() || !ix.located(row) || ix.geoPrecision(row) == 0) return;
         double x = Math.floor(vp.x(ix.lon(row))) + 0.5;
         double y = Math.floor(vp.y(ix.lat(row))) + 0.5;
+        // the selected incident is drawn on top even when it sits inside a cluster
+        sprites.stamp(r, styleOf(ix, row), (int) Math.floor(x), (int) Math.floor(y));
         double rad = sprites.radius() + 5;
         Graphics2D g = r.graphics();
         g.setStroke(new BasicStroke(4f));

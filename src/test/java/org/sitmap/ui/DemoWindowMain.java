@@ -18,8 +18,8 @@ import org.sitmap.model.GeoPrecision;
 import org.sitmap.model.Incident;
 
 /**
- * Dev tool (not a test): opens the main window on incidents read from a UCDP GED CSV given as first argument,
- * without a store, for screenshots before the store was merged. Optional args: zoom lat lon.
+ * Dev tool (not a test): opens the main window on a store ({@code .gpkg}) or on incidents read from a UCDP GED
+ * CSV (no store), at a given view, for screenshots. Args: FILE [zoom lat lon [selectedId]].
  */
 public final class DemoWindowMain {
     private static String[] argv;
@@ -33,8 +33,13 @@ public final class DemoWindowMain {
     public static final class App extends Application {
     @Override
     public void start(Stage stage) throws Exception {
-        MemorySource src = new MemorySource(readUcdp(Path.of(argv[0])));
-        MainWindow w = new MainWindow(new MainWindow.Options(null, true), db -> src);
+        MainWindow w;
+        if (argv[0].endsWith(".gpkg")) {
+            w = new MainWindow(new MainWindow.Options(Path.of(argv[0]), true));
+        } else {
+            MemorySource src = new MemorySource(readUcdp(Path.of(argv[0])));
+            w = new MainWindow(new MainWindow.Options(null, true), db -> src);
+        }
         stage.setScene(new Scene(w.root(), 1600, 1000));
         stage.setTitle("Sitmap");
         stage.show();
@@ -42,6 +47,10 @@ public final class DemoWindowMain {
         if (argv.length >= 4) {
             w.mapPane().mapView().setZoom(Double.parseDouble(argv[1]));
             w.mapPane().mapView().setCenter(Double.parseDouble(argv[2]), Double.parseDouble(argv[3]));
+        }
+        if (argv.length >= 5) {
+            long id = Long.parseLong(argv[4]);
+            w.session().indexProperty().addListener((o, a, b) -> w.session().selectedIdProperty().set(id));
         }
     }
     }
