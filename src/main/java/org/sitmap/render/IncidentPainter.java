@@ -69,7 +69,7 @@ public final class IncidentPainter {
 
     /** True when {@code options} draw clusters at this viewport. */
     public static boolean clusters(Options o, Viewport vp) {
-        return o.mode() == Mode.CLUSTERS || (o.mode() == Mode.AUTO && vp.zoom() < o.splitZoom());
+        return o.mode() == Mode.CLUSTERS || (o.mode() == Mode.AUTO && vp.zoom() < o.splitZoom() - 1e-6);
     }
 
     /** Draws {@code sel} over whatever {@code r} holds; returns what went where. */
