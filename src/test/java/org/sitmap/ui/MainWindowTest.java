@@ -169,4 +169,23 @@ class MainWindowTest {
         assertThat(pane.layer().frameProperty().get().hits().drawn(ix.rowOf(4))).isFalse();
         waitFor(() -> text(robot, "#status-count").startsWith("3 of 4"));
     }
+
+    @Test
+    void aLassoKeepsOnlyTheIncidentsInside(FxRobot robot) throws Exception {
+        MapPane pane = window.mapPane();
+        waitFor(() -> pane.layer().drawnCountProperty().get() == 4);
+        robot.interact(() -> robot.lookup("#lasso-tool").queryAs(ToggleButton.class).fire());
+        Point2D[] ring = WaitForAsyncUtils.asyncFx(() -> {
+            var vp = pane.layer().currentViewport();
+            return new Point2D[] {new Point2D(vp.x(36.3), vp.y(36.2)), new Point2D(vp.x(37.5), vp.y(36.1)),
+                    new Point2D(vp.x(37.4), vp.y(35.2)), new Point2D(vp.x(36.4), vp.y(35.3))};
+        }).get();
+        robot.interact(() -> {
+            mouse(MouseEvent.MOUSE_PRESSED, ring[0], true);
+            for (int k = 1; k < ring.length; k++) mouse(MouseEvent.MOUSE_DRAGGED, ring[k], false);
+            mouse(MouseEvent.MOUSE_RELEASED, ring[ring.length - 1], false);
+        });
+        waitFor(() -> window.session().filterProperty().get().area().size() == 4);
+        waitFor(() -> pane.layer().drawnCountProperty().get() == 3);
+    }
 }
