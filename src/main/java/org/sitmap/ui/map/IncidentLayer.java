@@ -43,7 +43,6 @@ public final class IncidentLayer extends MapLayer {
     private static final double MIN_ZOOM = 0;
     private final MapView map;
     private final SessionViewModel session;
-    private final Executor worker;
     private final Coalescer<Frame> frames;
     private final ImageView view = new ImageView();
     private final ReadOnlyIntegerWrapper drawnCount = new ReadOnlyIntegerWrapper();
@@ -68,7 +67,6 @@ public final class IncidentLayer extends MapLayer {
     public IncidentLayer(MapView map, SessionViewModel session, Executor worker, Executor ui) {
         this.map = map;
         this.session = session;
-        this.worker = worker;
         this.frames = new Coalescer<>(worker, ui, e -> session.messageProperty().set("Drawing failed: " + e));
         view.setSmooth(false);
         getChildren().add(view);

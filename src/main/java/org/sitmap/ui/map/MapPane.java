@@ -119,6 +119,27 @@ public final class MapPane extends BorderPane {
 
     public MapView mapView() { return map; }
 
+    /** Items for the window's View menu: the drawing modes and "All Syria". */
+    public java.util.List<javafx.scene.control.MenuItem> viewMenuItems() {
+        java.util.List<javafx.scene.control.MenuItem> items = new java.util.ArrayList<>();
+        javafx.scene.control.ToggleGroup group = new javafx.scene.control.ToggleGroup();
+        for (IncidentPainter.Mode m : IncidentPainter.Mode.values()) {
+            String name = m.name().charAt(0) + m.name().substring(1).toLowerCase(java.util.Locale.ROOT);
+            javafx.scene.control.RadioMenuItem item = new javafx.scene.control.RadioMenuItem("Draw: " + name);
+            item.setToggleGroup(group);
+            item.setSelected(layer.modeProperty().get() == m);
+            item.setOnAction(e -> layer.modeProperty().set(m));
+            layer.modeProperty().addListener((o, a, b) -> item.setSelected(b == m));
+            items.add(item);
+        }
+        javafx.scene.control.MenuItem all = new javafx.scene.control.MenuItem("All Syria");
+        all.setAccelerator(javafx.scene.input.KeyCombination.keyCombination("Shortcut+0"));
+        all.setOnAction(e -> fit());
+        items.add(new javafx.scene.control.SeparatorMenuItem());
+        items.add(all);
+        return items;
+    }
+
     public IncidentLayer layer() { return layer; }
 
     /** Shows all of Syria. */
