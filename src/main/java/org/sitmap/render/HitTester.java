@@ -66,6 +66,26 @@ public final class HitTester {
         return null;
     }
 
+    /**
+     * For each row of an index of {@code indexSize} rows, the cluster it is drawn in, or -1 (drawn alone or not
+     * at all). O(indexSize); call once per frame.
+     */
+    public int[] clusterOfRows(int indexSize) {
+        int[] out = new int[indexSize];
+        java.util.Arrays.fill(out, -1);
+        for (int c = 0; c < clusters; c++) for (int k = cStart[c]; k < cStart[c + 1]; k++) out[cRows[k]] = c;
+        return out;
+    }
+
+    /** Centre x of cluster {@code c}. */
+    public float clusterX(int c) { return cx[c]; }
+
+    /** Centre y of cluster {@code c}. */
+    public float clusterY(int c) { return cy[c]; }
+
+    /** Radius of cluster {@code c}'s disc. */
+    public float clusterRadius(int c) { return cr[c]; }
+
     /** True when the row is drawn (alone or in a cluster). */
     public boolean drawn(int row) { return positionOf(row) != null; }
 

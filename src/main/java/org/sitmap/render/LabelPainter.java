@@ -53,13 +53,23 @@ public final class LabelPainter {
      * into a small cached sprite and stamped, so redraws cost no text layout.
      */
     public List<Placed> paint(Raster r, Viewport vp, Selection sel) {
+        return paint(r, vp, sel, null);
+    }
+
+    /**
+     * As {@link #paint(Raster, Viewport, Selection)}, placing the label of a place drawn inside a cluster around
+     * that cluster's disc (so the name does not cross it); {@code drawn} is what {@link IncidentPainter} returned
+     * for the same raster, or null.
+     */
+    public List<Placed> paint(Raster r, Viewport vp, Selection sel, HitTester drawn) {
+        int[] clusterOf = drawn == null || drawn.clusters() == 0 || sel == null ? null : drawn.clusterOfRows(sel.index().size());
         if (metrics == null) {
             Graphics2D g = new BufferedImage(1, 1, BufferedImage.TYPE_INT_ARGB_PRE).createGraphics();
             g.setFont(font);
             metrics = g.getFontMetrics();
             g.dispose();
         }
-        return place(r.width(), r.height(), vp, sel, metrics, (name, x, top) -> {
+        return place(r.width(), r.height(), vp, sel, metrics, drawn, clusterOf, (name, x, top) -> {
             GlyphSprites.Sprite s = sprites.get(name);
             if (s == null) {
                 if (sprites.size() > 4000) sprites.clear();
@@ -74,7 +84,7 @@ public final class LabelPainter {
     public List<Placed> paint(Graphics2D g, int width, int height, Viewport vp, Selection sel) {
         g.setFont(font);
         FontMetrics fm = g.getFontMetrics();
-        return place(width, height, vp, sel, fm, (name, x, top) -> drawHalo(g, name, x, top + fm.getAscent()));
+        return place(width, height, vp, sel, fm, null, null, (name, x, top) -> drawHalo(g, name, x, top + fm.getAscent()));
     }
 
     private interface Drawer {
@@ -94,7 +104,8 @@ public final class LabelPainter {
         return new GlyphSprites.Sprite(((DataBufferInt) img.getRaster().getDataBuffer()).getData(), w, h, w);
     }
 
-    private List<Placed> place(int width, int height, Viewport vp, Selection sel, FontMetrics fm, Drawer drawer) {
+    private List<Placed> place(int width, int height, Viewport vp, Selection sel, FontMetrics fm, HitTester drawn,
+                               int[] clusterOf, Drawer drawer) {
         List<Placed> placed = new ArrayList<>();
         if (sel == null || sel.count() == 0) return placed;
         IncidentIndex ix = sel.index();
@@ -127,18 +138,30 @@ public final class LabelPainter {
         }
         order.sort((a, b) -> a[0] != b[0] ? b[0] - a[0] : ix.place(a[1]).compareTo(ix.place(b[1])));
         int limit = vp.zoom() >= DETAIL_ZOOM ? order.size() : Math.min(FEW, order.size());
+        boolean[] labelled = null;
         for (int k = 0; k < limit; k++) {
             int row = order.get(k)[1];
             String name = ix.place(row);
             int x = (int) Math.floor(vp.x(ix.lon(row)));
             int y = (int) Math.floor(vp.y(ix.lat(row)));
+            int gap = markerGap;
+            if (clusterOf != null && clusterOf[row] >= 0) {
+                int c = clusterOf[row];
+                // one name per cluster: its busiest place (places come busiest first)
+                if (labelled == null) labelled = new boolean[drawn.clusters()];
+                if (labelled[c]) continue;
+                labelled[c] = true;
+                x = (int) drawn.clusterX(c);
+                y = (int) drawn.clusterY(c);
+                gap = (int) Math.ceil(drawn.clusterRadius(c)) + 2;
+            }
             int tw = fm.stringWidth(name);
             int th = fm.getAscent() + fm.getDescent();
             Rectangle[] candidates = {
-                    new Rectangle(x + markerGap, y - th / 2, tw, th),
-                    new Rectangle(x - markerGap - tw, y - th / 2, tw, th),
-                    new Rectangle(x - tw / 2, y - markerGap - th, tw, th),
-                    new Rectangle(x - tw / 2, y + markerGap, tw, th),
+                    new Rectangle(x + gap, y - th / 2, tw, th),
+                    new Rectangle(x - gap - tw, y - th / 2, tw, th),
+                    new Rectangle(x - tw / 2, y - gap - th, tw, th),
+                    new Rectangle(x - tw / 2, y + gap, tw, th),
             };
             for (Rectangle c : candidates) {
                 if (c.x < 0 || c.y < 0 || c.x + c.width > width || c.y + c.height > height) continue;

@@ -165,7 +165,7 @@ public final class IncidentLayer extends MapLayer {
             }
             IncidentPainter.Options o = IncidentPainter.Options.DEFAULT.withMode(req.mode()).withSelectedRow(req.selectedRow());
             hits = painter.paint(r, req.vp(), req.sel(), o);
-            if (req.mode() != IncidentPainter.Mode.HEAT) labels.paint(r, req.vp(), req.sel());
+            if (req.mode() != IncidentPainter.Mode.HEAT) labels.paint(r, req.vp(), req.sel(), hits);
         }
         ScaleBarPainter.paint(r, req.vp(), Corner.BOTTOM_LEFT);
         return new Frame(index, req.vp(), hits);
