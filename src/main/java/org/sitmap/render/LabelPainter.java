@@ -145,11 +145,14 @@ public final class LabelPainter {
             int x = (int) Math.floor(vp.x(ix.lon(row)));
             int y = (int) Math.floor(vp.y(ix.lat(row)));
             int gap = markerGap;
-            if (clusterOf != null && clusterOf[row] >= 0) {
+            if (labelled == null && clusterOf != null) labelled = new boolean[drawn.clusters()];
+            if (clusterOf != null && clusterOf[row] >= 0 && labelled[clusterOf[row]] && vp.zoom() < DETAIL_ZOOM) {
+                continue;   // zoomed out: one name per cluster, its busiest place (places come busiest first)
+            }
+            if (clusterOf != null && clusterOf[row] >= 0 && !labelled[clusterOf[row]]) {
+                // the busiest place of a cluster is named beside the disc; when zoomed in, the others beside
+                // their own positions
                 int c = clusterOf[row];
-                // one name per cluster: its busiest place (places come busiest first)
-                if (labelled == null) labelled = new boolean[drawn.clusters()];
-                if (labelled[c]) continue;
                 labelled[c] = true;
                 x = (int) drawn.clusterX(c);
                 y = (int) drawn.clusterY(c);
