@@ -72,12 +72,16 @@ public final class IncidentLayer extends MapLayer {
         getChildren().add(view);
         setMouseTransparent(true);
         session.shownProperty().addListener((o, a, b) -> markDirty());
-        session.selectedIdProperty().addListener((o, a, b) -> {
-            IncidentIndex ix = session.indexProperty().get();
-            selectedRow = ix == null || b.longValue() < 0 ? -1 : ix.rowOf(b.longValue());
-            markDirty();
-        });
+        session.selectedIdProperty().addListener((o, a, b) -> findSelectedRow());
+        session.indexProperty().addListener((o, a, b) -> findSelectedRow());
         mode.addListener((o, a, b) -> markDirty());
+    }
+
+    private void findSelectedRow() {
+        IncidentIndex ix = session.indexProperty().get();
+        long id = session.selectedIdProperty().get();
+        selectedRow = ix == null || id < 0 ? -1 : ix.rowOf(id);
+        markDirty();
     }
 
     /** How incidents are drawn (markers / clusters / heat). */
