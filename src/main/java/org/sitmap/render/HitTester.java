@@ -27,7 +27,10 @@ public final class HitTester {
     private final int clusters;
     private final int counted;
 
-    /** What a screen point hit: one row, or a cluster of rows. */
+    /**
+     * What a screen point hit: one row, or several (a cluster, or markers stacked on one pixel: then
+     * {@code clusterRows} lists them and {@code row} is the one drawn on top or first in the cluster).
+     */
     public record Hit(int row, int[] clusterRows, double x, double y) {
         public boolean isCluster() { return clusterRows != null; }
     }
@@ -63,12 +66,32 @@ public final class HitTester {
         return null;
     }
 
+    /**
+     * For each row of an index of {@code indexSize} rows, the cluster it is drawn in, or -1 (drawn alone or not
+     * at all). O(indexSize); call once per frame.
+     */
+    public int[] clusterOfRows(int indexSize) {
+        int[] out = new int[indexSize];
+        java.util.Arrays.fill(out, -1);
+        for (int c = 0; c < clusters; c++) for (int k = cStart[c]; k < cStart[c + 1]; k++) out[cRows[k]] = c;
+        return out;
+    }
+
+    /** Centre x of cluster {@code c}. */
+    public float clusterX(int c) { return cx[c]; }
+
+    /** Centre y of cluster {@code c}. */
+    public float clusterY(int c) { return cy[c]; }
+
+    /** Radius of cluster {@code c}'s disc. */
+    public float clusterRadius(int c) { return cr[c]; }
+
     /** True when the row is drawn (alone or in a cluster). */
     public boolean drawn(int row) { return positionOf(row) != null; }
 
     /**
-     * The nearest single marker within {@code radius} pixels of (x, y), else the cluster whose circle contains
-     * the point, else null. Markers drawn later (on top) win ties.
+     * The nearest single marker within {@code radius} pixels of (x, y) (with the others stacked on its pixel),
+     * else the cluster whose circle contains the point, else null. Markers drawn later (on top) win ties.
      */
     public Hit hit(double x, double y, double radius) {
         int best = -1;
@@ -77,9 +100,18 @@ public final class HitTester {
             double dx = sx[k] - x;
             double dy = sy[k] - y;
             double d = dx * dx + dy * dy;
-            if (d <= bestD) { bestD = d; best = k; }
+            if (d < bestD || (best < 0 && d <= bestD)) { bestD = d; best = k; }
         }
-        if (best >= 0) return new Hit(srow[best], null, sx[best], sy[best]);
+        if (best >= 0) {
+            // markers stacked on the same pixel: report them all, oldest first, the one on top last
+            int n = 0;
+            for (int k = 0; k < singles; k++) if (sx[k] == sx[best] && sy[k] == sy[best]) n++;
+            if (n == 1) return new Hit(srow[best], null, sx[best], sy[best]);
+            int[] stack = new int[n];
+            n = 0;
+            for (int k = 0; k < singles; k++) if (sx[k] == sx[best] && sy[k] == sy[best]) stack[n++] = srow[k];
+            return new Hit(srow[best], stack, sx[best], sy[best]);
+        }
         for (int c = clusters - 1; c >= 0; c--) {
             double dx = cx[c] - x;
             double dy = cy[c] - y;

@@ -52,6 +52,7 @@ public final class IncidentPainter {
     private final GlyphSprites glyphs;
     private int[] pixelKey = new int[0];
     private int[] pixelCount = new int[0];
+    private int[] owner = new int[0];
 
     public IncidentPainter(FactionCatalog catalog) {
         this(catalog, 5);
@@ -68,7 +69,7 @@ public final class IncidentPainter {
 
     /** True when {@code options} draw clusters at this viewport. */
     public static boolean clusters(Options o, Viewport vp) {
-        return o.mode() == Mode.CLUSTERS || (o.mode() == Mode.AUTO && vp.zoom() < o.splitZoom());
+        return o.mode() == Mode.CLUSTERS || (o.mode() == Mode.AUTO && vp.zoom() < o.splitZoom() - 1e-6);
     }
 
     /** Draws {@code sel} over whatever {@code r} holds; returns what went where. */
@@ -174,6 +175,8 @@ public final class IncidentPainter {
             sumY[c] += y;
             factionCount[c * nf + ix.primaryFaction(row)]++;
         }
+        mergeNeighbours(count, sumX, sumY, factionCount, nf, gw, gh, cell);
+        for (int k = 0, n = sel.count(); k < n; k++) if (cellOf[k] >= 0) cellOf[k] = owner[cellOf[k]];
         // bucket the rows by cell (counting sort) for the hit tester
         int[] start = new int[cells + 1];
         for (int c = 0; c < cells; c++) start[c + 1] = start[c] + count[c];
@@ -199,17 +202,65 @@ public final class IncidentPainter {
                 if (f != dominant && factionCount[off + f] * 5 >= n
                         && (second < 0 || factionCount[off + f] > factionCount[off + second])) second = f;
             }
-            int rad = (int) Math.min(cell * 0.62, 7 + 3.0 * Math.log(n) / Math.log(2));
+            int rad = (int) Math.min(cell * 0.56, 6 + 2.6 * Math.log(n) / Math.log(2));
             glyphs.stampDisc(r, dominant, second, rad, (int) x, (int) y);
             glyphs.stampCount(r, n, (int) x, (int) y);
             hits.cluster(x, y, rad, Arrays.copyOfRange(bucket, start[c], start[c + 1]), n);
         }
     }
 
+    /**
+     * Grid cells cut clusters arbitrarily: visiting cells from the fullest down, each absorbs its not yet visited
+     * neighbours (8-neighbourhood) whose centroid lies within 0.9 cell of its own. Fills {@link #owner}.
+     */
+    private void mergeNeighbours(int[] count, double[] sumX, double[] sumY, int[] fc, int nf, int gw, int gh, int cell) {
+        int cells = count.length;
+        if (owner.length < cells) owner = new int[cells];
+        int nonEmpty = 0;
+        for (int c = 0; c < cells; c++) {
+            owner[c] = c;
+            if (count[c] > 0) nonEmpty++;
+        }
+        long[] order = new long[nonEmpty];
+        int k = 0;
+        for (int c = 0; c < cells; c++) if (count[c] > 0) order[k++] = ((long) (Integer.MAX_VALUE - count[c]) << 32) | c;
+        Arrays.sort(order);
+        boolean[] visited = new boolean[cells];
+        double limit = 0.9 * cell * 0.9 * cell;
+        for (long key : order) {
+            int c = (int) key;
+            if (owner[c] != c) continue;
+            visited[c] = true;
+            int gx = c % gw;
+            int gy = c / gw;
+            for (int dy = -1; dy <= 1; dy++) {
+                for (int dx = -1; dx <= 1; dx++) {
+                    int nx = gx + dx;
+                    int ny = gy + dy;
+                    if ((dx == 0 && dy == 0) || nx < 0 || ny < 0 || nx >= gw || ny >= gh) continue;
+                    int nb = ny * gw + nx;
+                    if (count[nb] == 0 || visited[nb] || owner[nb] != nb) continue;
+                    double ddx = sumX[c] / count[c] - sumX[nb] / count[nb];
+                    double ddy = sumY[c] / count[c] - sumY[nb] / count[nb];
+                    if (ddx * ddx + ddy * ddy > limit) continue;
+                    owner[nb] = c;
+                    visited[nb] = true;
+                    count[c] += count[nb];
+                    sumX[c] += sumX[nb];
+                    sumY[c] += sumY[nb];
+                    for (int f = 0; f < nf; f++) fc[c * nf + f] += fc[nb * nf + f];
+                    count[nb] = 0;
+                }
+            }
+        }
+    }
+
     private void highlight(Raster r, Viewport vp, IncidentIndex ix, int row) {
-        if (row >= ix.size() || !ix.located(row)) return;
+        if (row >= ix.size() || !ix.located(row) || ix.geoPrecision(row) == 0) return;
         double x = Math.floor(vp.x(ix.lon(row))) + 0.5;
         double y = Math.floor(vp.y(ix.lat(row))) + 0.5;
+        // the selected incident is drawn on top even when it sits inside a cluster
+        sprites.stamp(r, styleOf(ix, row), (int) Math.floor(x), (int) Math.floor(y));
         double rad = sprites.radius() + 5;
         Graphics2D g = r.graphics();
         g.setStroke(new BasicStroke(4f));

@@ -6,23 +6,24 @@ import java.awt.Font;
 import java.awt.FontMetrics;
 import java.awt.Graphics2D;
 import java.awt.Rectangle;
+import java.awt.RenderingHints;
 import java.awt.Shape;
+import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferInt;
 import java.awt.font.TextLayout;
 import java.awt.geom.AffineTransform;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.sitmap.index.IncidentIndex;
 import org.sitmap.index.Selection;
 
 /**
  * Town labels for the places that have incidents shown: names from {@link IncidentIndex#place(int)}, dark text on
- * a white halo, placed greedily by priority (incident count, most first) at the first of four positions around
+ * a white halo, for places with at least one exactly located incident, placed greedily by priority (incident count, most first) at the first of four positions around
  * the place (right, left, above, below) that overlaps no label already placed; a label that fits nowhere is
  * left out. Below {@link #DETAIL_ZOOM} only the busiest places are named.
  *
- * <p>Threading: stateless apart from fonts; call from one drawing thread at a time.
+ * <p>Threading: not thread-safe (a cache of label sprites); one instance per drawing thread.
  */
 public final class LabelPainter {
     /** From this zoom on every place with incidents is a label candidate. */
@@ -30,6 +31,9 @@ public final class LabelPainter {
     private static final int FEW = 14;
     private final Font font;
     private final int markerGap;
+    private static final int HALO = 3;
+    private final java.util.HashMap<String, GlyphSprites.Sprite> sprites = new java.util.HashMap<>();
+    private FontMetrics metrics;
 
     /** A label that was drawn: the text and its box in picture pixels. */
     public record Placed(String name, Rectangle box, int count) { }
@@ -44,55 +48,128 @@ public final class LabelPainter {
         this.markerGap = markerGap;
     }
 
-    /** Draws the labels for {@code sel} and returns them in placement order. */
+    /**
+     * Draws the labels for {@code sel} into a raster and returns them in placement order. Each name is drawn once
+     * into a small cached sprite and stamped, so redraws cost no text layout.
+     */
     public List<Placed> paint(Raster r, Viewport vp, Selection sel) {
-        Graphics2D g = r.graphics();
-        try {
-            return paint(g, r.width(), r.height(), vp, sel);
-        } finally {
-            g.dispose();
-        }
+        return paint(r, vp, sel, null);
     }
 
-    /** Draws the labels into {@code g} (a picture of the given size) and returns them in placement order. */
+    /**
+     * As {@link #paint(Raster, Viewport, Selection)}, placing the label of a place drawn inside a cluster around
+     * that cluster's disc (so the name does not cross it); {@code drawn} is what {@link IncidentPainter} returned
+     * for the same raster, or null.
+     */
+    public List<Placed> paint(Raster r, Viewport vp, Selection sel, HitTester drawn) {
+        int[] clusterOf = drawn == null || drawn.clusters() == 0 || sel == null ? null : drawn.clusterOfRows(sel.index().size());
+        if (metrics == null) {
+            Graphics2D g = new BufferedImage(1, 1, BufferedImage.TYPE_INT_ARGB_PRE).createGraphics();
+            g.setFont(font);
+            metrics = g.getFontMetrics();
+            g.dispose();
+        }
+        return place(r.width(), r.height(), vp, sel, metrics, drawn, clusterOf, (name, x, top) -> {
+            GlyphSprites.Sprite s = sprites.get(name);
+            if (s == null) {
+                if (sprites.size() > 4000) sprites.clear();
+                s = drawSprite(name);
+                sprites.put(name, s);
+            }
+            GlyphSprites.stamp(r, s, x - HALO, top - HALO);
+        });
+    }
+
+    /** Draws the labels into {@code g} (a picture of the given size) as vectors; returns them in placement order. */
     public List<Placed> paint(Graphics2D g, int width, int height, Viewport vp, Selection sel) {
+        g.setFont(font);
+        FontMetrics fm = g.getFontMetrics();
+        return place(width, height, vp, sel, fm, null, null, (name, x, top) -> drawHalo(g, name, x, top + fm.getAscent()));
+    }
+
+    private interface Drawer {
+        void draw(String name, int x, int top);
+    }
+
+    private GlyphSprites.Sprite drawSprite(String name) {
+        int w = metrics.stringWidth(name) + 2 * HALO;
+        int h = metrics.getAscent() + metrics.getDescent() + 2 * HALO;
+        BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB_PRE);
+        Graphics2D g = img.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setFont(font);
+        drawHalo(g, name, HALO, HALO + metrics.getAscent());
+        g.dispose();
+        return new GlyphSprites.Sprite(((DataBufferInt) img.getRaster().getDataBuffer()).getData(), w, h, w);
+    }
+
+    private List<Placed> place(int width, int height, Viewport vp, Selection sel, FontMetrics fm, HitTester drawn,
+                               int[] clusterOf, Drawer drawer) {
         List<Placed> placed = new ArrayList<>();
         if (sel == null || sel.count() == 0) return placed;
         IncidentIndex ix = sel.index();
-        Map<Integer, int[]> byPlace = new HashMap<>();   // placeRef -> {count, first located row}
+        // per place ref: incidents in view, and the row that names it (an exactly located one preferred)
+        int[] count = new int[64];
+        int[] named = new int[64];
+        double world = vp.worldPixels();
+        double ox = vp.originX();
+        double oy = vp.originY();
         for (int k = 0; k < sel.count(); k++) {
             int row = sel.row(k);
-            if (ix.geoPrecision(row) == 0 || !ix.located(row) || ix.place(row).isBlank()) continue;
-            double x = vp.x(ix.lon(row));
-            double y = vp.y(ix.lat(row));
+            if (ix.geoPrecision(row) == 0 || !ix.located(row)) continue;
+            double x = ix.mercX(row) * world - ox;
+            double y = ix.mercY(row) * world - oy;
             if (x < 0 || y < 0 || x >= width || y >= height) continue;
-            int[] e = byPlace.computeIfAbsent(ix.placeRef(row), p -> new int[] {0, row});
-            e[0]++;
-            // prefer an exact position to name the place
-            if (ix.geoPrecision(row) < ix.geoPrecision(e[1])) e[1] = row;
+            int ref = ix.placeRef(row);
+            if (ref >= count.length) {
+                int n = Math.max(ref + 1, count.length * 2);
+                count = java.util.Arrays.copyOf(count, n);
+                named = java.util.Arrays.copyOf(named, n);
+            }
+            if (count[ref]++ == 0 || ix.geoPrecision(row) < ix.geoPrecision(named[ref])) named[ref] = row;
         }
-        List<int[]> order = new ArrayList<>(byPlace.values());
+        // a place known only approximately (a district, a governorate) is not a town: no label
+        List<int[]> order = new ArrayList<>();
+        for (int ref = 0; ref < count.length; ref++) {
+            if (count[ref] > 0 && ix.geoPrecision(named[ref]) == 1 && !ix.place(named[ref]).isBlank()) {
+                order.add(new int[] {count[ref], named[ref]});
+            }
+        }
         order.sort((a, b) -> a[0] != b[0] ? b[0] - a[0] : ix.place(a[1]).compareTo(ix.place(b[1])));
         int limit = vp.zoom() >= DETAIL_ZOOM ? order.size() : Math.min(FEW, order.size());
-        g.setFont(font);
-        FontMetrics fm = g.getFontMetrics();
+        boolean[] labelled = null;
         for (int k = 0; k < limit; k++) {
             int row = order.get(k)[1];
             String name = ix.place(row);
             int x = (int) Math.floor(vp.x(ix.lon(row)));
             int y = (int) Math.floor(vp.y(ix.lat(row)));
+            int gap = markerGap;
+            if (labelled == null && clusterOf != null) labelled = new boolean[drawn.clusters()];
+            if (clusterOf != null && clusterOf[row] >= 0 && labelled[clusterOf[row]] && vp.zoom() < DETAIL_ZOOM) {
+                continue;   // zoomed out: one name per cluster, its busiest place (places come busiest first)
+            }
+            if (clusterOf != null && clusterOf[row] >= 0 && !labelled[clusterOf[row]]) {
+                // the busiest place of a cluster is named beside the disc; when zoomed in, the others beside
+                // their own positions
+                int c = clusterOf[row];
+                labelled[c] = true;
+                x = (int) drawn.clusterX(c);
+                y = (int) drawn.clusterY(c);
+                gap = (int) Math.ceil(drawn.clusterRadius(c)) + 2;
+            }
             int tw = fm.stringWidth(name);
             int th = fm.getAscent() + fm.getDescent();
             Rectangle[] candidates = {
-                    new Rectangle(x + markerGap, y - th / 2, tw, th),
-                    new Rectangle(x - markerGap - tw, y - th / 2, tw, th),
-                    new Rectangle(x - tw / 2, y - markerGap - th, tw, th),
-                    new Rectangle(x - tw / 2, y + markerGap, tw, th),
+                    new Rectangle(x + gap, y - th / 2, tw, th),
+                    new Rectangle(x - gap - tw, y - th / 2, tw, th),
+                    new Rectangle(x - tw / 2, y - gap - th, tw, th),
+                    new Rectangle(x - tw / 2, y + gap, tw, th),
             };
             for (Rectangle c : candidates) {
                 if (c.x < 0 || c.y < 0 || c.x + c.width > width || c.y + c.height > height) continue;
                 if (overlaps(c, placed)) continue;
-                drawHalo(g, name, c.x, c.y + fm.getAscent());
+                drawer.draw(name, c.x, c.y);
                 placed.add(new Placed(name, c, order.get(k)[0]));
                 break;
             }

@@ -75,6 +75,7 @@ public final class MainWindow {
         root.setTop(menuBar);
         mapPane = new MapPane(session, worker, Platform::runLater);
         root.setCenter(mapPane);
+        menu("View").getItems().addAll(mapPane.viewMenuItems());
         DetailsViewModel details = new DetailsViewModel(session, () -> source, worker, Platform::runLater);
         DetailsView detailsView = new DetailsView(details);
         VBox right = new VBox(new LegendView(new LegendViewModel(session)), detailsView);

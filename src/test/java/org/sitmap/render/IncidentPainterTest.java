@@ -147,6 +147,26 @@ class IncidentPainterTest {
     }
 
     @Test
+    void aClusteredPlaceIsNamedBesideItsDisc() {
+        IncidentIndex.Builder b = new IncidentIndex.Builder(cat, 40);
+        for (int k = 0; k < 40; k++) Fixtures.add(b, cat, k + 1, 35.5 + (k % 5) * 0.01, 36.6, "SAA", BATTLES, 1, 1, k < 30 ? "Aleppo" : "Other");
+        Selection sel = Selection.all(b.build());
+        Viewport vp = new Viewport(35.5, 36.6, 7, 400, 300);
+        Raster r = new Raster(400, 300);
+        HitTester hits = painter.paint(r, vp, sel, IncidentPainter.Options.DEFAULT);
+        assertThat(hits.clusters()).isEqualTo(1);
+        List<LabelPainter.Placed> placed = new LabelPainter().paint(r, vp, sel, hits);
+        assertThat(placed).extracting(LabelPainter.Placed::name).containsExactly("Aleppo");
+        var box = placed.get(0).box();
+        float cx = hits.clusterX(0);
+        float cy = hits.clusterY(0);
+        float rad = hits.clusterRadius(0);
+        double nearestX = Math.max(box.x, Math.min(cx, box.x + box.width));
+        double nearestY = Math.max(box.y, Math.min(cy, box.y + box.height));
+        assertThat(Math.hypot(nearestX - cx, nearestY - cy)).isGreaterThanOrEqualTo(rad);
+    }
+
+    @Test
     void scaleBarLengthIsRound() {
         assertThat(ScaleBarPainter.niceMetres(100, 140)).isEqualTo(10_000);
         assertThat(ScaleBarPainter.niceMetres(30, 140)).isEqualTo(2_000);

@@ -43,7 +43,6 @@ public final class IncidentLayer extends MapLayer {
     private static final double MIN_ZOOM = 0;
     private final MapView map;
     private final SessionViewModel session;
-    private final Executor worker;
     private final Coalescer<Frame> frames;
     private final ImageView view = new ImageView();
     private final ReadOnlyIntegerWrapper drawnCount = new ReadOnlyIntegerWrapper();
@@ -68,18 +67,21 @@ public final class IncidentLayer extends MapLayer {
     public IncidentLayer(MapView map, SessionViewModel session, Executor worker, Executor ui) {
         this.map = map;
         this.session = session;
-        this.worker = worker;
         this.frames = new Coalescer<>(worker, ui, e -> session.messageProperty().set("Drawing failed: " + e));
         view.setSmooth(false);
         getChildren().add(view);
         setMouseTransparent(true);
         session.shownProperty().addListener((o, a, b) -> markDirty());
-        session.selectedIdProperty().addListener((o, a, b) -> {
-            IncidentIndex ix = session.indexProperty().get();
-            selectedRow = ix == null || b.longValue() < 0 ? -1 : ix.rowOf(b.longValue());
-            markDirty();
-        });
+        session.selectedIdProperty().addListener((o, a, b) -> findSelectedRow());
+        session.indexProperty().addListener((o, a, b) -> findSelectedRow());
         mode.addListener((o, a, b) -> markDirty());
+    }
+
+    private void findSelectedRow() {
+        IncidentIndex ix = session.indexProperty().get();
+        long id = session.selectedIdProperty().get();
+        selectedRow = ix == null || id < 0 ? -1 : ix.rowOf(id);
+        markDirty();
     }
 
     /** How incidents are drawn (markers / clusters / heat). */
@@ -167,7 +169,7 @@ public final class IncidentLayer extends MapLayer {
             }
             IncidentPainter.Options o = IncidentPainter.Options.DEFAULT.withMode(req.mode()).withSelectedRow(req.selectedRow());
             hits = painter.paint(r, req.vp(), req.sel(), o);
-            if (req.mode() != IncidentPainter.Mode.HEAT) labels.paint(r, req.vp(), req.sel());
+            if (req.mode() != IncidentPainter.Mode.HEAT) labels.paint(r, req.vp(), req.sel(), hits);
         }
         ScaleBarPainter.paint(r, req.vp(), Corner.BOTTOM_LEFT);
         return new Frame(index, req.vp(), hits);

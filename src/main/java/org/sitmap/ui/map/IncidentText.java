@@ -26,6 +26,24 @@ public final class IncidentText {
         return sb.toString();
     }
 
+    /** A cluster's tooltip: its size, its busiest place, and up to five incidents (date, type, factions). */
+    public static String clusterTooltip(IncidentIndex ix, int[] rows) {
+        java.util.Map<String, Integer> places = new java.util.HashMap<>();
+        for (int r : rows) if (!ix.place(r).isBlank()) places.merge(ix.place(r), 1, Integer::sum);
+        String top = places.entrySet().stream().max(java.util.Map.Entry.comparingByValue()).map(java.util.Map.Entry::getKey).orElse("");
+        StringBuilder sb = new StringBuilder().append(rows.length).append(" incidents");
+        if (!top.isEmpty()) sb.append(places.size() == 1 ? " at " : " around ").append(top);
+        int shown = Math.min(5, rows.length);
+        for (int k = rows.length - 1; k >= rows.length - shown; k--) {
+            int r = rows[k];
+            sb.append('\n').append(date(ix, r)).append("  ").append(EventType.values()[ix.eventType(r)].label())
+                    .append("  ").append(String.join(", ", factions(ix, r)));
+        }
+        if (rows.length > shown) sb.append("\n…");
+        if (places.size() > 1) sb.append("\nclick to zoom in");
+        return sb.toString();
+    }
+
     /** The date as known: a day, or "week of", "month of" when the source gives less. */
     public static String date(IncidentIndex ix, int row) {
         LocalDate d = LocalDate.ofEpochDay(ix.day(row));

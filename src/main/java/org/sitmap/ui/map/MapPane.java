@@ -4,7 +4,6 @@ import com.gluonhq.maps.MapPoint;
 import com.gluonhq.maps.MapView;
 import java.util.concurrent.Executor;
 import javafx.geometry.Point2D;
-import javafx.geometry.Pos;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -17,6 +16,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.StackPane;
 import javafx.scene.paint.Color;
+import javafx.scene.shape.Polyline;
 import javafx.scene.shape.Rectangle;
 import org.sitmap.index.IncidentIndex;
 import org.sitmap.model.BBox;
@@ -26,10 +26,11 @@ import org.sitmap.ui.session.SessionViewModel;
 
 /**
  * The map: a Gluon {@link MapView} centred on Syria with the {@link IncidentLayer} on it, a tool bar (area tool,
- * drawing mode, whole-country view) and an overlay for the hover tooltip and the area rectangle.
+ * lasso tool, drawing mode, whole-country view) and an overlay for the hover tooltip and the area rectangle.
  *
  * <p>Mouse: hover shows a tooltip; click on a marker selects it (details panel), click on a cluster zooms in on
- * it; drag pans, wheel zooms (Gluon). Area tool on: drag a rectangle → the filter keeps incidents inside it.
+ * it; drag pans, wheel zooms (Gluon). Area tool on: drag a rectangle → the filter keeps incidents inside it
+ * ({@code withBbox}); lasso tool on: draw a free shape → {@code withArea}; "Clear area" removes both.
  * Keyboard (map focused): arrows pan, + / - zoom, Escape clears the selection (and cancels an area drag),
  * 0 shows all of Syria.
  *
@@ -45,6 +46,9 @@ public final class MapPane extends BorderPane {
     private final Label tooltip = new Label();
     private final Rectangle areaRect = new Rectangle();
     private final ToggleButton areaTool = new ToggleButton("Area");
+    private final ToggleButton lassoTool = new ToggleButton("Lasso");
+    private final Polyline lasso = new Polyline();
+    private final java.util.List<double[]> lassoPoints = new java.util.ArrayList<>();
     private double dragX;
     private double dragY;
     private boolean fitted;
@@ -67,7 +71,11 @@ public final class MapPane extends BorderPane {
         areaRect.getStrokeDashArray().setAll(6.0, 4.0);
         areaRect.setVisible(false);
         areaRect.setManaged(false);
-        Pane overlay = new Pane(areaRect, tooltip);
+        lasso.setStroke(Color.rgb(0, 90, 255));
+        lasso.getStrokeDashArray().setAll(6.0, 4.0);
+        lasso.setFill(Color.rgb(0, 90, 255, 0.12));
+        lasso.setManaged(false);
+        Pane overlay = new Pane(areaRect, lasso, tooltip);
         overlay.setMouseTransparent(true);
         overlay.setPickOnBounds(false);
         StackPane stack = new StackPane(map, overlay);
@@ -78,10 +86,13 @@ public final class MapPane extends BorderPane {
         map.addEventHandler(MouseEvent.MOUSE_MOVED, e -> hover(e.getX(), e.getY()));
         map.addEventHandler(MouseEvent.MOUSE_EXITED, e -> tooltip.setVisible(false));
         map.addEventHandler(MouseEvent.MOUSE_CLICKED, e -> {
-            if (e.isStillSincePress() && !areaTool.isSelected()) click(e.getX(), e.getY());
+            if (e.isStillSincePress() && !areaTool.isSelected() && !lassoTool.isSelected()) click(e.getX(), e.getY());
         });
         map.addEventHandler(MouseEvent.MOUSE_PRESSED, e -> map.requestFocus());
         map.addEventFilter(MouseEvent.ANY, this::areaDrag);
+        map.addEventFilter(MouseEvent.ANY, this::lassoDrag);
+        areaTool.selectedProperty().addListener((o, a, on) -> { if (on) lassoTool.setSelected(false); });
+        lassoTool.selectedProperty().addListener((o, a, on) -> { if (on) areaTool.setSelected(false); });
         map.setFocusTraversable(true);
         map.addEventHandler(KeyEvent.KEY_PRESSED, this::key);
         map.widthProperty().addListener((o, a, b) -> fitOnce());
@@ -90,6 +101,7 @@ public final class MapPane extends BorderPane {
 
     private ToolBar toolBar() {
         areaTool.setId("area-tool");
+        lassoTool.setId("lasso-tool");
         Button clearArea = new Button("Clear area");
         clearArea.setId("area-clear");
         clearArea.setOnAction(e -> clearArea());
@@ -102,10 +114,31 @@ public final class MapPane extends BorderPane {
         mode.valueProperty().bindBidirectional(layer.modeProperty());
         Button syria = new Button("All Syria");
         syria.setOnAction(e -> fit());
-        return new ToolBar(syria, new Label("Draw:"), mode, areaTool, clearArea);
+        return new ToolBar(syria, new Label("Draw:"), mode, areaTool, lassoTool, clearArea);
     }
 
     public MapView mapView() { return map; }
+
+    /** Items for the window's View menu: the drawing modes and "All Syria". */
+    public java.util.List<javafx.scene.control.MenuItem> viewMenuItems() {
+        java.util.List<javafx.scene.control.MenuItem> items = new java.util.ArrayList<>();
+        javafx.scene.control.ToggleGroup group = new javafx.scene.control.ToggleGroup();
+        for (IncidentPainter.Mode m : IncidentPainter.Mode.values()) {
+            String name = m.name().charAt(0) + m.name().substring(1).toLowerCase(java.util.Locale.ROOT);
+            javafx.scene.control.RadioMenuItem item = new javafx.scene.control.RadioMenuItem("Draw: " + name);
+            item.setToggleGroup(group);
+            item.setSelected(layer.modeProperty().get() == m);
+            item.setOnAction(e -> layer.modeProperty().set(m));
+            layer.modeProperty().addListener((o, a, b) -> item.setSelected(b == m));
+            items.add(item);
+        }
+        javafx.scene.control.MenuItem all = new javafx.scene.control.MenuItem("All Syria");
+        all.setAccelerator(javafx.scene.input.KeyCombination.keyCombination("Shortcut+0"));
+        all.setOnAction(e -> fit());
+        items.add(new javafx.scene.control.SeparatorMenuItem());
+        items.add(all);
+        return items;
+    }
 
     public IncidentLayer layer() { return layer; }
 
@@ -142,7 +175,7 @@ public final class MapPane extends BorderPane {
             return;
         }
         tooltip.setText(h.isCluster()
-                ? h.clusterRows().length + " incidents\n" + IncidentText.tooltip(ix, h.row()).lines().findFirst().orElse("") + " and nearby\nclick to zoom in"
+                ? IncidentText.clusterTooltip(ix, h.clusterRows())
                 : IncidentText.tooltip(ix, h.row()));
         tooltip.autosize();
         Point2D p = map.localToScene(x, y);
@@ -156,7 +189,12 @@ public final class MapPane extends BorderPane {
         HitTester.Hit h = hitAt(x, y);
         IncidentIndex ix = session.indexProperty().get();
         if (h == null || ix == null) return;
-        if (h.isCluster()) {
+        boolean onePlace = h.isCluster();
+        if (h.isCluster()) for (int r : h.clusterRows()) onePlace &= ix.placeRef(r) == ix.placeRef(h.clusterRows()[0]);
+        if (onePlace) {
+            // incidents at one place do not separate by zooming: select the latest, the details list the others
+            session.selectedIdProperty().set(ix.id(h.clusterRows()[h.clusterRows().length - 1]));
+        } else if (h.isCluster()) {
             MapPoint p = map.getMapPosition(x, y);
             map.setZoom(Math.min(18, map.getZoom() + 2));
             map.setCenter(p.getLatitude(), p.getLongitude());
@@ -181,6 +219,8 @@ public final class MapPane extends BorderPane {
             case ESCAPE -> {
                 session.selectedIdProperty().set(-1);
                 areaRect.setVisible(false);
+                lasso.getPoints().clear();
+                lassoPoints.clear();
             }
             default -> { return; }
         }
@@ -211,6 +251,29 @@ public final class MapPane extends BorderPane {
             MapPoint b = map.getMapPosition(Math.max(dragX, e.getX()), Math.min(dragY, e.getY()));
             setArea(new BBox(a.getLongitude(), a.getLatitude(), b.getLongitude(), b.getLatitude()));
             areaTool.setSelected(false);
+        }
+    }
+
+    private void lassoDrag(MouseEvent e) {
+        if (!lassoTool.isSelected()) return;
+        if (e.getEventType() == MouseEvent.MOUSE_PRESSED) {
+            lassoPoints.clear();
+            lasso.getPoints().clear();
+        }
+        if (e.getEventType() == MouseEvent.MOUSE_PRESSED || e.getEventType() == MouseEvent.MOUSE_DRAGGED) {
+            MapPoint p = map.getMapPosition(e.getX(), e.getY());
+            lassoPoints.add(new double[] {p.getLongitude(), p.getLatitude()});
+            Point2D local = ((Pane) lasso.getParent()).sceneToLocal(map.localToScene(e.getX(), e.getY()));
+            lasso.getPoints().addAll(local.getX(), local.getY());
+            e.consume();
+        } else if (e.getEventType() == MouseEvent.MOUSE_RELEASED) {
+            e.consume();
+            lasso.getPoints().clear();
+            if (lassoPoints.size() >= 3) {
+                session.filterProperty().set(session.filterProperty().get().withArea(java.util.List.copyOf(lassoPoints)));
+                lassoTool.setSelected(false);
+            }
+            lassoPoints.clear();
         }
     }
 
