@@ -59,6 +59,9 @@ public final class ArticleExtractor {
         this.actors = new Actors(catalog);
     }
 
+    /** The gazetteer this extractor resolves places with. */
+    public Gazetteer gazetteerOf() { return gazetteer; }
+
     private record Hit(String text, int start, int end, PlaceScan.Run run, List<Gazetteer.Match> cands) { }
 
     private static final class Draft {
@@ -232,6 +235,10 @@ public final class ArticleExtractor {
                 for (int k = a; k < a + len; k++) used[k] = true;
                 out.add(new Hit(sub, w.get(a)[0], w.get(a + len - 1)[1], run, c));
             }
+        }
+        for (int k = 0; k < w.size() && !out.isEmpty(); k++) {
+            // a partial match ("Tall" of "Tall Zughbiyya") is another place's name: the run stays unresolved
+            if (!used[k] && !PlaceScan.STOP.contains(NameKey.plain(s.substring(w.get(k)[0], w.get(k)[1])))) out.clear();
         }
         if (out.isEmpty() && NameKey.key(run.text()).length() >= 4) {
             out.add(new Hit(run.text(), run.start(), run.end(), run, List.of()));
