@@ -128,6 +128,27 @@ public final class ArticleImportViewModel {
         return ex;
     }
 
+    /** Reads a UTF-8 text file on the worker into {@link #textProperty()}. */
+    public void loadFile(java.nio.file.Path file) {
+        if (busy.get()) return;
+        busy.set(true);
+        worker.execute(() -> {
+            try {
+                String content = java.nio.file.Files.readString(file, java.nio.charset.StandardCharsets.UTF_8);
+                ui.execute(() -> {
+                    busy.set(false);
+                    text.set(content);
+                    fileName.set(file.getFileName().toString());
+                    rows.clear();
+                    unresolved.clear();
+                    message.set("Loaded " + file.getFileName() + ". Set its date, then Extract.");
+                });
+            } catch (java.io.IOException | RuntimeException e) {
+                ui.execute(() -> { busy.set(false); message.set(file.getFileName() + ": cannot read it as UTF-8 text."); });
+            }
+        });
+    }
+
     /** Extracts the incidents of the current text on the worker. */
     public void extract() {
         if (busy.get()) return;
