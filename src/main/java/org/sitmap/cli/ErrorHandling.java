@@ -17,14 +17,33 @@ final class ErrorHandling {
         return 1;
     }
 
+    /** A usage error: one line naming the problem and the help command, exit 2. */
+    static int usage(CommandLine.ParameterException ex, String[] args) {
+        CommandLine cl = ex.getCommandLine();
+        String msg = ex.getMessage() == null ? "usage error" : ex.getMessage().replaceAll("\\s*\\R\\s*", " ").strip();
+        cl.getErr().println("sitmap: " + msg + " (see '" + cl.getCommandSpec().qualifiedName() + " --help')");
+        cl.getErr().flush();
+        return 2;
+    }
+
+    /** A UTF-8 print writer on a standard stream (the platform charset may not be UTF-8). */
+    static java.io.PrintWriter utf8(java.io.FileDescriptor fd) {
+        return new java.io.PrintWriter(new java.io.OutputStreamWriter(new java.io.FileOutputStream(fd),
+                java.nio.charset.StandardCharsets.UTF_8), true);
+    }
+
     static int handle(Exception ex, CommandLine cl, ParseResult parse) {
         if (ex instanceof InputException || ex instanceof IllegalArgumentException) {
-            cl.getErr().println("sitmap: " + ex.getMessage());
+            cl.getErr().println("sitmap: " + oneLine(ex.getMessage()));
             LOG.log(Level.FINE, "input error", ex);
             return 1;
         }
         LOG.log(Level.SEVERE, "command failed", ex);
-        cl.getErr().println("sitmap: " + ex.getClass().getSimpleName() + ": " + ex.getMessage());
+        cl.getErr().println("sitmap: " + ex.getClass().getSimpleName() + ": " + oneLine(ex.getMessage()));
         return 1;
+    }
+
+    private static String oneLine(String s) {
+        return s == null ? "" : s.replaceAll("\\s*\\R\\s*", " ").strip();
     }
 }

@@ -12,8 +12,8 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "sitmap", mixinStandardHelpOptions = true, version = "sitmap 0.1.0",
         description = "Map and timeline of conflict incidents.",
-        subcommands = {SitmapCommand.GuiCommand.class, CommandLine.HelpCommand.class,
-                GazetteerCommand.class})
+        subcommands = {SitmapCommand.GuiCommand.class, ImportCommand.class, QueryCommand.class,
+                GazetteerCommand.class, CommandLine.HelpCommand.class})
 public final class SitmapCommand implements Callable<Integer> {
     @Option(names = "--db", description = "Store file (GeoPackage); default: the user's default store.")
     Path db;
@@ -38,6 +38,9 @@ public final class SitmapCommand implements Callable<Integer> {
         CommandLine cl = new CommandLine(new SitmapCommand(gui));
         cl.setExitCodeExceptionMapper(ErrorHandling::exitCode);
         cl.setExecutionExceptionHandler(ErrorHandling::handle);
+        cl.setParameterExceptionHandler(ErrorHandling::usage);
+        cl.setOut(ErrorHandling.utf8(java.io.FileDescriptor.out));
+        cl.setErr(ErrorHandling.utf8(java.io.FileDescriptor.err));
         return cl;
     }
 

@@ -3,21 +3,40 @@ package org.sitmap.ui;
 import java.nio.file.Path;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Function;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import javafx.application.Platform;
+import javafx.scene.Node;
 import javafx.scene.Parent;
-import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.StackPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.sitmap.index.IncidentIndex;
+import org.sitmap.store.IncidentStore;
+import org.sitmap.ui.details.DetailsView;
+import org.sitmap.ui.details.DetailsViewModel;
+import org.sitmap.ui.map.LegendView;
+import org.sitmap.ui.map.LegendViewModel;
+import org.sitmap.ui.map.MapPane;
+import org.sitmap.ui.session.IncidentSource;
 import org.sitmap.ui.session.SessionViewModel;
+import org.sitmap.ui.session.StoreSource;
 
 /**
- * The main window: menu on top, filters on the left, map in the centre, details on the right, timeline and
- * status bar below. Each region is its own view class; this class only mounts them and owns the one worker
- * executor they share.
+ * The main window: menu on top, filters on the left, map in the centre, legend and details on the right, timeline
+ * and status bar below. Each region is its own view class; this class only mounts them and owns the one worker
+ * executor they share. Mount points for other views: {@link #menu(String)}, {@link #mountLeft(Node)},
+ * {@link #mountBottom(Node)}.
  *
  * <p>Threading: construct and use on the FX thread; store access and filtering run on {@link #worker()}.
  */
 public final class MainWindow {
+    private static final Logger LOG = Logger.getLogger(MainWindow.class.getName());
+
     /** How the window was asked to start. */
     public record Options(Path db, boolean offline) { }
 
@@ -27,20 +46,87 @@ public final class MainWindow {
         t.setDaemon(true);
         return t;
     });
+    private final Function<Path, IncidentSource> opener;
+    private volatile IncidentSource source;
     private final SessionViewModel session;
     private final BorderPane root = new BorderPane();
+    private final MenuBar menuBar = new MenuBar();
+    private final VBox bottom = new VBox();
+    private final MapPane mapPane;
 
     public MainWindow(Options options) {
+        this(options, db -> new StoreSource(org.sitmap.store.DefaultStore.open(db)));
+    }
+
+    /** @param opener opens the store (null path: the default store); runs on the worker */
+    public MainWindow(Options options, Function<Path, IncidentSource> opener) {
         this.options = options;
-        this.session = new SessionViewModel(worker, Platform::runLater, words -> new long[0]);
-        root.setCenter(new StackPane(new Label("Map")));
+        this.opener = opener;
+        this.session = new SessionViewModel(worker, Platform::runLater,
+                words -> source == null ? new long[0] : source.searchText(words));
         root.setId("main-window");
+        // Tiles (basemap): set up the tile chain before any map view exists; --offline forbids every connection.
+        String tileProblem = org.sitmap.ui.map.tiles.TileSettings.configure(options.offline());
+        if (tileProblem != null) session.messageProperty().set(tileProblem);
+        menuBar.getMenus().addAll(new Menu("File"), new Menu("View"));
+        MenuItem quit = new MenuItem("Quit");
+        quit.setOnAction(e -> Platform.exit());
+        menu("File").getItems().add(quit);
+        root.setTop(menuBar);
+        mapPane = new MapPane(session, worker, Platform::runLater);
+        root.setCenter(mapPane);
+        DetailsViewModel details = new DetailsViewModel(session, () -> source, worker, Platform::runLater);
+        DetailsView detailsView = new DetailsView(details);
+        VBox right = new VBox(new LegendView(new LegendViewModel(session)), detailsView);
+        VBox.setVgrow(detailsView, Priority.ALWAYS);
+        right.setPrefWidth(320);
+        root.setRight(right);
+        bottom.getChildren().add(new org.sitmap.ui.map.tiles.TileSourceBar(
+                org.sitmap.ui.map.tiles.TileSourceViewModel.forWindow()));
+        bottom.getChildren().add(new StatusBar(session));
+        root.setBottom(bottom);
     }
 
     /** Opens the store and loads the index on the worker; the views fill in as results arrive. */
-    public void loadAsync() { }
+    public void loadAsync() {
+        session.busyProperty().set(true);
+        session.messageProperty().set("Opening the store…");
+        worker.execute(() -> {
+            try {
+                IncidentSource src = opener.apply(options.db());
+                source = src;
+                IncidentIndex ix = src.loadIndex();
+                Platform.runLater(() -> {
+                    session.indexProperty().set(ix);
+                    session.messageProperty().set(src.name());
+                });
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "cannot open the store", e);
+                Platform.runLater(() -> {
+                    session.busyProperty().set(false);
+                    session.messageProperty().set("Cannot open the store: " + e.getMessage());
+                });
+            }
+        });
+    }
+
+    /** The menu of that name, created at the end of the menu bar if missing (for other views to add items). */
+    public Menu menu(String name) {
+        for (Menu m : menuBar.getMenus()) if (m.getText().equals(name)) return m;
+        Menu m = new Menu(name);
+        menuBar.getMenus().add(m);
+        return m;
+    }
+
+    /** Mounts a view on the left (the filter panel). */
+    public void mountLeft(Node view) { root.setLeft(view); }
+
+    /** Mounts a view below the map, above the status bar (the timeline, the table). */
+    public void mountBottom(Node view) { bottom.getChildren().add(bottom.getChildren().size() - 1, view); }
 
     public Parent root() { return root; }
+
+    public MapPane mapPane() { return mapPane; }
 
     public SessionViewModel session() { return session; }
 
@@ -49,8 +135,12 @@ public final class MainWindow {
 
     public Options options() { return options; }
 
-    /** Stops the worker and closes the store. */
+    /** Stops the worker and closes the store (on the worker, after what is queued). */
     public void close() {
-        worker.shutdownNow();
+        worker.execute(() -> {
+            IncidentSource s = source;
+            if (s != null) s.close();
+        });
+        worker.shutdown();
     }
 }

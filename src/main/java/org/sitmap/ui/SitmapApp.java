@@ -35,6 +35,10 @@ public final class SitmapApp extends Application {
     public void start(Stage stage) {
         MainWindow window = new MainWindow(new MainWindow.Options(dbArg, offlineArg));
         stage.setTitle("Sitmap");
+        for (int size : new int[] {16, 32, 64, 256}) {
+            var icon = SitmapApp.class.getResource("/icons/sitmap-" + size + ".png");
+            if (icon != null) stage.getIcons().add(new javafx.scene.image.Image(icon.toExternalForm()));
+        }
         stage.setScene(new Scene(window.root(), 1400, 900));
         stage.setOnHidden(e -> window.close());
         stage.show();

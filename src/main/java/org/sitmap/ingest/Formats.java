@@ -1,0 +1,92 @@
+package org.sitmap.ingest;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Predicate;
+import org.sitmap.model.IncidentReader;
+import org.sitmap.model.InputException;
+
+/**
+ * The registry of input formats: each has a name (as given to {@code --format}), the file extensions it usually
+ * has, a test on the first few kilobytes of the file (content sniffing), and how to open a reader. Adding a
+ * format is one line in {@link #ALL}.
+ */
+public final class Formats {
+    /** Opens a reader for a file. */
+    @FunctionalInterface
+    public interface Opener {
+        IncidentReader open(Path file, ReaderContext ctx) throws IOException;
+    }
+
+    /**
+     * One input format.
+     *
+     * @param name       the {@code --format} name
+     * @param extensions lower-case extensions without the dot
+     * @param sniff      true when the start of a file (decoded as UTF-8, up to 8 KiB) is surely this format
+     * @param opener     opens the reader
+     */
+    public record Format(String name, List<String> extensions, Predicate<String> sniff, Opener opener) { }
+
+    /** Every format, in the order auto-detection tries their sniffers. Add new formats here. */
+    public static final List<Format> ALL = List.of(
+            new Format("geojson", List.of("geojson", "json"), head -> head.contains("\"FeatureCollection\""),
+                    GeoJsonReader::open)
+            // acled, ucdp, kml, article: one line each
+    );
+
+    private static final int SNIFF_BYTES = 8192;
+
+    private Formats() { }
+
+    /** The names accepted by {@code --format}, {@code auto} first. */
+    public static List<String> names() {
+        List<String> out = new ArrayList<>();
+        out.add("auto");
+        for (Format f : ALL) out.add(f.name());
+        return out;
+    }
+
+    /**
+     * Opens {@code file} as {@code format} ({@code auto} or null: detect by content, then by extension).
+     *
+     * @throws InputException when the file is missing or its format is unknown or cannot be detected
+     */
+    public static IncidentReader open(Path file, String format, ReaderContext ctx) throws IOException {
+        if (!Files.isRegularFile(file)) throw new InputException(file.toString(), 0, "no such file");
+        return detect(file, format).opener().open(file, ctx);
+    }
+
+    /** The format {@code open} would use. */
+    public static Format detect(Path file, String format) throws IOException {
+        if (format != null && !format.isBlank() && !format.equalsIgnoreCase("auto")) {
+            for (Format f : ALL) if (f.name().equalsIgnoreCase(format)) return f;
+            throw new InputException(file.toString(), 0, "unknown format '" + format + "' (known: "
+                    + String.join(", ", names()) + ")");
+        }
+        String head = head(file);
+        for (Format f : ALL) if (f.sniff().test(head)) return f;
+        String ext = extension(file);
+        for (Format f : ALL) if (f.extensions().contains(ext)) return f;
+        throw new InputException(file.toString(), 0, "cannot tell the file's format; give --format ("
+                + String.join(", ", names()) + ")");
+    }
+
+    private static String head(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return new String(in.readNBytes(SNIFF_BYTES), StandardCharsets.UTF_8);
+        }
+    }
+
+    private static String extension(Path file) {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        int dot = name.lastIndexOf('.');
+        return dot < 0 ? "" : name.substring(dot + 1);
+    }
+}

@@ -1,0 +1,134 @@
+package org.sitmap.render;
+
+import java.util.Arrays;
+
+/**
+ * What one incident drawing put where: single markers (row at a pixel) and clusters (a circle standing for many
+ * rows). Answers "which incident is under this screen point" for hover and click, respecting clusters: a point
+ * inside a cluster circle hits the cluster. Built by {@link IncidentPainter} on the drawing thread together with
+ * the raster, and published with it.
+ *
+ * <p>Immutable once {@link Builder#build()} returns; safe to read from any thread.
+ */
+public final class HitTester {
+    /** An empty tester (nothing drawn). */
+    public static final HitTester EMPTY = new Builder(null).build();
+
+    private final Viewport viewport;
+    private final float[] sx;
+    private final float[] sy;
+    private final int[] srow;
+    private final int singles;
+    private final float[] cx;
+    private final float[] cy;
+    private final float[] cr;
+    private final int[] cStart;
+    private final int[] cRows;
+    private final int clusters;
+    private final int counted;
+
+    /** What a screen point hit: one row, or a cluster of rows. */
+    public record Hit(int row, int[] clusterRows, double x, double y) {
+        public boolean isCluster() { return clusterRows != null; }
+    }
+
+    private HitTester(Builder b) {
+        viewport = b.viewport;
+        sx = Arrays.copyOf(b.sx, b.ns); sy = Arrays.copyOf(b.sy, b.ns); srow = Arrays.copyOf(b.srow, b.ns);
+        singles = b.ns;
+        cx = Arrays.copyOf(b.cx, b.nc); cy = Arrays.copyOf(b.cy, b.nc); cr = Arrays.copyOf(b.cr, b.nc);
+        cStart = Arrays.copyOf(b.cStart, b.nc + 1);
+        cStart[b.nc] = b.nr;
+        cRows = Arrays.copyOf(b.cRows, b.nr);
+        clusters = b.nc;
+        counted = b.counted;
+    }
+
+    /** The viewport the drawing was made for (null for {@link #EMPTY}). */
+    public Viewport viewport() { return viewport; }
+
+    /** Number of rows drawn (singles plus the rows inside clusters). */
+    public int drawnRows() { return singles + cRows.length + counted; }
+
+    public int singles() { return singles; }
+
+    public int clusters() { return clusters; }
+
+    /** Screen position of a drawn single row, or null when that row is not drawn as a single marker. */
+    public double[] positionOf(int row) {
+        for (int k = singles - 1; k >= 0; k--) if (srow[k] == row) return new double[] {sx[k], sy[k]};
+        for (int c = 0; c < clusters; c++) {
+            for (int k = cStart[c]; k < cStart[c + 1]; k++) if (cRows[k] == row) return new double[] {cx[c], cy[c]};
+        }
+        return null;
+    }
+
+    /** True when the row is drawn (alone or in a cluster). */
+    public boolean drawn(int row) { return positionOf(row) != null; }
+
+    /**
+     * The nearest single marker within {@code radius} pixels of (x, y), else the cluster whose circle contains
+     * the point, else null. Markers drawn later (on top) win ties.
+     */
+    public Hit hit(double x, double y, double radius) {
+        int best = -1;
+        double bestD = radius * radius;
+        for (int k = singles - 1; k >= 0; k--) {
+            double dx = sx[k] - x;
+            double dy = sy[k] - y;
+            double d = dx * dx + dy * dy;
+            if (d <= bestD) { bestD = d; best = k; }
+        }
+        if (best >= 0) return new Hit(srow[best], null, sx[best], sy[best]);
+        for (int c = clusters - 1; c >= 0; c--) {
+            double dx = cx[c] - x;
+            double dy = cy[c] - y;
+            if (dx * dx + dy * dy <= (double) (cr[c] + 2) * (cr[c] + 2)) {
+                return new Hit(cRows[cStart[c]], Arrays.copyOfRange(cRows, cStart[c], cStart[c + 1]), cx[c], cy[c]);
+            }
+        }
+        return null;
+    }
+
+    /** Collects drawn items; used by painters on the drawing thread. */
+    public static final class Builder {
+        private final Viewport viewport;
+        private float[] sx = new float[64], sy = new float[64];
+        private int[] srow = new int[64];
+        private int ns;
+        private float[] cx = new float[16], cy = new float[16], cr = new float[16];
+        private int[] cStart = new int[17];
+        private int[] cRows = new int[64];
+        private int nc;
+        private int nr;
+        private int counted;
+
+        public Builder(Viewport viewport) { this.viewport = viewport; }
+
+        public void single(float x, float y, int row) {
+            if (ns == srow.length) {
+                sx = Arrays.copyOf(sx, ns * 2); sy = Arrays.copyOf(sy, ns * 2); srow = Arrays.copyOf(srow, ns * 2);
+            }
+            sx[ns] = x; sy[ns] = y; srow[ns] = row; ns++;
+        }
+
+        /** A cluster circle at (x, y) of radius r standing for {@code rows[0..count)}. */
+        public void cluster(float x, float y, float r, int[] rows, int count) {
+            if (nc + 1 >= cStart.length) {
+                int n = cStart.length * 2;
+                cx = Arrays.copyOf(cx, n); cy = Arrays.copyOf(cy, n); cr = Arrays.copyOf(cr, n);
+                cStart = Arrays.copyOf(cStart, n + 1);
+            }
+            if (nr + count > cRows.length) cRows = Arrays.copyOf(cRows, Math.max(cRows.length * 2, nr + count));
+            cx[nc] = x; cy[nc] = y; cr[nc] = r; cStart[nc] = nr;
+            System.arraycopy(rows, 0, cRows, nr, count);
+            nr += count;
+            nc++;
+        }
+
+        /** Counts rows drawn without a hit target (heat mode). */
+        public void counted(int n) { counted += n; }
+
+        public HitTester build() { return new HitTester(this); }
+    }
+}

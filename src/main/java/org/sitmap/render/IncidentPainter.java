@@ -1,0 +1,234 @@
+package org.sitmap.render;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.geom.Ellipse2D;
+import java.util.Arrays;
+import org.sitmap.index.IncidentIndex;
+import org.sitmap.index.Selection;
+import org.sitmap.model.FactionCatalog;
+
+/**
+ * Draws a {@link Selection} of incidents over a {@link Viewport} into a {@link Raster}: faction colour, event-type
+ * shape, precision shown honestly (exact solid, approximate hollow, unresolved not drawn, week/month dates
+ * lighter). Three ways, chosen by {@link Options#mode()}:
+ * <ul>
+ *   <li>markers: one pre-drawn sprite per row stamped into the int[] ({@link MarkerSprites}); rows landing on
+ *       the same pixel get a count badge;</li>
+ *   <li>clusters (AUTO below {@link Options#splitZoom()}): rows binned into a screen grid of
+ *       {@link Options#clusterPx()} cells; a cell of one row is a marker, a cell of many a graduated circle (a pie
+ *       of its factions) with a count; zooming in separates them;</li>
+ *   <li>heat: {@link HeatPainter}, a kernel density in a colour ramp, for large data.</li>
+ * </ul>
+ * Returns a {@link HitTester} of what it drew, to be published with the raster.
+ *
+ * <p>Threading: not thread-safe (it keeps scratch arrays and a sprite cache); one instance per drawing thread.
+ * The selection and index it reads are immutable.
+ */
+public final class IncidentPainter {
+    /** How incidents are drawn. */
+    public enum Mode { AUTO, MARKERS, CLUSTERS, HEAT }
+
+    /**
+     * @param mode          drawing mode
+     * @param clusterPx     cluster cell size in pixels
+     * @param splitZoom     in AUTO mode, from this zoom on every incident is its own marker
+     * @param selectedRow   the row to ring as selected, or -1
+     */
+    public record Options(Mode mode, int clusterPx, double splitZoom, int selectedRow) {
+        public static final Options DEFAULT = new Options(Mode.AUTO, 44, 11, -1);
+
+        public Options withSelectedRow(int row) { return new Options(mode, clusterPx, splitZoom, row); }
+
+        public Options withMode(Mode m) { return new Options(m, clusterPx, splitZoom, selectedRow); }
+    }
+
+    private static final Font BADGE_FONT = new Font(Font.SANS_SERIF, Font.BOLD, 11);
+    private final FactionCatalog catalog;
+    private final MarkerSprites sprites;
+    private final HeatPainter heat = new HeatPainter();
+    private final GlyphSprites glyphs;
+    private int[] pixelKey = new int[0];
+    private int[] pixelCount = new int[0];
+
+    public IncidentPainter(FactionCatalog catalog) {
+        this(catalog, 5);
+    }
+
+    /** @param markerRadius marker radius in pixels (5 on screen; exports at high dpi use more) */
+    public IncidentPainter(FactionCatalog catalog, int markerRadius) {
+        this.catalog = catalog;
+        this.sprites = new MarkerSprites(catalog, markerRadius);
+        this.glyphs = new GlyphSprites(catalog);
+    }
+
+    public MarkerSprites sprites() { return sprites; }
+
+    /** True when {@code options} draw clusters at this viewport. */
+    public static boolean clusters(Options o, Viewport vp) {
+        return o.mode() == Mode.CLUSTERS || (o.mode() == Mode.AUTO && vp.zoom() < o.splitZoom());
+    }
+
+    /** Draws {@code sel} over whatever {@code r} holds; returns what went where. */
+    public HitTester paint(Raster r, Viewport vp, Selection sel, Options o) {
+        HitTester.Builder hits = new HitTester.Builder(vp);
+        if (sel == null || sel.count() == 0) return hits.build();
+        if (o.mode() == Mode.HEAT) {
+            heat.paint(r, vp, sel, hits);
+        } else if (clusters(o, vp)) {
+            paintClusters(r, vp, sel, o, hits);
+        } else {
+            paintMarkers(r, vp, sel, hits);
+        }
+        if (o.selectedRow() >= 0) highlight(r, vp, sel.index(), o.selectedRow());
+        return hits.build();
+    }
+
+    /** The sprite key of a row: faction colour, type shape, precision style. */
+    public static int styleOf(IncidentIndex ix, int row) {
+        int style = (ix.geoPrecision(row) >= 2 ? MarkerSprites.HOLLOW : 0) | (ix.datePrecision(row) >= 2 ? MarkerSprites.LIGHT : 0);
+        return MarkerSprites.key(ix.primaryFaction(row), ix.eventType(row), style);
+    }
+
+    private void paintMarkers(Raster r, Viewport vp, Selection sel, HitTester.Builder hits) {
+        IncidentIndex ix = sel.index();
+        int w = r.width();
+        int h = r.height();
+        ensureScratch(w * h);
+        Arrays.fill(pixelKey, 0, w * h, 0);
+        Arrays.fill(pixelCount, 0, w * h, 0);
+        double world = vp.worldPixels();
+        double ox = vp.originX();
+        double oy = vp.originY();
+        int m = sprites.size();
+        int stacked = 0;
+        int[] rows = sel.rows();
+        for (int k = 0, n = sel.count(); k < n; k++) {
+            int row = rows[k];
+            if (ix.geoPrecision(row) == 0) continue;
+            float mx = ix.mercX(row);
+            if (Float.isNaN(mx)) continue;
+            int x = (int) Math.floor(mx * world - ox);
+            int y = (int) Math.floor(ix.mercY(row) * world - oy);
+            if (x < -m || y < -m || x >= w + m || y >= h + m) continue;
+            hits.single(x + 0.5f, y + 0.5f, row);
+            int key = styleOf(ix, row) + 1;
+            if (x >= 0 && y >= 0 && x < w && y < h) {
+                int p = y * w + x;
+                if (pixelCount[p]++ == 1) stacked++;
+                if (pixelKey[p] == key) continue;   // the same sprite on the same pixel: nothing would change
+                pixelKey[p] = key;
+            }
+            sprites.stamp(r, key - 1, x, y);
+        }
+        if (stacked > 0 && stacked <= 3000) stackBadges(r, w, h);
+    }
+
+    private void stackBadges(Raster r, int w, int h) {
+        int off = sprites.radius() + 4;
+        for (int p = 0; p < w * h; p++) {
+            int c = pixelCount[p];
+            if (c >= 2) glyphs.stampCount(r, c, p % w + off, p / w - off);
+        }
+    }
+
+    private void paintClusters(Raster r, Viewport vp, Selection sel, Options o, HitTester.Builder hits) {
+        IncidentIndex ix = sel.index();
+        int w = r.width();
+        int h = r.height();
+        int cell = Math.max(4, o.clusterPx());
+        // the grid is anchored in world pixels, so panning does not regroup clusters
+        double world = vp.worldPixels();
+        long gx0 = (long) Math.floor(vp.originX() / cell) - 1;
+        long gy0 = (long) Math.floor(vp.originY() / cell) - 1;
+        int gw = (int) ((long) Math.floor((vp.originX() + w) / cell) + 2 - gx0);
+        int gh = (int) ((long) Math.floor((vp.originY() + h) / cell) + 2 - gy0);
+        int cells = gw * gh;
+        int nf = catalog.size();
+        int[] count = new int[cells];
+        double[] sumX = new double[cells];
+        double[] sumY = new double[cells];
+        int[] factionCount = new int[cells * nf];
+        int[] cellOf = new int[sel.count()];
+        double ox = vp.originX();
+        double oy = vp.originY();
+        double fx0 = (double) gx0 * cell - ox;
+        double fy0 = (double) gy0 * cell - oy;
+        int[] rows = sel.rows();
+        for (int k = 0, n = sel.count(); k < n; k++) {
+            int row = rows[k];
+            cellOf[k] = -1;
+            float mx = ix.mercX(row);
+            if (ix.geoPrecision(row) == 0 || Float.isNaN(mx)) continue;
+            double x = mx * world - ox;
+            double y = ix.mercY(row) * world - oy;
+            double gxf = (x - fx0) / cell;
+            double gyf = (y - fy0) / cell;
+            if (gxf < 0 || gyf < 0 || gxf >= gw || gyf >= gh) continue;
+            int c = (int) gyf * gw + (int) gxf;
+            cellOf[k] = c;
+            count[c]++;
+            sumX[c] += x;
+            sumY[c] += y;
+            factionCount[c * nf + ix.primaryFaction(row)]++;
+        }
+        // bucket the rows by cell (counting sort) for the hit tester
+        int[] start = new int[cells + 1];
+        for (int c = 0; c < cells; c++) start[c + 1] = start[c] + count[c];
+        int[] fill = Arrays.copyOf(start, cells);
+        int[] bucket = new int[start[cells]];
+        for (int k = 0, n = sel.count(); k < n; k++) if (cellOf[k] >= 0) bucket[fill[cellOf[k]]++] = rows[k];
+        for (int c = 0; c < cells; c++) {
+            int n = count[c];
+            if (n == 0) continue;
+            float x = (float) (sumX[c] / n);
+            float y = (float) (sumY[c] / n);
+            if (n == 1) {
+                int row = bucket[start[c]];
+                hits.single(x, y, row);
+                sprites.stamp(r, styleOf(ix, row), (int) Math.floor(x), (int) Math.floor(y));
+                continue;
+            }
+            int off = c * nf;
+            int dominant = 0;
+            for (int f = 1; f < nf; f++) if (factionCount[off + f] > factionCount[off + dominant]) dominant = f;
+            int second = -1;
+            for (int f = 0; f < nf; f++) {
+                if (f != dominant && factionCount[off + f] * 5 >= n
+                        && (second < 0 || factionCount[off + f] > factionCount[off + second])) second = f;
+            }
+            int rad = (int) Math.min(cell * 0.62, 7 + 3.0 * Math.log(n) / Math.log(2));
+            glyphs.stampDisc(r, dominant, second, rad, (int) x, (int) y);
+            glyphs.stampCount(r, n, (int) x, (int) y);
+            hits.cluster(x, y, rad, Arrays.copyOfRange(bucket, start[c], start[c + 1]), n);
+        }
+    }
+
+    private void highlight(Raster r, Viewport vp, IncidentIndex ix, int row) {
+        if (row >= ix.size() || !ix.located(row)) return;
+        double x = Math.floor(vp.x(ix.lon(row))) + 0.5;
+        double y = Math.floor(vp.y(ix.lat(row))) + 0.5;
+        double rad = sprites.radius() + 5;
+        Graphics2D g = r.graphics();
+        g.setStroke(new BasicStroke(4f));
+        g.setColor(new Color(255, 255, 255, 230));
+        g.draw(new Ellipse2D.Double(x - rad, y - rad, 2 * rad, 2 * rad));
+        g.setStroke(new BasicStroke(2f));
+        g.setColor(new Color(0, 90, 255));
+        g.draw(new Ellipse2D.Double(x - rad, y - rad, 2 * rad, 2 * rad));
+        g.dispose();
+    }
+
+    static Color withAlpha(int rgb, int alpha) {
+        return new Color((rgb >> 16) & 0xff, (rgb >> 8) & 0xff, rgb & 0xff, alpha);
+    }
+
+    private void ensureScratch(int n) {
+        if (pixelKey.length < n) {
+            pixelKey = new int[n];
+            pixelCount = new int[n];
+        }
+    }
+}

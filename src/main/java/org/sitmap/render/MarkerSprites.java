@@ -1,0 +1,205 @@
+package org.sitmap.render;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.Shape;
+import java.awt.geom.Ellipse2D;
+import java.awt.geom.Path2D;
+import java.awt.geom.Rectangle2D;
+import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferInt;
+import org.sitmap.model.EventType;
+import org.sitmap.model.FactionCatalog;
+
+/**
+ * Pre-drawn incident markers, one small premultiplied ARGB sprite per faction × event type × style, drawn once
+ * with Java2D and then stamped into a {@link Raster}'s int[] with no Java2D call per point.
+ *
+ * <p>Shape by event type: circle battles, diamond explosions/remote violence, triangle violence against
+ * civilians, square strategic developments, pentagon-like star protests, cross riots. Style: geo precision 1
+ * solid; 2-3 hollow (a ring in the faction colour around a white centre); date precision week or coarser drawn
+ * lighter (translucent).
+ *
+ * <p>Immutable after construction except for the lazily filled cache, which is confined to the drawing thread:
+ * use one instance per thread (painters own theirs).
+ */
+public final class MarkerSprites {
+    /** Style bit: approximate position (geo precision 2-3), drawn hollow. */
+    public static final int HOLLOW = 1;
+    /** Style bit: date known only to the week or month, drawn lighter. */
+    public static final int LIGHT = 2;
+
+    private static final int TYPES = EventType.values().length;
+    private final FactionCatalog catalog;
+    private final int radius;
+    private final int size;
+    private final int[][] sprites;
+    /** Per sprite: offsets (dy*size+dx) of non-transparent pixels, to skip empty corners when stamping. */
+    private final int[][] opaqueIdx;
+
+    /** @param radius marker radius in pixels (the sprite is {@code 2·radius+3} pixels square) */
+    public MarkerSprites(FactionCatalog catalog, int radius) {
+        this.catalog = catalog;
+        this.radius = radius;
+        this.size = 2 * radius + 3;
+        this.sprites = new int[catalog.size() * TYPES * 4][];
+        this.opaqueIdx = new int[sprites.length][];
+    }
+
+    public int radius() { return radius; }
+
+    /** Side of a sprite in pixels. */
+    public int size() { return size; }
+
+    /** The sprite key of a faction ordinal, event type ordinal and style bits. */
+    public static int key(int faction, int type, int style) {
+        return (faction * TYPES + type) * 4 + style;
+    }
+
+    /** The sprite for a key, drawn on first use. */
+    public int[] sprite(int key) {
+        int[] s = sprites[key];
+        if (s == null) {
+            int style = key & 3;
+            int type = (key >> 2) % TYPES;
+            int faction = (key >> 2) / TYPES;
+            BufferedImage img = new BufferedImage(size, size, BufferedImage.TYPE_INT_ARGB_PRE);
+            Graphics2D g = img.createGraphics();
+            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+            g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
+            drawMarker(g, size / 2.0, size / 2.0, radius, catalog.get(faction).rgb(), EventType.values()[type], style);
+            g.dispose();
+            s = ((DataBufferInt) img.getRaster().getDataBuffer()).getData();
+            int n = 0;
+            for (int p : s) if (p != 0) n++;
+            int[] idx = new int[n];
+            n = 0;
+            for (int k = 0; k < s.length; k++) if (s[k] != 0) idx[n++] = k;
+            sprites[key] = s;
+            opaqueIdx[key] = idx;
+        }
+        return s;
+    }
+
+    /**
+     * Source-over stamps sprite {@code key} centred on pixel (cx, cy), clipped to the raster.
+     */
+    public void stamp(Raster r, int key, int cx, int cy) {
+        int[] s = sprite(key);
+        int[] idx = opaqueIdx[key];
+        int[] dst = r.pixels();
+        int w = r.width();
+        int h = r.height();
+        int x0 = cx - size / 2;
+        int y0 = cy - size / 2;
+        boolean inside = x0 >= 0 && y0 >= 0 && x0 + size <= w && y0 + size <= h;
+        for (int k : idx) {
+            int dy = k / size;
+            int dx = k - dy * size;
+            int x = x0 + dx;
+            int y = y0 + dy;
+            if (!inside && (x < 0 || y < 0 || x >= w || y >= h)) continue;
+            int src = s[k];
+            int a = src >>> 24;
+            int i = y * w + x;
+            if (a == 255) {
+                dst[i] = src;
+            } else {
+                dst[i] = src + mulPre(dst[i], 255 - a);
+            }
+        }
+    }
+
+    /** Multiplies every channel of a premultiplied pixel by {@code f}/255. */
+    static int mulPre(int p, int f) {
+        int rb = ((p & 0x00ff00ff) * f + 0x00800080);
+        rb = ((rb + ((rb >>> 8) & 0x00ff00ff)) >>> 8) & 0x00ff00ff;
+        int ag = (((p >>> 8) & 0x00ff00ff) * f + 0x00800080);
+        ag = (ag + ((ag >>> 8) & 0x00ff00ff)) & 0xff00ff00;
+        return ag | rb;
+    }
+
+    /**
+     * Draws one marker with Java2D (used for the sprites, the legend and vector exports).
+     *
+     * @param rgb   faction colour 0xRRGGBB
+     * @param style {@link #HOLLOW} and/or {@link #LIGHT}
+     */
+    public static void drawMarker(Graphics2D g, double cx, double cy, double r, int rgb, EventType type, int style) {
+        Shape shape = shape(type, cx, cy, r);
+        int alpha = (style & LIGHT) != 0 ? 150 : 255;
+        Color fill = new Color((rgb >> 16) & 0xff, (rgb >> 8) & 0xff, rgb & 0xff, alpha);
+        Color outline = new Color(255, 255, 255, alpha);
+        if ((style & HOLLOW) != 0) {
+            g.setColor(new Color(255, 255, 255, alpha * 3 / 4));
+            g.fill(shape);
+            g.setStroke(new BasicStroke((float) Math.max(1.6, r * 0.42)));
+            g.setColor(fill);
+            g.draw(shape(type, cx, cy, r * 0.82));
+        } else {
+            g.setColor(fill);
+            g.fill(shape);
+            g.setStroke(new BasicStroke(1f));
+            g.setColor(outline);
+            g.draw(shape);
+        }
+    }
+
+    /** The outline of an event type's marker. */
+    public static Shape shape(EventType type, double cx, double cy, double r) {
+        switch (type) {
+            case EXPLOSIONS: {
+                Path2D p = new Path2D.Double();
+                double d = r * 1.2;
+                p.moveTo(cx, cy - d); p.lineTo(cx + d, cy); p.lineTo(cx, cy + d); p.lineTo(cx - d, cy); p.closePath();
+                return p;
+            }
+            case VIOLENCE_AGAINST_CIVILIANS: {
+                Path2D p = new Path2D.Double();
+                double d = r * 1.15;
+                p.moveTo(cx, cy - d); p.lineTo(cx + d, cy + d * 0.8); p.lineTo(cx - d, cy + d * 0.8); p.closePath();
+                return p;
+            }
+            case STRATEGIC_DEVELOPMENTS:
+                return new Rectangle2D.Double(cx - r * 0.85, cy - r * 0.85, r * 1.7, r * 1.7);
+            case PROTESTS: {
+                Path2D p = new Path2D.Double();
+                for (int k = 0; k < 10; k++) {
+                    double a = -Math.PI / 2 + k * Math.PI / 5;
+                    double rr = k % 2 == 0 ? r * 1.2 : r * 0.55;
+                    if (k == 0) p.moveTo(cx + rr * Math.cos(a), cy + rr * Math.sin(a));
+                    else p.lineTo(cx + rr * Math.cos(a), cy + rr * Math.sin(a));
+                }
+                p.closePath();
+                return p;
+            }
+            case RIOTS: {
+                Path2D p = new Path2D.Double();
+                double a = r * 0.4;
+                double b = r * 1.1;
+                p.moveTo(cx - a, cy - b); p.lineTo(cx + a, cy - b); p.lineTo(cx + a, cy - a); p.lineTo(cx + b, cy - a);
+                p.lineTo(cx + b, cy + a); p.lineTo(cx + a, cy + a); p.lineTo(cx + a, cy + b); p.lineTo(cx - a, cy + b);
+                p.lineTo(cx - a, cy + a); p.lineTo(cx - b, cy + a); p.lineTo(cx - b, cy - a); p.lineTo(cx - a, cy - a);
+                p.closePath();
+                return p;
+            }
+            case BATTLES:
+            default:
+                return new Ellipse2D.Double(cx - r, cy - r, 2 * r, 2 * r);
+        }
+    }
+
+    /** A short name of the shape for legends and notes. */
+    public static String shapeName(EventType type) {
+        return switch (type) {
+            case BATTLES -> "circle";
+            case EXPLOSIONS -> "diamond";
+            case VIOLENCE_AGAINST_CIVILIANS -> "triangle";
+            case STRATEGIC_DEVELOPMENTS -> "square";
+            case PROTESTS -> "star";
+            case RIOTS -> "cross";
+        };
+    }
+}

@@ -1,0 +1,74 @@
+package org.sitmap.store;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import org.sitmap.geo.GeoPackageBinary;
+import org.sitmap.model.Actor;
+import org.sitmap.model.Incident;
+
+/** How an incident becomes a row: parameter binding, the content hash, country codes. */
+final class IncidentBinding {
+    private IncidentBinding() { }
+
+    /** Binds parameters 1-22 of the incident INSERT/UPDATE (column order of {@code Importer}). */
+    static void bind(PreparedStatement ps, Incident i, long batchId, String hash) throws SQLException {
+        ps.setBytes(1, i.located() ? GeoPackageBinary.point(i.longitude(), i.latitude()) : null);
+        ps.setString(2, i.sourceKey());
+        ps.setString(3, i.date().toString());
+        ps.setInt(4, i.datePrecision().code());
+        ps.setString(5, i.endDate() == null ? null : i.endDate().toString());
+        ps.setString(6, i.spanEnd().toString());
+        ps.setString(7, i.place());
+        ps.setString(8, i.admin1());
+        ps.setString(9, i.country());
+        if (i.located()) {
+            ps.setDouble(10, i.latitude());
+            ps.setDouble(11, i.longitude());
+        } else {
+            ps.setNull(10, java.sql.Types.DOUBLE);
+            ps.setNull(11, java.sql.Types.DOUBLE);
+        }
+        ps.setInt(12, i.geoPrecision().code());
+        ps.setString(13, i.eventType().label());
+        ps.setString(14, i.subEventType() == null ? null : i.subEventType().label());
+        if (i.fatalities() == null) ps.setNull(15, java.sql.Types.INTEGER); else ps.setInt(15, i.fatalities());
+        ps.setString(16, i.summary());
+        ps.setString(17, i.source());
+        ps.setString(18, i.origin());
+        ps.setString(19, i.evidence());
+        ps.setLong(20, batchId);
+        ps.setString(21, String.join(",", i.factions()));
+        ps.setString(22, hash);
+    }
+
+    /** A hash of every stored field except the id and batch: equal hashes mean an unchanged event. */
+    static String hash(MessageDigest sha, Incident i) {
+        StringBuilder sb = new StringBuilder(256);
+        Object[] parts = {i.sourceKey(), i.date(), i.datePrecision().code(), i.endDate(), i.place(), i.admin1(),
+                i.country(), i.latitude(), i.longitude(), i.geoPrecision().code(), i.eventType().label(),
+                i.subEventType() == null ? null : i.subEventType().label(), i.fatalities(), i.summary(), i.source(),
+                i.origin(), i.evidence()};
+        for (Object p : parts) sb.append(p == null ? "\u0000" : p.toString()).append('\u001f');
+        for (Actor a : i.actors()) sb.append(a.name()).append('\u001e').append(a.factionCode()).append('\u001f');
+        byte[] d = sha.digest(sb.toString().getBytes(StandardCharsets.UTF_8));
+        StringBuilder hex = new StringBuilder(32);
+        for (int k = 0; k < 16; k++) hex.append(Character.forDigit((d[k] >> 4) & 15, 16)).append(Character.forDigit(d[k] & 15, 16));
+        return hex.toString();
+    }
+
+    /** ISO 3166-1 alpha-2 for the countries of the theatre, else null. */
+    static String countryCode(String country) {
+        if (country == null) return null;
+        return switch (country.strip().toLowerCase(java.util.Locale.ROOT)) {
+            case "syria", "syrian arab republic" -> "SY";
+            case "turkey", "türkiye", "turkiye" -> "TR";
+            case "iraq" -> "IQ";
+            case "lebanon" -> "LB";
+            case "jordan" -> "JO";
+            case "israel" -> "IL";
+            default -> null;
+        };
+    }
+}

@@ -1,0 +1,77 @@
+package org.sitmap.store;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import org.sitmap.geo.Geodesy;
+import org.sitmap.model.DatePrecision;
+import org.sitmap.model.EventType;
+import org.sitmap.model.FilterSpec;
+import org.sitmap.model.Incident;
+import org.sitmap.model.SubEventType;
+
+/** Translates a {@link FilterSpec} into one parameterised SELECT (the drawn area is checked afterwards). */
+final class QuerySql {
+    private QuerySql() { }
+
+    static List<Incident> run(Connection c, FilterSpec spec) throws SQLException {
+        List<String> where = new ArrayList<>();
+        List<Object> params = new ArrayList<>();
+        if (spec.to() != null) {
+            where.add("event_date <= ?");
+            params.add(spec.to().toString());
+        }
+        if (spec.from() != null) {
+            where.add("span_end >= ?");
+            params.add(spec.from().toString());
+        }
+        if (!spec.factions().isEmpty()) {
+            where.add("fid IN (SELECT incident_fid FROM incident_actor WHERE faction_code IN ("
+                    + marks(spec.factions().size()) + "))");
+            params.addAll(spec.factions().stream().sorted().toList());
+        }
+        if (!spec.eventTypes().isEmpty()) {
+            where.add("event_type IN (" + marks(spec.eventTypes().size()) + ")");
+            for (EventType t : spec.eventTypes()) params.add(t.label());
+        }
+        if (!spec.subEventTypes().isEmpty()) {
+            where.add("sub_event_type IN (" + marks(spec.subEventTypes().size()) + ")");
+            for (SubEventType t : spec.subEventTypes()) params.add(t.label());
+        }
+        if (spec.minFatalities() > 0) {
+            where.add("fatalities >= ?");
+            params.add(spec.minFatalities());
+        }
+        if (!spec.datePrecisions().isEmpty()) {
+            where.add("date_precision IN (" + marks(spec.datePrecisions().size()) + ")");
+            for (DatePrecision p : spec.datePrecisions()) params.add(p.code());
+        }
+        if (spec.bbox() != null) {
+            where.add("latitude BETWEEN ? AND ? AND longitude BETWEEN ? AND ?");
+            params.add(spec.bbox().minLat());
+            params.add(spec.bbox().maxLat());
+            params.add(spec.bbox().minLon());
+            params.add(spec.bbox().maxLon());
+        }
+        String match = FtsQuery.of(spec.text());
+        if (!spec.text().isEmpty()) {
+            if (match.isEmpty()) return List.of();
+            where.add("fid IN (SELECT rowid FROM incident_fts WHERE incident_fts MATCH ?)");
+            params.add(match);
+        }
+        if (!spec.area().isEmpty()) where.add("latitude IS NOT NULL");
+        String sql = (where.isEmpty() ? "" : "WHERE " + String.join(" AND ", where)) + " ORDER BY event_date, fid";
+        List<Incident> rows = IncidentRows.select(c, sql, params);
+        if (spec.area().size() < 3) return rows;
+        List<Incident> inArea = new ArrayList<>();
+        for (Incident i : rows) {
+            if (Geodesy.inPolygon(spec.area(), i.longitude(), i.latitude())) inArea.add(i);
+        }
+        return inArea;
+    }
+
+    private static String marks(int n) {
+        return String.join(",", java.util.Collections.nCopies(n, "?"));
+    }
+}

@@ -1,0 +1,207 @@
+package org.sitmap.ui.map;
+
+import com.gluonhq.maps.MapLayer;
+import com.gluonhq.maps.MapPoint;
+import com.gluonhq.maps.MapView;
+import java.nio.IntBuffer;
+import java.util.concurrent.Executor;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.geometry.Point2D;
+import javafx.scene.image.ImageView;
+import javafx.scene.image.PixelBuffer;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.WritableImage;
+import org.sitmap.index.IncidentIndex;
+import org.sitmap.index.Selection;
+import org.sitmap.model.FactionCatalog;
+import org.sitmap.render.Corner;
+import org.sitmap.render.HitTester;
+import org.sitmap.render.IncidentPainter;
+import org.sitmap.render.LabelPainter;
+import org.sitmap.render.Raster;
+import org.sitmap.render.ScaleBarPainter;
+import org.sitmap.render.Viewport;
+import org.sitmap.ui.session.Coalescer;
+import org.sitmap.ui.session.SessionViewModel;
+
+/**
+ * The incidents, town labels and scale bar over the Gluon map, drawn by the {@code render} package into a pixel
+ * buffer and shown through a JavaFX {@link PixelBuffer} ({@code IntArgbPre}) — the same pixels an export writes.
+ *
+ * <p>Pipeline and threading: {@link #layoutLayer()} runs on the FX thread whenever the map moves; it captures the
+ * viewport (centre, zoom, size, derived from Gluon's own projection), the shown selection, the selected row and
+ * the mode, and submits a drawing to the window's single worker through a {@link Coalescer} (repeated requests
+ * merge, stale frames are dropped). The worker draws into a back buffer that is not on screen (three buffers
+ * rotate: the one shown, the one shown before — which the renderer may still be uploading — and the back one);
+ * the commit runs on the FX thread: it marks the buffer dirty, shows it and publishes the frame's
+ * {@link HitTester}. Until a new frame lands, the shown one is kept glued to the map (moved and scaled with it).
+ */
+public final class IncidentLayer extends MapLayer {
+    private static final double MIN_ZOOM = 0;
+    private final MapView map;
+    private final SessionViewModel session;
+    private final Executor worker;
+    private final Coalescer<Frame> frames;
+    private final ImageView view = new ImageView();
+    private final ReadOnlyIntegerWrapper drawnCount = new ReadOnlyIntegerWrapper();
+    private final ObjectProperty<IncidentPainter.Mode> mode = new SimpleObjectProperty<>(IncidentPainter.Mode.AUTO);
+    private final ObjectProperty<Frame> frame = new SimpleObjectProperty<>();
+    private Buffer[] buffers = new Buffer[0];
+    private int front = -1;
+    private Object requested;
+    private int selectedRow = -1;
+    // worker-confined
+    private IncidentPainter painter;
+    private FactionCatalog painterCatalog;
+    private final LabelPainter labels = new LabelPainter();
+
+    /** A drawn picture: which buffer, for which viewport, and what went where. */
+    public record Frame(int buffer, Viewport viewport, HitTester hits) { }
+
+    private record Buffer(Raster raster, PixelBuffer<IntBuffer> pixels, WritableImage image) { }
+
+    private record Request(Viewport vp, Selection sel, int selectedRow, IncidentPainter.Mode mode) { }
+
+    public IncidentLayer(MapView map, SessionViewModel session, Executor worker, Executor ui) {
+        this.map = map;
+        this.session = session;
+        this.worker = worker;
+        this.frames = new Coalescer<>(worker, ui, e -> session.messageProperty().set("Drawing failed: " + e));
+        view.setSmooth(false);
+        getChildren().add(view);
+        setMouseTransparent(true);
+        session.shownProperty().addListener((o, a, b) -> markDirty());
+        session.selectedIdProperty().addListener((o, a, b) -> {
+            IncidentIndex ix = session.indexProperty().get();
+            selectedRow = ix == null || b.longValue() < 0 ? -1 : ix.rowOf(b.longValue());
+            markDirty();
+        });
+        mode.addListener((o, a, b) -> markDirty());
+    }
+
+    /** How incidents are drawn (markers / clusters / heat). */
+    public ObjectProperty<IncidentPainter.Mode> modeProperty() { return mode; }
+
+    /** Rows in the last committed frame (markers plus rows inside clusters). */
+    public ReadOnlyIntegerProperty drawnCountProperty() { return drawnCount.getReadOnlyProperty(); }
+
+    /** The last committed frame, or null. */
+    public ObjectProperty<Frame> frameProperty() { return frame; }
+
+    /** The viewport the map shows now, from Gluon's own projection; null before the map has a size. */
+    public Viewport currentViewport() {
+        double w = map.getWidth();
+        double h = map.getHeight();
+        if (w < 2 || h < 2) return null;
+        MapPoint c = map.getMapPosition(w / 2, h / 2);
+        Point2D p0 = getMapPoint(c.getLatitude(), c.getLongitude());
+        Point2D p1 = getMapPoint(c.getLatitude(), c.getLongitude() + 1);
+        if (p0 == null || p1 == null) return null;
+        double worldPx = (p1.getX() - p0.getX()) * 360;
+        double zoom = Math.log(worldPx / 256) / Math.log(2);
+        if (!(zoom >= MIN_ZOOM) || zoom > 22) return null;
+        return new Viewport(c.getLatitude(), c.getLongitude(), zoom, (int) Math.ceil(w), (int) Math.ceil(h));
+    }
+
+    /** Map (layer) coordinates → the committed frame's pixel coordinates, or null without a frame. */
+    public Point2D toFrame(double x, double y) {
+        Frame f = frame.get();
+        if (f == null) return null;
+        Viewport now = currentViewport();
+        if (now == null) return null;
+        double scale = Math.pow(2, now.zoom() - f.viewport().zoom());
+        Point2D origin = getMapPoint(f.viewport().lat(0), f.viewport().lon(0));
+        return new Point2D((x - origin.getX()) / scale, (y - origin.getY()) / scale);
+    }
+
+    /** Asks for a new drawing even if nothing seems to have changed (e.g. after the basemap changed). */
+    public void redraw() {
+        requested = null;
+        markDirty();
+    }
+
+    @Override
+    protected void layoutLayer() {
+        Viewport vp = currentViewport();
+        if (vp == null) return;
+        Selection sel = session.shownProperty().get();
+        Request req = new Request(vp, sel, selectedRow, mode.get());
+        if (!req.equals(requested)) {
+            requested = req;
+            submit(req);
+        }
+        place();
+    }
+
+    private void submit(Request req) {
+        Viewport vp = req.vp();
+        if (buffers.length == 0 || buffers[0].raster().width() != vp.width() || buffers[0].raster().height() != vp.height()) {
+            buffers = new Buffer[3];
+            for (int k = 0; k < 3; k++) {
+                Raster r = new Raster(vp.width(), vp.height());
+                PixelBuffer<IntBuffer> pb = new PixelBuffer<>(vp.width(), vp.height(), IntBuffer.wrap(r.pixels()),
+                        PixelFormat.getIntArgbPreInstance());
+                buffers[k] = new Buffer(r, pb, new WritableImage(pb));
+            }
+            front = -1;
+        }
+        int back = (front + 1) % 3;
+        Buffer target = buffers[back];
+        Buffer[] generation = buffers;
+        frames.submit(() -> draw(target, back, req), f -> commit(generation, f));
+    }
+
+    /** Worker: draws one frame into a buffer that is not on screen. */
+    private Frame draw(Buffer b, int index, Request req) {
+        Raster r = b.raster();
+        r.clear(0);
+        HitTester hits = HitTester.EMPTY;
+        if (req.sel() != null) {
+            FactionCatalog cat = req.sel().index().catalog();
+            if (painter == null || painterCatalog != cat) {
+                painter = new IncidentPainter(cat);
+                painterCatalog = cat;
+            }
+            IncidentPainter.Options o = IncidentPainter.Options.DEFAULT.withMode(req.mode()).withSelectedRow(req.selectedRow());
+            hits = painter.paint(r, req.vp(), req.sel(), o);
+            if (req.mode() != IncidentPainter.Mode.HEAT) labels.paint(r, req.vp(), req.sel());
+        }
+        ScaleBarPainter.paint(r, req.vp(), Corner.BOTTOM_LEFT);
+        return new Frame(index, req.vp(), hits);
+    }
+
+    /** FX thread: shows a finished frame. */
+    private void commit(Buffer[] generation, Frame f) {
+        if (generation != buffers) return;   // the window was resized meanwhile
+        Buffer b = buffers[f.buffer()];
+        b.pixels().updateBuffer(pb -> null);
+        front = f.buffer();
+        view.setImage(b.image());
+        frame.set(f);
+        drawnCount.set(f.hits().drawnRows());
+        place();
+    }
+
+    /** Keeps the shown frame on the map while the map moves: offset and scale from its own viewport. */
+    private void place() {
+        Frame f = frame.get();
+        Viewport now = currentViewport();
+        if (f == null || now == null) return;
+        Viewport fv = f.viewport();
+        double scale = Math.pow(2, now.zoom() - fv.zoom());
+        Point2D origin = getMapPoint(fv.lat(0), fv.lon(0));
+        view.setLayoutX(origin.getX());
+        view.setLayoutY(origin.getY());
+        view.setFitWidth(fv.width() * scale);
+        view.setFitHeight(fv.height() * scale);
+    }
+
+    /** Asks Gluon to lay this layer out again (after data changes). */
+    @Override
+    public void markDirty() {
+        super.markDirty();
+    }
+}

@@ -1,0 +1,86 @@
+package org.sitmap.ui.map;
+
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.sitmap.index.IncidentIndex;
+import org.sitmap.model.Faction;
+import org.sitmap.model.FactionCatalog;
+import org.sitmap.model.FilterSpec;
+import org.sitmap.ui.session.SessionViewModel;
+
+/**
+ * The window's faction legend: one entry per faction present in the loaded index (with its count of incidents
+ * by marker colour), each switchable. Switching a faction off narrows {@link SessionViewModel#filterProperty()}'s
+ * faction set so its incidents leave the map; switching every faction on again clears the restriction.
+ *
+ * <p>Threading: FX thread only (reads and writes session properties). Knows no {@code Node}.
+ */
+public final class LegendViewModel {
+    /** One legend line. */
+    public record Entry(Faction faction, int count, boolean on) { }
+
+    private final SessionViewModel session;
+    private final ObservableList<Entry> entries = FXCollections.observableArrayList();
+    private int[] counts;
+
+    public LegendViewModel(SessionViewModel session) {
+        this.session = session;
+        session.indexProperty().addListener((o, a, b) -> {
+            counts = null;
+            rebuild();
+        });
+        session.filterProperty().addListener((o, a, b) -> rebuild());
+        rebuild();
+    }
+
+    /** The entries, in catalog order. */
+    public ObservableList<Entry> entries() { return entries; }
+
+    /** True when incidents of {@code code} pass the faction filter. */
+    public boolean isOn(String code) {
+        Set<String> f = session.filterProperty().get().factions();
+        return f.isEmpty() || f.contains(code);
+    }
+
+    /** Switches a faction on or off in the session's filter. */
+    public void setOn(String code, boolean on) {
+        if (isOn(code) == on) return;
+        IncidentIndex ix = session.indexProperty().get();
+        if (ix == null) return;
+        FilterSpec spec = session.filterProperty().get();
+        Set<String> all = allCodes(ix.catalog());
+        Set<String> current = spec.factions().isEmpty() ? new LinkedHashSet<>(all) : new HashSet<>(spec.factions());
+        if (on) current.add(code); else current.remove(code);
+        if (current.containsAll(all)) current = Set.of();
+        else if (current.isEmpty()) current = Set.of("\u0000none");   // nothing passes: keep the set non-empty
+        session.filterProperty().set(spec.withFactions(current));
+    }
+
+    private static Set<String> allCodes(FactionCatalog cat) {
+        Set<String> s = new LinkedHashSet<>();
+        for (Faction f : cat.factions()) s.add(f.code());
+        return s;
+    }
+
+    private void rebuild() {
+        IncidentIndex ix = session.indexProperty().get();
+        if (ix == null) {
+            entries.clear();
+            return;
+        }
+        if (counts == null) {
+            counts = new int[ix.catalog().size()];
+            for (int r = 0; r < ix.size(); r++) counts[ix.primaryFaction(r)]++;
+        }
+        java.util.List<Entry> list = new java.util.ArrayList<>();
+        for (int f = 0; f < counts.length; f++) {
+            if (counts[f] == 0) continue;
+            Faction fac = ix.catalog().get(f);
+            list.add(new Entry(fac, counts[f], isOn(fac.code())));
+        }
+        if (!list.equals(entries)) entries.setAll(list);
+    }
+}

@@ -1,0 +1,235 @@
+package org.sitmap.ui.map;
+
+import com.gluonhq.maps.MapPoint;
+import com.gluonhq.maps.MapView;
+import java.util.concurrent.Executor;
+import javafx.geometry.Point2D;
+import javafx.geometry.Pos;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToolBar;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.Pane;
+import javafx.scene.layout.StackPane;
+import javafx.scene.paint.Color;
+import javafx.scene.shape.Rectangle;
+import org.sitmap.index.IncidentIndex;
+import org.sitmap.model.BBox;
+import org.sitmap.render.HitTester;
+import org.sitmap.render.IncidentPainter;
+import org.sitmap.ui.session.SessionViewModel;
+
+/**
+ * The map: a Gluon {@link MapView} centred on Syria with the {@link IncidentLayer} on it, a tool bar (area tool,
+ * drawing mode, whole-country view) and an overlay for the hover tooltip and the area rectangle.
+ *
+ * <p>Mouse: hover shows a tooltip; click on a marker selects it (details panel), click on a cluster zooms in on
+ * it; drag pans, wheel zooms (Gluon). Area tool on: drag a rectangle → the filter keeps incidents inside it.
+ * Keyboard (map focused): arrows pan, + / - zoom, Escape clears the selection (and cancels an area drag),
+ * 0 shows all of Syria.
+ *
+ * <p>Threading: FX thread only; drawing happens on the worker inside {@link IncidentLayer}.
+ */
+public final class MapPane extends BorderPane {
+    /** Syria with a little margin. */
+    public static final BBox SYRIA = new BBox(35.6, 32.25, 42.45, 37.4);
+    private static final double HIT_RADIUS = 8;
+    private final MapView map = new MapView();
+    private final IncidentLayer layer;
+    private final SessionViewModel session;
+    private final Label tooltip = new Label();
+    private final Rectangle areaRect = new Rectangle();
+    private final ToggleButton areaTool = new ToggleButton("Area");
+    private double dragX;
+    private double dragY;
+    private boolean fitted;
+
+    public MapPane(SessionViewModel session, Executor worker, Executor ui) {
+        this.session = session;
+        setId("map-pane");
+        map.setId("map");
+        map.setZoom(6.5);
+        map.setCenter(34.8, 39.0);
+        layer = new IncidentLayer(map, session, worker, ui);
+        map.addLayer(layer);
+
+        tooltip.setId("map-tooltip");
+        tooltip.setStyle("-fx-background-color: rgba(255,255,255,0.94); -fx-border-color: #888; -fx-padding: 4 6 4 6;");
+        tooltip.setVisible(false);
+        tooltip.setManaged(false);
+        areaRect.setFill(Color.rgb(0, 90, 255, 0.12));
+        areaRect.setStroke(Color.rgb(0, 90, 255));
+        areaRect.getStrokeDashArray().setAll(6.0, 4.0);
+        areaRect.setVisible(false);
+        areaRect.setManaged(false);
+        Pane overlay = new Pane(areaRect, tooltip);
+        overlay.setMouseTransparent(true);
+        overlay.setPickOnBounds(false);
+        StackPane stack = new StackPane(map, overlay);
+        stack.setMinSize(0, 0);
+        setCenter(stack);
+        setTop(toolBar());
+
+        map.addEventHandler(MouseEvent.MOUSE_MOVED, e -> hover(e.getX(), e.getY()));
+        map.addEventHandler(MouseEvent.MOUSE_EXITED, e -> tooltip.setVisible(false));
+        map.addEventHandler(MouseEvent.MOUSE_CLICKED, e -> {
+            if (e.isStillSincePress() && !areaTool.isSelected()) click(e.getX(), e.getY());
+        });
+        map.addEventHandler(MouseEvent.MOUSE_PRESSED, e -> map.requestFocus());
+        map.addEventFilter(MouseEvent.ANY, this::areaDrag);
+        map.setFocusTraversable(true);
+        map.addEventHandler(KeyEvent.KEY_PRESSED, this::key);
+        map.widthProperty().addListener((o, a, b) -> fitOnce());
+        map.heightProperty().addListener((o, a, b) -> fitOnce());
+    }
+
+    private ToolBar toolBar() {
+        areaTool.setId("area-tool");
+        Button clearArea = new Button("Clear area");
+        clearArea.setId("area-clear");
+        clearArea.setOnAction(e -> clearArea());
+        clearArea.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> session.filterProperty().get().bbox() == null && session.filterProperty().get().area().isEmpty(),
+                session.filterProperty()));
+        ChoiceBox<IncidentPainter.Mode> mode = new ChoiceBox<>();
+        mode.setId("map-mode");
+        mode.getItems().setAll(IncidentPainter.Mode.values());
+        mode.valueProperty().bindBidirectional(layer.modeProperty());
+        Button syria = new Button("All Syria");
+        syria.setOnAction(e -> fit());
+        return new ToolBar(syria, new Label("Draw:"), mode, areaTool, clearArea);
+    }
+
+    public MapView mapView() { return map; }
+
+    public IncidentLayer layer() { return layer; }
+
+    /** Shows all of Syria. */
+    public void fit() {
+        double w = map.getWidth();
+        double h = map.getHeight();
+        if (w < 2 || h < 2) return;
+        org.sitmap.render.Viewport vp = org.sitmap.render.Viewport.fit(SYRIA, (int) w, (int) h);
+        map.setZoom(vp.zoom());
+        map.setCenter(vp.centerLat(), vp.centerLon());
+    }
+
+    private void fitOnce() {
+        if (!fitted && map.getWidth() > 2 && map.getHeight() > 2) {
+            fitted = true;
+            fit();
+        }
+    }
+
+    /** The incident under a map point, for hover and click (respects clusters); null when none. */
+    public HitTester.Hit hitAt(double x, double y) {
+        IncidentLayer.Frame f = layer.frameProperty().get();
+        Point2D p = layer.toFrame(x, y);
+        if (f == null || p == null) return null;
+        return f.hits().hit(p.getX(), p.getY(), HIT_RADIUS);
+    }
+
+    private void hover(double x, double y) {
+        HitTester.Hit h = hitAt(x, y);
+        IncidentIndex ix = session.indexProperty().get();
+        if (h == null || ix == null) {
+            tooltip.setVisible(false);
+            return;
+        }
+        tooltip.setText(h.isCluster()
+                ? h.clusterRows().length + " incidents\n" + IncidentText.tooltip(ix, h.row()).lines().findFirst().orElse("") + " and nearby\nclick to zoom in"
+                : IncidentText.tooltip(ix, h.row()));
+        tooltip.autosize();
+        Point2D p = map.localToScene(x, y);
+        Point2D local = ((Pane) tooltip.getParent()).sceneToLocal(p);
+        double tx = Math.min(local.getX() + 14, map.getWidth() - tooltip.getWidth() - 4);
+        tooltip.relocate(Math.max(0, tx), Math.max(0, local.getY() + 14));
+        tooltip.setVisible(true);
+    }
+
+    private void click(double x, double y) {
+        HitTester.Hit h = hitAt(x, y);
+        IncidentIndex ix = session.indexProperty().get();
+        if (h == null || ix == null) return;
+        if (h.isCluster()) {
+            MapPoint p = map.getMapPosition(x, y);
+            map.setZoom(Math.min(18, map.getZoom() + 2));
+            map.setCenter(p.getLatitude(), p.getLongitude());
+        } else {
+            session.selectedIdProperty().set(ix.id(h.row()));
+        }
+    }
+
+    private void key(KeyEvent e) {
+        double w = map.getWidth();
+        double h = map.getHeight();
+        double step = Math.min(w, h) / 4;
+        KeyCode k = e.getCode();
+        switch (k) {
+            case LEFT -> pan(w / 2 - step, h / 2);
+            case RIGHT -> pan(w / 2 + step, h / 2);
+            case UP -> pan(w / 2, h / 2 - step);
+            case DOWN -> pan(w / 2, h / 2 + step);
+            case PLUS, EQUALS, ADD -> map.setZoom(Math.min(18, map.getZoom() + 1));
+            case MINUS, SUBTRACT -> map.setZoom(Math.max(2, map.getZoom() - 1));
+            case DIGIT0, NUMPAD0 -> fit();
+            case ESCAPE -> {
+                session.selectedIdProperty().set(-1);
+                areaRect.setVisible(false);
+            }
+            default -> { return; }
+        }
+        e.consume();
+    }
+
+    private void pan(double x, double y) {
+        MapPoint p = map.getMapPosition(x, y);
+        map.setCenter(p.getLatitude(), p.getLongitude());
+    }
+
+    private void areaDrag(MouseEvent e) {
+        if (!areaTool.isSelected()) return;
+        if (e.getEventType() == MouseEvent.MOUSE_PRESSED) {
+            dragX = e.getX();
+            dragY = e.getY();
+            areaRect.setVisible(true);
+            updateRect(e.getX(), e.getY());
+            e.consume();
+        } else if (e.getEventType() == MouseEvent.MOUSE_DRAGGED) {
+            updateRect(e.getX(), e.getY());
+            e.consume();
+        } else if (e.getEventType() == MouseEvent.MOUSE_RELEASED && areaRect.isVisible()) {
+            e.consume();
+            areaRect.setVisible(false);
+            if (Math.abs(e.getX() - dragX) < 4 || Math.abs(e.getY() - dragY) < 4) return;
+            MapPoint a = map.getMapPosition(Math.min(dragX, e.getX()), Math.max(dragY, e.getY()));
+            MapPoint b = map.getMapPosition(Math.max(dragX, e.getX()), Math.min(dragY, e.getY()));
+            setArea(new BBox(a.getLongitude(), a.getLatitude(), b.getLongitude(), b.getLatitude()));
+            areaTool.setSelected(false);
+        }
+    }
+
+    private void updateRect(double x, double y) {
+        Point2D a = map.localToScene(Math.min(dragX, x), Math.min(dragY, y));
+        Point2D local = ((Pane) areaRect.getParent()).sceneToLocal(a);
+        areaRect.setX(local.getX());
+        areaRect.setY(local.getY());
+        areaRect.setWidth(Math.abs(x - dragX));
+        areaRect.setHeight(Math.abs(y - dragY));
+    }
+
+    /** Keeps only the incidents inside {@code box} (the area tool's result). */
+    public void setArea(BBox box) {
+        session.filterProperty().set(session.filterProperty().get().withBbox(box));
+    }
+
+    /** Removes the area restriction. */
+    public void clearArea() {
+        session.filterProperty().set(session.filterProperty().get().withBbox(null).withArea(java.util.List.of()));
+    }
+}

@@ -1,0 +1,28 @@
+package org.sitmap.ui.session;
+
+import java.util.Optional;
+import org.sitmap.index.IncidentIndex;
+import org.sitmap.model.Incident;
+
+/**
+ * What the window reads from an open store. The app adapts {@code store.IncidentStore} to it; tests give an
+ * in-memory one.
+ *
+ * <p>Threading: blocking calls; call them on the window's worker only, never on the FX thread.
+ */
+public interface IncidentSource extends AutoCloseable {
+    /** Every incident's filter columns, as a fresh index. */
+    IncidentIndex loadIndex();
+
+    /** Ids whose place, summary or evidence match {@code words}. */
+    long[] searchText(String words);
+
+    /** One incident with every field. */
+    Optional<Incident> incident(long id);
+
+    /** A name for the status bar (the store's file name). */
+    String name();
+
+    @Override
+    void close();
+}
