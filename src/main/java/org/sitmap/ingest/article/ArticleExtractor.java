@@ -156,7 +156,10 @@ public final class ArticleExtractor {
                 }
             } else {
                 List<Actors.Mention> who = new ArrayList<>(am);
-                if (who.isEmpty() && lastActorsParagraph == s.paragraph()) who.addAll(lastActors);
+                boolean victimsOnly = !who.isEmpty() && who.stream().allMatch(m -> m.code().equals("CIV"));
+                if ((who.isEmpty() || victimsOnly) && lastActorsParagraph == s.paragraph()) {
+                    for (Actors.Mention m : lastActors) if (!m.code().equals("CIV")) who.add(0, m);
+                }
                 if (who.isEmpty() && dominant != null) {
                     who.add(new Actors.Mention(catalog.byCode(dominant).map(f -> f.name()).orElse(dominant), dominant, -1, -1));
                 }

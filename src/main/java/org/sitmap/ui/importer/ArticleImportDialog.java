@@ -87,6 +87,7 @@ public final class ArticleImportDialog {
         TableColumn<ArticleImportViewModel.Row, String> cDate = new TableColumn<>("Date");
         cDate.setCellValueFactory(c -> c.getValue().dateProperty());
         cDate.setCellFactory(TextFieldTableCell.forTableColumn());
+        cDate.setPrefWidth(100);
         TableColumn<ArticleImportViewModel.Row, String> cPlace = new TableColumn<>("Place");
         cPlace.setCellValueFactory(c -> c.getValue().placeProperty());
         cPlace.setCellFactory(TextFieldTableCell.forTableColumn());
