@@ -191,6 +191,9 @@ public final class ArticleExtractor {
         return finish(text, merge(drafts), date, file, source);
     }
 
+    /** Longest place name tried, in words; longer capitalised runs are headlines or titles, not names. */
+    private static final int MAX_NAME_WORDS = 5;
+
     /** A spelling match farther than this from every place the article names exactly is not trusted. */
     private static final double FAR_KM = 100;
 
@@ -224,7 +227,7 @@ public final class ArticleExtractor {
         List<int[]> w = run.tokens();
         boolean[] used = new boolean[w.size()];
         List<Hit> out = new ArrayList<>();
-        for (int len = w.size(); len >= 1; len--) {
+        for (int len = Math.min(w.size(), MAX_NAME_WORDS); len >= 1; len--) {
             for (int a = 0; a + len <= w.size(); a++) {
                 boolean free = true;
                 for (int k = a; k < a + len; k++) free &= !used[k];
@@ -243,7 +246,7 @@ public final class ArticleExtractor {
             // a partial match ("Tall" of "Tall Zughbiyya") is another place's name: the run stays unresolved
             if (!used[k] && !PlaceScan.STOP.contains(NameKey.plain(s.substring(w.get(k)[0], w.get(k)[1])))) out.clear();
         }
-        if (out.isEmpty() && NameKey.key(run.text()).length() >= 4) {
+        if (out.isEmpty() && w.size() <= MAX_NAME_WORDS && NameKey.key(run.text()).length() >= 4) {
             out.add(new Hit(run.text(), run.start(), run.end(), run, List.of()));
         }
         out.sort(Comparator.comparingInt(Hit::start));
