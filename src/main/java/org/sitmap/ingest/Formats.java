@@ -37,7 +37,10 @@ public final class Formats {
     /** Every format, in the order auto-detection tries their sniffers. Add new formats here. */
     public static final List<Format> ALL = List.of(
             new Format("geojson", List.of("geojson", "json"), head -> head.contains("\"FeatureCollection\""),
-                    GeoJsonReader::open)
+                    GeoJsonReader::open),
+            new Format("article", List.of("txt"), head -> false, (file, ctx) -> org.sitmap.ingest.article.ArticleReader
+                    .open(file, ctx.articleDate() == null ? null : org.sitmap.ingest.article.ArticleDate.of(ctx.articleDate()),
+                            null, ctx.catalog()))
             // acled, ucdp, kml, article: one line each
     );
 

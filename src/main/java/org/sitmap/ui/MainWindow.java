@@ -72,6 +72,8 @@ public final class MainWindow {
         MenuItem quit = new MenuItem("Quit");
         quit.setOnAction(e -> Platform.exit());
         menu("File").getItems().add(quit);
+        menu("File").getItems().add(0, org.sitmap.ui.importer.ArticleImportDialog.menuItem(() -> org.sitmap.ui.importer
+                .ArticleImports.viewModel(worker, options.db(), this::loadAsync), () -> root.getScene().getWindow()));
         root.setTop(menuBar);
         mapPane = new MapPane(session, worker, Platform::runLater);
         root.setCenter(mapPane);
@@ -94,6 +96,8 @@ public final class MainWindow {
         session.messageProperty().set("Opening the store…");
         worker.execute(() -> {
             try {
+                IncidentSource old = source;
+                if (old != null) old.close();
                 IncidentSource src = opener.apply(options.db());
                 source = src;
                 IncidentIndex ix = src.loadIndex();

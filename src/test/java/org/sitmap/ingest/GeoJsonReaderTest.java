@@ -92,7 +92,7 @@ class GeoJsonReaderTest {
     void aFileThatIsNotAFeatureCollectionIsRefused() {
         Path f = Fixtures.write(dir.resolve("x.geojson"), "{\"type\": \"Topology\", \"objects\": {}}");
         assertThatThrownBy(() -> read(f)).isInstanceOf(InputException.class).hasMessageContaining("not a FeatureCollection");
-        Path g = Fixtures.write(dir.resolve("x.txt"), "hello");
+        Path g = Fixtures.write(dir.resolve("x.dat"), "hello");
         assertThatThrownBy(() -> read(g)).isInstanceOf(InputException.class).hasMessageContaining("cannot tell the file's format");
         assertThatThrownBy(() -> read(dir.resolve("missing.geojson"))).isInstanceOf(InputException.class)
                 .hasMessageContaining("no such file");

@@ -59,6 +59,9 @@ public final class ArticleExtractor {
         this.actors = new Actors(catalog);
     }
 
+    /** The gazetteer this extractor resolves places with. */
+    public Gazetteer gazetteerOf() { return gazetteer; }
+
     private record Hit(String text, int start, int end, PlaceScan.Run run, List<Gazetteer.Match> cands) { }
 
     private static final class Draft {
@@ -153,7 +156,10 @@ public final class ArticleExtractor {
                 }
             } else {
                 List<Actors.Mention> who = new ArrayList<>(am);
-                if (who.isEmpty() && lastActorsParagraph == s.paragraph()) who.addAll(lastActors);
+                boolean victimsOnly = !who.isEmpty() && who.stream().allMatch(m -> m.code().equals("CIV"));
+                if ((who.isEmpty() || victimsOnly) && lastActorsParagraph == s.paragraph()) {
+                    for (Actors.Mention m : lastActors) if (!m.code().equals("CIV")) who.add(0, m);
+                }
                 if (who.isEmpty() && dominant != null) {
                     who.add(new Actors.Mention(catalog.byCode(dominant).map(f -> f.name()).orElse(dominant), dominant, -1, -1));
                 }
@@ -184,6 +190,9 @@ public final class ArticleExtractor {
         }
         return finish(text, merge(drafts), date, file, source);
     }
+
+    /** Longest place name tried, in words; longer capitalised runs are headlines or titles, not names. */
+    private static final int MAX_NAME_WORDS = 5;
 
     /** A spelling match farther than this from every place the article names exactly is not trusted. */
     private static final double FAR_KM = 100;
@@ -218,7 +227,7 @@ public final class ArticleExtractor {
         List<int[]> w = run.tokens();
         boolean[] used = new boolean[w.size()];
         List<Hit> out = new ArrayList<>();
-        for (int len = w.size(); len >= 1; len--) {
+        for (int len = Math.min(w.size(), MAX_NAME_WORDS); len >= 1; len--) {
             for (int a = 0; a + len <= w.size(); a++) {
                 boolean free = true;
                 for (int k = a; k < a + len; k++) free &= !used[k];
@@ -233,7 +242,11 @@ public final class ArticleExtractor {
                 out.add(new Hit(sub, w.get(a)[0], w.get(a + len - 1)[1], run, c));
             }
         }
-        if (out.isEmpty() && NameKey.key(run.text()).length() >= 4) {
+        for (int k = 0; k < w.size() && !out.isEmpty(); k++) {
+            // a partial match ("Tall" of "Tall Zughbiyya") is another place's name: the run stays unresolved
+            if (!used[k] && !PlaceScan.STOP.contains(NameKey.plain(s.substring(w.get(k)[0], w.get(k)[1])))) out.clear();
+        }
+        if (out.isEmpty() && w.size() <= MAX_NAME_WORDS && NameKey.key(run.text()).length() >= 4) {
             out.add(new Hit(run.text(), run.start(), run.end(), run, List.of()));
         }
         out.sort(Comparator.comparingInt(Hit::start));

@@ -156,6 +156,7 @@ public final class Gazetteer {
         for (Place p : byKey.getOrDefault(key, List.of())) out.add(new Match(p, Quality.KEY));
         if (!out.isEmpty()) return out;
         if (key.length() < 4) return out;
+        if (key.length() > 60) return out;
         String sk = NameKey.skeleton(mention);
         for (Place p : bySkeleton.getOrDefault(sk, List.of())) {
             if (closeEnough(key, p)) out.add(new Match(p, Quality.SKELETON));

@@ -57,6 +57,25 @@ class ArticleExtractorTest {
     }
 
     @Test
+    void aStatedGovernoratePicksTheHomonym() {
+        List<Incident> l = run("Shelling continued in the Idlib countryside.\nA Turkish convoy was attacked in Nayrab today.", FRIDAY);
+        assertThat(at(l, "Nayrab").admin1()).isEqualTo("Idlib");
+        List<Incident> a = run("Tension rose in Aleppo province.\nA Turkish convoy was attacked in Nayrab today.", FRIDAY);
+        assertThat(a).filteredOn(i -> i.place().contains("Nayrab")).singleElement()
+                .satisfies(i -> assertThat(i.admin1()).isEqualTo("Aleppo"));
+    }
+
+    @Test
+    void oddInputNeverFailsAndNeverInventsPositions() {
+        String[] texts = {"", "...", "\n\n\n", "A", "ALL CAPS HEADLINE ABOUT NOTHING", "«»—–‘’“”",
+                "In in in at at Of of", "كفرسجنة", "x".repeat(20_000), "Clashes in " + "Zzzq ".repeat(500)};
+        for (String t : texts) {
+            assertThat(extractor.extract(t, FRIDAY, "f", null).incidents())
+                    .allSatisfy(e -> assertThat(e.incident().located() || e.incident().latitude() == null).isTrue());
+        }
+    }
+
+    @Test
     void relativeDatesResolveAgainstTheArticleDate() {
         Incident wed = run("The assault on Saraqib started on Wednesday with heavy clashes.", FRIDAY).get(0);
         assertThat(wed.date()).isEqualTo(LocalDate.of(2024, 3, 13));
