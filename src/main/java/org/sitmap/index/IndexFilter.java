@@ -15,7 +15,16 @@ import org.sitmap.model.SubEventType;
  * <p>Immutable; {@link #apply} may run on any thread.
  */
 public final class IndexFilter {
+    /**
+     * How {@link FilterSpec#factions()} selects rows. {@link #ANY}: a row passes when any of its factions is in the
+     * set (the {@code query}/{@code export} command line semantics). {@link #PRIMARY}: a row passes when its primary
+     * faction (the first actor's, the colour it is drawn and stacked in) is in the set — the window's semantics, so
+     * switching a faction off removes every incident drawn in its colour, and "only X" keeps exactly X's colour.
+     */
+    public enum FactionRule { ANY, PRIMARY }
+
     private final IncidentIndex index;
+    private final boolean primaryOnly;
     private final boolean dateBound;
     private final int fromDay;
     private final int toDay;
@@ -34,7 +43,13 @@ public final class IndexFilter {
      *                     text or it should be ignored
      */
     public IndexFilter(IncidentIndex index, FilterSpec spec, long[] textMatchIds) {
+        this(index, spec, textMatchIds, FactionRule.ANY);
+    }
+
+    /** As {@link #IndexFilter(IncidentIndex, FilterSpec, long[])} with an explicit faction rule. */
+    public IndexFilter(IncidentIndex index, FilterSpec spec, long[] textMatchIds, FactionRule rule) {
         this.index = index;
+        this.primaryOnly = rule == FactionRule.PRIMARY;
         dateBound = spec.from() != null || spec.to() != null;
         fromDay = spec.from() == null ? Integer.MIN_VALUE : (int) spec.from().toEpochDay();
         toDay = spec.to() == null ? Integer.MAX_VALUE : (int) spec.to().toEpochDay();
@@ -100,7 +115,11 @@ public final class IndexFilter {
 
     /** True when row {@code r} passes every criterion except the date window. */
     public boolean accepts(int r) {
-        if ((index.factionMask(r) & factionMask) == 0) return false;
+        if (primaryOnly) {
+            if (((factionMask >>> index.primaryFaction(r)) & 1L) == 0) return false;
+        } else if ((index.factionMask(r) & factionMask) == 0) {
+            return false;
+        }
         if ((typeMask & (1 << index.eventType(r))) == 0) return false;
         if (subTypeMask != -1L) {
             int st = index.subEventType(r);
