@@ -34,6 +34,8 @@ public final class SessionViewModel {
     private final BooleanProperty busy = new SimpleBooleanProperty();
     private final Coalescer<Selection> filtering;
     private final Function<String, long[]> textSearch;
+    private String lastText;
+    private long[] lastIds;
 
     /**
      * @param worker     the one executor that filters (owned by the caller)
@@ -43,7 +45,10 @@ public final class SessionViewModel {
     public SessionViewModel(Executor worker, Executor ui, Function<String, long[]> textSearch) {
         this.textSearch = textSearch;
         this.filtering = new Coalescer<>(worker, ui, e -> message.set("Filtering failed: " + e.getMessage()));
-        index.addListener((o, a, b) -> refilter());
+        index.addListener((o, a, b) -> {
+            forgetTextMatches();
+            refilter();
+        });
         filter.addListener((o, a, b) -> refilter());
     }
 
@@ -54,12 +59,31 @@ public final class SessionViewModel {
         if (ix == null) return;
         busy.set(true);
         filtering.submit(() -> {
-            long[] ids = spec.text().isBlank() ? null : textSearch.apply(spec.text());
-            return new IndexFilter(ix, spec, ids).apply();
+            long[] ids = textMatches(spec.text());
+            return new IndexFilter(ix, spec, ids, IndexFilter.FactionRule.PRIMARY).apply();
         }, sel -> {
             busy.set(false);
             shown.set(sel);
         });
+    }
+
+    /**
+     * Ids matching the full-text words, or null for blank words (no restriction). The last answer is cached, so
+     * the map's filter and the timeline's histogram share one SQLite query. Worker thread only (may query SQLite).
+     */
+    public synchronized long[] textMatches(String words) {
+        if (words == null || words.isBlank()) return null;
+        if (!words.equals(lastText)) {
+            lastIds = textSearch.apply(words);
+            lastText = words;
+        }
+        return lastIds;
+    }
+
+    /** Forgets cached text matches (after the store changed). Any thread. */
+    public synchronized void forgetTextMatches() {
+        lastText = null;
+        lastIds = null;
     }
 
     public ObjectProperty<IncidentIndex> indexProperty() { return index; }

@@ -22,11 +22,17 @@ class SessionViewModelTest {
         ui.runAll();
         assertThat(vm.shownProperty().get().count()).isEqualTo(2);
 
-        vm.filterProperty().set(vm.filterProperty().get().withFactions(Set.of("TUR")));
+        vm.filterProperty().set(vm.filterProperty().get().withFactions(Set.of("RUS")));
         assertThat(vm.busyProperty().get()).isTrue();
         worker.runAll();
         ui.runAll();
         assertThat(vm.shownProperty().get().count()).isEqualTo(1);
+
+        // the window keeps an incident by its primary faction (its colour): TUR, the second actor's, is not enough
+        vm.filterProperty().set(vm.filterProperty().get().withFactions(Set.of("TUR")));
+        worker.runAll();
+        ui.runAll();
+        assertThat(vm.shownProperty().get().count()).isZero();
         assertThat(vm.busyProperty().get()).isFalse();
 
         vm.filterProperty().set(vm.filterProperty().get().withFactions(Set.of()).withText("Busayrah"));
