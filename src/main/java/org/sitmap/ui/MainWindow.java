@@ -53,13 +53,25 @@ public final class MainWindow {
     private final MenuBar menuBar = new MenuBar();
     private final VBox bottom = new VBox();
     private final MapPane mapPane;
+    private final org.sitmap.ui.timeline.TimelinePane timeline;
+    private final org.sitmap.ui.filter.FilterViewModel filterModel;
 
     public MainWindow(Options options) {
-        this(options, db -> new StoreSource(org.sitmap.store.DefaultStore.open(db)));
+        this(options, db -> new StoreSource(org.sitmap.store.DefaultStore.open(db)),
+                new org.sitmap.ui.filter.FilterMemory(org.sitmap.ui.filter.FilterMemory.defaultFile()));
     }
 
-    /** @param opener opens the store (null path: the default store); runs on the worker */
+    /** A window that keeps no filter between sessions (tests, demos). */
     public MainWindow(Options options, Function<Path, IncidentSource> opener) {
+        this(options, opener, org.sitmap.ui.filter.FilterMemory.none());
+    }
+
+    /**
+     * @param opener  opens the store (null path: the default store); runs on the worker
+     * @param filters where the filter is kept between sessions (restored here, saved on every change)
+     */
+    public MainWindow(Options options, Function<Path, IncidentSource> opener,
+                      org.sitmap.ui.filter.FilterMemory filters) {
         this.options = options;
         this.opener = opener;
         this.session = new SessionViewModel(worker, Platform::runLater,
@@ -88,6 +100,12 @@ public final class MainWindow {
                 org.sitmap.ui.map.tiles.TileSourceViewModel.forWindow()));
         bottom.getChildren().add(new StatusBar(session));
         root.setBottom(bottom);
+        timeline = new org.sitmap.ui.timeline.TimelinePane(new org.sitmap.ui.timeline.TimelineViewModel(session, worker,
+                Platform::runLater, new org.sitmap.ui.timeline.FxTicker()), session, worker, Platform::runLater);
+        mountBottom(timeline);
+        filterModel = new org.sitmap.ui.filter.FilterViewModel(session, filters, worker, Platform::runLater);
+        filterModel.restore();
+        mountLeft(new org.sitmap.ui.filter.FilterPanel(filterModel, session));
     }
 
     /** Opens the store and loads the index on the worker; the views fill in as results arrive. */
@@ -132,6 +150,10 @@ public final class MainWindow {
     public Parent root() { return root; }
 
     public MapPane mapPane() { return mapPane; }
+
+    public org.sitmap.ui.timeline.TimelinePane timelinePane() { return timeline; }
+
+    public org.sitmap.ui.filter.FilterViewModel filters() { return filterModel; }
 
     public SessionViewModel session() { return session; }
 

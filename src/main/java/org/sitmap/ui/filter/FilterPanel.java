@@ -1,0 +1,191 @@
+package org.sitmap.ui.filter;
+
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
+import javafx.scene.shape.Circle;
+import org.sitmap.model.DatePrecision;
+import org.sitmap.model.EventType;
+import org.sitmap.model.FilterSpec;
+import org.sitmap.model.SubEventType;
+import org.sitmap.ui.session.SessionViewModel;
+
+/**
+ * The filter panel on the left: active filters as removable chips ({@code #filter-chips}, each
+ * {@code #chip-ID}), text search ({@code #filter-text}, Enter searches), factions with counts and all / none /
+ * only ({@code #filter-faction-CODE}, {@code #filter-only-CODE}, {@code #filter-all}, {@code #filter-none}), event
+ * types ({@code #filter-type-NAME}) and sub-types (a menu), fatalities at least N ({@code #filter-fatalities}),
+ * date precision ({@code #filter-precision-NAME}). The area is drawn with the map's Area / Lasso tools and shows
+ * here as a chip.
+ *
+ * <p>Threading: FX thread only.
+ */
+public final class FilterPanel extends ScrollPane {
+    private final FilterViewModel vm;
+    private final SessionViewModel session;
+    private final FlowPane chipPane = new FlowPane(4, 4);
+    private final VBox factionBox = new VBox(2);
+    private final TextField text = new TextField();
+    private final Map<EventType, CheckBox> types = new EnumMap<>(EventType.class);
+    private final Map<SubEventType, CheckMenuItem> subTypes = new EnumMap<>(SubEventType.class);
+    private final Map<DatePrecision, CheckBox> precisions = new EnumMap<>(DatePrecision.class);
+    private final Spinner<Integer> fatalities = new Spinner<>(0, 100_000, 0, 1);
+    private boolean syncing;
+
+    public FilterPanel(FilterViewModel vm, SessionViewModel session) {
+        this.vm = vm;
+        this.session = session;
+        setId("filter-panel");
+        setFitToWidth(true);
+        setHbarPolicy(ScrollBarPolicy.NEVER);
+        setPrefWidth(250);
+        VBox box = new VBox(6);
+        box.setPadding(new Insets(8));
+
+        Label title = bold("Filters");
+        Button clear = new Button("Clear all");
+        clear.setId("filter-clear");
+        clear.setOnAction(e -> vm.clearAll());
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox head = new HBox(6, title, gap, clear);
+        head.setAlignment(Pos.CENTER_LEFT);
+        chipPane.setId("filter-chips");
+
+        text.setId("filter-text");
+        text.setPromptText("Search place, summary, evidence");
+        text.setOnAction(e -> vm.setText(text.getText()));
+
+        Button all = new Button("All");
+        all.setId("filter-all");
+        all.setOnAction(e -> vm.all());
+        Button none = new Button("None");
+        none.setId("filter-none");
+        none.setOnAction(e -> vm.none());
+        HBox factionHead = new HBox(6, bold("Factions"), all, none);
+        factionHead.setAlignment(Pos.CENTER_LEFT);
+
+        VBox typeBox = new VBox(2);
+        for (EventType t : EventType.values()) {
+            CheckBox c = new CheckBox(t.label());
+            c.setId("filter-type-" + t.name());
+            c.selectedProperty().addListener((o, a, on) -> { if (!syncing) vm.setType(t, on); });
+            types.put(t, c);
+            typeBox.getChildren().add(c);
+        }
+        MenuButton sub = new MenuButton("Sub-types");
+        sub.setId("filter-subtypes");
+        EventType last = null;
+        for (SubEventType t : SubEventType.values()) {
+            if (last != null && t.type() != last) sub.getItems().add(new SeparatorMenuItem());
+            last = t.type();
+            CheckMenuItem item = new CheckMenuItem(t.label());
+            item.setId("filter-subtype-" + t.name());
+            item.selectedProperty().addListener((o, a, on) -> { if (!syncing) vm.setSubType(t, on); });
+            subTypes.put(t, item);
+            sub.getItems().add(item);
+        }
+
+        fatalities.setId("filter-fatalities");
+        fatalities.setEditable(true);
+        fatalities.setPrefWidth(90);
+        fatalities.valueProperty().addListener((o, a, n) -> { if (!syncing && n != null) vm.setMinFatalities(n); });
+        HBox fat = new HBox(6, new Label("Fatalities at least"), fatalities);
+        fat.setAlignment(Pos.CENTER_LEFT);
+
+        HBox precBox = new HBox(6);
+        for (DatePrecision p : DatePrecision.values()) {
+            CheckBox c = new CheckBox(p.name().charAt(0) + p.name().substring(1).toLowerCase(Locale.ROOT));
+            c.setId("filter-precision-" + p.name());
+            c.selectedProperty().addListener((o, a, on) -> { if (!syncing) vm.setPrecision(p, on); });
+            precisions.put(p, c);
+            precBox.getChildren().add(c);
+        }
+        Label areaHint = new Label("Area: draw it on the map with the Area or Lasso tool.");
+        areaHint.setWrapText(true);
+        areaHint.setStyle("-fx-text-fill: #666;");
+
+        box.getChildren().addAll(head, chipPane, bold("Search"), text, factionHead, factionBox,
+                bold("Event types (none ticked: all)"), typeBox, sub, fat,
+                bold("Date known to (none ticked: all)"), precBox, areaHint);
+        setContent(box);
+
+        vm.factions().addListener((ListChangeListener<FilterViewModel.FactionEntry>) c -> rebuildFactions());
+        vm.chips().addListener((ListChangeListener<FilterViewModel.Chip>) c -> rebuildChips());
+        session.filterProperty().addListener((o, a, f) -> sync(f));
+        rebuildFactions();
+        rebuildChips();
+        sync(session.filterProperty().get());
+    }
+
+    private static Label bold(String s) {
+        Label l = new Label(s);
+        l.setStyle("-fx-font-weight: bold;");
+        return l;
+    }
+
+    private void sync(FilterSpec f) {
+        syncing = true;
+        try {
+            if (!text.isFocused() || f.text().isEmpty()) text.setText(f.text());
+            types.forEach((t, c) -> c.setSelected(f.eventTypes().contains(t)));
+            subTypes.forEach((t, c) -> c.setSelected(f.subEventTypes().contains(t)));
+            precisions.forEach((p, c) -> c.setSelected(f.datePrecisions().contains(p)));
+            if (fatalities.getValue() != f.minFatalities()) fatalities.getValueFactory().setValue(f.minFatalities());
+        } finally {
+            syncing = false;
+        }
+    }
+
+    private void rebuildChips() {
+        chipPane.getChildren().clear();
+        for (FilterViewModel.Chip c : vm.chips()) {
+            Button b = new Button(c.label() + "  ✕");
+            b.setId("chip-" + c.id());
+            b.setStyle("-fx-background-radius: 10; -fx-background-color: #dde8f7; -fx-padding: 2 8 2 8;");
+            b.setOnAction(e -> c.remove().run());
+            chipPane.getChildren().add(b);
+        }
+    }
+
+    private void rebuildFactions() {
+        factionBox.getChildren().clear();
+        for (FilterViewModel.FactionEntry e : vm.factions()) {
+            int rgb = e.faction().rgb();
+            Circle sw = new Circle(5, Color.rgb((rgb >> 16) & 0xff, (rgb >> 8) & 0xff, rgb & 0xff));
+            CheckBox c = new CheckBox(e.faction().code() + "  " + String.format(Locale.ROOT, "%,d", e.count()));
+            c.setGraphic(sw);
+            c.setId("filter-faction-" + e.faction().code());
+            c.setSelected(e.on());
+            c.setMaxWidth(Double.MAX_VALUE);
+            c.selectedProperty().addListener((o, a, on) -> vm.setOn(e.faction().code(), on));
+            javafx.scene.control.Tooltip.install(c, new javafx.scene.control.Tooltip(e.faction().name()));
+            Button only = new Button("only");
+            only.setId("filter-only-" + e.faction().code());
+            only.setStyle("-fx-font-size: 10; -fx-padding: 0 5 0 5;");
+            only.setOnAction(x -> vm.only(e.faction().code()));
+            HBox.setHgrow(c, Priority.ALWAYS);
+            HBox row = new HBox(4, c, only);
+            row.setAlignment(Pos.CENTER_LEFT);
+            factionBox.getChildren().add(row);
+        }
+    }
+}

@@ -1,0 +1,224 @@
+package org.sitmap.ui.filter;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.Executor;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.sitmap.index.IncidentIndex;
+import org.sitmap.index.IndexFilter;
+import org.sitmap.index.Selection;
+import org.sitmap.model.DatePrecision;
+import org.sitmap.model.EventType;
+import org.sitmap.model.Faction;
+import org.sitmap.model.FactionCatalog;
+import org.sitmap.model.FilterSpec;
+import org.sitmap.model.SubEventType;
+import org.sitmap.ui.session.Coalescer;
+import org.sitmap.ui.session.SessionViewModel;
+
+/**
+ * The filter panel's state over {@link SessionViewModel#filterProperty()}: factions with counts (all / none /
+ * only one), event types and sub-types, fatalities at least N, date precisions, text search, and the active
+ * filters as removable {@link Chip}s. Every change is saved through {@link FilterMemory} on the worker.
+ *
+ * <p><b>Faction semantics</b> (the window's; see {@code IndexFilter.FactionRule.PRIMARY}): an incident is shown
+ * when its <em>primary</em> faction — the first actor's, the colour it is drawn and stacked in — is on. Switching a
+ * faction off removes every incident drawn in its colour, even when the other side's faction is still on. The
+ * counts are incidents by primary faction among those passing every other filter (dates included).
+ *
+ * <p>Threading: FX thread for the properties and lists; counts are computed on the worker through a
+ * {@link Coalescer}; saving runs on the worker. Knows no {@code Node}.
+ */
+public final class FilterViewModel {
+    /** Sentinel faction code: a non-empty set that no incident matches ("none"). */
+    public static final String NONE = "\u0000none";
+
+    /** One faction line. */
+    public record FactionEntry(Faction faction, int count, boolean on) { }
+
+    /** One active filter, shown as a removable chip. */
+    public record Chip(String id, String label, Runnable remove) { }
+
+    private final SessionViewModel session;
+    private final FilterMemory memory;
+    private final Executor worker;
+    private final Coalescer<int[]> counting;
+    private final ObservableList<FactionEntry> factions = FXCollections.observableArrayList();
+    private final ObservableList<Chip> chips = FXCollections.observableArrayList();
+    private int[] counts = new int[0];
+    private Object requested;
+
+    public FilterViewModel(SessionViewModel session, FilterMemory memory, Executor worker, Executor ui) {
+        this.session = session;
+        this.memory = memory;
+        this.worker = worker;
+        this.counting = new Coalescer<>(worker, ui, e -> session.messageProperty().set("Counting failed: " + e));
+        session.indexProperty().addListener((o, a, b) -> recount());
+        session.filterProperty().addListener((o, a, f) -> {
+            rebuildChips();
+            rebuildFactions();
+            recount();
+            worker.execute(() -> memory.save(f));
+        });
+        rebuildChips();
+        recount();
+    }
+
+    /** Applies the filter kept from the last session (call once, before the index loads). Blocking file read. */
+    public void restore() {
+        session.filterProperty().set(memory.load());
+    }
+
+    public ObservableList<FactionEntry> factions() { return factions; }
+
+    public ObservableList<Chip> chips() { return chips; }
+
+    private FilterSpec spec() { return session.filterProperty().get(); }
+
+    private void set(FilterSpec s) { session.filterProperty().set(s); }
+
+    // ---- factions
+
+    public boolean isOn(String code) {
+        Set<String> f = spec().factions();
+        return f.isEmpty() || f.contains(code);
+    }
+
+    /** Every faction on (no faction restriction). */
+    public void all() { set(spec().withFactions(Set.of())); }
+
+    /** Every faction off: nothing is shown until one is switched on. */
+    public void none() { set(spec().withFactions(Set.of(NONE))); }
+
+    /** Only this faction on. */
+    public void only(String code) { set(spec().withFactions(Set.of(code))); }
+
+    public void setOn(String code, boolean on) {
+        IncidentIndex ix = session.indexProperty().get();
+        if (ix == null || isOn(code) == on) return;
+        Set<String> all = codes(ix.catalog());
+        Set<String> cur = spec().factions().isEmpty() ? new LinkedHashSet<>(all) : new HashSet<>(spec().factions());
+        cur.remove(NONE);
+        if (on) cur.add(code); else cur.remove(code);
+        if (cur.containsAll(all)) cur = Set.of();
+        else if (cur.isEmpty()) cur = Set.of(NONE);
+        set(spec().withFactions(cur));
+    }
+
+    private static Set<String> codes(FactionCatalog c) {
+        Set<String> s = new LinkedHashSet<>();
+        for (Faction f : c.factions()) s.add(f.code());
+        return s;
+    }
+
+    private void recount() {
+        IncidentIndex ix = session.indexProperty().get();
+        if (ix == null) return;
+        FilterSpec spec = spec().withFactions(Set.of());
+        Object req = List.of(ix, spec);
+        if (req.equals(requested)) return;
+        requested = req;
+        counting.submit(() -> {
+            Selection sel = new IndexFilter(ix, spec, session.textMatches(spec.text()),
+                    IndexFilter.FactionRule.PRIMARY).apply();
+            int[] c = new int[ix.catalog().size()];
+            for (int k = 0; k < sel.count(); k++) {
+                int pf = ix.primaryFaction(sel.row(k));
+                if (pf < c.length) c[pf]++;
+            }
+            return c;
+        }, c -> {
+            counts = c;
+            rebuildFactions();
+        });
+    }
+
+    private void rebuildFactions() {
+        IncidentIndex ix = session.indexProperty().get();
+        if (ix == null) return;
+        List<FactionEntry> out = new ArrayList<>();
+        List<Faction> all = ix.catalog().factions();
+        for (int k = 0; k < all.size(); k++) {
+            out.add(new FactionEntry(all.get(k), k < counts.length ? counts[k] : 0, isOn(all.get(k).code())));
+        }
+        if (!out.equals(factions)) factions.setAll(out);
+    }
+
+    // ---- other criteria
+
+    public boolean typeOn(EventType t) { return spec().eventTypes().contains(t); }
+
+    /** Adds or removes an event type from the kept set (an empty set keeps every type). */
+    public void setType(EventType t, boolean on) {
+        Set<EventType> s = spec().eventTypes().isEmpty() ? EnumSet.noneOf(EventType.class) : EnumSet.copyOf(spec().eventTypes());
+        if (on) s.add(t); else s.remove(t);
+        set(spec().withEventTypes(s));
+    }
+
+    public boolean subTypeOn(SubEventType t) { return spec().subEventTypes().contains(t); }
+
+    public void setSubType(SubEventType t, boolean on) {
+        Set<SubEventType> s = spec().subEventTypes().isEmpty() ? EnumSet.noneOf(SubEventType.class)
+                : EnumSet.copyOf(spec().subEventTypes());
+        if (on) s.add(t); else s.remove(t);
+        set(spec().withSubEventTypes(s));
+    }
+
+    public void setMinFatalities(int n) { set(spec().withMinFatalities(Math.max(0, n))); }
+
+    public boolean precisionOn(DatePrecision p) { return spec().datePrecisions().contains(p); }
+
+    public void setPrecision(DatePrecision p, boolean on) {
+        Set<DatePrecision> s = spec().datePrecisions().isEmpty() ? EnumSet.noneOf(DatePrecision.class)
+                : EnumSet.copyOf(spec().datePrecisions());
+        if (on) s.add(p); else s.remove(p);
+        set(spec().withDatePrecisions(s));
+    }
+
+    /** Full-text search over place, summary and evidence (SQLite FTS5 on the worker); blank clears it. */
+    public void setText(String words) {
+        if (!spec().text().equals(words == null ? "" : words.strip())) set(spec().withText(words));
+    }
+
+    /** Clears every filter. */
+    public void clearAll() { set(FilterSpec.ALL); }
+
+    private void rebuildChips() {
+        FilterSpec s = spec();
+        List<Chip> out = new ArrayList<>();
+        if (s.from() != null || s.to() != null) {
+            out.add(new Chip("dates", (s.from() == null ? "…" : s.from().toString()) + " – "
+                    + (s.to() == null ? "…" : s.to().toString()), () -> set(spec().withDates(null, null))));
+        }
+        if (!s.factions().isEmpty()) {
+            String label = s.factions().contains(NONE) ? "no faction"
+                    : s.factions().size() <= 3 ? String.join(", ", new java.util.TreeSet<>(s.factions()))
+                    : s.factions().size() + " factions";
+            out.add(new Chip("factions", "Factions: " + label, () -> set(spec().withFactions(Set.of()))));
+        }
+        for (EventType t : EnumSet.copyOf(s.eventTypes().isEmpty() ? EnumSet.noneOf(EventType.class) : s.eventTypes())) {
+            out.add(new Chip("type-" + t.name(), t.label(), () -> setType(t, false)));
+        }
+        for (SubEventType t : s.subEventTypes().isEmpty() ? EnumSet.noneOf(SubEventType.class) : EnumSet.copyOf(s.subEventTypes())) {
+            out.add(new Chip("subtype-" + t.name(), t.label(), () -> setSubType(t, false)));
+        }
+        if (s.minFatalities() > 0) {
+            out.add(new Chip("fatalities", "≥ " + s.minFatalities() + " killed", () -> setMinFatalities(0)));
+        }
+        if (!s.datePrecisions().isEmpty()) {
+            String p = s.datePrecisions().stream().sorted().map(d -> d.name().toLowerCase(Locale.ROOT))
+                    .reduce((a, b) -> a + "/" + b).orElse("");
+            out.add(new Chip("precision", "Dated to: " + p, () -> set(spec().withDatePrecisions(Set.of()))));
+        }
+        if (!s.text().isBlank()) out.add(new Chip("text", "“" + s.text() + "”", () -> setText("")));
+        if (s.bbox() != null) out.add(new Chip("bbox", "Area (rectangle)", () -> set(spec().withBbox(null))));
+        if (!s.area().isEmpty()) out.add(new Chip("area", "Area (lasso)", () -> set(spec().withArea(List.of()))));
+        chips.setAll(out);
+    }
+}
