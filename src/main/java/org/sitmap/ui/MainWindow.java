@@ -103,6 +103,8 @@ public final class MainWindow {
         timeline = new org.sitmap.ui.timeline.TimelinePane(new org.sitmap.ui.timeline.TimelineViewModel(session, worker,
                 Platform::runLater, new org.sitmap.ui.timeline.FxTicker()), session, worker, Platform::runLater);
         mountBottom(timeline);
+        mountBottom(new org.sitmap.ui.table.IncidentTable(
+                new org.sitmap.ui.table.IncidentTableModel(session, worker, Platform::runLater), session));
         filterModel = new org.sitmap.ui.filter.FilterViewModel(session, filters, worker, Platform::runLater);
         filterModel.restore();
         mountLeft(new org.sitmap.ui.filter.FilterPanel(filterModel, session));

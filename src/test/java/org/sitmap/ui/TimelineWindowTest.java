@@ -170,6 +170,18 @@ class TimelineWindowTest {
         waitFor(() -> drawn() == 4);
     }
 
+    @Test
+    void tableIsLinkedBothWaysWithTheMapSelection(FxRobot robot) throws Exception {
+        ready();
+        javafx.scene.control.TableView<?> table = robot.lookup("#incident-table").queryAs(javafx.scene.control.TableView.class);
+        robot.interact(() -> ((javafx.scene.control.TitledPane) table.getParent().getParent()).setExpanded(true));
+        waitFor(() -> table.getItems().size() == 4);
+        robot.interact(() -> table.getSelectionModel().select(3));   // date order: the last is Busayrah (9 May)
+        waitFor(() -> window.session().selectedIdProperty().get() == 4);
+        robot.interact(() -> window.session().selectedIdProperty().set(1));
+        waitFor(() -> table.getSelectionModel().getSelectedIndex() == 0);
+    }
+
     private static float total(Histogram h) {
         if (h == null) return -1;
         float t = 0;
