@@ -72,8 +72,8 @@ public final class IncidentTableModel {
                 case FATALITIES -> ix.fatalities(r) + 1L;
                 default -> 0;
             };
-            if (!asc) key = (1L << 31) - key;
-            if (col == Column.FATALITIES && ix.fatalities(r) < 0) key = (1L << 31) + 1;   // unknown: last either way
+            if (!asc) key = (1L << 30) - key;
+            if (col == Column.FATALITIES && ix.fatalities(r) < 0) key = (1L << 30) + 1;   // unknown: last either way (keys stay below 2^31)
             keys[k] = (key << 32) | r;
         }
         Arrays.sort(keys);
