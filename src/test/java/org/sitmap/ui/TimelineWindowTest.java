@@ -129,7 +129,7 @@ class TimelineWindowTest {
         waitFor(() -> vm.brushFromProperty().get() > day("2019-05-06"));
         waitFor(() -> vm.brushToProperty().get() == vm.dataTo());
         waitFor(() -> !vm.playingProperty().get());     // stops at the last day (loop off)
-        waitFor(() -> "2019-05-09 – 2019-05-09 · 1 incidents".equals(text(robot, "#timeline-range")));
+        waitFor(() -> "2019-05-09 – 2019-05-09 · 1 incident".equals(text(robot, "#timeline-range")));
         waitFor(() -> drawn() == 1);
         assertThat(robot.lookup("#timeline-play").queryAs(Button.class).getText()).contains("Play");
     }

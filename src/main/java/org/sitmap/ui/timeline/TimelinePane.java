@@ -197,7 +197,8 @@ public final class TimelinePane extends VBox {
 
     private void updateRange() {
         var sel = session.shownProperty().get();
-        String n = sel == null ? "" : String.format(java.util.Locale.ROOT, " · %,d incidents", sel.count());
+        String n = sel == null ? "" : String.format(java.util.Locale.ROOT, " · %,d incident%s", sel.count(),
+                sel.count() == 1 ? "" : "s");
         range.setText(LocalDate.ofEpochDay(vm.brushFromProperty().get()) + " – "
                 + LocalDate.ofEpochDay(vm.brushToProperty().get()) + n);
     }
