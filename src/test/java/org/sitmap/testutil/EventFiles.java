@@ -61,6 +61,21 @@ public final class EventFiles {
                         ""));
     }
 
+    /** A current ACLED file of {@code n} generated rows (ids {@code GEN<i>}, varied dates, places and actors). */
+    public static String acledGenerated(int n) {
+        String[] actors = {"Military Forces of Syria (2000-)", "Islamic State (Syria)", "Hayat Tahrir al-Sham", "SDF",
+                "Military Forces of Turkey (2016-)", "Civilians (Syria)", "Unidentified Armed Group (Syria)"};
+        StringBuilder sb = new StringBuilder(n * 260).append(ACLED_HEADER).append("\r\n");
+        for (int i = 0; i < n; i++) {
+            String date = String.format("%04d-%02d-%02d", 2016 + i % 8, 1 + i % 12, 1 + i % 28);
+            sb.append(acledRow("GEN" + i, date, "Battles", "Armed clash", actors[i % actors.length], "",
+                    actors[(i + 3) % actors.length], "Place " + (i % 500), String.format("%.4f", 33 + (i % 4000) / 1000.0),
+                    String.format("%.4f", 36 + (i % 3000) / 1000.0), "\"Generated event " + i + ", for tests\"",
+                    Integer.toString(i % 7))).append("\r\n");
+        }
+        return sb.toString();
+    }
+
     /** One UCDP GED row. */
     public static String ucdpRow(String id, int violence, String sideA, String sideB, String wherePrec, String place,
                                  String lat, String lon, String datePrec, String start, String end, String low,
