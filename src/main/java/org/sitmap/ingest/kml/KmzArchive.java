@@ -91,7 +91,12 @@ final class KmzArchive {
 
         @Override
         public int read() throws IOException {
-            int b = super.read();
+            int b;
+            try {
+                b = super.read();
+            } catch (IOException e) {
+                throw new InputException(name, 0, "a damaged KMZ archive: " + e.getMessage());
+            }
             if (b >= 0) add(1);
             return b;
         }
@@ -101,7 +106,7 @@ final class KmzArchive {
             int n;
             try {
                 n = super.read(b, off, len);
-            } catch (ZipException e) {
+            } catch (IOException e) {
                 throw new InputException(name, 0, "a damaged KMZ archive: " + e.getMessage());
             }
             if (n > 0) add(n);
