@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.Enumeration;
 import java.util.Locale;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
 import org.sitmap.model.InputException;
 
@@ -35,7 +34,8 @@ final class KmzArchive {
         ZipFile zip;
         try {
             zip = new ZipFile(kmz.toFile());
-        } catch (ZipException e) {
+        } catch (IOException e) {
+            // ZipException, or EOFException for a cut archive (found by fuzzing)
             throw new InputException(name, 0, "not a readable KMZ (zip) archive: " + e.getMessage());
         }
         try {
@@ -67,7 +67,7 @@ final class KmzArchive {
             };
         } catch (IOException | RuntimeException e) {
             zip.close();
-            if (e instanceof ZipException) throw new InputException(name, 0, "a damaged KMZ archive: " + e.getMessage());
+            if (e instanceof IOException) throw new InputException(name, 0, "a damaged KMZ archive: " + e.getMessage());
             throw e;
         }
     }
