@@ -240,6 +240,18 @@ public final class IncidentStore implements AutoCloseable {
         }
     }
 
+    /**
+     * The ids of the incidents that pass {@code spec} through SQL alone (indexes on date and faction), the drawn
+     * area excepted; for the benchmark's comparison with the in-memory filter.
+     */
+    public synchronized long[] filterIds(FilterSpec spec) {
+        try {
+            return QuerySql.ids(conn, spec);
+        } catch (SQLException e) {
+            throw new StoreException("query failed: " + e.getMessage(), e);
+        }
+    }
+
     /** The incidents at a place of that name (as stored), ordered by date then id. */
     public synchronized List<Incident> incidentsAtPlace(String name) {
         try {
