@@ -20,10 +20,9 @@ import org.sitmap.model.FilterSpec;
 import org.sitmap.model.ImportReport;
 import org.sitmap.model.IncidentReader;
 import org.sitmap.model.Place;
-import org.sitmap.render.Corner;
 import org.sitmap.render.IncidentPainter;
+import org.sitmap.render.MapFramePainter;
 import org.sitmap.render.Raster;
-import org.sitmap.render.ScaleBarPainter;
 import org.sitmap.render.Viewport;
 import org.sitmap.store.ImportOptions;
 import org.sitmap.store.IncidentStore;
@@ -85,15 +84,15 @@ public final class Benchmark {
         log.println("open → first frame…");
         Viewport screen = Viewport.fit(SYRIA, 1600, 1000);
         TileChain tiles = TileChain.forExport(true, null);
-        IncidentPainter painter = new IncidentPainter(IncidentStore.loadCatalog());
+        MapFramePainter painter = new MapFramePainter();
         Raster frame = new Raster(1600, 1000);
+        Raster base = new Raster(1600, 1000);
         out.timing("open_to_first_frame_ms", Timing.measure(1, Math.min(runs, 5), () -> {
             try (IncidentStore store = IncidentStore.open(db)) {
                 IncidentIndex ix = store.loadIndex();
                 Selection all = new IndexFilter(ix, FilterSpec.ALL, null).apply();
-                TileComposer.compose(tiles, screen, frame);
+                TileComposer.compose(tiles, screen, base);
                 painter.paint(frame, screen, all, IncidentPainter.Options.DEFAULT);
-                ScaleBarPainter.paint(frame, screen, Corner.BOTTOM_LEFT);
             }
         }), "≤ 2000 at 1M");
 
@@ -137,7 +136,7 @@ public final class Benchmark {
     }
 
     /** Filter, histogram, raster and the brush frame over a window sliding a week per run. */
-    private void interactiveStages(BenchResult out, IncidentStore store, IncidentIndex ix, IncidentPainter painter) {
+    private void interactiveStages(BenchResult out, IncidentStore store, IncidentIndex ix, MapFramePainter painter) {
         log.println("filter, histogram, raster, brush frame…");
         Viewport screen = Viewport.fit(SYRIA, 1600, 1000);
         Raster raster = new Raster(1600, 1000);
@@ -156,14 +155,20 @@ public final class Benchmark {
         Selection fixed = new IndexFilter(ix, FilterSpec.ALL.withDates(LocalDate.ofEpochDay(ix.minDay() + span / 2),
                 LocalDate.ofEpochDay(ix.minDay() + span / 2 + 364)), null).apply();
         out.timing("raster_ms", Timing.measure(runs, runs, () -> {
-            raster.clear(0);
             painter.paint(raster, screen, fixed, IncidentPainter.Options.DEFAULT);
         }), null);
+        Selection all = Selection.all(ix);
+        out.timing("raster_all_ms", Timing.measure(runs, runs, () -> {
+            painter.paint(raster, screen, all, IncidentPainter.Options.DEFAULT);
+        }), incidents >= 1_000_000 ? "≤ 40" : incidents <= 100_000 ? "≤ 16" : null);
+        Viewport idlib = new Viewport(35.75, 36.6, 11.5, 1600, 1000);
+        out.timing("raster_all_zoomed_ms", Timing.measure(runs, runs, () -> {
+            painter.paint(raster, idlib, all, IncidentPainter.Options.DEFAULT);
+        }), incidents >= 1_000_000 ? "≤ 40" : incidents <= 100_000 ? "≤ 16" : null);
         out.timing("brush_frame_ms", Timing.measure(runs, runs, () -> {
             FilterSpec spec = next.get();
             Selection sel = new IndexFilter(ix, spec, null).apply();
             timeline.histogram(spec);
-            raster.clear(0);
             painter.paint(raster, screen, sel, IncidentPainter.Options.DEFAULT);
         }), incidents >= 1_000_000 ? "≤ 33" : incidents <= 100_000 ? "≤ 10" : null);
 
