@@ -6,44 +6,19 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
- * Settings for a bulk import, all of which keep the import one atomic transaction:
- * <ul>
- *   <li>The import runs under a rollback journal instead of WAL. In WAL mode every page of a large import is
- *   written twice (to the log, then checkpointed into the file); with a rollback journal, pages appended past the
- *   old end of the file are written once and need no journal. A crash leaves a hot journal that SQLite rolls back
- *   on the next open. WAL comes back after the import. When another connection holds the file (the journal mode
- *   cannot change then), the import simply stays in WAL.</li>
- *   <li>Into a small store, the secondary indexes are dropped inside the transaction and built again at its end:
- *   building an index by sorting is several times faster than inserting a million random keys one by one.</li>
- * </ul>
+ * Index handling for a bulk import into a small store: the secondary indexes are dropped inside the import's
+ * transaction and built again at its end (so the import stays atomic: a rollback or a crash brings them back with
+ * everything else). Building an index by sorting is faster than inserting a million keys in random order one by
+ * one: 1M ACLED rows, 25.5 → 20.9 s. (Tried and dropped: a rollback journal instead of WAL during the import — it
+ * was twice as slow once the page cache spilled; {@code PRAGMA threads} for the index sort — no gain on 2 cores.)
  */
 final class BulkMode {
-    private static final Logger LOG = Logger.getLogger(BulkMode.class.getName());
-
     /** Stores with fewer incidents than this have their secondary indexes rebuilt rather than updated. */
     static final int REINDEX_BELOW = 50_000;
 
     private BulkMode() { }
-
-    /** Switches to a rollback journal; false (and nothing changed) when the file is shared or not in WAL. */
-    static boolean enter(Connection c) {
-        try {
-            if (!"wal".equalsIgnoreCase(pragma(c, "PRAGMA journal_mode"))) return false;
-            return "delete".equalsIgnoreCase(pragma(c, "PRAGMA journal_mode = DELETE"));
-        } catch (SQLException e) {
-            LOG.log(Level.FINE, "journal mode left as WAL for this import", e);
-            return false;
-        }
-    }
-
-    /** Back to WAL after the import (committed or rolled back). */
-    static void leave(Connection c) throws SQLException {
-        pragma(c, "PRAGMA journal_mode = WAL");
-    }
 
     /** Drops the secondary indexes of the incident tables; returns their CREATE statements. */
     static List<String> dropIndexes(Connection c) throws SQLException {
@@ -63,18 +38,12 @@ final class BulkMode {
         return creates;
     }
 
-    /** Builds again the indexes {@link #dropIndexes} dropped. */
+    /** Builds again the indexes {@link #dropIndexes} dropped . */
     static void createIndexes(Connection c, List<String> creates) throws SQLException {
         for (String sql : creates) {
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 ps.executeUpdate();
             }
-        }
-    }
-
-    private static String pragma(Connection c, String sql) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
-            return rs.next() ? rs.getString(1) : "";
         }
     }
 }

@@ -71,7 +71,6 @@ final class Importer {
         Set<String> unmapped = new LinkedHashSet<>();
         Set<String> unresolved = new LinkedHashSet<>();
         long batchId;
-        boolean rollbackJournal = BulkMode.enter(conn);
         Prefetch<Prepared> rows = null;
         try {
             conn.setAutoCommit(false);
@@ -160,7 +159,6 @@ final class Importer {
             closeStatements();
             try {
                 conn.setAutoCommit(true);
-                if (rollbackJournal) BulkMode.leave(conn);
             } catch (SQLException e) {
                 throw new StoreException("cannot end the import: " + e.getMessage(), e);
             }
