@@ -72,6 +72,7 @@ final class Importer {
         Set<String> unmapped = new LinkedHashSet<>();
         Set<String> unresolved = new LinkedHashSet<>();
         long batchId;
+        Prefetch<Prepared> rows = null;
         try {
             foreignKeys(false);
             conn.setAutoCommit(false);
@@ -87,12 +88,16 @@ final class Importer {
         try {
             batchId = startBatch(file, reader.format());
             preload();
+            List<String> dropped = known.size() < BulkMode.REINDEX_BELOW ? BulkMode.dropIndexes(conn) : List.of();
             long nextFid = nextFid();
             final long firstFid = nextFid;
             boolean fts = dropFtsTrigger();
             prepare();
-            ParsedRow row;
-            while ((row = reader.next()) != null) {
+            rows = new Prefetch<>(reader, row -> row.isRejected() ? new Prepared(row, null, null)
+                    : prepared(row, unmapped));
+            Prepared p;
+            while ((p = rows.next()) != null) {
+                ParsedRow row = p.row();
                 rowsRead++;
                 if ((rowsRead & 4095) == 0) progress.accept(rowsRead);
                 if (row.isRejected()) {
@@ -100,9 +105,9 @@ final class Importer {
                     rejections.add(new ImportReport.Rejection(file, row.line(), row.rejection()));
                     continue;
                 }
-                Incident inc = normaliseActors(row.incident(), unmapped);
+                Incident inc = p.incident();
                 if (!inc.located()) unresolved.add(inc.place() == null || inc.place().isBlank() ? "(no place name)" : inc.place());
-                String hash = IncidentBinding.hash(sha, inc);
+                String hash = p.hash();
                 long[] k = known.get(inc.sourceKey());
                 if (k == null) {
                     long fid = nextFid++;
@@ -145,13 +150,14 @@ final class Importer {
             flush();
             long tRows = System.nanoTime();
             if (fts) indexNewRows(firstFid, nextFid);
+            BulkMode.createIndexes(conn, dropped);
             long tFts = System.nanoTime();
             progress.accept(rowsRead);
             finishBatch(batchId, rowsRead, imported, updated, skipped, rejections.size());
             if (options.dryRun()) conn.rollback(); else conn.commit();
             long tEnd = System.nanoTime();
             final int rowsReadFinal = rowsRead;
-            LOG.fine(() -> String.format("import of %s: %d rows read and written in %.2f s, full-text index %.2f s,"
+            LOG.fine(() -> String.format("import of %s: %d rows read and written in %.2f s, full-text and other indexes %.2f s,"
                     + " commit %.2f s", file, rowsReadFinal, (tRows - t0) / 1e9, (tFts - tRows) / 1e9,
                     (tEnd - tFts) / 1e9));
         } catch (SQLException e) {
@@ -164,6 +170,7 @@ final class Importer {
             rollback();
             throw e;
         } finally {
+            if (rows != null) rows.close();
             closeStatements();
             try {
                 conn.setAutoCommit(true);
@@ -360,6 +367,15 @@ final class Importer {
         PlaceRows.bind(insertPlace, new org.sitmap.model.Place(inc.place(), null, List.of(), inc.latitude(),
                 inc.longitude(), null, IncidentBinding.countryCode(inc.country()), inc.admin1(), 0, file));
         insertPlace.addBatch();
+    }
+
+    /** A row with its actors mapped and its content hash, made on the reading thread. */
+    private record Prepared(ParsedRow row, Incident incident, String hash) { }
+
+    /** Runs on the {@link Prefetch} thread only (it alone touches {@code sha} and {@code unknownAliases}). */
+    private Prepared prepared(ParsedRow row, Set<String> unmapped) {
+        Incident inc = normaliseActors(row.incident(), unmapped);
+        return new Prepared(row, inc, IncidentBinding.hash(sha, inc));
     }
 
     /** Actors whose code the catalog does not know go under UNK; names that no alias maps are reported. */
