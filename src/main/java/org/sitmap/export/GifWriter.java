@@ -126,6 +126,18 @@ public final class GifWriter implements Closeable {
         gce.setAttribute("transparentColorFlag", "FALSE");
         gce.setAttribute("delayTime", Integer.toString(delayCs));
         gce.setAttribute("transparentColorIndex", "0");
+        IIOMetadataNode lct = child(root, "LocalColorTable");
+        while (lct.getLength() > 0) lct.removeChild(lct.getFirstChild());
+        lct.setAttribute("sizeOfLocalColorTable", "256");
+        lct.setAttribute("sortFlag", "FALSE");
+        for (int i = 0; i < 256; i++) {
+            IIOMetadataNode e = new IIOMetadataNode("ColorTableEntry");
+            e.setAttribute("index", Integer.toString(i));
+            e.setAttribute("red", Integer.toString((paletteRgb[i] >> 16) & 0xff));
+            e.setAttribute("green", Integer.toString((paletteRgb[i] >> 8) & 0xff));
+            e.setAttribute("blue", Integer.toString(paletteRgb[i] & 0xff));
+            lct.appendChild(e);
+        }
         if (frames == 0) {
             IIOMetadataNode apps = child(root, "ApplicationExtensions");
             IIOMetadataNode app = new IIOMetadataNode("ApplicationExtension");

@@ -25,6 +25,13 @@ import org.sitmap.render.Raster;
  * text over the picture, so the PDF can be searched and its title copied.
  */
 public final class PdfWriter {
+    /** PDFBox logs its font-cache build as warnings on first use; the export's stderr is for errors only. */
+    private static final java.util.logging.Logger PDFBOX = java.util.logging.Logger.getLogger("org.apache.pdfbox");
+
+    static {
+        PDFBOX.setLevel(java.util.logging.Level.SEVERE);
+    }
+
     private PdfWriter() { }
 
     /** Page size in points (1/72 inch) for a spec. */
