@@ -167,7 +167,7 @@ public final class SnapshotRenderer {
                     case TITLE -> TextBlockPainter.paint(gg, w, hh, List.of(new Line(spec.title(), Style.TITLE),
                             new Line(spec.subtitle(), Style.SUBTITLE)), c, MARGIN, maxText);
                     case FILTERS -> TextBlockPainter.paint(gg, w, hh, filterLines(spec, content), c, MARGIN, maxText);
-                    case LEGEND -> legend(gg, w, hh, content.shown(), c);
+                    case LEGEND -> legend(gg, w, hh, inView(content.shown(), screen), c);
                     case CREATED -> TextBlockPainter.paint(gg, w, hh, List.of(new Line("Created "
                             + CREATED.format(content.created().withZoneSameInstant(ZoneOffset.UTC)), Style.SMALL)),
                             c, MARGIN, maxText);
@@ -183,6 +183,22 @@ public final class SnapshotRenderer {
             if (box.height > 0) used.put(c, off + box.height + GAP);
         }
         if (spec.shows(Element.MARKING)) MarkingPainter.paint(g, w, h, spec.marking());
+    }
+
+    /** The located rows of {@code sel} that fall inside the picture (the legend lists only what is shown). */
+    static Selection inView(Selection sel, Viewport vp) {
+        if (sel == null) return null;
+        org.sitmap.index.IncidentIndex ix = sel.index();
+        int[] rows = new int[sel.count()];
+        int n = 0;
+        double world = vp.worldPixels(), ox = vp.originX(), oy = vp.originY();
+        for (int k = 0; k < sel.count(); k++) {
+            int r = sel.row(k);
+            if (ix.geoPrecision(r) == 0 || !ix.located(r)) continue;
+            double x = ix.mercX(r) * world - ox, y = ix.mercY(r) * world - oy;
+            if (x >= 0 && y >= 0 && x < vp.width() && y < vp.height()) rows[n++] = r;
+        }
+        return new Selection(ix, rows, n);
     }
 
     private static Rectangle legend(Graphics2D g, int w, int h, Selection shown, Corner c) {
