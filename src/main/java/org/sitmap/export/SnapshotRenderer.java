@@ -1,6 +1,5 @@
 package org.sitmap.export;
 
-import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.Rectangle;
 import java.time.ZoneOffset;
@@ -13,11 +12,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.sitmap.index.Selection;
-import org.sitmap.model.FactionCatalog;
 import org.sitmap.render.Corner;
-import org.sitmap.render.HitTester;
 import org.sitmap.render.IncidentPainter;
-import org.sitmap.render.LabelPainter;
+import org.sitmap.render.MapFramePainter;
 import org.sitmap.render.LegendPainter;
 import org.sitmap.render.MarkingPainter;
 import org.sitmap.render.NorthArrowPainter;
@@ -36,8 +33,8 @@ import org.sitmap.tiles.TileSource;
 
 /**
  * Composes a map snapshot into one {@link Raster}, with the same painters as the screen: basemap (vector basemap
- * and whatever tiles the chain has, {@link TileComposer}) → incidents ({@link IncidentPainter}, the screen's
- * options) → town labels → legend of what is shown → scale bar true at the centre latitude → north arrow → title,
+ * and whatever tiles the chain has, {@link TileComposer}) → incidents and town labels ({@link MapFramePainter}, as the
+ * window's map layer draws them, with the screen's options) → legend of what is shown → scale bar true at the centre latitude → north arrow → title,
  * subtitle, date range and active filters → attribution → creation date → marking bands at top and bottom.
  * At a paper density every symbol and text is scaled by {@code dpi / 96}, so the page looks like the screen at
  * print size.
@@ -51,9 +48,8 @@ public final class SnapshotRenderer {
     private static final DateTimeFormatter CREATED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'");
 
     private final TileChain chain;
-    private IncidentPainter incidents;
-    private FactionCatalog incidentsCatalog;
-    private double incidentsScale;
+    private MapFramePainter frame;
+    private double frameScale;
 
     /** @param chain where basemap tiles come from ({@code TileChain.forExport(offline, pack)}) */
     public SnapshotRenderer(TileChain chain) {
@@ -113,19 +109,10 @@ public final class SnapshotRenderer {
     public void drawOver(Raster r, SnapshotSpec spec, Viewport vp, Set<TileOrigin> tiles, Content content) {
         Selection shown = content.shown();
         double s = spec.scale();
-        HitTester hits = null;
         if (shown != null && shown.count() > 0) {
-            IncidentPainter painter = painter(shown.index().catalog(), s);
-            IncidentPainter.Options o = new IncidentPainter.Options(spec.mode(),
-                    (int) Math.round(IncidentPainter.Options.DEFAULT.clusterPx() * s),
-                    IncidentPainter.Options.DEFAULT.splitZoom() + Math.log(s) / Math.log(2), -1);
-            hits = painter.paint(r, vp, shown, o);
-            if (spec.shows(Element.LABELS) && spec.mode() != IncidentPainter.Mode.HEAT) {
-                LabelPainter labels = s == 1.0 ? new LabelPainter()
-                        : new LabelPainter(new Font(Font.SANS_SERIF, Font.BOLD, (int) Math.round(12 * s)),
-                        (int) Math.round(7 * s));
-                labels.paint(r, vp, shown, hits);
-            }
+            MapFramePainter frame = frame(s);
+            IncidentPainter.Options o = frame.scaled(IncidentPainter.Options.DEFAULT.withMode(spec.mode()));
+            frame.paintIncidents(r, vp, shown, o, spec.shows(Element.LABELS));
         }
         Viewport screen = spec.screenViewport(shown);
         Graphics2D g = r.graphics();
@@ -137,13 +124,12 @@ public final class SnapshotRenderer {
         }
     }
 
-    private IncidentPainter painter(FactionCatalog cat, double s) {
-        if (incidents == null || incidentsCatalog != cat || incidentsScale != s) {
-            incidents = s == 1.0 ? new IncidentPainter(cat) : new IncidentPainter(cat, (int) Math.round(5 * s));
-            incidentsCatalog = cat;
-            incidentsScale = s;
+    private MapFramePainter frame(double s) {
+        if (frame == null || frameScale != s) {
+            frame = new MapFramePainter(s);
+            frameScale = s;
         }
-        return incidents;
+        return frame;
     }
 
     /** Lays out the decorations in a picture of w × h screen pixels; elements sharing a corner are stacked. */

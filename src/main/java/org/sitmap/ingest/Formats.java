@@ -40,8 +40,10 @@ public final class Formats {
                     GeoJsonReader::open),
             new Format("article", List.of("txt"), head -> false, (file, ctx) -> org.sitmap.ingest.article.ArticleReader
                     .open(file, ctx.articleDate() == null ? null : org.sitmap.ingest.article.ArticleDate.of(ctx.articleDate()),
-                            null, ctx.catalog()))
-            // acled, ucdp, kml, article: one line each
+                            null, ctx.catalog())),
+            new Format("acled", List.of("csv"), org.sitmap.ingest.acled.AcledReader::sniff,
+                    org.sitmap.ingest.acled.AcledReader::open),
+            new Format("ucdp", List.of(), org.sitmap.ingest.ucdp.UcdpReader::sniff, org.sitmap.ingest.ucdp.UcdpReader::open)
     );
 
     private static final int SNIFF_BYTES = 8192;

@@ -71,6 +71,7 @@ final class Importer {
         Set<String> unmapped = new LinkedHashSet<>();
         Set<String> unresolved = new LinkedHashSet<>();
         long batchId;
+        Prefetch<Prepared> rows = null;
         try {
             conn.setAutoCommit(false);
         } catch (SQLException e) {
@@ -79,12 +80,16 @@ final class Importer {
         try {
             batchId = startBatch(file, reader.format());
             preload();
+            List<String> dropped = known.size() < BulkMode.REINDEX_BELOW ? BulkMode.dropIndexes(conn) : List.of();
             long nextFid = nextFid();
             final long firstFid = nextFid;
             boolean fts = dropFtsTrigger();
             prepare();
-            ParsedRow row;
-            while ((row = reader.next()) != null) {
+            rows = new Prefetch<>(reader, row -> row.isRejected() ? new Prepared(row, null, null)
+                    : prepared(row, unmapped));
+            Prepared p;
+            while ((p = rows.next()) != null) {
+                ParsedRow row = p.row();
                 rowsRead++;
                 if ((rowsRead & 4095) == 0) progress.accept(rowsRead);
                 if (row.isRejected()) {
@@ -92,9 +97,9 @@ final class Importer {
                     rejections.add(new ImportReport.Rejection(file, row.line(), row.rejection()));
                     continue;
                 }
-                Incident inc = normaliseActors(row.incident(), unmapped);
+                Incident inc = p.incident();
                 if (!inc.located()) unresolved.add(inc.place() == null || inc.place().isBlank() ? "(no place name)" : inc.place());
-                String hash = IncidentBinding.hash(sha, inc);
+                String hash = p.hash();
                 long[] k = known.get(inc.sourceKey());
                 if (k == null) {
                     long fid = nextFid++;
@@ -136,6 +141,7 @@ final class Importer {
             }
             flush();
             if (fts) indexNewRows(firstFid, nextFid);
+            BulkMode.createIndexes(conn, dropped);
             progress.accept(rowsRead);
             finishBatch(batchId, rowsRead, imported, updated, skipped, rejections.size());
             if (options.dryRun()) conn.rollback(); else conn.commit();
@@ -149,6 +155,7 @@ final class Importer {
             rollback();
             throw e;
         } finally {
+            if (rows != null) rows.close();
             closeStatements();
             try {
                 conn.setAutoCommit(true);
@@ -333,6 +340,15 @@ final class Importer {
         PlaceRows.bind(insertPlace, new org.sitmap.model.Place(inc.place(), null, List.of(), inc.latitude(),
                 inc.longitude(), null, IncidentBinding.countryCode(inc.country()), inc.admin1(), 0, file));
         insertPlace.addBatch();
+    }
+
+    /** A row with its actors mapped and its content hash, made on the reading thread. */
+    private record Prepared(ParsedRow row, Incident incident, String hash) { }
+
+    /** Runs on the {@link Prefetch} thread only (it alone touches {@code sha} and {@code unknownAliases}). */
+    private Prepared prepared(ParsedRow row, Set<String> unmapped) {
+        Incident inc = normaliseActors(row.incident(), unmapped);
+        return new Prepared(row, inc, IncidentBinding.hash(sha, inc));
     }
 
     /** Actors whose code the catalog does not know go under UNK; names that no alias maps are reported. */
