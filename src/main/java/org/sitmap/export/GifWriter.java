@@ -21,7 +21,9 @@ import org.sitmap.render.Raster;
 /**
  * An animated GIF written frame by frame with the JDK's GIF writer: every frame mapped to one shared 256-colour
  * palette (built from a reference frame, so colours do not flicker between frames), a delay per frame and the
- * NETSCAPE2.0 application extension that makes viewers loop forever.
+ * NETSCAPE2.0 application extension that makes viewers loop forever. From the second frame on, pixels unchanged
+ * since the previous frame are written as the transparent index over the kept previous frame, so the file holds
+ * little more than what changes.
  *
  * <p>Not thread-safe; close it to finish the file.
  */
@@ -33,6 +35,9 @@ public final class GifWriter implements Closeable {
     private final short[] lut = new short[1 << 15];
     private final int delayCs;
     private int frames;
+    private byte[] previous;
+    /** Palette index kept transparent: a pixel unchanged since the previous frame (long runs compress well). */
+    private static final int KEEP = 255;
 
     /**
      * @param file      the GIF to write
@@ -73,7 +78,7 @@ public final class GifWriter implements Closeable {
         Arrays.sort(order, (a, c) -> Long.compare(count[c], count[a]));
         int[] pal = new int[256];
         int n = 0;
-        for (int i = 0; i < order.length && n < 256 && count[order[i]] > 0; i++) {
+        for (int i = 0; i < order.length && n < KEEP && count[order[i]] > 0; i++) {
             int k = order[i];
             long c = count[k];
             pal[n++] = (int) (sr[k] / c) << 16 | (int) (sg[k] / c) << 8 | (int) (sb[k] / c);
@@ -90,7 +95,7 @@ public final class GifWriter implements Closeable {
         int r = ((k >> 10) & 0x1f) << 3 | 4, g = ((k >> 5) & 0x1f) << 3 | 4, b = (k & 0x1f) << 3 | 4;
         int best = 0;
         int bestD = Integer.MAX_VALUE;
-        for (int i = 0; i < 256; i++) {
+        for (int i = 0; i < KEEP; i++) {
             int c = paletteRgb[i];
             int dr = ((c >> 16) & 0xff) - r, dg = ((c >> 8) & 0xff) - g, db = (c & 0xff) - b;
             int d = 3 * dr * dr + 4 * dg * dg + 2 * db * db;
@@ -116,16 +121,22 @@ public final class GifWriter implements Closeable {
             }
             dst[i] = (byte) idx;
         }
+        boolean delta = previous != null;
+        byte[] full = dst.clone();
+        if (delta) {
+            for (int i = 0; i < dst.length; i++) if (dst[i] == previous[i]) dst[i] = (byte) KEEP;
+        }
+        previous = full;
         ImageWriteParam param = writer.getDefaultWriteParam();
         IIOMetadata meta = writer.getDefaultImageMetadata(ImageTypeSpecifier.createFromRenderedImage(img), param);
         String format = meta.getNativeMetadataFormatName();
         IIOMetadataNode root = (IIOMetadataNode) meta.getAsTree(format);
         IIOMetadataNode gce = child(root, "GraphicControlExtension");
-        gce.setAttribute("disposalMethod", "none");
+        gce.setAttribute("disposalMethod", "doNotDispose");
         gce.setAttribute("userInputFlag", "FALSE");
-        gce.setAttribute("transparentColorFlag", "FALSE");
+        gce.setAttribute("transparentColorFlag", delta ? "TRUE" : "FALSE");
         gce.setAttribute("delayTime", Integer.toString(delayCs));
-        gce.setAttribute("transparentColorIndex", "0");
+        gce.setAttribute("transparentColorIndex", Integer.toString(KEEP));
         IIOMetadataNode lct = child(root, "LocalColorTable");
         while (lct.getLength() > 0) lct.removeChild(lct.getFirstChild());
         lct.setAttribute("sizeOfLocalColorTable", "256");

@@ -56,11 +56,26 @@ public final class MapExport {
         return new IndexFilter(index(), f, ids).apply();
     }
 
-    /** Distinct sources of the filtered incidents, for the attribution. */
+    /** Data sets named by their key prefix; other incidents are credited to their reported source. */
+    private static final java.util.Map<String, String> DATA_SETS = java.util.Map.of(
+            "ucdp", "UCDP Georeferenced Event Dataset (CC BY 4.0)",
+            "acled", "ACLED (acleddata.com)",
+            "seed", "Sitmap seed incidents from news reports");
+
+    /**
+     * The sources of the filtered incidents, for the attribution: the data set of each key prefix (UCDP GED, ACLED
+     * ...), else the source each incident reports.
+     */
     public List<String> dataSources(FilterSpec f) {
         Set<String> all = new LinkedHashSet<>();
         store.forEach(f, i -> {
-            if (i.source() != null && !i.source().isBlank()) all.add(i.source().strip());
+            int colon = i.sourceKey().indexOf(':');
+            String set = colon > 0 ? DATA_SETS.get(i.sourceKey().substring(0, colon).toLowerCase(Locale.ROOT)) : null;
+            if (set != null) {
+                all.add(set);
+            } else if (i.source() != null && !i.source().isBlank()) {
+                all.add(i.source().strip());
+            }
         });
         List<String> out = new ArrayList<>();
         for (String s : all) {

@@ -151,7 +151,7 @@ public final class SnapshotRenderer {
                 int hh = h - off;
                 box = switch (e) {
                     case TITLE -> TextBlockPainter.paint(gg, w, hh, List.of(new Line(spec.title(), Style.TITLE),
-                            new Line(spec.subtitle(), Style.SUBTITLE)), c, MARGIN, maxText);
+                            new Line(spec.subtitle(), Style.SUBTITLE)), c, MARGIN, (int) (w * 0.62));
                     case FILTERS -> TextBlockPainter.paint(gg, w, hh, filterLines(spec, content), c, MARGIN, maxText);
                     case LEGEND -> legend(gg, w, hh, inView(content.shown(), screen), c);
                     case CREATED -> TextBlockPainter.paint(gg, w, hh, List.of(new Line("Created "
