@@ -137,13 +137,13 @@ final class ExportCommand implements Callable<Integer> {
     @Option(names = "--no-attribution", description = "No attribution.") boolean noAttribution;
     @Option(names = "--no-north-arrow", description = "No north arrow.") boolean noNorthArrow;
     @Option(names = "--no-labels", description = "No town labels.") boolean noLabels;
-    @Option(names = "--title-corner", paramLabel = "NW|NE|SW|SE") String titleCorner;
-    @Option(names = "--filters-corner", paramLabel = "NW|NE|SW|SE") String filtersCorner;
-    @Option(names = "--legend-corner", paramLabel = "NW|NE|SW|SE") String legendCorner;
-    @Option(names = "--created-corner", paramLabel = "NW|NE|SW|SE") String createdCorner;
-    @Option(names = "--scale-bar-corner", paramLabel = "NW|NE|SW|SE") String scaleBarCorner;
-    @Option(names = "--attribution-corner", paramLabel = "NW|NE|SW|SE") String attributionCorner;
-    @Option(names = "--north-arrow-corner", paramLabel = "NW|NE|SW|SE") String northArrowCorner;
+    @Option(names = "--title-corner", paramLabel = "NW|NE|SW|SE", description = "Move the title to a corner.") String titleCorner;
+    @Option(names = "--filters-corner", paramLabel = "NW|NE|SW|SE", description = "Move the filters to a corner.") String filtersCorner;
+    @Option(names = "--legend-corner", paramLabel = "NW|NE|SW|SE", description = "Move the legend to a corner.") String legendCorner;
+    @Option(names = "--created-corner", paramLabel = "NW|NE|SW|SE", description = "Move the created to a corner.") String createdCorner;
+    @Option(names = "--scale-bar-corner", paramLabel = "NW|NE|SW|SE", description = "Move the scale bar to a corner.") String scaleBarCorner;
+    @Option(names = "--attribution-corner", paramLabel = "NW|NE|SW|SE", description = "Move the attribution to a corner.") String attributionCorner;
+    @Option(names = "--north-arrow-corner", paramLabel = "NW|NE|SW|SE", description = "Move the north arrow to a corner.") String northArrowCorner;
 
     @Override
     public Integer call() throws IOException {

@@ -63,7 +63,7 @@ public final class ExportRequest {
             }
         }
         if (step != null && MapExport.extension(out).equals("gif") && !step.equals(Period.ofWeeks(1))) {
-            add(a, "--step", step.getDays() + "d");
+            add(a, "--step", step.getMonths() > 0 ? step.getMonths() + "m" : step.getDays() + "d");
         }
         if (spec.offline()) a.add("--offline");
         return a;
