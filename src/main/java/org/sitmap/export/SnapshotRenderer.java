@@ -140,7 +140,8 @@ public final class SnapshotRenderer {
         for (Corner c : Corner.values()) used.put(c, band);
         int maxText = (int) (w * 0.45);
         for (Element e : Element.values()) {
-            if (!spec.shows(e) || e.defaultCorner() == null) continue;
+            boolean captionOnly = e == Element.FILTERS && !spec.shows(e) && content.caption() != null;
+            if ((!spec.shows(e) && !captionOnly) || e.defaultCorner() == null) continue;
             Corner c = spec.corner(e);
             int off = used.get(c);
             boolean top = c == Corner.TOP_LEFT || c == Corner.TOP_RIGHT;
@@ -152,7 +153,9 @@ public final class SnapshotRenderer {
                 box = switch (e) {
                     case TITLE -> TextBlockPainter.paint(gg, w, hh, List.of(new Line(spec.title(), Style.TITLE),
                             new Line(spec.subtitle(), Style.SUBTITLE)), c, MARGIN, (int) (w * 0.62));
-                    case FILTERS -> TextBlockPainter.paint(gg, w, hh, filterLines(spec, content), c, MARGIN, maxText);
+                    case FILTERS -> TextBlockPainter.paint(gg, w, hh, captionOnly
+                            ? List.of(new Line(content.caption(), Style.SUBTITLE)) : filterLines(spec, content),
+                            c, MARGIN, maxText);
                     case LEGEND -> legend(gg, w, hh, inView(content.shown(), screen), c);
                     case CREATED -> TextBlockPainter.paint(gg, w, hh, List.of(new Line("Created "
                             + CREATED.format(content.created().withZoneSameInstant(ZoneOffset.UTC)), Style.SMALL)),
