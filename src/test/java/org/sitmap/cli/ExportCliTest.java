@@ -156,6 +156,7 @@ class ExportCliTest {
         vm.titleProperty().set("Same view");
         vm.markingProperty().set("TEST MARKING");
         vm.shownProperty(org.sitmap.export.Element.NORTH_ARROW).set(false);
+        vm.cornerProperty(org.sitmap.export.Element.LEGEND).set(org.sitmap.render.Corner.BOTTOM_LEFT);
         Viewport screen = new Viewport(35.71, 36.62, 9.37, 1100, 700);   // what MapPane would report
         FilterSpec filter = FilterSpec.ALL.withFactions(Set.of("SAA", "RUS"));
         SnapshotSpec spec = vm.spec(screen, filter, IncidentPainter.Mode.AUTO);
@@ -166,6 +167,7 @@ class ExportCliTest {
         Path cli = dir.resolve("cli.png");
         List<String> args = new ArrayList<>(List.of("export", "--created", CREATED));
         args.addAll(ExportRequest.arguments(spec, seeds, cli, null));
+        assertThat(args).contains("--legend-corner", "--no-north-arrow");
         assertThat(run(args.toArray(String[]::new))).as(err.toString()).isZero();
         BufferedImage a = ImageIO.read(gui.toFile());
         BufferedImage b = ImageIO.read(cli.toFile());

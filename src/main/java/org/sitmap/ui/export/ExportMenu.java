@@ -13,13 +13,13 @@ import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
-import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import org.sitmap.export.Element;
 import org.sitmap.export.SnapshotSpec;
 import org.sitmap.model.FilterSpec;
+import org.sitmap.render.Corner;
 import org.sitmap.render.Viewport;
 import org.sitmap.store.DefaultStore;
 import org.sitmap.ui.MainWindow;
@@ -34,7 +34,14 @@ import org.sitmap.ui.session.SessionViewModel;
  * <p>Threading: FX thread.
  */
 public final class ExportMenu {
+    private static final String UPDATE = "sitmap.export.updateCommand";
+
     private ExportMenu() { }
+
+    private static void updateCommandLater(TextArea command) {
+        Object r = command.getProperties().get(UPDATE);
+        if (r instanceof Runnable run) run.run();
+    }
 
     /** Adds both items to the window's File menu and routes progress to the status bar. */
     public static void mount(MainWindow w) {
@@ -63,6 +70,7 @@ public final class ExportMenu {
         if (screen == null) return;
         FilterSpec filter = w.session().filterProperty().get();
         var mode = w.mapPane().layer().modeProperty().get();
+        TextArea command = new TextArea();
         Dialog<ButtonType> d = new Dialog<>();
         d.setTitle("Export map");
         if (owner(w) != null) d.initOwner(owner(w));
@@ -80,14 +88,32 @@ public final class ExportMenu {
         ChoiceBox<ExportViewModel.Format> format = new ChoiceBox<>();
         format.getItems().setAll(ExportViewModel.Format.values());
         format.valueProperty().bindBidirectional(vm.formatProperty());
-        FlowPane elements = new FlowPane(10, 4);
+        GridPane elements = new GridPane();
+        elements.setHgap(6);
+        elements.setVgap(4);
+        int k = 0;
         for (Element e : Element.values()) {
             if (e == Element.MARKING) continue;
             CheckBox cb = new CheckBox(e.option().replace('-', ' '));
             cb.selectedProperty().bindBidirectional(vm.shownProperty(e));
-            elements.getChildren().add(cb);
+            elements.add(cb, (k % 2) * 2, k / 2);
+            if (vm.cornerProperty(e) != null) {
+                ChoiceBox<Corner> corner = new ChoiceBox<>();
+                corner.getItems().setAll(Corner.values());
+                corner.setConverter(new javafx.util.StringConverter<>() {
+                    @Override public String toString(Corner c) {
+                        return c == null ? "" : c.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+                    }
+
+                    @Override public Corner fromString(String s) { return Corner.valueOf(s); }
+                });
+                corner.valueProperty().bindBidirectional(vm.cornerProperty(e));
+                corner.disableProperty().bind(cb.selectedProperty().not());
+                corner.valueProperty().addListener((o, a, b) -> updateCommandLater(command));
+                elements.add(corner, (k % 2) * 2 + 1, k / 2);
+            }
+            k++;
         }
-        TextArea command = new TextArea();
         command.setEditable(false);
         command.setWrapText(true);
         command.setPrefRowCount(3);
@@ -101,6 +127,7 @@ public final class ExportMenu {
         for (Element e : Element.values()) {
             if (e != Element.MARKING) vm.shownProperty(e).addListener((o, a, b) -> updateCommand.run());
         }
+        command.getProperties().put(UPDATE, updateCommand);
         updateCommand.run();
         int r = 0;
         g.addRow(r++, new Label("Title"), title);

@@ -63,6 +63,7 @@ public final class ExportViewModel {
     private final ObjectProperty<Size> size = new SimpleObjectProperty<>(Size.HD);
     private final ObjectProperty<Format> format = new SimpleObjectProperty<>(Format.PNG);
     private final Map<Element, BooleanProperty> shown = new EnumMap<>(Element.class);
+    private final Map<Element, ObjectProperty<Corner>> corners = new EnumMap<>(Element.class);
     private final StringProperty message = new SimpleStringProperty("");
     private final BooleanProperty busy = new SimpleBooleanProperty();
     private final Executor worker;
@@ -82,7 +83,10 @@ public final class ExportViewModel {
         this.opener = opener;
         this.db = db;
         this.offline = offline;
-        for (Element e : Element.values()) if (e != Element.MARKING) shown.put(e, new SimpleBooleanProperty(true));
+        for (Element e : Element.values()) {
+            if (e != Element.MARKING) shown.put(e, new SimpleBooleanProperty(true));
+            if (e.defaultCorner() != null) corners.put(e, new SimpleObjectProperty<>(e.defaultCorner()));
+        }
     }
 
     public StringProperty titleProperty() { return title; }
@@ -98,6 +102,9 @@ public final class ExportViewModel {
     /** Whether an element is drawn (every element but the marking, which shows when its text is set). */
     public BooleanProperty shownProperty(Element e) { return shown.get(e); }
 
+    /** Where an element with a corner goes (null for elements without one). */
+    public ObjectProperty<Corner> cornerProperty(Element e) { return corners.get(e); }
+
     /** Progress and result text. */
     public StringProperty messageProperty() { return message; }
 
@@ -105,7 +112,11 @@ public final class ExportViewModel {
 
     /** The spec of the view on screen: its visible area fitted into the chosen size, the filter, the mode. */
     public SnapshotSpec spec(Viewport screen, FilterSpec filter, IncidentPainter.Mode mode) {
-        SnapshotSpec s = SnapshotSpec.defaults().withBbox(screen.bounds()).withFilter(filter).withMode(mode)
+        org.sitmap.model.BBox b = screen.bounds();
+        // to a tenth of a metre, so the command line shown stays short and still gives the same picture
+        org.sitmap.model.BBox area = new org.sitmap.model.BBox(round6(b.minLon()), round6(b.minLat()),
+                round6(b.maxLon()), round6(b.maxLat()));
+        SnapshotSpec s = SnapshotSpec.defaults().withBbox(area).withFilter(filter).withMode(mode)
                 .withOffline(offline).withTexts(title.get(), subtitle.get(), marking.get());
         s = switch (size.get()) {
             case HD -> s.withPixels(1920, 1080);
@@ -114,8 +125,13 @@ public final class ExportViewModel {
             case SCREEN -> s.withPixels(Math.max(16, screen.width()), Math.max(16, screen.height()));
         };
         Map<Element, Corner> els = s.elementsCopy();
+        for (Map.Entry<Element, ObjectProperty<Corner>> e : corners.entrySet()) els.put(e.getKey(), e.getValue().get());
         for (Map.Entry<Element, BooleanProperty> e : shown.entrySet()) if (!e.getValue().get()) els.remove(e.getKey());
         return s.withElements(els);
+    }
+
+    private static double round6(double d) {
+        return Math.round(d * 1e6) / 1e6;
     }
 
     /** The file ending of the chosen format. */
