@@ -8,8 +8,8 @@ import java.util.Locale;
 import org.sitmap.render.Viewport;
 
 /**
- * The world file ({@code .pgw}) and projection file ({@code .prj}) that let GIS tools (QGIS, ArcGIS, GDAL) place
- * an exported PNG: Web Mercator (EPSG:3857) metres per pixel and the centre of the top-left pixel, and the ESRI
+ * The world file ({@code .pgw}), projection file ({@code .prj}) and GDAL side file ({@code .png.aux.xml}) that let
+ * GIS tools (QGIS, ArcGIS, GDAL) place an exported PNG: Web Mercator (EPSG:3857) metres per pixel and the centre of the top-left pixel, and the ESRI
  * WKT of WGS 84 / Pseudo-Mercator.
  */
 public final class WorldFile {
@@ -33,7 +33,7 @@ public final class WorldFile {
         return new double[] {mpp, 0, 0, -mpp, c, f};
     }
 
-    /** Writes {@code name.pgw} and {@code name.prj} next to {@code png}; returns the world file. */
+    /** Writes {@code name.pgw}, {@code name.prj} and {@code name.png.aux.xml} next to {@code png}; returns the world file. */
     public static Path writeBeside(Path png, Viewport vp) throws IOException {
         String name = png.getFileName().toString();
         int dot = name.lastIndexOf('.');
@@ -43,6 +43,9 @@ public final class WorldFile {
         for (double d : parameters(vp)) sb.append(String.format(Locale.ROOT, "%.10f%n", d));
         Files.writeString(pgw, sb.toString(), StandardCharsets.US_ASCII);
         Files.writeString(png.resolveSibling(stem + ".prj"), PRJ, StandardCharsets.US_ASCII);
+        // GDAL (and so QGIS) takes a PNG's CRS from its PAM side file, not from the .prj
+        Files.writeString(png.resolveSibling(name + ".aux.xml"), "<PAMDataset>\n  <SRS dataAxisToSRSAxisMapping=\"1,2\">"
+                + PRJ.replace("\"", "&quot;") + "</SRS>\n</PAMDataset>\n", StandardCharsets.US_ASCII);
         return pgw;
     }
 

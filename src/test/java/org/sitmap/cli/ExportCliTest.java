@@ -98,6 +98,8 @@ class ExportCliTest {
         assertThat(a).isCloseTo(-e, org.assertj.core.data.Offset.offset(1e-9));
         assertThat(Files.readString(dir.resolve("idlib.prj"))).startsWith("PROJCS[\"WGS_1984_Web_Mercator_Auxiliary_Sphere\"")
                 .contains("Mercator_Auxiliary_Sphere").contains("6378137.0");
+        assertThat(Files.readString(dir.resolve("idlib.png.aux.xml"))).startsWith("<PAMDataset>")
+                .contains("<SRS").contains("WGS_1984_Web_Mercator_Auxiliary_Sphere");
     }
 
     @Test
