@@ -43,7 +43,9 @@ public final class Formats {
                             null, ctx.catalog())),
             new Format("acled", List.of("csv"), org.sitmap.ingest.acled.AcledReader::sniff,
                     org.sitmap.ingest.acled.AcledReader::open),
-            new Format("ucdp", List.of(), org.sitmap.ingest.ucdp.UcdpReader::sniff, org.sitmap.ingest.ucdp.UcdpReader::open)
+            new Format("ucdp", List.of(), org.sitmap.ingest.ucdp.UcdpReader::sniff, org.sitmap.ingest.ucdp.UcdpReader::open),
+            new Format("kml", List.of("kml", "kmz"), org.sitmap.ingest.kml.KmlReader::sniff,
+                    org.sitmap.ingest.kml.KmlReader::open)
     );
 
     private static final int SNIFF_BYTES = 8192;

@@ -33,6 +33,7 @@ import org.sitmap.model.ParsedRow;
  */
 final class Importer {
     private static final int FLUSH_ROWS = 2000;
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(Importer.class.getName());
 
     private final Connection conn;
     private final FactionCatalog catalog;
@@ -73,10 +74,17 @@ final class Importer {
         long batchId;
         Prefetch<Prepared> rows = null;
         try {
+            foreignKeys(false);
             conn.setAutoCommit(false);
         } catch (SQLException e) {
+            try {
+                foreignKeys(true);
+            } catch (SQLException again) {
+                e.addSuppressed(again);
+            }
             throw new StoreException("cannot start the import: " + e.getMessage(), e);
         }
+        final long t0 = System.nanoTime();
         try {
             batchId = startBatch(file, reader.format());
             preload();
@@ -140,11 +148,18 @@ final class Importer {
                 if (++pendingRows >= FLUSH_ROWS) flush();
             }
             flush();
+            long tRows = System.nanoTime();
             if (fts) indexNewRows(firstFid, nextFid);
             BulkMode.createIndexes(conn, dropped);
+            long tFts = System.nanoTime();
             progress.accept(rowsRead);
             finishBatch(batchId, rowsRead, imported, updated, skipped, rejections.size());
             if (options.dryRun()) conn.rollback(); else conn.commit();
+            long tEnd = System.nanoTime();
+            final int rowsReadFinal = rowsRead;
+            LOG.fine(() -> String.format("import of %s: %d rows read and written in %.2f s, full-text and other indexes %.2f s,"
+                    + " commit %.2f s", file, rowsReadFinal, (tRows - t0) / 1e9, (tFts - tRows) / 1e9,
+                    (tEnd - tFts) / 1e9));
         } catch (SQLException e) {
             rollback();
             throw new StoreException("the import of " + file + " failed and was rolled back: " + e.getMessage(), e);
@@ -159,12 +174,24 @@ final class Importer {
             closeStatements();
             try {
                 conn.setAutoCommit(true);
+                foreignKeys(true);
             } catch (SQLException e) {
                 throw new StoreException("cannot end the import: " + e.getMessage(), e);
             }
         }
         return new ImportReport(file, reader.format(), batchId, rowsRead, imported, updated, skipped, rejections,
                 new ArrayList<>(unmapped), new ArrayList<>(unresolved));
+    }
+
+    /**
+     * Foreign-key checks cost about a sixth of an import's SQLite time. The import writes only rows whose references
+     * it has made valid itself (fids it assigns, its own batch), so it turns the checks off for its transaction
+     * (the pragma cannot change inside one) and back on after it, whatever happened.
+     */
+    private void foreignKeys(boolean on) throws SQLException {
+        try (PreparedStatement ps = conn.prepareStatement("PRAGMA foreign_keys = " + (on ? "ON" : "OFF"))) {
+            ps.execute();
+        }
     }
 
     private void rollback() {

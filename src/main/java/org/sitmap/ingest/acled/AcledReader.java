@@ -28,7 +28,9 @@ import org.sitmap.model.IncidentReader;
  * {@code geo_precision} 1/2/3 → exact/near/region; actors are {@code actor1}, {@code assoc_actor_1},
  * {@code actor2}, {@code assoc_actor_2} split on {@code ;}, each mapped to a faction through the aliases
  * (unmapped: UNK, listed in the report); {@code location} → place; {@code notes} → summary;
- * {@code source} → source; origin {@code file:line}. See {@link AcledTypes} for the event types.
+ * {@code source} → source; origin {@code file:line}. See {@link AcledTypes} for the event types. The CSV that
+ * {@code sitmap query --format csv} writes imports back: its keys ({@code acled:...}, {@code ucdp:...}) are kept,
+ * and its {@code end_date}, {@code assoc_actors}, {@code evidence} and {@code origin} columns are read.
  *
  * <p>Not thread-safe.
  */
@@ -36,7 +38,8 @@ public final class AcledReader extends CsvIncidentReader {
     private final ActorNames actors;
     private final AcledTypes types = new AcledTypes();
     private final int id, date, timePrecision, eventType, subEventType, actor1, assoc1, actor2, assoc2, country,
-            admin1, location, latitude, longitude, geoPrecision, source, notes, fatalities;
+            admin1, location, latitude, longitude, geoPrecision, source, notes, fatalities, assocBoth, endDate,
+            evidence, origin;
 
     public AcledReader(InputStream in, String file, FactionCatalog catalog) throws IOException {
         super(in, file, "an ACLED CSV export");
@@ -66,6 +69,11 @@ public final class AcledReader extends CsvIncidentReader {
         source = header.find("source");
         notes = header.find("notes");
         fatalities = header.find("fatalities");
+        // columns of Sitmap's own CSV export, so that it imports back
+        assocBoth = header.find("assoc_actors");
+        endDate = header.find("end_date");
+        evidence = header.find("evidence");
+        origin = header.find("origin");
     }
 
     /** Opens a file (the {@code Formats} entry). */
@@ -87,10 +95,13 @@ public final class AcledReader extends CsvIncidentReader {
     protected Incident toIncident(long line) throws Bad {
         String key = text(id);
         if (key == null) throw new Bad("no event_id_cnty");
-        Incident.Builder b = Incident.builder().sourceKey("acled:" + key).date(date(date, "event_date"));
+        // a key with a colon is already a source key (Sitmap's CSV export); ACLED ids have none
+        Incident.Builder b = Incident.builder().sourceKey(key.indexOf(':') > 0 ? key : "acled:" + key)
+                .date(date(date, "event_date"));
+        if (text(endDate) != null) b.endDate(date(endDate, "end_date"));
         Integer tp = count(timePrecision, "time_precision");
         if (tp != null) {
-            if (tp < 1 || tp > 3) throw new Bad("time_precision must be 1, 2 or 3, not " + tp);
+            if (tp < 1 || tp > 4) throw new Bad("time_precision must be 1, 2 or 3, not " + tp);
             b.datePrecision(DatePrecision.ofCode(tp));
         }
         Double lat = coordinate(latitude, "latitude", 90), lon = coordinate(longitude, "longitude", 180);
@@ -98,7 +109,7 @@ public final class AcledReader extends CsvIncidentReader {
         b.position(lat, lon);
         Integer gp = count(geoPrecision, "geo_precision");
         if (gp != null) {
-            if (gp < 1 || gp > 3) throw new Bad("geo_precision must be 1, 2 or 3, not " + gp);
+            if (gp > 3 || gp == 0 && lat != null) throw new Bad("geo_precision must be 1, 2 or 3, not " + gp);
             b.geoPrecision(GeoPrecision.ofCode(gp));
         }
         types.apply(text(eventType), text(subEventType), b);
@@ -107,11 +118,14 @@ public final class AcledReader extends CsvIncidentReader {
         actors.addAll(text(assoc1), list);
         actors.addAll(text(actor2), list);
         actors.addAll(text(assoc2), list);
+        actors.addAll(text(assocBoth), list);
         if (list.isEmpty()) throw new Bad("no actor1");
         b.actors(list);
         b.fatalities(count(fatalities, "fatalities"));
         b.place(text(location)).admin1(text(admin1)).country(text(country));
-        b.summary(text(notes)).source(text(source)).origin(file + ":" + line);
+        b.summary(text(notes)).source(text(source)).evidence(text(evidence));
+        String from = text(origin);
+        b.origin(from != null ? from : file + ":" + line);
         return b.build();
     }
 }

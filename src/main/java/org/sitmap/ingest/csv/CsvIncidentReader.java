@@ -68,10 +68,16 @@ public abstract class CsvIncidentReader implements IncidentReader {
     /** Builds the incident of the current record ({@link #csv}). */
     protected abstract Incident toIncident(long line) throws Bad;
 
-    /** The field at column {@code i} stripped, or null when the column is absent or the field blank. */
+    /**
+     * The field at column {@code i} stripped, or null when the column is absent or the field blank. The
+     * apostrophe that CSV exports put before a cell starting with {@code = + - @} (so that spreadsheets do not run
+     * it as a formula) is removed: the store keeps the text as reported, exports neutralise it again.
+     */
     protected final String text(int i) {
         if (i < 0 || csv.isBlank(i)) return null;
-        return csv.get(i).strip();
+        String s = csv.get(i).strip();
+        if (s.length() > 1 && s.charAt(0) == '\'' && "=+-@".indexOf(s.charAt(1)) >= 0) s = s.substring(1);
+        return s;
     }
 
     /** A whole number field (null when blank), at least 0. */
