@@ -146,7 +146,16 @@ final class ExportCommand implements Callable<Integer> {
     @Option(names = "--north-arrow-corner", paramLabel = "NW|NE|SW|SE", description = "Move the north arrow to a corner.") String northArrowCorner;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() {
+        try {
+            return run();
+        } catch (IOException e) {
+            throw new InputException(out.toString(), 0, "cannot write the file (" + e.getClass().getSimpleName() + ": "
+                    + e.getMessage() + ")", e);
+        }
+    }
+
+    private Integer run() throws IOException {
         String ext = MapExport.extension(out);
         boolean map = MapExport.FORMATS.contains(ext);
         if (!map && !DataExport.FORMATS.contains(ext)) {
