@@ -137,6 +137,9 @@ class AcledReaderTest {
         byte[] binary = new byte[4096];
         for (int i = 0; i < binary.length; i++) binary[i] = (byte) (i * 31);
         assertThatThrownBy(() -> rows(binary)).isInstanceOf(InputException.class).hasMessageContaining("a.csv:1: binary content");
+        String endless = EventFiles.acledSample() + "SYR9," + "9".repeat(2 << 20);
+        assertThatThrownBy(() -> rows(endless)).isInstanceOf(InputException.class)
+                .hasMessage("a.csv:6: a field longer than 1048576 characters (an endless line, or not a CSV file)");
         String truncated = EventFiles.acledSample();
         String cut = truncated.substring(0, truncated.indexOf("enough"));
         assertThatThrownBy(() -> rows(cut)).isInstanceOf(InputException.class)
