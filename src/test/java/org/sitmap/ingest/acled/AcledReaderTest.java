@@ -128,6 +128,19 @@ class AcledReaderTest {
     }
 
     @Test
+    void semicolonSeparatedFilesWithDecimalCommasAndTrailingBlankLines() throws IOException {
+        String text = EventFiles.acled(EventFiles.acledRow("SYR5", "2020-01-01", "Battles", "Armed clash", "SDF", "",
+                "", "X", "\"35,25\"", "\"36,5\"", "n", "1")).replace(",", ";").replace("\"35;25\"", "35,25")
+                .replace("\"36;5\"", "36,5") + "   \r\n\r\n";
+        List<ParsedRow> rows = rows(text);
+        assertThat(rows).singleElement().satisfies(r -> {
+            assertThat(r.rejection()).isNull();
+            assertThat(r.incident().latitude()).isEqualTo(35.25);
+            assertThat(r.incident().longitude()).isEqualTo(36.5);
+        });
+    }
+
+    @Test
     void malformedFilesGetOneClearMessage() throws IOException {
         assertThatThrownBy(() -> rows(""))
                 .isInstanceOf(InputException.class).hasMessage("a.csv: the file is empty (expected an ACLED CSV export with a header line)");
