@@ -50,6 +50,8 @@ public final class IncidentPainter {
     private final MarkerSprites sprites;
     private final HeatPainter heat = new HeatPainter();
     private final GlyphSprites glyphs;
+    /** Symbol scale relative to the screen (marker radius / 5): cluster discs and digits grow with it. */
+    private final double scale;
     private int[] pixelKey = new int[0];
     private int[] pixelCount = new int[0];
     private int[] owner = new int[0];
@@ -62,7 +64,8 @@ public final class IncidentPainter {
     public IncidentPainter(FactionCatalog catalog, int markerRadius) {
         this.catalog = catalog;
         this.sprites = new MarkerSprites(catalog, markerRadius);
-        this.glyphs = new GlyphSprites(catalog);
+        this.scale = markerRadius / 5.0;
+        this.glyphs = new GlyphSprites(catalog, scale);
     }
 
     public MarkerSprites sprites() { return sprites; }
@@ -202,7 +205,7 @@ public final class IncidentPainter {
                 if (f != dominant && factionCount[off + f] * 5 >= n
                         && (second < 0 || factionCount[off + f] > factionCount[off + second])) second = f;
             }
-            int rad = (int) Math.min(cell * 0.56, 6 + 2.6 * Math.log(n) / Math.log(2));
+            int rad = (int) Math.min(cell * 0.56, (6 + 2.6 * Math.log(n) / Math.log(2)) * scale);
             glyphs.stampDisc(r, dominant, second, rad, (int) x, (int) y);
             glyphs.stampCount(r, n, (int) x, (int) y);
             hits.cluster(x, y, rad, Arrays.copyOfRange(bucket, start[c], start[c + 1]), n);

@@ -78,6 +78,7 @@ public final class MainWindow {
         mapPane = new MapPane(session, worker, Platform::runLater);
         root.setCenter(mapPane);
         menu("View").getItems().addAll(mapPane.viewMenuItems());
+        org.sitmap.ui.export.ExportMenu.mount(this);   // File → Export map… / Export data… (helper "export")
         DetailsViewModel details = new DetailsViewModel(session, () -> source, worker, Platform::runLater);
         DetailsView detailsView = new DetailsView(details);
         VBox right = new VBox(new LegendView(new LegendViewModel(session)), detailsView);
