@@ -39,9 +39,14 @@ public final class Formats {
             new Format("geojson", List.of("geojson", "json"), head -> head.contains("\"FeatureCollection\""),
                     GeoJsonReader::open),
             new Format("article", List.of("txt"), head -> false, (file, ctx) -> org.sitmap.ingest.article.ArticleReader
-                    .open(file, ctx.articleDate() == null ? null : org.sitmap.ingest.article.ArticleDate.of(ctx.articleDate()),
-                            null, ctx.catalog()))
-            // acled, ucdp, kml, article: one line each
+                    .open(file, ctx.articleDate() == null ? null
+                            : new org.sitmap.ingest.article.ArticleDate(ctx.articleDate(), ctx.articleDatePrecision()),
+                            null, ctx.catalog())),
+            new Format("acled", List.of("csv"), org.sitmap.ingest.acled.AcledReader::sniff,
+                    org.sitmap.ingest.acled.AcledReader::open),
+            new Format("ucdp", List.of(), org.sitmap.ingest.ucdp.UcdpReader::sniff, org.sitmap.ingest.ucdp.UcdpReader::open),
+            new Format("kml", List.of("kml", "kmz"), org.sitmap.ingest.kml.KmlReader::sniff,
+                    org.sitmap.ingest.kml.KmlReader::open)
     );
 
     private static final int SNIFF_BYTES = 8192;

@@ -33,7 +33,7 @@ import org.sitmap.model.SubEventType;
  * <p>The key that recognises the event on re-import is {@code source_key}, else {@code geojson:<id>} for a
  * non-numeric id, else a hash of the feature's content (numeric ids are row numbers of some store, not stable).
  */
-final class GeoJsonFeatures {
+public final class GeoJsonFeatures {
     private final String file;
     private final FactionCatalog catalog;
     /** Parsed labels: the same few dozen repeat on every row, and parsing one is costly. */
@@ -41,7 +41,7 @@ final class GeoJsonFeatures {
     private final Map<String, Optional<SubEventType>> subEventTypes = new java.util.HashMap<>();
     private final Map<String, String> actorCodes = new java.util.HashMap<>();
 
-    GeoJsonFeatures(String file, FactionCatalog catalog) {
+    public GeoJsonFeatures(String file, FactionCatalog catalog) {
         this.file = file;
         this.catalog = catalog;
     }
@@ -51,7 +51,8 @@ final class GeoJsonFeatures {
         Bad(String message) { super(message, null, false, false); }
     }
 
-    ParsedRow toRow(long line, Object feature) {
+    /** The incident of one feature (a Map as a JSON parser gives it), or the reason it is rejected. */
+    public ParsedRow toRow(long line, Object feature) {
         try {
             return ParsedRow.ok(line, toIncident(line, asMap(feature, "feature")));
         } catch (Bad e) {

@@ -40,13 +40,21 @@ public final class GeoJsonReader implements IncidentReader {
      */
     public GeoJsonReader(InputStream in, String file, FactionCatalog catalog) throws IOException {
         this.file = file;
-        this.parser = JSON.createParser(in);
+        try {
+            this.parser = JSON.createParser(in);
+        } catch (java.io.CharConversionException e) {
+            in.close();
+            throw encoding(e, 1);
+        }
         this.features = new GeoJsonFeatures(file, catalog);
         try {
             start();
         } catch (JsonProcessingException e) {
             parser.close();
             throw malformed(e);
+        } catch (java.io.CharConversionException e) {
+            parser.close();
+            throw encoding(e, line());
         } catch (RuntimeException e) {
             parser.close();
             throw e;
@@ -114,7 +122,14 @@ public final class GeoJsonReader implements IncidentReader {
             return features.toRow(at, feature);
         } catch (JsonProcessingException e) {
             throw malformed(e);
+        } catch (java.io.CharConversionException e) {
+            throw encoding(e, line());
         }
+    }
+
+    /** Bytes that are not UTF-8/16/32 text (found by fuzzing: jackson reports them as an IOException). */
+    private InputException encoding(java.io.CharConversionException e, long at) {
+        return new InputException(file, Math.max(at, 1), "not a text file in UTF-8 (or UTF-16/32): " + e.getMessage(), e);
     }
 
     /** Reads the rest of the top-level object so trailing garbage is reported, not ignored. */

@@ -25,6 +25,7 @@ final class GlyphSprites {
     private static final String CHARS = "0123456789k";
     private static final Font FONT = new Font(Font.SANS_SERIF, Font.BOLD, 11);
     private final FactionCatalog catalog;
+    private final double scale;
     private final Sprite[] glyphs = new Sprite[CHARS.length()];
     private final Map<Integer, Sprite> discs = new HashMap<>();
 
@@ -32,14 +33,21 @@ final class GlyphSprites {
     record Sprite(int[] px, int w, int h, int advance) { }
 
     GlyphSprites(FactionCatalog catalog) {
+        this(catalog, 1);
+    }
+
+    /** @param scale size of digits and outlines relative to the screen (dpi / 96 for print exports) */
+    GlyphSprites(FactionCatalog catalog, double scale) {
         this.catalog = catalog;
+        this.scale = scale;
         for (int i = 0; i < CHARS.length(); i++) glyphs[i] = drawGlyph(CHARS.substring(i, i + 1));
     }
 
-    private static Sprite drawGlyph(String s) {
+    private Sprite drawGlyph(String s) {
         BufferedImage probe = new BufferedImage(1, 1, BufferedImage.TYPE_INT_ARGB_PRE);
         Graphics2D pg = probe.createGraphics();
-        TextLayout tl = new TextLayout(s, FONT, pg.getFontRenderContext());
+        Font font = scale == 1 ? FONT : FONT.deriveFont((float) (11 * scale));
+        TextLayout tl = new TextLayout(s, font, pg.getFontRenderContext());
         pg.dispose();
         int adv = (int) Math.ceil(tl.getAdvance());
         int h = (int) Math.ceil(tl.getAscent() + tl.getDescent()) + 4;
@@ -48,7 +56,7 @@ final class GlyphSprites {
         Graphics2D g = img.createGraphics();
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
         Shape outline = tl.getOutline(AffineTransform.getTranslateInstance(2, 2 + tl.getAscent()));
-        g.setStroke(new BasicStroke(2.4f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+        g.setStroke(new BasicStroke((float) (2.4 * scale), BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
         g.setColor(new Color(0, 0, 0, 190));
         g.draw(outline);
         g.setColor(Color.WHITE);
@@ -78,7 +86,7 @@ final class GlyphSprites {
     }
 
     private Sprite drawDisc(int dominant, int second, int radius) {
-        int size = 2 * radius + 5;
+        int size = 2 * radius + (int) Math.ceil(5 * scale);
         BufferedImage img = new BufferedImage(size, size, BufferedImage.TYPE_INT_ARGB_PRE);
         Graphics2D g = img.createGraphics();
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
@@ -88,12 +96,12 @@ final class GlyphSprites {
         g.setColor(IncidentPainter.withAlpha(catalog.get(dominant).rgb(), 215));
         g.fill(disc);
         if (second >= 0) {
-            double rr = radius - 2;
-            g.setStroke(new BasicStroke(3.5f));
+            double rr = radius - 2 * scale;
+            g.setStroke(new BasicStroke((float) (3.5 * scale)));
             g.setColor(IncidentPainter.withAlpha(catalog.get(second).rgb(), 235));
             g.draw(new Ellipse2D.Double(c - rr, c - rr, 2 * rr, 2 * rr));
         }
-        g.setStroke(new BasicStroke(1.5f));
+        g.setStroke(new BasicStroke((float) (1.5 * scale)));
         g.setColor(Color.WHITE);
         g.draw(disc);
         g.dispose();

@@ -50,6 +50,8 @@ public final class IncidentPainter {
     private final MarkerSprites sprites;
     private final HeatPainter heat = new HeatPainter();
     private final GlyphSprites glyphs;
+    /** Symbol scale relative to the screen (marker radius / 5): cluster discs and digits grow with it. */
+    private final double scale;
     private int[] pixelKey = new int[0];
     private int[] pixelCount = new int[0];
     private int[] owner = new int[0];
@@ -62,7 +64,8 @@ public final class IncidentPainter {
     public IncidentPainter(FactionCatalog catalog, int markerRadius) {
         this.catalog = catalog;
         this.sprites = new MarkerSprites(catalog, markerRadius);
-        this.glyphs = new GlyphSprites(catalog);
+        this.scale = markerRadius / 5.0;
+        this.glyphs = new GlyphSprites(catalog, scale);
     }
 
     public MarkerSprites sprites() { return sprites; }
@@ -106,13 +109,17 @@ public final class IncidentPainter {
         int m = sprites.size();
         int stacked = 0;
         int[] rows = sel.rows();
+        // cull in Web Mercator units first: most rows of a zoomed-in view are far outside it (NaN fails too)
+        float mxMin = (float) ((ox - m - 1) / world), mxMax = (float) ((ox + w + m + 1) / world);
+        float myMin = (float) ((oy - m - 1) / world), myMax = (float) ((oy + h + m + 1) / world);
         for (int k = 0, n = sel.count(); k < n; k++) {
             int row = rows[k];
-            if (ix.geoPrecision(row) == 0) continue;
             float mx = ix.mercX(row);
-            if (Float.isNaN(mx)) continue;
+            if (!(mx >= mxMin && mx <= mxMax)) continue;
+            float my = ix.mercY(row);
+            if (!(my >= myMin && my <= myMax) || ix.geoPrecision(row) == 0) continue;
             int x = (int) Math.floor(mx * world - ox);
-            int y = (int) Math.floor(ix.mercY(row) * world - oy);
+            int y = (int) Math.floor(my * world - oy);
             if (x < -m || y < -m || x >= w + m || y >= h + m) continue;
             hits.single(x + 0.5f, y + 0.5f, row);
             int key = styleOf(ix, row) + 1;
@@ -202,7 +209,7 @@ public final class IncidentPainter {
                 if (f != dominant && factionCount[off + f] * 5 >= n
                         && (second < 0 || factionCount[off + f] > factionCount[off + second])) second = f;
             }
-            int rad = (int) Math.min(cell * 0.56, 6 + 2.6 * Math.log(n) / Math.log(2));
+            int rad = (int) Math.min(cell * 0.56, (6 + 2.6 * Math.log(n) / Math.log(2)) * scale);
             glyphs.stampDisc(r, dominant, second, rad, (int) x, (int) y);
             glyphs.stampCount(r, n, (int) x, (int) y);
             hits.cluster(x, y, rad, Arrays.copyOfRange(bucket, start[c], start[c + 1]), n);

@@ -43,13 +43,17 @@ final class IncidentBinding {
         ps.setString(22, hash);
     }
 
-    /** A hash of every stored field except the id and batch: equal hashes mean an unchanged event. */
+    /**
+     * A hash of every stored field except the id, the batch and the origin: equal hashes mean an unchanged event.
+     * The origin (file and line) is left out because the same event comes again in a newer export under another
+     * file name and on another line; that alone is no newer version of the event.
+     */
     static String hash(MessageDigest sha, Incident i) {
         StringBuilder sb = new StringBuilder(256);
         Object[] parts = {i.sourceKey(), i.date(), i.datePrecision().code(), i.endDate(), i.place(), i.admin1(),
                 i.country(), i.latitude(), i.longitude(), i.geoPrecision().code(), i.eventType().label(),
                 i.subEventType() == null ? null : i.subEventType().label(), i.fatalities(), i.summary(), i.source(),
-                i.origin(), i.evidence()};
+                i.evidence()};
         for (Object p : parts) sb.append(p == null ? "\u0000" : p.toString()).append('\u001f');
         for (Actor a : i.actors()) sb.append(a.name()).append('\u001e').append(a.factionCode()).append('\u001f');
         byte[] d = sha.digest(sb.toString().getBytes(StandardCharsets.UTF_8));

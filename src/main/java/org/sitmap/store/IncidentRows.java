@@ -6,15 +6,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
-import org.sitmap.index.IncidentIndex;
 import org.sitmap.model.Actor;
 import org.sitmap.model.DatePrecision;
 import org.sitmap.model.EventType;
-import org.sitmap.model.FactionCatalog;
 import org.sitmap.model.GeoPrecision;
 import org.sitmap.model.Incident;
 import org.sitmap.model.SubEventType;
@@ -74,62 +70,5 @@ final class IncidentRows {
         b.fatalities(rs.wasNull() ? null : f);
         return b.summary(rs.getString(15)).source(rs.getString(16)).origin(rs.getString(17)).evidence(rs.getString(18))
                 .batchId(rs.getLong(19));
-    }
-
-    /** Streams the index columns of every incident into a builder; one query, no per-row objects. */
-    static IncidentIndex loadIndex(Connection c, FactionCatalog catalog, int count) throws SQLException {
-        IncidentIndex.Builder b = new IncidentIndex.Builder(catalog, count + 16);
-        Map<String, long[]> factionCache = new HashMap<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT fid, unixepoch(event_date) / 86400,"
-                + " unixepoch(span_end) / 86400, latitude, longitude, faction_codes, " + ordinalCase("event_type",
-                EventType.values()) + ", " + ordinalCase("sub_event_type", SubEventType.values())
-                + ", date_precision, geo_precision, fatalities, place FROM incident")) {
-            ps.setFetchSize(10_000);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    double lat = rs.getDouble(4);
-                    if (rs.wasNull()) lat = Double.NaN;
-                    double lon = rs.getDouble(5);
-                    if (rs.wasNull()) lon = Double.NaN;
-                    long[] fm = factionCache.computeIfAbsent(rs.getString(6), codes -> factionMask(catalog, codes));
-                    int type = rs.getInt(7);
-                    if (type < 0) type = EventType.STRATEGIC_DEVELOPMENTS.ordinal();
-                    int fat = rs.getInt(11);
-                    if (rs.wasNull()) fat = -1;
-                    b.add(rs.getLong(1), rs.getInt(2), rs.getInt(3), lat, lon, fm[0], (int) fm[1], type,
-                            rs.getInt(8), rs.getInt(9), rs.getInt(10), fat, rs.getString(12));
-                }
-            }
-        }
-        return b.build();
-    }
-
-    /**
-     * A CASE expression turning an ACLED label column into the enum ordinal (-1 when NULL or unknown), so the
-     * label strings never cross into Java. Labels are constants of the enum, never user input.
-     */
-    private static String ordinalCase(String column, Enum<?>[] values) {
-        StringBuilder sb = new StringBuilder("CASE ").append(column);
-        for (Enum<?> v : values) {
-            String label = v instanceof EventType t ? t.label() : ((SubEventType) v).label();
-            sb.append(" WHEN '").append(label.replace("'", "''")).append("' THEN ").append(v.ordinal());
-        }
-        return sb.append(" ELSE -1 END").toString();
-    }
-
-    private static long[] factionMask(FactionCatalog catalog, String codes) {
-        long mask = 0;
-        int primary = -1;
-        for (String code : codes.split(",")) {
-            if (code.isEmpty()) continue;
-            int o = catalog.ordinal(code);
-            if (primary < 0) primary = o;
-            mask |= 1L << o;
-        }
-        if (primary < 0) {
-            primary = catalog.ordinal(org.sitmap.model.Faction.UNKNOWN_CODE);
-            mask = 1L << primary;
-        }
-        return new long[] {mask, primary};
     }
 }

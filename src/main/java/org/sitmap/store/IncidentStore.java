@@ -171,10 +171,19 @@ public final class IncidentStore implements AutoCloseable {
         }
     }
 
+    /** As {@link #loadIndex()}, read by two threads when the store has more than {@code splitAbove} incidents. */
+    synchronized IncidentIndex loadIndex(int splitAbove) {
+        try {
+            return IndexLoader.load(conn, file, catalog, count(), splitAbove);
+        } catch (SQLException e) {
+            throw new StoreException("cannot load the incidents: " + e.getMessage(), e);
+        }
+    }
+
     /** Reads every incident's filter columns into a fresh in-memory index. */
     public synchronized IncidentIndex loadIndex() {
         try {
-            return IncidentRows.loadIndex(conn, catalog, count());
+            return IndexLoader.load(conn, file, catalog, count());
         } catch (SQLException e) {
             throw new StoreException("cannot load the incidents: " + e.getMessage(), e);
         }
@@ -235,6 +244,18 @@ public final class IncidentStore implements AutoCloseable {
                 sink.accept(i);
             });
             return n[0];
+        } catch (SQLException e) {
+            throw new StoreException("query failed: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The ids of the incidents that pass {@code spec} through SQL alone (indexes on date and faction), the drawn
+     * area excepted; for the benchmark's comparison with the in-memory filter.
+     */
+    public synchronized long[] filterIds(FilterSpec spec) {
+        try {
+            return QuerySql.ids(conn, spec);
         } catch (SQLException e) {
             throw new StoreException("query failed: " + e.getMessage(), e);
         }

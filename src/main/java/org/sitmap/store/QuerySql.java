@@ -25,6 +25,43 @@ final class QuerySql {
     static void run(Connection c, FilterSpec spec, java.util.function.Consumer<Incident> sink) throws SQLException {
         List<String> where = new ArrayList<>();
         List<Object> params = new ArrayList<>();
+        if (!where(spec, where, params)) return;
+        if (!spec.area().isEmpty()) where.add("latitude IS NOT NULL");
+        String sql = (where.isEmpty() ? "" : "WHERE " + String.join(" AND ", where)) + " ORDER BY event_date, fid";
+        if (spec.area().size() < 3) {
+            IncidentRows.select(c, sql, params, sink);
+        } else {
+            IncidentRows.select(c, sql, params, i -> {
+                if (Geodesy.inPolygon(spec.area(), i.longitude(), i.latitude())) sink.accept(i);
+            });
+        }
+    }
+
+    /**
+     * The ids of the incidents that pass {@code spec} (the drawn area excepted), in no particular order: the
+     * benchmark's SQL counterpart of the in-memory filter.
+     */
+    static long[] ids(Connection c, FilterSpec spec) throws SQLException {
+        List<String> where = new ArrayList<>();
+        List<Object> params = new ArrayList<>();
+        if (!where(spec, where, params)) return new long[0];
+        String sql = "SELECT fid FROM incident" + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where));
+        long[] out = new long[1024];
+        int n = 0;
+        try (java.sql.PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int k = 0; k < params.size(); k++) ps.setObject(k + 1, params.get(k));
+            try (java.sql.ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    if (n == out.length) out = java.util.Arrays.copyOf(out, n * 2);
+                    out[n++] = rs.getLong(1);
+                }
+            }
+        }
+        return java.util.Arrays.copyOf(out, n);
+    }
+
+    /** Adds the conditions of {@code spec}; false when nothing can match (a text search with no usable word). */
+    private static boolean where(FilterSpec spec, List<String> where, List<Object> params) {
         if (spec.to() != null) {
             where.add("event_date <= ?");
             params.add(spec.to().toString());
@@ -63,19 +100,11 @@ final class QuerySql {
         }
         String match = FtsQuery.of(spec.text());
         if (!spec.text().isEmpty()) {
-            if (match.isEmpty()) return;
+            if (match.isEmpty()) return false;
             where.add("fid IN (SELECT rowid FROM incident_fts WHERE incident_fts MATCH ?)");
             params.add(match);
         }
-        if (!spec.area().isEmpty()) where.add("latitude IS NOT NULL");
-        String sql = (where.isEmpty() ? "" : "WHERE " + String.join(" AND ", where)) + " ORDER BY event_date, fid";
-        if (spec.area().size() < 3) {
-            IncidentRows.select(c, sql, params, sink);
-        } else {
-            IncidentRows.select(c, sql, params, i -> {
-                if (Geodesy.inPolygon(spec.area(), i.longitude(), i.latitude())) sink.accept(i);
-            });
-        }
+        return true;
     }
 
     private static String marks(int n) {

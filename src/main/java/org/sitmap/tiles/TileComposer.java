@@ -35,7 +35,17 @@ public final class TileComposer {
      */
     public static Set<TileOrigin> compose(TileChain chain, Viewport view, Raster raster) {
         chain.local().painter().paint(raster, view);
-        Set<TileOrigin> used = EnumSet.of(TileOrigin.LOCAL);
+        Set<TileOrigin> used = overlay(chain, view, raster);
+        used.add(TileOrigin.LOCAL);
+        return used;
+    }
+
+    /**
+     * Only the tiles the chain's sources have, scaled over whatever the raster holds (the caller painted the vector
+     * basemap itself, e.g. scaled for print); returns the sources used (empty when none had a tile).
+     */
+    public static Set<TileOrigin> overlay(TileChain chain, Viewport view, Raster raster) {
+        Set<TileOrigin> used = EnumSet.noneOf(TileOrigin.class);
         if (chain.sources().isEmpty()) return used;
         int z = (int) Math.max(0, Math.min(MAX_TILE_ZOOM, Math.round(view.zoom())));
         double s = Math.pow(2, view.zoom() - z); // screen pixels per level-z pixel

@@ -86,10 +86,13 @@ public final class MainWindow {
         menu("File").getItems().add(quit);
         menu("File").getItems().add(0, org.sitmap.ui.importer.ArticleImportDialog.menuItem(() -> org.sitmap.ui.importer
                 .ArticleImports.viewModel(worker, options.db(), this::loadAsync), () -> root.getScene().getWindow()));
+        menu("File").getItems().add(1, org.sitmap.ui.importer.DataImportDialog.menuItem(() -> org.sitmap.ui.importer
+                .DataImports.viewModel(worker, options.db(), this::loadAsync), () -> root.getScene().getWindow()));
         root.setTop(menuBar);
         mapPane = new MapPane(session, worker, Platform::runLater);
         root.setCenter(mapPane);
         menu("View").getItems().addAll(mapPane.viewMenuItems());
+        org.sitmap.ui.export.ExportMenu.mount(this);   // File → Export map… / Export data… (helper "export")
         DetailsViewModel details = new DetailsViewModel(session, () -> source, worker, Platform::runLater);
         DetailsView detailsView = new DetailsView(details);
         VBox right = new VBox(new LegendView(new LegendViewModel(session)), detailsView);

@@ -16,13 +16,10 @@ import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import org.sitmap.index.IncidentIndex;
 import org.sitmap.index.Selection;
-import org.sitmap.model.FactionCatalog;
-import org.sitmap.render.Corner;
 import org.sitmap.render.HitTester;
 import org.sitmap.render.IncidentPainter;
-import org.sitmap.render.LabelPainter;
+import org.sitmap.render.MapFramePainter;
 import org.sitmap.render.Raster;
-import org.sitmap.render.ScaleBarPainter;
 import org.sitmap.render.Viewport;
 import org.sitmap.ui.session.Coalescer;
 import org.sitmap.ui.session.SessionViewModel;
@@ -53,9 +50,7 @@ public final class IncidentLayer extends MapLayer {
     private Object requested;
     private int selectedRow = -1;
     // worker-confined
-    private IncidentPainter painter;
-    private FactionCatalog painterCatalog;
-    private final LabelPainter labels = new LabelPainter();
+    private final MapFramePainter framePainter = new MapFramePainter();
 
     /** A drawn picture: which buffer, for which viewport, and what went where. */
     public record Frame(int buffer, Viewport viewport, HitTester hits) { }
@@ -159,19 +154,8 @@ public final class IncidentLayer extends MapLayer {
     /** Worker: draws one frame into a buffer that is not on screen. */
     private Frame draw(Buffer b, int index, Request req) {
         Raster r = b.raster();
-        r.clear(0);
-        HitTester hits = HitTester.EMPTY;
-        if (req.sel() != null) {
-            FactionCatalog cat = req.sel().index().catalog();
-            if (painter == null || painterCatalog != cat) {
-                painter = new IncidentPainter(cat);
-                painterCatalog = cat;
-            }
-            IncidentPainter.Options o = IncidentPainter.Options.DEFAULT.withMode(req.mode()).withSelectedRow(req.selectedRow());
-            hits = painter.paint(r, req.vp(), req.sel(), o);
-            if (req.mode() != IncidentPainter.Mode.HEAT) labels.paint(r, req.vp(), req.sel(), hits);
-        }
-        ScaleBarPainter.paint(r, req.vp(), Corner.BOTTOM_LEFT);
+        IncidentPainter.Options o = IncidentPainter.Options.DEFAULT.withMode(req.mode()).withSelectedRow(req.selectedRow());
+        HitTester hits = framePainter.paint(r, req.vp(), req.sel(), o);
         return new Frame(index, req.vp(), hits);
     }
 

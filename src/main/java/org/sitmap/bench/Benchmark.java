@@ -1,0 +1,196 @@
+package org.sitmap.bench;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.sitmap.index.IncidentIndex;
+import org.sitmap.index.IndexFilter;
+import org.sitmap.index.Selection;
+import org.sitmap.ingest.Formats;
+import org.sitmap.ingest.ReaderContext;
+import org.sitmap.ingest.gazetteer.Gazetteer;
+import org.sitmap.model.BBox;
+import org.sitmap.model.FilterSpec;
+import org.sitmap.model.ImportReport;
+import org.sitmap.model.IncidentReader;
+import org.sitmap.model.Place;
+import org.sitmap.render.IncidentPainter;
+import org.sitmap.render.MapFramePainter;
+import org.sitmap.render.Raster;
+import org.sitmap.render.Viewport;
+import org.sitmap.store.ImportOptions;
+import org.sitmap.store.IncidentStore;
+import org.sitmap.tiles.TileChain;
+import org.sitmap.tiles.TileComposer;
+
+/**
+ * The project benchmark ({@code sitmap bench}): writes a synthetic ACLED file of N incidents, imports it into a
+ * fresh store through the real import path, and times, after warm-up and over repeated runs, each stage an
+ * analyst feels: open → first frame, the in-memory filter, the timeline histogram, the raster, a whole brush frame,
+ * a headless snapshot export, heap after load, the extraction of one article, and the same filter done by SQLite.
+ * Single-threaded on the calling thread; everything it writes goes to a temporary folder it deletes.
+ */
+public final class Benchmark {
+    /** Syria, as the window first shows it. */
+    static final BBox SYRIA = new BBox(35.5, 32.3, 42.4, 37.4);
+    /** North-west Syria (Idlib, Aleppo, Hama): the bounding box of the benchmark filter. */
+    static final BBox NORTH_WEST = new BBox(35.8, 35.0, 38.5, 37.0);
+    /** The three factions of the benchmark filter. */
+    static final Set<String> FACTIONS = Set.of("SAA", "RUS", "HTS");
+    /** The brushed window of the timeline, in days. */
+    static final int WINDOW_DAYS = 90;
+
+    private final int incidents;
+    private final int runs;
+    private final PrintStream log;
+
+    /**
+     * @param incidents how many synthetic incidents
+     * @param runs      measured runs of each fast stage (after as many warm-up runs, at least five)
+     * @param log       progress lines (stderr in the command)
+     */
+    public Benchmark(int incidents, int runs, PrintStream log) {
+        if (incidents < 1000) throw new IllegalArgumentException("--incidents must be at least 1000");
+        this.incidents = incidents;
+        this.runs = Math.max(5, runs);
+        this.log = log;
+    }
+
+    /** Runs every stage and returns the figures. */
+    public BenchResult run() throws IOException {
+        Path dir = Files.createTempDirectory("sitmap-bench");
+        try {
+            return run(dir);
+        } finally {
+            deleteTree(dir);
+        }
+    }
+
+    private BenchResult run(Path dir) throws IOException {
+        BenchResult out = new BenchResult(incidents);
+        List<Place> towns = Gazetteer.readShipped().stream()
+                .filter(p -> p.population() > 0 && "SY".equals(p.countryCode())).toList();
+        log.printf("writing %,d synthetic ACLED rows over %d towns…%n", incidents, towns.size());
+        Path csv = new SyntheticData(towns).writeAcledCsv(dir.resolve("synthetic-acled.csv"), incidents, 42);
+
+        Path db = dir.resolve("bench.gpkg");
+        importStage(out, csv, dir, db);
+
+        log.println("open → first frame…");
+        Viewport screen = Viewport.fit(SYRIA, 1600, 1000);
+        TileChain tiles = TileChain.forExport(true, null);
+        MapFramePainter painter = new MapFramePainter();
+        Raster frame = new Raster(1600, 1000);
+        Raster base = new Raster(1600, 1000);
+        out.timing("open_to_first_frame_ms", Timing.measure(1, Math.min(runs, 5), () -> {
+            try (IncidentStore store = IncidentStore.open(db)) {
+                IncidentIndex ix = store.loadIndex();
+                Selection all = new IndexFilter(ix, FilterSpec.ALL, null).apply();
+                TileComposer.compose(tiles, screen, base);
+                painter.paint(frame, screen, all, IncidentPainter.Options.DEFAULT);
+            }
+        }), "≤ 2000 at 1M");
+
+        try (IncidentStore store = IncidentStore.open(db)) {
+            IncidentIndex ix = store.loadIndex();
+            heapStage(out);
+            interactiveStages(out, store, ix, painter);
+        }
+        new ExtraStages(log, runs).run(out, dir, db);
+        tiles.close();
+        return out;
+    }
+
+    private void importStage(BenchResult out, Path csv, Path dir, Path db) throws IOException {
+        int importRuns = incidents <= 200_000 ? 3 : 1;
+        long[] nanos = new long[importRuns];
+        for (int k = 0; k < importRuns; k++) {
+            Path file = k == importRuns - 1 ? db : dir.resolve("import-" + k + ".gpkg");
+            log.printf("import %d/%d…%n", k + 1, importRuns);
+            long t0 = System.nanoTime();
+            try (IncidentStore store = IncidentStore.open(file);
+                 IncidentReader reader = Formats.open(csv, "acled", ReaderContext.of(store.factions()))) {
+                ImportReport r = store.importAll(reader, ImportOptions.DEFAULT, null);
+                if (r.imported() != incidents) {
+                    throw new IllegalStateException("the benchmark import took " + r.imported() + " of " + incidents
+                            + " rows: " + r.describe());
+                }
+            }
+            nanos[k] = System.nanoTime() - t0;
+            if (file != db) deleteStore(file);
+        }
+        Timing t = Timing.ofNanos(nanos);
+        out.number("import_rows_per_s", incidents / (t.median() / 1000), "≥ 100000");
+        out.timing("import_ms", t, null);
+    }
+
+    private void heapStage(BenchResult out) {
+        Runtime rt = Runtime.getRuntime();
+        for (int k = 0; k < 3; k++) System.gc();
+        out.number("heap_mb", (rt.totalMemory() - rt.freeMemory()) / (1024.0 * 1024.0), "≤ 400 at 1M");
+    }
+
+    /** Filter, histogram, raster and the brush frame over a window sliding a week per run. */
+    private void interactiveStages(BenchResult out, IncidentStore store, IncidentIndex ix, MapFramePainter painter) {
+        log.println("filter, histogram, raster, brush frame…");
+        Viewport screen = Viewport.fit(SYRIA, 1600, 1000);
+        Raster raster = new Raster(1600, 1000);
+        int[] step = {0};
+        int span = Math.max(1, ix.maxDay() - ix.minDay() - WINDOW_DAYS);
+        java.util.function.Supplier<FilterSpec> next = () -> {
+            LocalDate from = LocalDate.ofEpochDay(ix.minDay() + (step[0]++ * 7L) % span);
+            return FilterSpec.ALL.withDates(from, from.plusDays(WINDOW_DAYS - 1)).withFactions(FACTIONS)
+                    .withBbox(NORTH_WEST);
+        };
+        Selection[] last = new Selection[1];
+        out.timing("filter_ms", Timing.measure(runs, runs, () -> last[0] = new IndexFilter(ix, next.get(), null)
+                .apply()), null);
+        TimelineStage timeline = new TimelineStage(ix);
+        out.timing("histogram_ms", Timing.measure(runs, runs, () -> timeline.histogram(next.get())), null);
+        Selection fixed = new IndexFilter(ix, FilterSpec.ALL.withDates(LocalDate.ofEpochDay(ix.minDay() + span / 2),
+                LocalDate.ofEpochDay(ix.minDay() + span / 2 + 364)), null).apply();
+        out.timing("raster_ms", Timing.measure(runs, runs, () -> {
+            painter.paint(raster, screen, fixed, IncidentPainter.Options.DEFAULT);
+        }), null);
+        Selection all = Selection.all(ix);
+        out.timing("raster_all_ms", Timing.measure(runs, runs, () -> {
+            painter.paint(raster, screen, all, IncidentPainter.Options.DEFAULT);
+        }), incidents >= 1_000_000 ? "≤ 40" : incidents <= 100_000 ? "≤ 16" : null);
+        Viewport idlib = new Viewport(35.75, 36.6, 11.5, 1600, 1000);
+        out.timing("raster_all_zoomed_ms", Timing.measure(runs, runs, () -> {
+            painter.paint(raster, idlib, all, IncidentPainter.Options.DEFAULT);
+        }), incidents >= 1_000_000 ? "≤ 40" : incidents <= 100_000 ? "≤ 16" : null);
+        out.timing("brush_frame_ms", Timing.measure(runs, runs, () -> {
+            FilterSpec spec = next.get();
+            Selection sel = new IndexFilter(ix, spec, null).apply();
+            timeline.histogram(spec);
+            painter.paint(raster, screen, sel, IncidentPainter.Options.DEFAULT);
+        }), incidents >= 1_000_000 ? "≤ 33" : incidents <= 100_000 ? "≤ 10" : null);
+
+        log.println("the same filter in SQLite…");
+        int sqlRuns = Math.max(5, runs / 5);
+        int[] sqlCount = new int[1];
+        Timing sql = Timing.measure(2, sqlRuns, () -> sqlCount[0] = store.filterIds(next.get()).length);
+        out.timing("sqlite_filter_ms", sql, null);
+        Timing mem = (Timing) out.get("filter_ms");
+        out.note("ratio", String.format(java.util.Locale.ROOT,
+                "SQLite filter / in-memory filter: %.0f× (median %.2f ms vs %.2f ms; last window %d incidents)",
+                sql.median() / Math.max(1e-3, mem.median()), sql.median(), mem.median(), last[0].count()));
+    }
+
+    static void deleteStore(Path file) throws IOException {
+        for (String s : new String[] {"", "-wal", "-shm"}) Files.deleteIfExists(Path.of(file + s));
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (Stream<Path> s = Files.walk(dir)) {
+            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+        }
+    }
+}

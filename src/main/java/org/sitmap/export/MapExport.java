@@ -1,0 +1,191 @@
+package org.sitmap.export;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.Period;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.IntConsumer;
+import org.sitmap.index.IncidentIndex;
+import org.sitmap.index.IndexFilter;
+import org.sitmap.index.Selection;
+import org.sitmap.model.FilterSpec;
+import org.sitmap.render.Raster;
+import org.sitmap.render.Viewport;
+import org.sitmap.store.IncidentStore;
+import org.sitmap.tiles.TileChain;
+
+/**
+ * Map exports from a store: PNG (with {@code .pgw} and {@code .prj}), PDF and animated GIF, all through one
+ * {@link SnapshotRenderer}. The window and {@code sitmap export} both call this with the same
+ * {@link SnapshotSpec}, so they write the same picture.
+ *
+ * <p>Threading: blocking; run it on a worker thread (the window's worker, or the command's main thread). The
+ * store is only read.
+ */
+public final class MapExport {
+    /** File name endings handled here. */
+    public static final List<String> FORMATS = List.of("png", "pdf", "gif");
+    /** Data sources named in the attribution; more are summarised as "and N more". */
+    private static final int MAX_SOURCES = 4;
+
+    private final IncidentStore store;
+    private final TileChain chain;
+    private IncidentIndex index;
+
+    public MapExport(IncidentStore store, TileChain chain) {
+        this.store = store;
+        this.chain = chain;
+    }
+
+    /** The store's index (loaded once). */
+    public IncidentIndex index() {
+        if (index == null) index = store.loadIndex();
+        return index;
+    }
+
+    /** The incidents the filter keeps, exactly as the window's session filters them. */
+    public Selection select(FilterSpec f) {
+        long[] ids = f.text().isBlank() ? null : store.searchText(f.text());
+        return new IndexFilter(index(), f, ids).apply();
+    }
+
+    /** Data sets named by their key prefix; other incidents are credited to their reported source. */
+    private static final java.util.Map<String, String> DATA_SETS = java.util.Map.of(
+            "ucdp", "UCDP Georeferenced Event Dataset (CC BY 4.0)",
+            "acled", "ACLED (acleddata.com)",
+            "seed", "Sitmap seed incidents from news reports");
+
+    /**
+     * The sources of the filtered incidents, for the attribution: the data set of each key prefix (UCDP GED, ACLED
+     * ...), else the source each incident reports.
+     */
+    public List<String> dataSources(FilterSpec f) {
+        Set<String> all = new LinkedHashSet<>();
+        store.forEach(f, i -> {
+            int colon = i.sourceKey().indexOf(':');
+            String set = colon > 0 ? DATA_SETS.get(i.sourceKey().substring(0, colon).toLowerCase(Locale.ROOT)) : null;
+            if (set != null) {
+                all.add(set);
+            } else if (i.source() != null && !i.source().isBlank()) {
+                all.add(i.source().strip());
+            }
+        });
+        List<String> out = new ArrayList<>();
+        for (String s : all) {
+            if (out.size() == MAX_SOURCES) {
+                out.add("and " + (all.size() - MAX_SOURCES) + " more");
+                break;
+            }
+            out.add(s);
+        }
+        return out;
+    }
+
+    /** The spec with its area fixed to a centre and zoom (what was fitted when it had none), so frames agree. */
+    public SnapshotSpec resolve(SnapshotSpec spec, Selection shown) {
+        Viewport s = spec.screenViewport(shown);
+        return spec.withCenter(s.centerLat(), s.centerLon(), s.zoom());
+    }
+
+    /** Renders a snapshot of the spec. */
+    public SnapshotRenderer.Result render(SnapshotSpec spec, ZonedDateTime created) {
+        Selection shown = select(spec.filter());
+        SnapshotSpec fixed = resolve(spec, shown);
+        return new SnapshotRenderer(chain).render(fixed,
+                new SnapshotRenderer.Content(shown, dataSources(spec.filter()), created, null));
+    }
+
+    /**
+     * Writes a PNG (plus world and projection files) or a PDF by the file's ending; for a GIF see
+     * {@link #writeAnimation}. Returns the viewport drawn.
+     */
+    public Viewport write(SnapshotSpec spec, Path out, ZonedDateTime created) throws IOException {
+        String ext = extension(out);
+        createParent(out);
+        SnapshotRenderer.Result res = render(spec, created);
+        switch (ext) {
+            case "png" -> {
+                Images.writePng(res.raster(), out);
+                WorldFile.writeBeside(out, res.viewport());
+            }
+            case "pdf" -> PdfWriter.write(res.raster(), spec, created, out);
+            default -> throw new IllegalArgumentException(out + ": a map is written as .png or .pdf, not ." + ext);
+        }
+        return res.viewport();
+    }
+
+    /**
+     * Writes an animated GIF of the timeline: one frame per {@code step} from the filter's first to last day (the
+     * shown incidents' span when open), each frame showing the incidents of its window with the dates as caption.
+     *
+     * @param progress receives the number of frames written so far
+     * @return the number of frames
+     */
+    public int writeAnimation(SnapshotSpec spec, Path out, Period step, int delayMs, ZonedDateTime created,
+                              IntConsumer progress) throws IOException {
+        if (step.isNegative() || step.isZero()) throw new IllegalArgumentException("--step must be positive");
+        createParent(out);
+        Selection all = select(spec.filter());
+        LocalDate from = spec.filter().from();
+        LocalDate to = spec.filter().to();
+        if (from == null || to == null) {
+            IncidentIndex ix = all.index();
+            int min = Integer.MAX_VALUE, max = Integer.MIN_VALUE;
+            for (int k = 0; k < all.count(); k++) {
+                min = Math.min(min, ix.day(all.row(k)));
+                max = Math.max(max, ix.dayEnd(all.row(k)));
+            }
+            if (all.count() == 0) throw new IllegalArgumentException("no incidents to animate (check the filters)");
+            if (from == null) from = LocalDate.ofEpochDay(min);
+            if (to == null) to = LocalDate.ofEpochDay(max);
+        }
+        List<LocalDate> starts = new ArrayList<>();
+        for (LocalDate d = from; !d.isAfter(to); d = d.plus(step)) {
+            starts.add(d);
+            if (starts.size() > 2000) throw new IllegalArgumentException("more than 2000 frames: use a longer --step");
+        }
+        SnapshotSpec fixed = resolve(spec, all);
+        SnapshotRenderer renderer = new SnapshotRenderer(chain);
+        SnapshotRenderer.Result base = renderer.basemap(fixed, all);
+        List<String> sources = dataSources(spec.filter());
+        int[] basePixels = base.raster().pixels().clone();
+        Raster frame = base.raster();
+        // the palette comes from the whole range drawn at once: every faction colour shown appears in it
+        renderer.drawOver(frame, fixed, base.viewport(), base.tiles(),
+                new SnapshotRenderer.Content(all, sources, created, FilterText.range(from, to)));
+        int n = 0;
+        try (GifWriter gif = new GifWriter(out, frame, delayMs)) {
+            for (LocalDate start : starts) {
+                LocalDate end = start.plus(step).minusDays(1);
+                if (end.isAfter(to)) end = to;
+                FilterSpec f = spec.filter().withDates(start, end);
+                Selection sel = select(f);
+                System.arraycopy(basePixels, 0, frame.pixels(), 0, basePixels.length);
+                renderer.drawOver(frame, fixed.withFilter(f), base.viewport(), base.tiles(),
+                        new SnapshotRenderer.Content(sel, sources, created, FilterText.range(start, end)));
+                gif.add(frame);
+                progress.accept(++n);
+            }
+        }
+        return n;
+    }
+
+    /** The file name's ending in lower case ("" when none). */
+    public static String extension(Path p) {
+        String name = p.getFileName() == null ? "" : p.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
+    }
+
+    static void createParent(Path out) throws IOException {
+        Path parent = out.toAbsolutePath().getParent();
+        if (parent != null) Files.createDirectories(parent);
+    }
+}

@@ -1,0 +1,144 @@
+package org.sitmap.ingest.csv;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import org.sitmap.model.Incident;
+import org.sitmap.model.IncidentReader;
+import org.sitmap.model.InputException;
+import org.sitmap.model.ParsedRow;
+
+/**
+ * The frame of a header-driven CSV reader: tokenizes, reads the header (the subclass looks its columns up and
+ * fails on missing ones), then turns each record into an incident or a rejection at the record's first line.
+ * A record with a different number of fields than the header is rejected (a shifted row cannot be trusted).
+ *
+ * <p>Not thread-safe.
+ */
+public abstract class CsvIncidentReader implements IncidentReader {
+    /** A rejection reason a user can act on (no stack trace is filled in). */
+    public static final class Bad extends Exception {
+        public Bad(String message) { super(message, null, false, false); }
+    }
+
+    protected final String file;
+    protected final CsvTokenizer csv;
+    protected final CsvHeader header;
+
+    /**
+     * @param in   the file's bytes (closed by {@link #close()}, also when this constructor throws)
+     * @param what what the file should be, for messages ("an ACLED CSV export")
+     */
+    protected CsvIncidentReader(InputStream in, String file, String what) throws IOException {
+        this.file = file;
+        CsvTokenizer t = null;
+        try {
+            BufferedInputStream bin = new BufferedInputStream(in, 1 << 16);
+            bin.mark(8192);
+            String head = new String(bin.readNBytes(4096), StandardCharsets.UTF_8);
+            bin.reset();
+            t = new CsvTokenizer(bin, file, CsvHeader.sniffDelimiter(head));
+            this.csv = t;
+            this.header = new CsvHeader(t, what);
+        } catch (IOException | RuntimeException e) {
+            if (t != null) t.close(); else in.close();
+            throw e;
+        }
+    }
+
+    @Override
+    public String file() { return file; }
+
+    @Override
+    public ParsedRow next() throws IOException {
+        if (!csv.next()) return null;
+        // a line of spaces (often the last one) is no record
+        while (csv.size() == 1 && csv.isBlank(0)) if (!csv.next()) return null;
+        long line = csv.line();
+        if (csv.size() != header.size()) {
+            return ParsedRow.rejected(line, "expected " + header.size() + " columns, found " + csv.size()
+                    + " (a shifted or cut row)");
+        }
+        try {
+            return ParsedRow.ok(line, toIncident(line));
+        } catch (Bad | IllegalArgumentException e) {
+            return ParsedRow.rejected(line, e.getMessage());
+        }
+    }
+
+    /** Builds the incident of the current record ({@link #csv}). */
+    protected abstract Incident toIncident(long line) throws Bad;
+
+    /**
+     * The field at column {@code i} stripped, or null when the column is absent or the field blank. The
+     * apostrophe that CSV exports put before a cell starting with {@code = + - @} (so that spreadsheets do not run
+     * it as a formula) is removed: the store keeps the text as reported, exports neutralise it again.
+     */
+    protected final String text(int i) {
+        if (i < 0 || csv.isBlank(i)) return null;
+        String s = csv.get(i).strip();
+        if (s.length() > 1 && s.charAt(0) == '\'' && "=+-@".indexOf(s.charAt(1)) >= 0) s = s.substring(1);
+        return s;
+    }
+
+    /** A whole number field (null when blank), at least 0. */
+    protected final Integer count(int i, String name) throws Bad {
+        String s = text(i);
+        if (s == null) return null;
+        int v = 0;
+        int n = s.length();
+        if (n > 9) throw new Bad(name + " '" + cut(s) + "' is not a whole number");
+        for (int k = 0; k < n; k++) {
+            char c = s.charAt(k);
+            if (c < '0' || c > '9') throw new Bad(name + " '" + cut(s) + "' is not a whole number");
+            v = v * 10 + c - '0';
+        }
+        return v;
+    }
+
+    /** A coordinate in [-limit, limit], null when blank. */
+    protected final Double coordinate(int i, String name, double limit) throws Bad {
+        String s = text(i);
+        if (s == null) return null;
+        double v;
+        try {
+            v = Double.parseDouble(s);
+        } catch (NumberFormatException e) {
+            // a decimal comma, as spreadsheets in many locales write it (the file is then ';'-separated)
+            int comma = s.indexOf(',');
+            if (comma < 0 || comma != s.lastIndexOf(',') || s.indexOf('.') >= 0) {
+                throw new Bad(name + " '" + cut(s) + "' is not a number");
+            }
+            try {
+                v = Double.parseDouble(s.replace(',', '.'));
+            } catch (NumberFormatException again) {
+                throw new Bad(name + " '" + cut(s) + "' is not a number");
+            }
+        }
+        if (!(v >= -limit && v <= limit)) throw new Bad(name + " " + cut(s) + " out of range (-" + (int) limit + ".." + (int) limit + ")");
+        return v;
+    }
+
+    /** A required date field. */
+    protected final java.time.LocalDate date(int i, String name) throws Bad {
+        String s = text(i);
+        if (s == null) throw new Bad("no " + name);
+        java.time.LocalDate d = CsvDates.parse(s);
+        if (d == null) throw new Bad("bad date '" + cut(s) + "' in " + name + " (expected yyyy-mm-dd, dd/mm/yyyy or 12 March 2019)");
+        return d;
+    }
+
+    /** At most 60 characters of a value, for messages. */
+    protected static String cut(String s) {
+        return s.length() <= 60 ? s : s.substring(0, 57) + "...";
+    }
+
+    /** Throws when the tokenizer reports bad input, with this file's name. */
+    protected final InputException fail(long line, String message) {
+        return new InputException(file, line, message);
+    }
+
+    @Override
+    public void close() throws IOException { csv.close(); }
+}

@@ -1,0 +1,209 @@
+package org.sitmap.store;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import org.sitmap.index.IncidentIndex;
+import org.sitmap.model.EventType;
+import org.sitmap.model.Faction;
+import org.sitmap.model.FactionCatalog;
+import org.sitmap.model.SubEventType;
+import org.sqlite.SQLiteConfig;
+
+/**
+ * Reads the index columns of every incident into an {@link IncidentIndex}. The cost of a large load is SQLite
+ * evaluating the per-row expressions (dates to day numbers, labels to ordinals), so a store of more than
+ * {@link #SPLIT_ABOVE} incidents is read in two halves of the id range at once: the lower half on the store's
+ * connection (on the calling thread), the upper half on a second, read-only connection on a short-lived thread
+ * ({@code sitmap-index-load}) that is joined before this returns. Both connections read in WAL mode, so they see
+ * the committed store; the store's own lock keeps its writes out meanwhile.
+ */
+final class IndexLoader {
+    /** Stores with more incidents than this are read by two threads. */
+    static final int SPLIT_ABOVE = 100_000;
+    /** Day numbers are stored offset by this in the packed column, so days before 1970 stay positive. */
+    private static final long DAY_OFFSET = 1L << 17;
+    private static final String DAY = "(unixepoch(event_date) / 86400)";
+    /**
+     * The small numeric columns packed into one 62-bit integer by SQL (day 18 bits, span 14, event type + 1 in 3,
+     * sub-type + 1 in 6, date precision 3, geo precision 2, fatalities + 1 in 16, 0 = unknown).
+     */
+    private static final String SELECT = "SELECT fid, ((" + DAY + " + " + DAY_OFFSET + ") << 44)"
+            + " | (min(max(unixepoch(span_end) / 86400 - " + DAY + ", 0), 16383) << 30)"
+            + " | ((" + ordinalCase("event_type", EventType.values()) + " + 1) << 27)"
+            + " | ((" + ordinalCase("sub_event_type", SubEventType.values()) + " + 1) << 21)"
+            + " | ((date_precision & 7) << 18) | ((geo_precision & 3) << 16)"
+            + " | coalesce(min(max(fatalities, 0), 65534) + 1, 0),"
+            + " coalesce(latitude, 999), coalesce(longitude, 999), faction_codes, place FROM incident"
+            + " WHERE fid >= ? AND fid < ?";
+
+    private IndexLoader() { }
+
+    static IncidentIndex load(Connection c, Path file, FactionCatalog catalog, int count) throws SQLException {
+        return load(c, file, catalog, count, SPLIT_ABOVE);
+    }
+
+    /** As {@link #load(Connection, Path, FactionCatalog, int)} with the split threshold given (for tests). */
+    static IncidentIndex load(Connection c, Path file, FactionCatalog catalog, int count, int splitAbove)
+            throws SQLException {
+        long[] range = fidRange(c);
+        Part low;
+        Part high = null;
+        if (count > splitAbove && file != null) {
+            long mid = range[0] + (range[1] - range[0]) / 2;
+            CompletableFuture<Part> upper = new CompletableFuture<>();
+            Thread t = new Thread(() -> {
+                try (Connection second = openReader(file)) {
+                    upper.complete(scan(second, mid, range[1], count / 2 + 16));
+                } catch (SQLException | RuntimeException e) {
+                    upper.completeExceptionally(e);
+                }
+            }, "sitmap-index-load");
+            t.setDaemon(true);
+            t.start();
+            low = scan(c, range[0], mid, count / 2 + 16);
+            try {
+                high = upper.join();
+            } catch (CompletionException e) {
+                if (e.getCause() instanceof SQLException s) throw s;
+                throw e;
+            }
+        } else {
+            low = scan(c, range[0], range[1], count + 16);
+        }
+        IncidentIndex.Builder b = new IncidentIndex.Builder(catalog, low.n + (high == null ? 0 : high.n) + 16);
+        Map<String, long[]> masks = new HashMap<>();
+        low.addTo(b, catalog, masks);
+        if (high != null) high.addTo(b, catalog, masks);
+        return b.build();
+    }
+
+    /** [min fid, max fid + 1). */
+    private static long[] fidRange(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT coalesce(min(fid), 0), coalesce(max(fid), -1) + 1"
+                + " FROM incident"); ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return new long[] {rs.getLong(1), rs.getLong(2)};
+        }
+    }
+
+    private static Connection openReader(Path file) throws SQLException {
+        SQLiteConfig cfg = new SQLiteConfig();
+        cfg.setReadOnly(true);
+        cfg.setCacheSize(-100_000);
+        cfg.setBusyTimeout(10_000);
+        return DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), cfg.toProperties());
+    }
+
+    private static Part scan(Connection c, long from, long to, int capacity) throws SQLException {
+        Part p = new Part(capacity);
+        try (PreparedStatement ps = c.prepareStatement(SELECT)) {
+            ps.setLong(1, from);
+            ps.setLong(2, to);
+            ps.setFetchSize(10_000);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) p.add(rs.getLong(1), rs.getLong(2), rs.getDouble(3), rs.getDouble(4),
+                        rs.getString(5), rs.getString(6));
+            }
+        }
+        return p;
+    }
+
+    /** The rows of one half, as read (strings of repeated values shared). */
+    private static final class Part {
+        long[] fid;
+        long[] packed;
+        double[] lat;
+        double[] lon;
+        String[] factions;
+        String[] place;
+        int n;
+        private final Map<String, String> shared = new HashMap<>();
+
+        Part(int capacity) {
+            fid = new long[capacity];
+            packed = new long[capacity];
+            lat = new double[capacity];
+            lon = new double[capacity];
+            factions = new String[capacity];
+            place = new String[capacity];
+        }
+
+        void add(long id, long p, double la, double lo, String codes, String pl) {
+            if (n == fid.length) grow();
+            fid[n] = id;
+            packed[n] = p;
+            lat[n] = la;
+            lon[n] = lo;
+            factions[n] = codes == null ? "" : shared.computeIfAbsent(codes, k -> k);
+            place[n] = pl == null ? null : shared.computeIfAbsent(pl, k -> k);
+            n++;
+        }
+
+        private void grow() {
+            int m = fid.length * 2 + 16;
+            fid = java.util.Arrays.copyOf(fid, m);
+            packed = java.util.Arrays.copyOf(packed, m);
+            lat = java.util.Arrays.copyOf(lat, m);
+            lon = java.util.Arrays.copyOf(lon, m);
+            factions = java.util.Arrays.copyOf(factions, m);
+            place = java.util.Arrays.copyOf(place, m);
+        }
+
+        void addTo(IncidentIndex.Builder b, FactionCatalog catalog, Map<String, long[]> masks) {
+            for (int k = 0; k < n; k++) {
+                long p = packed[k];
+                double la = lat[k], lo = lon[k];
+                if (la == 999 || lo == 999) {
+                    la = Double.NaN;
+                    lo = Double.NaN;
+                }
+                long[] fm = masks.computeIfAbsent(factions[k], codes -> factionMask(catalog, codes));
+                int d = (int) ((p >>> 44) - DAY_OFFSET);
+                int type = (int) ((p >>> 27) & 7) - 1;
+                if (type < 0) type = EventType.STRATEGIC_DEVELOPMENTS.ordinal();
+                b.add(fid[k], d, d + (int) ((p >>> 30) & 16383), la, lo, fm[0], (int) fm[1], type,
+                        (int) ((p >>> 21) & 63) - 1, (int) ((p >>> 18) & 7), (int) ((p >>> 16) & 3),
+                        (int) (p & 0xffff) - 1, place[k]);
+            }
+        }
+    }
+
+    /**
+     * A CASE expression turning an ACLED label column into the enum ordinal (-1 when NULL or unknown), so the
+     * label strings never cross into Java. Labels are constants of the enum, never user input.
+     */
+    private static String ordinalCase(String column, Enum<?>[] values) {
+        StringBuilder sb = new StringBuilder("CASE ").append(column);
+        for (Enum<?> v : values) {
+            String label = v instanceof EventType t ? t.label() : ((SubEventType) v).label();
+            sb.append(" WHEN '").append(label.replace("'", "''")).append("' THEN ").append(v.ordinal());
+        }
+        return sb.append(" ELSE -1 END").toString();
+    }
+
+    private static long[] factionMask(FactionCatalog catalog, String codes) {
+        long mask = 0;
+        int primary = -1;
+        for (String code : codes.split(",")) {
+            if (code.isEmpty()) continue;
+            int o = catalog.ordinal(code);
+            if (primary < 0) primary = o;
+            mask |= 1L << o;
+        }
+        if (primary < 0) {
+            primary = catalog.ordinal(Faction.UNKNOWN_CODE);
+            mask = 1L << primary;
+        }
+        return new long[] {mask, primary};
+    }
+}
