@@ -147,6 +147,8 @@ class TimelineWindowTest {
         Histogram h = vm.histogramProperty().get();
         int b = h.bucketOf(day("2019-05-09"));
         assertThat(h.exact(b, sdf)).isEqualTo(1);
+        String tip = WaitForAsyncUtils.asyncFx(() -> window.timelinePane().describeBar(day("2019-05-09"))).get();
+        assertThat(tip).contains("2019-05-09", "1 incident", "Syrian Democratic Forces 1");
         assertThat(robot.lookup("#chip-factions").tryQuery()).isPresent();
         robot.interact(() -> robot.lookup("#chip-factions").queryAs(Button.class).fire());
         waitFor(() -> drawn() == 4);

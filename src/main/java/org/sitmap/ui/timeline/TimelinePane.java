@@ -57,6 +57,7 @@ public final class TimelinePane extends VBox {
     private final ImageView image = new ImageView();
     private final Pane strip = new Pane(image);
     private final Label range = new Label();
+    private final Tooltip barTip = new Tooltip();
     private Buf[] bufs = new Buf[0];
     private int front = -1;
     private Object requested;
@@ -101,7 +102,12 @@ public final class TimelinePane extends VBox {
         strip.addEventHandler(MouseEvent.MOUSE_PRESSED, this::pressed);
         strip.addEventHandler(MouseEvent.MOUSE_DRAGGED, this::dragged);
         strip.addEventHandler(MouseEvent.MOUSE_RELEASED, e -> drag = null);
-        strip.addEventHandler(MouseEvent.MOUSE_MOVED, e -> strip.setCursor(cursorAt(e.getX())));
+        strip.addEventHandler(MouseEvent.MOUSE_MOVED, e -> {
+            strip.setCursor(cursorAt(e.getX()));
+            barTip.setText(describeBar(dayAt(e.getX())));
+        });
+        barTip.setShowDelay(javafx.util.Duration.millis(250));
+        Tooltip.install(strip, barTip);
         strip.addEventHandler(MouseEvent.MOUSE_CLICKED, e -> {
             if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2) vm.zoomToBrush();
         });
@@ -201,6 +207,38 @@ public final class TimelinePane extends VBox {
                 sel.count() == 1 ? "" : "s");
         range.setText(LocalDate.ofEpochDay(vm.brushFromProperty().get()) + " – "
                 + LocalDate.ofEpochDay(vm.brushToProperty().get()) + n);
+    }
+
+    /**
+     * The hover text of the bar under {@code day}: its dates, total, the share with uncertain dates, and the
+     * three largest factions.
+     */
+    public String describeBar(int day) {
+        Histogram h = vm.histogramProperty().get();
+        var ix = session.indexProperty().get();
+        if (h == null || ix == null) return "";
+        int b = h.bucketOf(day);
+        if (b < 0) return LocalDate.ofEpochDay(day).toString();
+        LocalDate a = LocalDate.ofEpochDay(h.start(b));
+        LocalDate z = LocalDate.ofEpochDay(h.start(b + 1) - 1);
+        StringBuilder sb = new StringBuilder(a.equals(z) ? a.toString() : a + " – " + z);
+        float unc = 0;
+        float[] per = new float[h.factions()];
+        for (int f = 0; f < h.factions(); f++) {
+            unc += h.uncertain(b, f);
+            per[f] = h.exact(b, f) + h.uncertain(b, f);
+        }
+        sb.append(String.format(java.util.Locale.ROOT, "%n%,.0f incident%s", h.total(b),
+                Math.round(h.total(b)) == 1 ? "" : "s"));
+        if (unc >= 0.05f) sb.append(String.format(java.util.Locale.ROOT, " (%.1f of them from dates known only to a week or month, or spans)", unc));
+        for (int n = 0; n < 3; n++) {
+            int best = -1;
+            for (int f = 0; f < per.length; f++) if (per[f] > 0.05f && (best < 0 || per[f] > per[best])) best = f;
+            if (best < 0) break;
+            sb.append(String.format(java.util.Locale.ROOT, "%n  %s %,.0f", ix.catalog().factions().get(best).name(), per[best]));
+            per[best] = 0;
+        }
+        return sb.toString();
     }
 
     /** The view model (for tests and the window). */
