@@ -101,7 +101,7 @@ public final class AcledReader extends CsvIncidentReader {
         if (text(endDate) != null) b.endDate(date(endDate, "end_date"));
         Integer tp = count(timePrecision, "time_precision");
         if (tp != null) {
-            if (tp < 1 || tp > 4) throw new Bad("time_precision must be 1, 2 or 3, not " + tp);
+            if (tp < 1 || tp > 4) throw new Bad("time_precision must be 1 (day), 2 (week) or 3 (month), not " + tp);
             b.datePrecision(DatePrecision.ofCode(tp));
         }
         Double lat = coordinate(latitude, "latitude", 90), lon = coordinate(longitude, "longitude", 180);
