@@ -83,6 +83,7 @@ public final class AcledReader extends CsvIncidentReader {
 
     /** True when the first line of {@code head} is an ACLED header. */
     public static boolean sniff(String head) {
+        head = head.replace("\u0000", "");   // UTF-16 text read as UTF-8: its ASCII letters stay
         int nl = head.indexOf('\n');
         String first = (nl < 0 ? head : head.substring(0, nl)).toLowerCase(java.util.Locale.ROOT);
         return first.contains("event_id_cnty") && first.contains("event_date");

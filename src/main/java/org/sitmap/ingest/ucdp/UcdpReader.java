@@ -79,6 +79,7 @@ public final class UcdpReader extends CsvIncidentReader {
 
     /** True when the first line of {@code head} is a UCDP GED header. */
     public static boolean sniff(String head) {
+        head = head.replace("\u0000", "");   // UTF-16 text read as UTF-8: its ASCII letters stay
         int nl = head.indexOf('\n');
         String first = (nl < 0 ? head : head.substring(0, nl)).toLowerCase(java.util.Locale.ROOT);
         return first.contains("side_a") && first.contains("date_start") && first.contains("where_prec");
