@@ -11,11 +11,11 @@ import org.sitmap.render.TimelineScale;
 /**
  * The timeline's part of a brush frame, exactly as the window's timeline pane runs it on its worker: a
  * {@link TimelineRenderer} (filter without dates → histogram of the visible range, reused while only the brush
- * moves) drawing a 1600×140 picture of the whole data span with the brush of the spec's dates.
+ * moves) drawing a 1600×160 picture of the whole data span with the brush of the spec's dates.
  */
 final class TimelineStage {
     static final int WIDTH = 1600;
-    static final int HEIGHT = 140;
+    static final int HEIGHT = 160;
     private final IncidentIndex ix;
     private final TimelineRenderer renderer = new TimelineRenderer();
     private final Raster raster = new Raster(WIDTH, HEIGHT);

@@ -60,12 +60,13 @@ public final class TimelinePainter {
         }
     }
 
-    /** A round scale top for {@code max} incidents (1, 2, 5 × 10^k). */
+    /** A round scale top for {@code max} incidents (1, 1.5, 2, 2.5, 3, 4, 5, 6, 8 × 10^k), at least 1. */
     static int niceMax(int max) {
         if (max <= 1) return 1;
+        if (max <= 10) return max;
         int p = 1;
         while (p * 10 < max) p *= 10;
-        for (int m : new int[] {1, 2, 5, 10}) if (m * p >= max) return m * p;
+        for (int m : new int[] {10, 15, 20, 25, 30, 40, 50, 60, 80, 100}) if ((long) m * p / 10 >= max) return m * p / 10;
         return 10 * p;
     }
 

@@ -55,7 +55,7 @@ import org.sitmap.ui.session.Coalescer;
  */
 public final class TimelinePane extends BorderPane {
     /** Height of the picture in pixels. */
-    public static final int HEIGHT = 140;
+    public static final int HEIGHT = 160;
     private static final double GRAB_PX = 6;
 
     private final TimelineViewModel vm;
