@@ -2,17 +2,11 @@ package org.sitmap.cli;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.time.Period;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
-import java.util.ArrayList;
-import java.util.EnumSet;
-import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import org.sitmap.export.DataExport;
 import org.sitmap.export.Element;
@@ -20,11 +14,9 @@ import org.sitmap.export.MapExport;
 import org.sitmap.export.Paper;
 import org.sitmap.export.SnapshotSpec;
 import org.sitmap.model.BBox;
-import org.sitmap.model.EventType;
 import org.sitmap.model.FactionCatalog;
 import org.sitmap.model.FilterSpec;
 import org.sitmap.model.InputException;
-import org.sitmap.model.SubEventType;
 import org.sitmap.render.Corner;
 import org.sitmap.render.IncidentPainter;
 import org.sitmap.render.Viewport;
@@ -59,20 +51,8 @@ final class ExportCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", required = true, description = "Output file: .png .pdf .gif .geojson .csv .kml .gpkg")
     Path out;
 
-    @Option(names = "--from", paramLabel = "YYYY-MM-DD", description = "First day.")
-    LocalDate from;
-
-    @Option(names = "--to", paramLabel = "YYYY-MM-DD", description = "Last day (inclusive).")
-    LocalDate to;
-
-    @Option(names = "--faction", paramLabel = "CODE", description = "Faction code; repeatable: any of them.")
-    List<String> factions = new ArrayList<>();
-
-    @Option(names = "--type", paramLabel = "TYPE", description = "ACLED event type or sub-event type; repeatable.")
-    List<String> types = new ArrayList<>();
-
-    @Option(names = "--text", paramLabel = "WORDS", description = "Words in place, summary or evidence.")
-    String text;
+    @CommandLine.Mixin
+    FilterOptions filterOptions;
 
     @Option(names = "--filter-bbox", paramLabel = "minLon,minLat,maxLon,maxLat",
             description = "Keep only incidents inside this box (the window's Area tool).")
@@ -146,7 +126,16 @@ final class ExportCommand implements Callable<Integer> {
     @Option(names = "--north-arrow-corner", paramLabel = "NW|NE|SW|SE", description = "Move the north arrow to a corner.") String northArrowCorner;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() {
+        try {
+            return run();
+        } catch (IOException e) {
+            throw new InputException(out.toString(), 0, "cannot write the file (" + e.getClass().getSimpleName() + ": "
+                    + e.getMessage() + ")", e);
+        }
+    }
+
+    private Integer run() throws IOException {
         String ext = MapExport.extension(out);
         boolean map = MapExport.FORMATS.contains(ext);
         if (!map && !DataExport.FORMATS.contains(ext)) {
@@ -257,30 +246,13 @@ final class ExportCommand implements Callable<Integer> {
     }
 
     private FilterSpec filter(FactionCatalog catalog) {
-        Set<String> codes = new LinkedHashSet<>();
-        for (String f : factions) {
-            String code = f.strip().toUpperCase(Locale.ROOT);
-            if (catalog.byCode(code).isEmpty()) {
-                throw usage("unknown faction '" + f + "' (known: " + String.join(" ", catalog.byCodeInOrder().keySet()) + ")");
-            }
-            codes.add(code);
-        }
-        Set<EventType> eventTypes = EnumSet.noneOf(EventType.class);
-        Set<SubEventType> subTypes = EnumSet.noneOf(SubEventType.class);
-        for (String t : types) {
-            var et = EventType.parse(t);
-            if (et.isPresent()) {
-                eventTypes.add(et.get());
-                continue;
-            }
-            subTypes.add(SubEventType.parse(t).orElseThrow(() -> usage("unknown event type '" + t + "'")));
-        }
+        BBox fb;
         try {
-            BBox fb = filterBbox == null ? null : BBox.parse(filterBbox);
-            return new FilterSpec(from, to, codes, eventTypes, subTypes, 0, Set.of(), text, fb, List.of());
+            fb = filterBbox == null ? null : BBox.parse(filterBbox);
         } catch (IllegalArgumentException e) {
-            throw usage(e.getMessage());
+            throw usage("--filter-bbox: " + e.getMessage());
         }
+        return filterOptions.toFilter(catalog, fb, spec.commandLine());
     }
 
     private CommandLine.ParameterException usage(String message) {

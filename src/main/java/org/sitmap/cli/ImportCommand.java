@@ -4,12 +4,12 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.sitmap.ingest.Formats;
+import org.sitmap.ingest.article.ArticleDate;
 import org.sitmap.ingest.ReaderContext;
 import org.sitmap.model.ImportReport;
 import org.sitmap.model.Incident;
@@ -46,8 +46,9 @@ final class ImportCommand implements Callable<Integer> {
             completionCandidates = FormatNames.class)
     String format;
 
-    @Option(names = "--date", paramLabel = "YYYY-MM-DD", description = "Publication date of a news article.")
-    LocalDate date;
+    @Option(names = "--date", paramLabel = "YYYY-MM-DD|YYYY-MM",
+            description = "Publication date of a news article (YYYY-MM when only the month is known).")
+    String date;
 
     @Option(names = "--strict", description = "Refuse the whole file at the first bad row (nothing stored).")
     boolean strict;
@@ -75,7 +76,9 @@ final class ImportCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         List<Path> files = expand(paths);
         try (IncidentStore store = DefaultStore.open(db != null ? db : parent.db)) {
-            ReaderContext ctx = new ReaderContext(store.factions(), date, store::places);
+            ArticleDate published = articleDate();
+            ReaderContext ctx = new ReaderContext(store.factions(), published == null ? null : published.date(),
+                    published == null ? null : published.precision(), store::places);
             for (Path file : files) {
                 List<Incident> seen = new ArrayList<>();
                 ImportReport report;
@@ -89,6 +92,16 @@ final class ImportCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /** The {@code --date} value, or null; a usage error when it is neither a day nor a month. */
+    private ArticleDate articleDate() {
+        if (date == null) return null;
+        try {
+            return ArticleDate.parse(date);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--date: " + e.getMessage());
+        }
     }
 
     private static List<Path> expand(List<Path> paths) throws IOException {

@@ -4,27 +4,17 @@ import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.EnumSet;
-import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.concurrent.Callable;
+import org.sitmap.export.DataExport;
 import org.sitmap.ingest.CsvWriter;
 import org.sitmap.ingest.GeoJsonWriter;
 import org.sitmap.model.BBox;
-import org.sitmap.model.EventType;
-import org.sitmap.model.FactionCatalog;
 import org.sitmap.model.FilterSpec;
-import org.sitmap.model.Incident;
-import org.sitmap.model.SubEventType;
 import org.sitmap.store.DefaultStore;
 import org.sitmap.store.IncidentStore;
 import picocli.CommandLine;
@@ -49,24 +39,11 @@ final class QueryCommand implements Callable<Integer> {
     @Option(names = "--db", paramLabel = "FILE", description = "Store file (GeoPackage); default: the user's default store.")
     Path db;
 
-    @Option(names = "--from", paramLabel = "YYYY-MM-DD", description = "First day.")
-    LocalDate from;
-
-    @Option(names = "--to", paramLabel = "YYYY-MM-DD", description = "Last day (inclusive).")
-    LocalDate to;
-
-    @Option(names = "--faction", paramLabel = "CODE", description = "Faction code (SAA, RUS, ISIS ...); repeatable: any of them.")
-    List<String> factions = new ArrayList<>();
-
-    @Option(names = "--type", paramLabel = "TYPE",
-            description = "ACLED event type or sub-event type (e.g. Battles, \"Air/drone strike\"); repeatable.")
-    List<String> types = new ArrayList<>();
+    @CommandLine.Mixin
+    FilterOptions filterOptions;
 
     @Option(names = "--bbox", paramLabel = "minLon,minLat,maxLon,maxLat", description = "Bounding box in degrees.")
     String bbox;
-
-    @Option(names = "--text", paramLabel = "WORDS", description = "Words in place, summary or evidence (all must occur).")
-    String text;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "geojson", description = "geojson (default) or csv.")
     String format;
@@ -87,7 +64,7 @@ final class QueryCommand implements Callable<Integer> {
             }
         }
         try (IncidentStore store = DefaultStore.open(db != null ? db : parent.db)) {
-            FilterSpec filter = filter(store.factions(), box);
+            FilterSpec filter = filterOptions.toFilter(store.factions(), box, spec.commandLine());
             if (out == null) {
                 write(store, filter, fmt, new NonClosing(spec.commandLine().getOut()));
             } else {
@@ -107,64 +84,19 @@ final class QueryCommand implements Callable<Integer> {
         return 0;
     }
 
-    private FilterSpec filter(FactionCatalog catalog, BBox box) {
-        Set<String> codes = new LinkedHashSet<>();
-        for (String f : factions) {
-            String code = f.strip().toUpperCase(Locale.ROOT);
-            if (catalog.byCode(code).isEmpty()) {
-                throw usage("unknown faction '" + f + "' (known: " + String.join(" ", catalog.byCodeInOrder().keySet()) + ")");
-            }
-            codes.add(code);
-        }
-        Set<EventType> eventTypes = EnumSet.noneOf(EventType.class);
-        Set<SubEventType> subTypes = EnumSet.noneOf(SubEventType.class);
-        for (String t : types) {
-            var et = EventType.parse(t);
-            if (et.isPresent()) {
-                eventTypes.add(et.get());
-                continue;
-            }
-            subTypes.add(SubEventType.parse(t).orElseThrow(() -> usage("unknown event type '" + t + "'")));
-        }
-        try {
-            return new FilterSpec(from, to, codes, eventTypes, subTypes, 0, Set.of(), text, box, List.of());
-        } catch (IllegalArgumentException e) {
-            throw usage(e.getMessage());
-        }
-    }
-
     private CommandLine.ParameterException usage(String message) {
         return new CommandLine.ParameterException(spec.commandLine(), message);
-    }
-
-    /** Writes one incident; may fail with an I/O error. */
-    private interface IncidentSink {
-        void write(Incident i) throws IOException;
     }
 
     /** Streams the matching incidents into {@code w} (closed at the end); returns how many. */
     private static long write(IncidentStore store, FilterSpec filter, String fmt, Writer w) throws IOException {
         if (fmt.equals("csv")) {
             try (CsvWriter csv = new CsvWriter(w)) {
-                return stream(store, filter, csv::write);
+                return DataExport.stream(store, filter, csv::write);
             }
         }
         try (GeoJsonWriter json = new GeoJsonWriter(w)) {
-            return stream(store, filter, json::write);
-        }
-    }
-
-    private static long stream(IncidentStore store, FilterSpec filter, IncidentSink sink) throws IOException {
-        try {
-            return store.forEach(filter, i -> {
-                try {
-                    sink.write(i);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
+            return DataExport.stream(store, filter, json::write);
         }
     }
 

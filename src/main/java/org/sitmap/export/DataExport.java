@@ -68,11 +68,16 @@ public final class DataExport {
         return n;
     }
 
-    private interface Sink {
+    /** Writes one incident; may fail with an I/O error. */
+    public interface Sink {
         void write(Incident i) throws IOException;
     }
 
-    private static long stream(IncidentStore store, FilterSpec filter, Sink sink) throws IOException {
+    /**
+     * Streams the incidents that pass {@code filter}, ordered by date then id, into {@code sink} on the calling
+     * thread; returns how many. An I/O error of the sink stops the stream and is rethrown as it was.
+     */
+    public static long stream(IncidentStore store, FilterSpec filter, Sink sink) throws IOException {
         try {
             return store.forEach(filter, i -> {
                 try {

@@ -39,7 +39,8 @@ public final class Formats {
             new Format("geojson", List.of("geojson", "json"), head -> head.contains("\"FeatureCollection\""),
                     GeoJsonReader::open),
             new Format("article", List.of("txt"), head -> false, (file, ctx) -> org.sitmap.ingest.article.ArticleReader
-                    .open(file, ctx.articleDate() == null ? null : org.sitmap.ingest.article.ArticleDate.of(ctx.articleDate()),
+                    .open(file, ctx.articleDate() == null ? null
+                            : new org.sitmap.ingest.article.ArticleDate(ctx.articleDate(), ctx.articleDatePrecision()),
                             null, ctx.catalog())),
             new Format("acled", List.of("csv"), org.sitmap.ingest.acled.AcledReader::sniff,
                     org.sitmap.ingest.acled.AcledReader::open),

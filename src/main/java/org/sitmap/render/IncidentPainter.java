@@ -110,13 +110,17 @@ public final class IncidentPainter {
         int m = sprites.size();
         int stacked = 0;
         int[] rows = sel.rows();
+        // cull in Web Mercator units first: most rows of a zoomed-in view are far outside it (NaN fails too)
+        float mxMin = (float) ((ox - m - 1) / world), mxMax = (float) ((ox + w + m + 1) / world);
+        float myMin = (float) ((oy - m - 1) / world), myMax = (float) ((oy + h + m + 1) / world);
         for (int k = 0, n = sel.count(); k < n; k++) {
             int row = rows[k];
-            if (ix.geoPrecision(row) == 0) continue;
             float mx = ix.mercX(row);
-            if (Float.isNaN(mx)) continue;
+            if (!(mx >= mxMin && mx <= mxMax)) continue;
+            float my = ix.mercY(row);
+            if (!(my >= myMin && my <= myMax) || ix.geoPrecision(row) == 0) continue;
             int x = (int) Math.floor(mx * world - ox);
-            int y = (int) Math.floor(ix.mercY(row) * world - oy);
+            int y = (int) Math.floor(my * world - oy);
             if (x < -m || y < -m || x >= w + m || y >= h + m) continue;
             hits.single(x + 0.5f, y + 0.5f, row);
             int key = styleOf(ix, row) + 1;

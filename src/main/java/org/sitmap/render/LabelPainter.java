@@ -115,11 +115,18 @@ public final class LabelPainter {
         double world = vp.worldPixels();
         double ox = vp.originX();
         double oy = vp.originY();
-        for (int k = 0; k < sel.count(); k++) {
-            int row = sel.row(k);
-            if (ix.geoPrecision(row) == 0 || !ix.located(row)) continue;
-            double x = ix.mercX(row) * world - ox;
-            double y = ix.mercY(row) * world - oy;
+        // cull in Web Mercator units first (NaN, an unlocated row, fails too)
+        float mxMin = (float) ((ox - 1) / world), mxMax = (float) ((ox + width + 1) / world);
+        float myMin = (float) ((oy - 1) / world), myMax = (float) ((oy + height + 1) / world);
+        int[] rows = sel.rows();
+        for (int k = 0, total = sel.count(); k < total; k++) {
+            int row = rows[k];
+            float mx = ix.mercX(row);
+            if (!(mx >= mxMin && mx <= mxMax)) continue;
+            float my = ix.mercY(row);
+            if (!(my >= myMin && my <= myMax) || ix.geoPrecision(row) == 0) continue;
+            double x = mx * world - ox;
+            double y = my * world - oy;
             if (x < 0 || y < 0 || x >= width || y >= height) continue;
             int ref = ix.placeRef(row);
             if (ref >= count.length) {

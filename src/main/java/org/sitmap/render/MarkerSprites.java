@@ -95,12 +95,29 @@ public final class MarkerSprites {
         int x0 = cx - size / 2;
         int y0 = cy - size / 2;
         boolean inside = x0 >= 0 && y0 >= 0 && x0 + size <= w && y0 + size <= h;
+        if (inside) {
+            // the common case: no clipping, and no division per pixel (k = dy * size + dx)
+            int base = y0 * w + x0;
+            int rowStart = 0;
+            int rowOffset = base;
+            for (int k : idx) {
+                while (k >= rowStart + size) {
+                    rowStart += size;
+                    rowOffset += w;
+                }
+                int i = rowOffset + (k - rowStart);
+                int src = s[k];
+                int a = src >>> 24;
+                dst[i] = a == 255 ? src : src + mulPre(dst[i], 255 - a);
+            }
+            return;
+        }
         for (int k : idx) {
             int dy = k / size;
             int dx = k - dy * size;
             int x = x0 + dx;
             int y = y0 + dy;
-            if (!inside && (x < 0 || y < 0 || x >= w || y >= h)) continue;
+            if (x < 0 || y < 0 || x >= w || y >= h) continue;
             int src = s[k];
             int a = src >>> 24;
             int i = y * w + x;

@@ -74,6 +74,8 @@ public final class MainWindow {
         menu("File").getItems().add(quit);
         menu("File").getItems().add(0, org.sitmap.ui.importer.ArticleImportDialog.menuItem(() -> org.sitmap.ui.importer
                 .ArticleImports.viewModel(worker, options.db(), this::loadAsync), () -> root.getScene().getWindow()));
+        menu("File").getItems().add(1, org.sitmap.ui.importer.DataImportDialog.menuItem(() -> org.sitmap.ui.importer
+                .DataImports.viewModel(worker, options.db(), this::loadAsync), () -> root.getScene().getWindow()));
         root.setTop(menuBar);
         mapPane = new MapPane(session, worker, Platform::runLater);
         root.setCenter(mapPane);

@@ -38,6 +38,18 @@ class ArticleImportCliTest {
     }
 
     @Test
+    void anArticleKnownOnlyToTheMonthGivesMonthPrecision() throws Exception {
+        Path db = dir.resolve("s.gpkg");
+        Path a = dir.resolve("report.txt");
+        Files.writeString(a, "Army artillery shelled Ariha this month.\n");
+        assertThat(run("import", "--db", db.toString(), "--date", "2020-06", "--review", a.toString()))
+                .as(err.toString()).isEqualTo(0);
+        assertThat(out.toString()).contains("2020-06-01 (month) Ariha").contains("1 imported");
+        assertThat(run("import", "--db", db.toString(), "--date", "June 2020", a.toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("--date").contains("YYYY-MM");
+    }
+
+    @Test
     void anArticleWithoutADateIsRefused() throws Exception {
         Path a = dir.resolve("report.txt");
         Files.writeString(a, "Clashes erupted in Ariha today.\n");

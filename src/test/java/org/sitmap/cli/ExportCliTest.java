@@ -151,6 +151,16 @@ class ExportCliTest {
         assertThat(err.toString().lines().count()).isEqualTo(1);
     }
 
+    @Test
+    void unwritableOutputIsOneLineAndExitOne() throws Exception {
+        Path blocker = Files.writeString(dir.resolve("file"), "x");
+        assertThat(export("--out", blocker.resolve("sub/map.png").toString())).isEqualTo(1);
+        assertThat(err.toString().strip()).startsWith("sitmap: " + blocker.resolve("sub/map.png")).contains("cannot write")
+                .doesNotContain("\n");
+        assertThat(export("--out", blocker.resolve("x.kml").toString())).isEqualTo(1);
+        assertThat(err.toString().lines().count()).isEqualTo(1);
+    }
+
     /** The window's export builds its spec from the view; its command line renders the very same pixels. */
     @Test
     void windowAndCommandLineGiveTheSamePixels() throws Exception {

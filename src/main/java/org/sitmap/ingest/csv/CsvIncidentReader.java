@@ -53,6 +53,8 @@ public abstract class CsvIncidentReader implements IncidentReader {
     @Override
     public ParsedRow next() throws IOException {
         if (!csv.next()) return null;
+        // a line of spaces (often the last one) is no record
+        while (csv.size() == 1 && csv.isBlank(0)) if (!csv.next()) return null;
         long line = csv.line();
         if (csv.size() != header.size()) {
             return ParsedRow.rejected(line, "expected " + header.size() + " columns, found " + csv.size()
@@ -103,7 +105,16 @@ public abstract class CsvIncidentReader implements IncidentReader {
         try {
             v = Double.parseDouble(s);
         } catch (NumberFormatException e) {
-            throw new Bad(name + " '" + cut(s) + "' is not a number");
+            // a decimal comma, as spreadsheets in many locales write it (the file is then ';'-separated)
+            int comma = s.indexOf(',');
+            if (comma < 0 || comma != s.lastIndexOf(',') || s.indexOf('.') >= 0) {
+                throw new Bad(name + " '" + cut(s) + "' is not a number");
+            }
+            try {
+                v = Double.parseDouble(s.replace(',', '.'));
+            } catch (NumberFormatException again) {
+                throw new Bad(name + " '" + cut(s) + "' is not a number");
+            }
         }
         if (!(v >= -limit && v <= limit)) throw new Bad(name + " " + cut(s) + " out of range (-" + (int) limit + ".." + (int) limit + ")");
         return v;

@@ -177,6 +177,7 @@ public final class CsvTokenizer implements Closeable {
     private int quoted() throws IOException {
         int fieldStart = recLen;
         long startLine = line;
+        boolean prevCr = false;
         while (true) {
             int c = read();
             if (c < 0) {
@@ -195,17 +196,13 @@ public final class CsvTokenizer implements Closeable {
                 }
                 append('"', fieldStart);
             } else {
-                if (c == '\n') line++;
-                else if (c == '\r') {
-                    // CR LF inside quotes counts once
-                    if (pos < limit && buf[pos] == '\n') {
-                        append('\r', fieldStart);
-                        c = read();
-                    }
-                    line++;
-                }
+                // a line break inside quotes: LF, CR LF (counted once, also across a buffer refill) or CR
+                if (c == '\n' && !prevCr || c == '\r') line++;
+                prevCr = c == '\r';
                 append((char) c, fieldStart);
+                continue;
             }
+            prevCr = false;
         }
     }
 

@@ -34,6 +34,8 @@ import org.sitmap.model.ParsedRow;
  * through {@link KmzArchive}'s entry and size caps. Not thread-safe.
  */
 public final class KmlReader implements IncidentReader {
+    /** The longest text of one element (name, description, value ...) accepted. */
+    static final int MAX_TEXT_CHARS = 1 << 20;
     private final String file;
     private final XMLStreamReader xml;
     private final InputStream in;
@@ -53,7 +55,7 @@ public final class KmlReader implements IncidentReader {
             f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
             f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
             f.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
-            f.setProperty(XMLInputFactory.IS_COALESCING, true);
+            f.setProperty(XMLInputFactory.IS_COALESCING, false);
             f.setXMLResolver((publicId, systemId, base, ns) -> {
                 throw new XMLStreamException("external resources are not loaded: " + systemId);
             });
@@ -187,10 +189,34 @@ public final class KmlReader implements IncidentReader {
         return features.toRow(at, p.toFeature());
     }
 
-    /** The text of a leaf element (the reader ends on its end tag). */
+    /**
+     * The text of a leaf element, read piece by piece up to {@link #MAX_TEXT_CHARS} (a huge text node is refused
+     * before it fills the memory); the reader ends on the element's end tag.
+     */
     private String text() throws XMLStreamException {
-        String s = xml.getElementText();
-        return s.strip();
+        StringBuilder sb = new StringBuilder();
+        long at = line();
+        while (true) {
+            int ev = xml.next();
+            switch (ev) {
+                case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> {
+                    if (sb.length() + xml.getTextLength() > MAX_TEXT_CHARS) {
+                        throw new InputException(file, at, "an element's text is longer than " + MAX_TEXT_CHARS
+                                + " characters: refused");
+                    }
+                    sb.append(xml.getTextCharacters(), xml.getTextStart(), xml.getTextLength());
+                }
+                case XMLStreamConstants.END_ELEMENT -> {
+                    return sb.toString().strip();
+                }
+                case XMLStreamConstants.COMMENT, XMLStreamConstants.PROCESSING_INSTRUCTION -> { }
+                case XMLStreamConstants.ENTITY_REFERENCE, XMLStreamConstants.DTD ->
+                        throw new InputException(file, line(), "entities are refused in KML");
+                case XMLStreamConstants.START_ELEMENT ->
+                        throw new InputException(file, line(), "<" + xml.getLocalName() + "> inside a text element");
+                default -> throw new InputException(file, line(), "the file ends inside an element");
+            }
+        }
     }
 
     private InputException malformed(XMLStreamException e) {

@@ -128,6 +128,19 @@ class AcledReaderTest {
     }
 
     @Test
+    void semicolonSeparatedFilesWithDecimalCommasAndTrailingBlankLines() throws IOException {
+        String text = EventFiles.acled(EventFiles.acledRow("SYR5", "2020-01-01", "Battles", "Armed clash", "SDF", "",
+                "", "X", "\"35,25\"", "\"36,5\"", "n", "1")).replace(",", ";").replace("\"35;25\"", "35,25")
+                .replace("\"36;5\"", "36,5") + "   \r\n\r\n";
+        List<ParsedRow> rows = rows(text);
+        assertThat(rows).singleElement().satisfies(r -> {
+            assertThat(r.rejection()).isNull();
+            assertThat(r.incident().latitude()).isEqualTo(35.25);
+            assertThat(r.incident().longitude()).isEqualTo(36.5);
+        });
+    }
+
+    @Test
     void malformedFilesGetOneClearMessage() throws IOException {
         assertThatThrownBy(() -> rows(""))
                 .isInstanceOf(InputException.class).hasMessage("a.csv: the file is empty (expected an ACLED CSV export with a header line)");
@@ -137,6 +150,9 @@ class AcledReaderTest {
         byte[] binary = new byte[4096];
         for (int i = 0; i < binary.length; i++) binary[i] = (byte) (i * 31);
         assertThatThrownBy(() -> rows(binary)).isInstanceOf(InputException.class).hasMessageContaining("a.csv:1: binary content");
+        String endless = EventFiles.acledSample() + "SYR9," + "9".repeat(2 << 20);
+        assertThatThrownBy(() -> rows(endless)).isInstanceOf(InputException.class)
+                .hasMessage("a.csv:6: a field longer than 1048576 characters (an endless line, or not a CSV file)");
         String truncated = EventFiles.acledSample();
         String cut = truncated.substring(0, truncated.indexOf("enough"));
         assertThatThrownBy(() -> rows(cut)).isInstanceOf(InputException.class)

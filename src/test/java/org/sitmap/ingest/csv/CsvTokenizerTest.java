@@ -94,6 +94,17 @@ class CsvTokenizerTest {
     }
 
     @Test
+    void crLfInsideQuotesCountsAsOneLineAlsoAcrossABufferRefill() throws IOException {
+        List<Long> lines = new ArrayList<>();
+        // the CR is the last character of the first 64 Ki buffer, its LF the first of the next
+        String text = "\"" + "x".repeat(65534) + "\r\ny\"\nnext\n";
+        List<List<String>> rows = parse(text, lines);
+        assertThat(rows).hasSize(2);
+        assertThat(rows.get(0).get(0)).endsWith("x\r\ny");
+        assertThat(lines).containsExactly(1L, 3L);
+    }
+
+    @Test
     void emptyInputHasNoRecords() throws IOException {
         assertThat(parse("", null)).isEmpty();
         assertThat(parse("\n\r\n\n", null)).isEmpty();

@@ -117,6 +117,11 @@ class KmlReaderTest {
         Path cut = Fixtures.write(dir.resolve("cut.kml"), EventFiles.kml(STRIKE).substring(0, 300));
         assertThatThrownBy(() -> rows(cut)).isInstanceOf(InputException.class).hasMessageContaining("cut.kml:")
                 .hasMessageContaining("not well-formed KML");
+        Path nested = Fixtures.write(dir.resolve("nested.kml"), EventFiles.kml("<Placemark><name>a<b>c</b></name></Placemark>"));
+        assertThatThrownBy(() -> rows(nested)).isInstanceOf(InputException.class).hasMessageContaining("<b> inside a text element");
+        Path huge = Fixtures.write(dir.resolve("huge.kml"), EventFiles.kml("<Placemark><description>"
+                + "x".repeat(KmlReader.MAX_TEXT_CHARS + 1) + "</description></Placemark>"));
+        assertThatThrownBy(() -> rows(huge)).isInstanceOf(InputException.class).hasMessageContaining("huge.kml:4: an element's text is longer");
         Path empty = Fixtures.write(dir.resolve("empty.kml"), "");
         assertThatThrownBy(() -> rows(empty)).isInstanceOf(InputException.class).hasMessageContaining("empty.kml");
     }
