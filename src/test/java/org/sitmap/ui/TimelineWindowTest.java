@@ -152,6 +152,11 @@ class TimelineWindowTest {
         TimelinePane tl = timeline(robot);
         waitFor(() -> map.layer().drawnCountProperty().get() == 4 && tl.histogramProperty().get() != null);
         assertThat(histogramTotal(tl.histogramProperty().get())).isEqualTo(4);
+        robot.interact(() -> {
+            TimelineScale s = tl.viewModel().scale(TimelinePane.HEIGHT);
+            mouse(tl.canvas(), MouseEvent.MOUSE_MOVED, s.x(day("2019-05-09") + 0.5), s.plotBottom() - 5);
+        });
+        assertThat(text(robot, "#timeline-hover")).isEqualTo("2019-05-09: 1 incident");
         waitFor(() -> robot.lookup("#legend-SDF").tryQuery().isPresent());
         robot.interact(() -> robot.lookup("#legend-SDF").queryAs(CheckBox.class).fire());
         waitFor(() -> histogramTotal(tl.histogramProperty().get()) == 3);

@@ -63,6 +63,7 @@ public final class TimelinePane extends BorderPane {
     private final Pane canvas = new Pane();
     private final ImageView view = new ImageView();
     private final ReadOnlyObjectWrapper<Histogram> histogram = new ReadOnlyObjectWrapper<>();
+    private final Label hoverText = new Label();
     private Buffer[] buffers = new Buffer[0];
     private int front = -1;
     private Object requested;
@@ -180,7 +181,9 @@ public final class TimelinePane extends BorderPane {
         bucket.setStyle("-fx-text-fill: #666666;");
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox bar = new HBox(6, play, speed, step, mode, loop, all, jump, gap, brush, bucket);
+        hoverText.setId("timeline-hover");
+        hoverText.setStyle("-fx-text-fill: #333333;");
+        HBox bar = new HBox(6, play, speed, step, mode, loop, all, jump, hoverText, gap, brush, bucket);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(3, 8, 3, 8));
         bar.setStyle("-fx-background-color: #f0f0f0; -fx-border-color: #cccccc transparent transparent transparent;");
@@ -273,12 +276,31 @@ public final class TimelinePane extends BorderPane {
     }
 
     private void hover(MouseEvent e) {
+        hoverText.setText(describeBar(e.getX()));
         Grip g = vm.hasData() ? gripAt(e.getX()) : Grip.NEW;
         canvas.setCursor(switch (g) {
             case FROM, TO -> Cursor.H_RESIZE;
             case WINDOW -> Cursor.MOVE;
             case NEW -> Cursor.CROSSHAIR;
         });
+    }
+
+    /** The bar under {@code x}: its dates and counts ("" outside the bars). */
+    private String describeBar(double x) {
+        Histogram h = histogram.get();
+        if (h == null || !vm.hasData()) return "";
+        int b = h.bucketOf(vm.scale(HEIGHT).day(x));
+        if (b < 0) return "";
+        LocalDate first = LocalDate.ofEpochDay(h.start(b));
+        String when = switch (h.bucket()) {
+            case DAY -> first.toString();
+            case WEEK -> "week of " + first;
+            case MONTH -> first.getMonth().getDisplayName(java.time.format.TextStyle.FULL, java.util.Locale.ENGLISH)
+                    + " " + first.getYear();
+        };
+        double unc = h.uncertainTotal(b) / (double) Histogram.UNIT;
+        return String.format(java.util.Locale.ROOT, "%s: %,d incident%s%s", when, h.total(b), h.total(b) == 1 ? "" : "s",
+                unc > 0 ? String.format(java.util.Locale.ROOT, " + %.1f with uncertain dates", unc) : "");
     }
 
     private void pressed(MouseEvent e) {
