@@ -14,6 +14,9 @@ import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.stage.Stage;
@@ -164,5 +167,35 @@ class TimelineWindowTest {
         int sdf = window.session().indexProperty().get().catalog().ordinal("SDF");
         Histogram h = tl.histogramProperty().get();
         assertThat(h.count(h.bucketOf(day("2019-05-09")), sdf)).isZero();
+    }
+
+    @Test
+    void keysAndTheDateFieldMoveTheBrush(FxRobot robot) throws Exception {
+        TimelinePane tl = timeline(robot);
+        waitFor(() -> tl.histogramProperty().get() != null);
+        TimelineViewModel vm = tl.viewModel();
+        robot.interact(() -> {
+            vm.stepProperty().set(1);
+            vm.setBrush(day("2019-05-06"), day("2019-05-07"));
+            Event.fireEvent(tl.canvas(), new KeyEvent(KeyEvent.KEY_PRESSED, "", "", KeyCode.RIGHT, false, false, false,
+                    false));
+        });
+        assertThat(vm.brushFromProperty().get()).isEqualTo(day("2019-05-07"));
+        waitFor(() -> text(robot, "#status-count").startsWith("2 of 4"));
+        robot.interact(() -> Event.fireEvent(tl.canvas(), new KeyEvent(KeyEvent.KEY_PRESSED, "", "", KeyCode.END,
+                false, false, false, false)));
+        assertThat(vm.brushToProperty().get()).isEqualTo(day("2019-05-09"));
+        robot.interact(() -> {
+            TextField jump = robot.lookup("#timeline-jump").queryAs(TextField.class);
+            jump.setText("2019-05-06");
+            jump.fireEvent(new javafx.event.ActionEvent());
+        });
+        assertThat(vm.brushFromProperty().get()).isEqualTo(day("2019-05-06"));
+        robot.interact(() -> {
+            TextField jump = robot.lookup("#timeline-jump").queryAs(TextField.class);
+            jump.setText("6 May");
+            jump.fireEvent(new javafx.event.ActionEvent());
+        });
+        assertThat(window.session().messageProperty().get()).contains("YYYY-MM-DD");
     }
 }
