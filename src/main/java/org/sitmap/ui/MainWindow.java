@@ -91,6 +91,8 @@ public final class MainWindow {
                 org.sitmap.ui.map.tiles.TileSourceViewModel.forWindow()));
         bottom.getChildren().add(new StatusBar(session));
         root.setBottom(bottom);
+        mountBottom(new org.sitmap.ui.timeline.TimelinePane(new org.sitmap.ui.timeline.TimelineViewModel(session,
+                new org.sitmap.ui.timeline.AnimationTicker()), worker, Platform::runLater));   // helper "timeline"
     }
 
     /** Opens the store and loads the index on the worker; the views fill in as results arrive. */
