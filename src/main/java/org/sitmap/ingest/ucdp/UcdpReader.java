@@ -123,7 +123,7 @@ public final class UcdpReader extends CsvIncidentReader {
         Integer bestN = count(best, "best");
         Integer lowN = count(low, "low"), highN = count(high, "high");
         b.fatalities(bestN);
-        b.place(text(place)).admin1(text(adm1)).country(text(country));
+        b.place(placeName(text(place))).admin1(text(adm1)).country(text(country));
         b.summary(summary(bestN, lowN, highN));
         b.source(text(sourceOffice));
         String headline = text(sourceHeadline);
@@ -142,5 +142,20 @@ public final class UcdpReader extends CsvIncidentReader {
             sb.append(" (low ").append(lowN).append(", high ").append(highN).append(')');
         }
         return sb.toString();
+    }
+
+    /**
+     * UCDP names a settlement with its kind ("Saraqib town", "Maarzita village"); the kind goes, so the name matches
+     * the gazetteer and reads as a label. Other qualifiers ("Idlib Governorate", "Ariha district", "Tabqa airport")
+     * say what the place is and stay.
+     */
+    static String placeName(String where) {
+        if (where == null) return null;
+        for (String kind : new String[] {" town", " village", " city", " suburb"}) {
+            if (where.endsWith(kind) && where.length() > kind.length() + 1) {
+                return where.substring(0, where.length() - kind.length()).strip();
+            }
+        }
+        return where;
     }
 }
