@@ -153,6 +153,8 @@ public final class Benchmark {
                 .apply()), null);
         TimelineStage timeline = new TimelineStage(ix);
         out.timing("histogram_ms", Timing.measure(runs, runs, () -> timeline.histogram(next.get())), null);
+        out.timing("histogram_uncached_ms", Timing.measure(runs, runs, () -> timeline.histogramUncached(next.get())),
+                null);
         Selection fixed = new IndexFilter(ix, FilterSpec.ALL.withDates(LocalDate.ofEpochDay(ix.minDay() + span / 2),
                 LocalDate.ofEpochDay(ix.minDay() + span / 2 + 364)), null).apply();
         out.timing("raster_ms", Timing.measure(runs, runs, () -> {

@@ -1,45 +1,41 @@
 package org.sitmap.bench;
 
-import org.sitmap.index.Bucket;
 import org.sitmap.index.Histogram;
 import org.sitmap.index.IncidentIndex;
-import org.sitmap.index.IndexFilter;
-import org.sitmap.index.Selection;
 import org.sitmap.model.FilterSpec;
 import org.sitmap.render.Raster;
 import org.sitmap.render.TimelinePainter;
+import org.sitmap.render.TimelineRenderer;
+import org.sitmap.render.TimelineScale;
 
 /**
- * The timeline's update for a brush frame, as the window does it ({@code ui.timeline}): the rows passing every
- * filter but the dates (cached while those filters stay equal, as in {@code TimelineViewModel}), their
- * {@link Histogram} over all dates (bucket for a 1600-pixel strip: weekly for a few years), and the strip painted
- * by {@link TimelinePainter} into a 1600×120 {@link Raster} with the brush at the spec's dates.
+ * The timeline's part of a brush frame, exactly as the window's timeline pane runs it on its worker: a
+ * {@link TimelineRenderer} (filter without dates → histogram of the visible range, reused while only the brush
+ * moves) drawing a 1600×160 picture of the whole data span with the brush of the spec's dates.
  */
 final class TimelineStage {
+    static final int WIDTH = 1600;
+    static final int HEIGHT = 160;
     private final IncidentIndex ix;
-    private final Raster strip = new Raster(1600, 120);
-    private final TimelinePainter painter;
-    private FilterSpec contextKey;
-    private Selection context;
+    private final TimelineRenderer renderer = new TimelineRenderer();
+    private final Raster raster = new Raster(WIDTH, HEIGHT);
 
     TimelineStage(IncidentIndex ix) {
         this.ix = ix;
-        this.painter = new TimelinePainter(ix.catalog());
     }
 
-    /** One frame; returns the exact counts ({@code [bucket * factions + faction]}). */
-    int[] histogram(FilterSpec spec) {
-        FilterSpec dateFree = spec.withDates(null, null);
-        if (!dateFree.equals(contextKey)) {
-            context = new IndexFilter(ix, dateFree, null, IndexFilter.FactionRule.PRIMARY).apply(false);
-            contextKey = dateFree;
-        }
-        int from = ix.minDay();
-        int to = Math.max(from + 1, ix.maxDay());
-        Histogram h = Histogram.of(context, from, to, Bucket.forZoom(to - from + 1, strip.width(), 3));
-        int bf = spec.from() == null ? from : (int) spec.from().toEpochDay();
-        int bt = spec.to() == null ? to : (int) spec.to().toEpochDay();
-        painter.paint(strip, h, new TimelinePainter.View(from, to, bf, bt));
-        return h.exact();
+    /** One frame for {@code spec} (its dates are the brush); returns the histogram the picture shows. */
+    Histogram histogram(FilterSpec spec) {
+        TimelineScale s = new TimelineScale(WIDTH, HEIGHT, ix.minDay(), Math.max(ix.minDay(), ix.maxDay()));
+        int from = spec.from() == null ? ix.minDay() : (int) spec.from().toEpochDay();
+        int to = spec.to() == null ? ix.maxDay() : (int) spec.to().toEpochDay();
+        return renderer.draw(raster, new TimelineRenderer.Request(ix, spec, null, s,
+                new TimelinePainter.Marks(from, to, null)));
+    }
+
+    /** The same frame with nothing reused: the cost when the other filters change (factions, area, text). */
+    Histogram histogramUncached(FilterSpec spec) {
+        renderer.invalidate();
+        return histogram(spec);
     }
 }

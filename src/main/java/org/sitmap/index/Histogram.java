@@ -1,95 +1,104 @@
 package org.sitmap.index;
 
+import java.util.Arrays;
+
 /**
- * Incidents per time bucket and primary faction over a visible day range: the data of the timeline's stacked bars,
- * computed without any toolkit into primitive arrays.
+ * Incidents per time bucket and primary faction over a visible day range: the bars of the timeline.
  *
- * <p><b>Exact and uncertain.</b> A row known to the day ({@code dayEnd == day}) is counted once, in
- * {@link #exact()}, in the bucket of its day. A row whose date is a span — known only to a week or month
- * (its precision leaves {@code day..dayEnd} open) or lasting several days (UCDP {@code date_start..date_end}) —
- * is <em>spread</em> over {@link #uncertain()}: each bucket its span overlaps gets the fraction of the span's
- * days that fall in it (a June month-precision event in a weekly view adds ~0.23 to each June week). So the sum
- * of both arrays over all buckets is the number of rows in range, and no span is drawn as if it had one exact day.
- * Rows outside {@code fromDay..toDay} are not counted (spans are clipped to it).
+ * <p>Rows known to one exact day ({@code dayEnd == day} and date precision DAY) are counted in {@link #count}:
+ * one per row in the bucket holding its day. Rows whose date is a span — an end date after the start (UCDP
+ * {@code date_start..date_end}) or a week/month/year precision — are counted in {@link #uncertain} instead,
+ * spread over every bucket their span overlaps in proportion to the days it overlaps, in thousandths of an
+ * incident ({@link #UNIT}): a month-precision incident shown by day adds 1/30 to each of its 30 days, shown by
+ * month adds a whole incident to its month. The shares of one row add up to exactly {@link #UNIT} over its whole
+ * span (the last bucket takes the rounding remainder), so totals are preserved; the part of a span outside the
+ * visible range is not counted.
  *
- * <p>Array layout: {@code [bucket * factions + faction]}, faction = catalog ordinal of the row's primary faction.
- * Immutable after {@link #of}; any thread.
+ * <p>Immutable once built; compute on a worker thread.
  */
 public final class Histogram {
+    /** Fixed-point unit of {@link #uncertain}: 1000 = one incident. */
+    public static final int UNIT = 1000;
+
     private final Bucket bucket;
     private final int[] starts;
     private final int factions;
-    private final int[] exact;
-    private final float[] uncertain;
-    private final float[] totals;
-    private final float max;
+    private final int[] counts;
+    private final int[] uncertain;
+    private final int rows;
 
-    private Histogram(Bucket bucket, int[] starts, int factions, int[] exact, float[] uncertain) {
+    private Histogram(Bucket bucket, int[] starts, int factions, int[] counts, int[] uncertain, int rows) {
         this.bucket = bucket;
         this.starts = starts;
         this.factions = factions;
-        this.exact = exact;
+        this.counts = counts;
         this.uncertain = uncertain;
-        int n = starts.length - 1;
-        totals = new float[n];
-        float m = 0;
-        for (int b = 0; b < n; b++) {
-            float t = 0;
-            for (int f = 0; f < factions; f++) t += exact[b * factions + f] + uncertain[b * factions + f];
-            totals[b] = t;
-            m = Math.max(m, t);
-        }
-        max = m;
+        this.rows = rows;
     }
 
     /**
-     * Counts the rows of {@code sel} whose span overlaps {@code fromDay..toDay} (inclusive) into buckets of
-     * {@code bucket}. Cost: the rows of the range only (the selection is sorted by day, so the range is found by
-     * binary search), plus a day-to-bucket table of the range's length.
+     * Counts the rows of {@code sel} (normally the filter applied WITHOUT its date window, so the timeline shows
+     * context outside the brush) whose span overlaps {@code fromDay..toDay} (inclusive epoch days).
      */
-    public static Histogram of(Selection sel, int fromDay, int toDay, Bucket bucket) {
-        if (toDay < fromDay) throw new IllegalArgumentException("empty day range " + fromDay + ".." + toDay);
+    public static Histogram of(Selection sel, Bucket bucket, int fromDay, int toDay) {
         IncidentIndex ix = sel.index();
-        int factions = Math.max(1, ix.catalog().factions().size());
-        int[] starts = bucket.starts(fromDay, toDay);
-        int n = starts.length - 1;
-        int base = starts[0];
-        int len = starts[n] - base;
-        int[] bucketOf = new int[len];
-        for (int b = 0; b < n; b++) for (int d = starts[b]; d < starts[b + 1]; d++) bucketOf[d - base] = b;
-        int[] exact = new int[n * factions];
-        float[] uncertain = new float[n * factions];
-        int[] rows = sel.rows();
-        int count = sel.count();
-        int first = firstAtOrAfter(ix, rows, count, (int) Math.max(Integer.MIN_VALUE, (long) fromDay - ix.maxSpan()));
-        int last = starts[n] - 1;
-        for (int k = first; k < count; k++) {
-            int r = rows[k];
-            int d0 = ix.day(r);
-            if (d0 > toDay) break;
-            int d1 = ix.dayEnd(r);
-            int pf = Math.min(ix.primaryFaction(r), factions - 1);
-            if (d1 == d0) {
-                if (d0 >= fromDay) exact[bucketOf[d0 - base] * factions + pf]++;
+        int f = ix.catalog().size();
+        int first = bucket.floor(fromDay);
+        int n = 0;
+        for (int d = first; d <= toDay; d = bucket.next(d)) n++;
+        int[] starts = new int[n + 1];
+        int d = first;
+        for (int k = 0; k <= n; k++) { starts[k] = d; d = bucket.next(d); }
+        int end = starts[n];                       // first day after the last bucket
+        int width = end - first;
+        int[] bucketOf = new int[width];           // day offset → bucket
+        for (int k = 0; k < n; k++) Arrays.fill(bucketOf, starts[k] - first, starts[k + 1] - first, k);
+        int[] counts = new int[n * f];
+        int[] unc = new int[n * f];
+        int[] rowsArr = sel.rows();
+        // rows are sorted by first day: skip those that end before the range, stop at the first starting after it
+        int k0 = lowerBound(ix, rowsArr, sel.count(), fromDay - ix.maxSpan());
+        int used = 0;
+        for (int k = k0, m = sel.count(); k < m; k++) {
+            int r = rowsArr[k];
+            int day = ix.day(r);
+            if (day > toDay) break;
+            int dayEnd = ix.dayEnd(r);
+            if (dayEnd < fromDay) continue;
+            int pf = ix.primaryFaction(r);
+            used++;
+            if (dayEnd == day && ix.datePrecision(r) <= 1) {
+                counts[bucketOf[day - first] * f + pf]++;
                 continue;
             }
-            if (d1 < fromDay) continue;
-            float perDay = 1f / (d1 - d0 + 1);
-            int a = Math.max(d0, base);
-            int z = Math.min(d1, last);
-            int b = bucketOf[a - base];
-            int bEnd = bucketOf[z - base];
-            for (; b <= bEnd; b++) {
-                int lo = Math.max(a, starts[b]);
-                int hi = Math.min(z, starts[b + 1] - 1);
-                uncertain[b * factions + pf] += (hi - lo + 1) * perDay;
-            }
+            spread(unc, bucketOf, first, fromDay, toDay, day, dayEnd, f, pf);
         }
-        return new Histogram(bucket, starts, factions, exact, uncertain);
+        return new Histogram(bucket, starts, f, counts, unc, used);
     }
 
-    /** Index into {@code rows} of the first row whose first day is at or after {@code day}. */
-    static int firstAtOrAfter(IncidentIndex ix, int[] rows, int count, int day) {
+    /** Adds one row's {@link #UNIT} over the buckets its span overlaps, by days, clipped to the visible range. */
+    private static void spread(int[] unc, int[] bucketOf, int first, int fromDay, int toDay, int day, int dayEnd,
+                               int f, int pf) {
+        int days = dayEnd - day + 1;
+        int lo = Math.max(day, fromDay);
+        int hi = Math.min(dayEnd, toDay);
+        int given = lo - day;                      // days already accounted for (outside, before the range)
+        int b = bucketOf[lo - first];
+        int runStart = lo;
+        for (int dd = lo; dd <= hi + 1; dd++) {
+            int bb = dd <= hi ? bucketOf[dd - first] : -1;
+            if (bb != b) {
+                int before = (int) ((long) given * UNIT / days);
+                given += dd - runStart;
+                int after = (int) ((long) given * UNIT / days);
+                unc[b * f + pf] += after - before;
+                b = bb;
+                runStart = dd;
+            }
+        }
+    }
+
+    private static int lowerBound(IncidentIndex ix, int[] rows, int count, int day) {
         int lo = 0, hi = count;
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;
@@ -100,39 +109,49 @@ public final class Histogram {
 
     public Bucket bucket() { return bucket; }
 
-    /** Number of bars. */
-    public int buckets() { return starts.length - 1; }
+    /** Number of buckets. */
+    public int size() { return starts.length - 1; }
 
-    /** Number of faction slots per bar (the catalog's size). */
+    /** Number of factions (catalog size): the stride of the arrays. */
     public int factions() { return factions; }
 
-    /** First day of bar {@code b}; {@code start(buckets())} is the day after the last bar. */
+    /** First epoch day of bucket {@code b}; {@code start(size())} is the day after the last bucket. */
     public int start(int b) { return starts[b]; }
 
-    /** Rows known to the day, {@code [bucket * factions + faction]}. Do not modify. */
-    public int[] exact() { return exact; }
+    /** Exactly dated incidents of primary faction {@code f} in bucket {@code b}. */
+    public int count(int b, int f) { return counts[b * factions + f]; }
 
-    /** Spread share of rows with a date span, same layout. Do not modify. */
-    public float[] uncertain() { return uncertain; }
+    /** Spread share of span incidents of faction {@code f} in bucket {@code b}, in {@link #UNIT}s. */
+    public int uncertain(int b, int f) { return uncertain[b * factions + f]; }
 
-    public int exact(int b, int faction) { return exact[b * factions + faction]; }
+    /** Exactly dated incidents in bucket {@code b}, all factions. */
+    public int total(int b) {
+        int s = 0;
+        for (int f = 0; f < factions; f++) s += counts[b * factions + f];
+        return s;
+    }
 
-    public float uncertain(int b, int faction) { return uncertain[b * factions + faction]; }
+    /** Span shares in bucket {@code b}, all factions, in {@link #UNIT}s. */
+    public int uncertainTotal(int b) {
+        int s = 0;
+        for (int f = 0; f < factions; f++) s += uncertain[b * factions + f];
+        return s;
+    }
 
-    /** Exact plus uncertain count of bar {@code b}. */
-    public float total(int b) { return totals[b]; }
+    /** The highest bar (exact plus uncertain, in incidents, rounded up). */
+    public int maxBar() {
+        int m = 0;
+        for (int b = 0; b < size(); b++) m = Math.max(m, total(b) + (uncertainTotal(b) + UNIT - 1) / UNIT);
+        return m;
+    }
 
-    /** The tallest bar's total. */
-    public float max() { return max; }
+    /** Rows whose span overlaps the range (exact plus span rows). */
+    public int rows() { return rows; }
 
-    /** The bar containing {@code epochDay}, or -1 outside. */
+    /** The bucket holding {@code epochDay}, or -1 outside the range. */
     public int bucketOf(int epochDay) {
         if (epochDay < starts[0] || epochDay >= starts[starts.length - 1]) return -1;
-        int lo = 0, hi = starts.length - 1;
-        while (hi - lo > 1) {
-            int mid = (lo + hi) >>> 1;
-            if (starts[mid] <= epochDay) lo = mid; else hi = mid;
-        }
-        return lo;
+        int k = Arrays.binarySearch(starts, epochDay);
+        return k >= 0 ? k : -k - 2;
     }
 }

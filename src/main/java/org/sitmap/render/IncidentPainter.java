@@ -92,7 +92,8 @@ public final class IncidentPainter {
 
     /** The sprite key of a row: faction colour, type shape, precision style. */
     public static int styleOf(IncidentIndex ix, int row) {
-        int style = (ix.geoPrecision(row) >= 2 ? MarkerSprites.HOLLOW : 0) | (ix.datePrecision(row) >= 2 ? MarkerSprites.LIGHT : 0);
+        boolean uncertainDate = ix.datePrecision(row) >= 2 || ix.dayEnd(row) > ix.day(row);   // week/month or a span
+        int style = (ix.geoPrecision(row) >= 2 ? MarkerSprites.HOLLOW : 0) | (uncertainDate ? MarkerSprites.LIGHT : 0);
         return MarkerSprites.key(ix.primaryFaction(row), ix.eventType(row), style);
     }
 

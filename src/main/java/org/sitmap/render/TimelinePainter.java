@@ -1,204 +1,258 @@
 package org.sitmap.render;
 
+import java.awt.BasicStroke;
+import java.awt.Color;
 import java.awt.Font;
-import java.awt.FontMetrics;
 import java.awt.Graphics2D;
 import java.time.LocalDate;
 import java.time.format.TextStyle;
-import java.util.Arrays;
 import java.util.Locale;
+import org.sitmap.index.Bucket;
 import org.sitmap.index.Histogram;
-import org.sitmap.model.Faction;
 import org.sitmap.model.FactionCatalog;
 
 /**
- * Draws the timeline into a {@link Raster}: a histogram of incidents per bucket stacked in faction colours (exact
- * counts solid, the spread share of incidents known only to a week or month or spanning several days light and
- * hatched on top), a date axis with labels, and the brushed window (outside dimmed, edges with grips).
- * Bars are filled straight into the pixel array; Java2D only draws the labels.
- *
- * <p>Layout: bars in {@code 0..height-AXIS}, the axis and labels in the bottom {@link #AXIS} pixels. The x axis
- * maps epoch day {@code viewFrom} to x 0 and day {@code viewTo + 1} to x {@code width}.
+ * Draws the timeline into a {@link Raster}: bars per bucket stacked in faction colours (exactly dated incidents
+ * solid, span incidents on top in a lighter hatched tint), a date axis whose labels follow the zoom (years, months
+ * or days, with the larger unit on a second line), the brushed window (outside dimmed, two handles) and the
+ * playback position. The window shows these pixels; the benchmark draws the same.
  *
  * <p>Not thread-safe: one instance per drawing thread.
  */
 public final class TimelinePainter {
-    /** Height of the date axis under the bars, in pixels. */
-    public static final int AXIS = 18;
-    private static final int BG = 0xfffafafa;
-    private static final Font FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 11);
-    private final int[] colours;
-    private final int[] light;
+    private static final Font LABEL = new Font(Font.SANS_SERIF, Font.PLAIN, 11);
+    private static final Font MAJOR = new Font(Font.SANS_SERIF, Font.BOLD, 11);
+    private static final int BACKGROUND = 0xfffafafa;
+    private static final int GRID = 0xffdddddd;
+    private static final int DIM = 0x8cd8d8d8;
+    private static final int BRUSH_EDGE = 0xff1f5fbf;
+    private static final int PLAYHEAD = 0xffd02020;
 
-    /** What to draw besides the bars: the visible day range and the brushed window (inclusive epoch days). */
-    public record View(int viewFrom, int viewTo, int brushFrom, int brushTo) {
-        /** x of the start of {@code day} in a raster {@code width} pixels wide. */
-        public double x(int day, int width) {
-            return (day - viewFrom) * (double) width / (viewTo + 1 - viewFrom);
-        }
+    /** What to draw besides the bars: brush ends (inclusive epoch days) and the playback day (or none). */
+    public record Marks(int brushFrom, int brushTo, Integer playhead) { }
 
-        /** The day under pixel {@code x}. */
-        public int day(double x, int width) {
-            return viewFrom + (int) Math.floor(x * (viewTo + 1 - viewFrom) / width);
-        }
-    }
-
-    public TimelinePainter(FactionCatalog catalog) {
-        int n = Math.max(1, catalog.size());
-        colours = new int[n];
-        light = new int[n];
-        for (int k = 0; k < catalog.size(); k++) {
-            Faction f = catalog.factions().get(k);
-            int rgb = f.rgb() & 0xffffff;
-            colours[k] = 0xff000000 | rgb;
-            light[k] = 0xff000000 | mix(rgb, 0xffffff, 0.62);
-        }
-    }
-
-    /** Clears the raster and draws histogram, brush and axis. */
-    public void paint(Raster r, Histogram h, View v) {
-        int w = r.width();
-        int barsH = Math.max(1, r.height() - AXIS);
-        r.clear(BG);
-        int[] px = r.pixels();
-        float max = Math.max(1f, h.max());
-        double scale = (barsH - 4) / max;
-        int nf = h.factions();
-        for (int b = 0; b < h.buckets(); b++) {
-            int x0 = (int) Math.round(v.x(h.start(b), w));
-            int x1 = (int) Math.round(v.x(h.start(b + 1), w));
-            if (x1 <= 0 || x0 >= w) continue;
-            if (x1 - x0 >= 4) x1--;                      // a one-pixel gap between wide bars
-            if (x1 <= x0) x1 = x0 + 1;
-            double y = barsH;
-            for (int f = 0; f < nf; f++) {
-                int c = h.exact(b, f);
-                if (c == 0) continue;
-                double top = y - c * scale;
-                fill(px, w, x0, x1, (int) Math.round(top), (int) Math.round(y), colours[f], 0);
-                y = top;
-            }
-            for (int f = 0; f < nf; f++) {
-                float c = h.uncertain(b, f);
-                if (c <= 0) continue;
-                double top = y - c * scale;
-                int yt = (int) Math.round(top);
-                int yb = (int) Math.round(y);
-                if (yt == yb && c * scale > 0.15) yt--;   // keep a trace of small spans visible
-                fill(px, w, x0, x1, yt, yb, light[f], colours[f]);
-                y = top;
-            }
-        }
-        // brush: dim outside, edges with grips
-        int bx0 = clamp((int) Math.round(v.x(v.brushFrom(), w)), 0, w);
-        int bx1 = clamp((int) Math.round(v.x(v.brushTo() + 1, w)), 0, w);
-        dim(r, 0, bx0, barsH);
-        dim(r, bx1, w, barsH);
-        fill(px, w, bx0, bx1, 0, 2, 0xff1f5fbf, 0);
-        edge(px, w, bx0 - 1, barsH);
-        edge(px, w, bx1 - 1, barsH);
-        fill(px, w, 0, w, barsH, barsH + 1, 0xff9a9a9a, 0);
+    /** Draws everything, clearing the raster first. */
+    public void paint(Raster r, TimelineScale s, Histogram h, FactionCatalog catalog, Marks marks) {
+        r.clear(BACKGROUND);
+        int top = s.plotTop();
+        int bottom = s.plotBottom();
+        int max = niceMax(h.maxBar());
+        grid(r, s, max);
+        bars(r, s, h, catalog, max);
+        fill(r, 0, bottom, r.width(), bottom + 1, 0xff888888);
+        brush(r, s, marks);
         Graphics2D g = r.graphics();
         try {
-            axis(g, w, r.height(), barsH, v, max);
+            axis(g, s);
+            g.setFont(LABEL);
+            g.setColor(new Color(90, 90, 90));
+            String unit = switch (h.bucket()) { case DAY -> "day"; case WEEK -> "week"; case MONTH -> "month"; };
+            g.drawString(max + " incidents per " + unit, TimelineScale.MARGIN + 2, top - 4);
+            if (marks.playhead() != null) {
+                int x = (int) Math.round(s.x(marks.playhead() + 1));
+                g.setColor(new Color(PLAYHEAD, true));
+                g.setStroke(new BasicStroke(2));
+                g.drawLine(x, top - 2, x, bottom);
+                g.fillPolygon(new int[] {x - 5, x + 5, x}, new int[] {top - 8, top - 8, top - 1}, 3);
+            }
         } finally {
             g.dispose();
         }
     }
 
-    private static void axis(Graphics2D g, int w, int h, int barsH, View v, float max) {
-        g.setFont(FONT);
-        FontMetrics fm = g.getFontMetrics();
-        double days = v.viewTo() + 1 - v.viewFrom();
-        double pxPerDay = w / days;
-        // tick step: the finest of day, week, month, quarter, year, 2 years whose labels do not collide
-        int[] stepMonths = {0, 0, 1, 3, 12, 24, 60};
-        int[] stepDays = {1, 7, 0, 0, 0, 0, 0};
-        int choice = stepMonths.length - 1;
-        for (int k = 0; k < stepMonths.length; k++) {
-            double approx = stepDays[k] > 0 ? stepDays[k] : stepMonths[k] * 30.44;
-            double need = (stepMonths[k] >= 12 ? 34 : stepMonths[k] > 0 ? 58 : 46);
-            if (approx * pxPerDay >= need) { choice = k; break; }
-        }
-        LocalDate d = LocalDate.ofEpochDay(v.viewFrom());
-        if (stepMonths[choice] > 0) {
-            int m = stepMonths[choice];
-            d = d.withDayOfMonth(1);
-            int idx = (d.getYear() * 12 + d.getMonthValue() - 1);
-            idx = Math.floorDiv(idx + m - 1, m) * m;
-            d = LocalDate.of(Math.floorDiv(idx, 12), Math.floorMod(idx, 12) + 1, 1);
-        } else if (stepDays[choice] == 7) {
-            d = LocalDate.ofEpochDay(org.sitmap.index.Bucket.WEEK.next((int) d.toEpochDay() - 1));
-        }
-        g.setColor(new java.awt.Color(0x55, 0x55, 0x55));
-        String lastYear = "";
-        while (d.toEpochDay() <= v.viewTo() + 1) {
-            int x = (int) Math.round(v.x((int) d.toEpochDay(), w));
-            if (x >= 0 && x < w) {
-                g.drawLine(x, barsH, x, barsH + 4);
-                String label;
-                if (stepMonths[choice] >= 12) label = Integer.toString(d.getYear());
-                else if (stepMonths[choice] > 0) {
-                    String mon = d.getMonth().getDisplayName(TextStyle.SHORT, Locale.ENGLISH);
-                    label = d.getMonthValue() == 1 || !lastYear.equals("" + d.getYear()) ? mon + " " + d.getYear() : mon;
-                } else {
-                    String mon = d.getMonth().getDisplayName(TextStyle.SHORT, Locale.ENGLISH);
-                    label = d.getDayOfMonth() + " " + mon + (lastYear.equals("" + d.getYear()) ? "" : " " + d.getYear());
-                }
-                lastYear = "" + d.getYear();
-                if (x + 2 + fm.stringWidth(label) <= w) g.drawString(label, x + 2, h - 4);
-            }
-            d = stepMonths[choice] > 0 ? d.plusMonths(stepMonths[choice]) : d.plusDays(stepDays[choice]);
-        }
-        // y scale: the tallest bar's count, top left
-        g.setColor(new java.awt.Color(0x66, 0x66, 0x66));
-        g.drawString(String.format(Locale.ROOT, "%,d", (int) Math.ceil(max)), 3, fm.getAscent() + 2);
+    /** A round scale top for {@code max} incidents (1, 1.5, 2, 2.5, 3, 4, 5, 6, 8 × 10^k), at least 1. */
+    static int niceMax(int max) {
+        if (max <= 1) return 1;
+        if (max <= 10) return max;
+        int p = 1;
+        while (p * 10 < max) p *= 10;
+        for (int m : new int[] {10, 15, 20, 25, 30, 40, 50, 60, 80, 100}) if ((long) m * p / 10 >= max) return m * p / 10;
+        return 10 * p;
     }
 
-    private static void dim(Raster r, int x0, int x1, int h) {
+    private static void grid(Raster r, TimelineScale s, int max) {
+        int top = s.plotTop();
+        int bottom = s.plotBottom();
+        for (int k = 1; k <= 4; k++) {
+            int y = bottom - (bottom - top) * k / 4;
+            for (int x = TimelineScale.MARGIN; x < r.width() - TimelineScale.MARGIN; x += 4) fill(r, x, y, x + 2, y + 1, GRID);
+        }
+    }
+
+    private static void bars(Raster r, TimelineScale s, Histogram h, FactionCatalog catalog, int max) {
+        int bottom = s.plotBottom();
+        double perIncident = (bottom - s.plotTop()) / (double) max;
+        int nf = h.factions();
+        int[] solid = new int[nf];
+        int[] light = new int[nf];
+        for (int f = 0; f < nf; f++) {
+            int rgb = catalog.get(f).rgb() & 0xffffff;
+            solid[f] = 0xff000000 | rgb;
+            light[f] = 0xff000000 | mix(rgb, 0xffffff, 0.55);
+        }
+        for (int b = 0; b < h.size(); b++) {
+            int x0 = (int) Math.round(s.x(h.start(b)));
+            int x1 = (int) Math.round(s.x(h.start(b + 1)));
+            if (x1 - x0 >= 4) x1--;                 // a one-pixel gap between wide bars
+            if (x1 <= x0) x1 = x0 + 1;
+            double acc = 0;
+            for (int f = 0; f < nf; f++) {
+                int c = h.count(b, f);
+                if (c == 0) continue;
+                int y1 = bottom - (int) Math.round(acc * perIncident);
+                acc += c;
+                int y0 = bottom - (int) Math.round(acc * perIncident);
+                fill(r, x0, y0, x1, y1, solid[f]);
+            }
+            for (int f = 0; f < nf; f++) {
+                int u = h.uncertain(b, f);
+                if (u == 0) continue;
+                int y1 = bottom - (int) Math.round(acc * perIncident);
+                acc += u / (double) Histogram.UNIT;
+                int y0 = bottom - (int) Math.round(acc * perIncident);
+                if (y0 == y1) y0--;                 // a trace stays visible
+                hatch(r, x0, y0, x1, y1, light[f], solid[f]);
+            }
+        }
+    }
+
+    private static void brush(Raster r, TimelineScale s, Marks m) {
+        int top = 0;
+        int bottom = s.plotBottom();
+        int bx0 = (int) Math.round(s.x(m.brushFrom()));
+        int bx1 = (int) Math.round(s.x(m.brushTo() + 1));
         int w = r.width();
-        int[] px = r.pixels();
-        for (int y = 0; y < h; y++) {
-            int row = y * w;
-            for (int x = Math.max(0, x0); x < Math.min(w, x1); x++) {
-                int p = px[row + x];
-                // 55 % towards a cool grey
-                int rr = (((p >> 16) & 0xff) * 45 + 0xd8 * 55) / 100;
-                int gg = (((p >> 8) & 0xff) * 45 + 0xdc * 55) / 100;
-                int bb = ((p & 0xff) * 45 + 0xe2 * 55) / 100;
-                px[row + x] = 0xff000000 | (rr << 16) | (gg << 8) | bb;
-            }
+        for (int y = top; y < bottom; y++) {
+            for (int x = 0; x < Math.min(bx0, w); x++) r.blend(x, y, DIM);
+            for (int x = Math.max(0, bx1); x < w; x++) r.blend(x, y, DIM);
+        }
+        fill(r, bx0 - 1, top, bx0 + 1, bottom, BRUSH_EDGE);
+        fill(r, bx1 - 1, top, bx1 + 1, bottom, BRUSH_EDGE);
+        fill(r, bx0, top, bx1, top + 2, BRUSH_EDGE);
+        int hy = (top + bottom) / 2;
+        for (int x : new int[] {bx0, bx1}) {
+            fill(r, x - 4, hy - 12, x + 4, hy + 12, BRUSH_EDGE);
+            fill(r, x - 2, hy - 8, x - 1, hy + 8, 0xffffffff);
+            fill(r, x + 1, hy - 8, x + 2, hy + 8, 0xffffffff);
         }
     }
 
-    private static void edge(int[] px, int w, int x, int h) {
-        fill(px, w, x - 1, x + 2, 0, h, 0xff1f5fbf, 0);
-        int mid = h / 2;
-        fill(px, w, x - 3, x + 4, mid - 9, mid + 9, 0xff1f5fbf, 0);
-        fill(px, w, x - 1, x + 2, mid - 6, mid + 6, 0xffffffff, 0);
-    }
-
-    /** Fills x0..x1-1, y0..y1-1 with {@code argb}; with {@code hatch != 0}, diagonal lines of it every 4 pixels. */
-    private static void fill(int[] px, int w, int x0, int x1, int y0, int y1, int argb, int hatch) {
-        int h = px.length / w;
-        x0 = Math.max(0, x0); x1 = Math.min(w, x1); y0 = Math.max(0, y0); y1 = Math.min(h, y1);
-        if (x0 >= x1) return;
-        for (int y = y0; y < y1; y++) {
-            int row = y * w;
-            if (hatch == 0) {
-                Arrays.fill(px, row + x0, row + x1, argb);
+    /** Date labels: ticks in the finest unit that leaves room for its label; the larger unit on a second line. */
+    private static void axis(Graphics2D g, TimelineScale s) {
+        g.setFont(LABEL);
+        double ppd = s.pxPerDay();
+        int bottom = s.plotBottom();
+        int line1 = bottom + 13;
+        int line2 = bottom + 27;
+        Color text = new Color(60, 60, 60);
+        Color tick = new Color(140, 140, 140);
+        LocalDate first = LocalDate.ofEpochDay(s.fromDay());
+        LocalDate last = LocalDate.ofEpochDay(s.toDay());
+        if (ppd * 30.44 >= 34) {
+            // months (or days) on line 1, years / months on line 2
+            boolean days = ppd >= 22;
+            int dayStep = days ? 1 : ppd * 7 >= 34 ? 7 : 0;
+            if (dayStep > 0) {
+                int d0 = dayStep == 7 ? Bucket.WEEK.floor(s.fromDay()) : s.fromDay();
+                for (int d = d0; d <= s.toDay(); d += dayStep) {
+                    if (d < s.fromDay()) continue;
+                    int x = (int) Math.round(s.x(d));
+                    g.setColor(tick);
+                    g.drawLine(x, bottom, x, bottom + 3);
+                    g.setColor(text);
+                    g.drawString(Integer.toString(LocalDate.ofEpochDay(d).getDayOfMonth()), x + 2, line1);
+                }
+                g.setFont(MAJOR);
+                for (LocalDate m = first.withDayOfMonth(1); !m.isAfter(last); m = m.plusMonths(1)) {
+                    double x = Math.max(s.x(m.toEpochDay()), TimelineScale.MARGIN);
+                    g.drawString(monthName(m) + " " + m.getYear(), (int) x + 2, line2);
+                    int xt = (int) Math.round(s.x(m.toEpochDay()));
+                    g.drawLine(xt, bottom, xt, bottom + 28);
+                }
             } else {
-                for (int x = x0; x < x1; x++) px[row + x] = ((x + y) & 3) == 0 ? hatch : argb;
+                int monthStep = ppd * 30.44 >= 34 ? 1 : 3;
+                for (LocalDate m = first.withDayOfMonth(1); !m.isAfter(last); m = m.plusMonths(monthStep)) {
+                    if (m.getMonthValue() % monthStep != 1 % monthStep) continue;
+                    int x = (int) Math.round(s.x(m.toEpochDay()));
+                    if (x < TimelineScale.MARGIN) continue;
+                    g.setColor(tick);
+                    g.drawLine(x, bottom, x, bottom + 3);
+                    g.setColor(text);
+                    g.drawString(monthName(m), x + 2, line1);
+                }
+                years(g, s, first, last, line2, bottom, text);
+            }
+        } else {
+            // quarters or no minor ticks; years on line 1
+            boolean quarters = ppd * 91 >= 30;
+            if (quarters) {
+                for (LocalDate m = first.withDayOfMonth(1); !m.isAfter(last); m = m.plusMonths(1)) {
+                    if ((m.getMonthValue() - 1) % 3 != 0) continue;
+                    int x = (int) Math.round(s.x(m.toEpochDay()));
+                    if (x < TimelineScale.MARGIN) continue;
+                    g.setColor(tick);
+                    g.drawLine(x, bottom, x, bottom + 3);
+                    if (m.getMonthValue() != 1) {
+                        g.setColor(text);
+                        g.drawString(monthName(m), x + 2, line1);
+                    }
+                }
+            }
+            int yearStep = ppd * 365 >= 40 ? 1 : ppd * 365 * 5 >= 40 ? 5 : 10;
+            g.setFont(MAJOR);
+            for (int y = first.getYear(); y <= last.getYear() + 1; y++) {
+                if (y % yearStep != 0) continue;
+                int x = (int) Math.round(s.x(LocalDate.of(y, 1, 1).toEpochDay()));
+                if (x < TimelineScale.MARGIN || x > s.width() - TimelineScale.MARGIN) continue;
+                g.setColor(tick);
+                g.drawLine(x, bottom, x, bottom + 16);
+                g.setColor(text);
+                g.drawString(Integer.toString(y), x + 3, quarters ? line2 : line1);
             }
         }
     }
 
-    private static int clamp(int v, int lo, int hi) { return Math.max(lo, Math.min(hi, v)); }
+    private static void years(Graphics2D g, TimelineScale s, LocalDate first, LocalDate last, int line, int bottom,
+                              Color text) {
+        g.setFont(MAJOR);
+        for (int y = first.getYear(); y <= last.getYear(); y++) {
+            double x = Math.max(s.x(LocalDate.of(y, 1, 1).toEpochDay()), TimelineScale.MARGIN);
+            int xt = (int) Math.round(s.x(LocalDate.of(y, 1, 1).toEpochDay()));
+            g.setColor(new Color(140, 140, 140));
+            if (xt >= TimelineScale.MARGIN) g.drawLine(xt, bottom, xt, bottom + 28);
+            g.setColor(text);
+            g.drawString(Integer.toString(y), (int) x + 3, line);
+        }
+    }
 
-    private static int mix(int rgb, int to, double t) {
-        int r = (int) Math.round(((rgb >> 16) & 0xff) * (1 - t) + ((to >> 16) & 0xff) * t);
-        int g = (int) Math.round(((rgb >> 8) & 0xff) * (1 - t) + ((to >> 8) & 0xff) * t);
-        int b = (int) Math.round((rgb & 0xff) * (1 - t) + (to & 0xff) * t);
+    private static String monthName(LocalDate d) {
+        return d.getMonth().getDisplayName(TextStyle.SHORT, Locale.ENGLISH);
+    }
+
+    private static int mix(int rgb, int other, double t) {
+        int r = (int) Math.round(((rgb >> 16) & 0xff) * (1 - t) + ((other >> 16) & 0xff) * t);
+        int g = (int) Math.round(((rgb >> 8) & 0xff) * (1 - t) + ((other >> 8) & 0xff) * t);
+        int b = (int) Math.round((rgb & 0xff) * (1 - t) + (other & 0xff) * t);
         return (r << 16) | (g << 8) | b;
+    }
+
+    /** Fills [x0,x1)×[y0,y1) with an opaque colour, clipped to the raster. */
+    static void fill(Raster r, int x0, int y0, int x1, int y1, int argb) {
+        int w = r.width();
+        int h = r.height();
+        x0 = Math.max(0, x0); y0 = Math.max(0, y0); x1 = Math.min(w, x1); y1 = Math.min(h, y1);
+        int[] p = r.pixels();
+        for (int y = y0; y < y1; y++) java.util.Arrays.fill(p, y * w + x0, y * w + Math.max(x0, x1), argb);
+    }
+
+    /** Fills with {@code base}, every third diagonal in {@code stripe}: the tint of span (uncertain) incidents. */
+    private static void hatch(Raster r, int x0, int y0, int x1, int y1, int base, int stripe) {
+        int w = r.width();
+        int h = r.height();
+        x0 = Math.max(0, x0); y0 = Math.max(0, y0); x1 = Math.min(w, x1); y1 = Math.min(h, y1);
+        int[] p = r.pixels();
+        for (int y = y0; y < y1; y++) {
+            for (int x = x0; x < x1; x++) p[y * w + x] = (x + y) % 4 == 0 ? stripe : base;
+        }
     }
 }

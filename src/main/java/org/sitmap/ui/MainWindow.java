@@ -53,7 +53,6 @@ public final class MainWindow {
     private final MenuBar menuBar = new MenuBar();
     private final VBox bottom = new VBox();
     private final MapPane mapPane;
-    private final org.sitmap.ui.timeline.TimelinePane timeline;
     private final org.sitmap.ui.filter.FilterViewModel filterModel;
 
     public MainWindow(Options options) {
@@ -103,9 +102,8 @@ public final class MainWindow {
                 org.sitmap.ui.map.tiles.TileSourceViewModel.forWindow()));
         bottom.getChildren().add(new StatusBar(session));
         root.setBottom(bottom);
-        timeline = new org.sitmap.ui.timeline.TimelinePane(new org.sitmap.ui.timeline.TimelineViewModel(session, worker,
-                Platform::runLater, new org.sitmap.ui.timeline.FxTicker()), session, worker, Platform::runLater);
-        mountBottom(timeline);
+        mountBottom(new org.sitmap.ui.timeline.TimelinePane(new org.sitmap.ui.timeline.TimelineViewModel(session,
+                new org.sitmap.ui.timeline.AnimationTicker()), worker, Platform::runLater));   // helper "timeline"
         mountBottom(new org.sitmap.ui.table.IncidentTable(
                 new org.sitmap.ui.table.IncidentTableModel(session, worker, Platform::runLater), session));
         filterModel = new org.sitmap.ui.filter.FilterViewModel(session, filters, worker, Platform::runLater);
@@ -155,8 +153,6 @@ public final class MainWindow {
     public Parent root() { return root; }
 
     public MapPane mapPane() { return mapPane; }
-
-    public org.sitmap.ui.timeline.TimelinePane timelinePane() { return timeline; }
 
     public org.sitmap.ui.filter.FilterViewModel filters() { return filterModel; }
 

@@ -94,4 +94,14 @@ class IndexFilterTest {
         assertThat(WebMercator.lon(WebMercator.x(36.5896))).isCloseTo(36.5896, org.assertj.core.data.Offset.offset(1e-9));
         assertThat(index.located(index.rowOf(5))).isFalse();
     }
+
+    @Test
+    void primaryRuleKeepsAnIncidentByTheFactionItIsDrawnInAnyRuleByAnyOfItsFactions() {
+        // incident 2 is ISIS (primary) vs SDF; incident 1 RUS (primary) with TUR
+        FilterSpec noIsis = FilterSpec.ALL.withFactions(Set.of("SDF", "TUR"));
+        Selection primary = new IndexFilter(index, noIsis, null, IndexFilter.FactionRule.PRIMARY).apply();
+        Selection any = new IndexFilter(index, noIsis, null).apply();
+        assertThat(primary.count()).isZero();
+        assertThat(any.count()).isEqualTo(2);
+    }
 }

@@ -6,13 +6,13 @@ import java.time.LocalDate;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
-import javafx.event.ActionEvent;
 import javafx.event.Event;
 import javafx.event.EventType;
 import javafx.geometry.Point2D;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
@@ -24,6 +24,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.sitmap.index.Histogram;
+import org.sitmap.render.TimelineScale;
+import org.sitmap.ui.map.MapPane;
 import org.sitmap.ui.timeline.TimelinePane;
 import org.sitmap.ui.timeline.TimelineViewModel;
 import org.testfx.api.FxRobot;
@@ -32,8 +34,8 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
- * The timeline and the filter panel in the real main window on the in-memory sample (four incidents, 6-9 May
- * 2019). Input is delivered as scene events / {@code fire()} (see {@link MainWindowTest} for why not the robot).
+ * The timeline in the real main window on the in-memory sample (4 incidents, 6-9 May 2019; headless Monocle).
+ * Mouse input is fired as JavaFX events on the timeline picture, as {@link MainWindowTest} does on the map.
  */
 @ExtendWith(ApplicationExtension.class)
 class TimelineWindowTest {
@@ -42,7 +44,7 @@ class TimelineWindowTest {
     @Start
     void start(Stage stage) {
         window = new MainWindow(new MainWindow.Options(null, true), db -> MemorySource.sample());
-        stage.setScene(new Scene(window.root(), 1300, 900));
+        stage.setScene(new Scene(window.root(), 1300, 850));
         stage.show();
         window.loadAsync();
     }
@@ -56,138 +58,144 @@ class TimelineWindowTest {
         WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition::getAsBoolean).get());
     }
 
-    private static int day(String iso) { return (int) LocalDate.parse(iso).toEpochDay(); }
-
-    private int drawn() { return window.mapPane().layer().drawnCountProperty().get(); }
-
-    private String text(FxRobot robot, String id) { return robot.lookup(id).queryAs(Label.class).getText(); }
-
-    private void mouse(Node target, EventType<MouseEvent> type, double x, double y, int clicks) {
-        Point2D scene = target.localToScene(x, y);
-        Point2D screen = target.localToScreen(x, y);
-        boolean down = type == MouseEvent.MOUSE_PRESSED || type == MouseEvent.MOUSE_DRAGGED;
-        Event.fireEvent(target, new MouseEvent(type, scene.getX(), scene.getY(), screen.getX(), screen.getY(),
-                MouseButton.PRIMARY, clicks, false, false, false, false, down, false, false, false, false,
-                type != MouseEvent.MOUSE_DRAGGED, null));
+    private String text(FxRobot robot, String id) {
+        return robot.lookup(id).queryAs(Label.class).getText();
     }
 
-    private void ready() throws TimeoutException {
-        waitFor(() -> drawn() == 4);
-        waitFor(() -> window.timelinePane().viewModel().histogramProperty().get() != null
-                && window.timelinePane().strip().getWidth() > 100);
+    private TimelinePane timeline(FxRobot robot) {
+        return robot.lookup("#timeline").queryAs(TimelinePane.class);
+    }
+
+    private static int day(String iso) { return (int) LocalDate.parse(iso).toEpochDay(); }
+
+    private static void mouse(Node node, EventType<MouseEvent> type, double x, double y) {
+        Point2D scene = node.localToScene(x, y);
+        Point2D screen = node.localToScreen(x, y);
+        boolean down = type == MouseEvent.MOUSE_PRESSED || type == MouseEvent.MOUSE_DRAGGED;
+        Event.fireEvent(node, new MouseEvent(type, scene.getX(), scene.getY(), screen.getX(), screen.getY(),
+                MouseButton.PRIMARY, 1, false, false, false, false, down, false, false, false, false, false, null));
+    }
+
+    private static int histogramTotal(Histogram h) {
+        int s = 0;
+        for (int b = 0; b < h.size(); b++) s += h.total(b);
+        return s;
     }
 
     @Test
     void draggingTheBrushEndChangesTheCountAndTheMap(FxRobot robot) throws Exception {
-        ready();
-        TimelinePane tl = window.timelinePane();
+        MapPane map = window.mapPane();
+        TimelinePane tl = timeline(robot);
+        waitFor(() -> map.layer().drawnCountProperty().get() == 4 && tl.histogramProperty().get() != null);
         TimelineViewModel vm = tl.viewModel();
-        double[] xs = WaitForAsyncUtils.asyncFx(() -> new double[] {
-                tl.xOf(vm.brushToProperty().get() + 1), tl.xOf(day("2019-05-08")), tl.strip().getHeight() / 2}).get();
+        assertThat(vm.brushFromProperty().get()).isEqualTo(day("2019-05-06"));
+        assertThat(vm.brushToProperty().get()).isEqualTo(day("2019-05-09"));
         robot.interact(() -> {
-            mouse(tl.strip(), MouseEvent.MOUSE_PRESSED, xs[0], xs[2], 1);
-            mouse(tl.strip(), MouseEvent.MOUSE_DRAGGED, (xs[0] + xs[1]) / 2, xs[2], 1);
-            mouse(tl.strip(), MouseEvent.MOUSE_DRAGGED, xs[1] + 1, xs[2], 1);
-            mouse(tl.strip(), MouseEvent.MOUSE_RELEASED, xs[1] + 1, xs[2], 1);
+            TimelineScale s = vm.scale(TimelinePane.HEIGHT);
+            double y = s.plotBottom() / 2.0;
+            double end = s.x(day("2019-05-10"));          // the right edge of the brush
+            Node c = tl.canvas();
+            mouse(c, MouseEvent.MOUSE_PRESSED, end, y);
+            mouse(c, MouseEvent.MOUSE_DRAGGED, s.x(day("2019-05-09")), y);
+            mouse(c, MouseEvent.MOUSE_DRAGGED, s.x(day("2019-05-08")) + 1, y);
+            mouse(c, MouseEvent.MOUSE_RELEASED, s.x(day("2019-05-08")) + 1, y);
         });
-        // brush now 6-7 May: Kafar Sijnah and the SAA Nayrab incident
-        waitFor(() -> vm.brushToProperty().get() == day("2019-05-07"));
-        waitFor(() -> text(robot, "#status-count").startsWith("2 of 4"));
-        waitFor(() -> drawn() == 2);
-        assertThat(text(robot, "#timeline-range")).contains("2019-05-06 – 2019-05-07", "2 incidents");
+        assertThat(vm.brushToProperty().get()).isEqualTo(day("2019-05-07"));
         assertThat(window.session().filterProperty().get().to()).isEqualTo(LocalDate.parse("2019-05-07"));
-        assertThat(robot.lookup("#chip-dates").tryQuery()).isPresent();
+        waitFor(() -> text(robot, "#status-count").startsWith("2 of 4"));
+        waitFor(() -> map.layer().drawnCountProperty().get() == 2);
+        assertThat(text(robot, "#timeline-brush")).startsWith("2019-05-06 – 2019-05-07");
 
-        // dragging the window itself one day later: 7-8 May
-        double[] mid = WaitForAsyncUtils.asyncFx(() -> new double[] {
-                tl.xOf(day("2019-05-07")) + 20, tl.xOf(day("2019-05-08")) + 20}).get();
+        // drag the whole window two days later
         robot.interact(() -> {
-            mouse(tl.strip(), MouseEvent.MOUSE_PRESSED, mid[0], xs[2], 1);
-            mouse(tl.strip(), MouseEvent.MOUSE_DRAGGED, mid[1], xs[2], 1);
-            mouse(tl.strip(), MouseEvent.MOUSE_RELEASED, mid[1], xs[2], 1);
+            TimelineScale s = vm.scale(TimelinePane.HEIGHT);
+            double y = s.plotBottom() / 2.0;
+            Node c = tl.canvas();
+            double x = s.x(day("2019-05-06")) + s.pxPerDay();
+            mouse(c, MouseEvent.MOUSE_PRESSED, x, y);
+            mouse(c, MouseEvent.MOUSE_DRAGGED, x + 2 * s.pxPerDay(), y);
+            mouse(c, MouseEvent.MOUSE_RELEASED, x + 2 * s.pxPerDay(), y);
         });
-        waitFor(() -> vm.brushFromProperty().get() == day("2019-05-07"));
-        waitFor(() -> text(robot, "#timeline-range").contains("2019-05-07 – 2019-05-08"));
-
-        // keyboard: → steps one day
-        robot.interact(() -> Event.fireEvent(tl.strip(),
-                new KeyEvent(KeyEvent.KEY_PRESSED, "", "", KeyCode.RIGHT, false, false, false, false)));
-        waitFor(() -> vm.brushFromProperty().get() == day("2019-05-08"));
-        waitFor(() -> drawn() == 2);   // 8 and 9 May: Nayrab HTS and Busayrah
+        assertThat(vm.brushFromProperty().get()).isEqualTo(day("2019-05-08"));
+        waitFor(() -> map.layer().drawnCountProperty().get() == 2);
+        int id = WaitForAsyncUtils.asyncFx(() -> {
+            var sel = window.session().shownProperty().get();
+            return (int) sel.index().id(sel.row(0));
+        }).get();
+        assertThat(id).isEqualTo(3);
+        // the histogram still shows all four (context outside the brush)
+        assertThat(histogramTotal(tl.histogramProperty().get())).isEqualTo(4);
     }
 
     @Test
     void playAdvancesTheWindow(FxRobot robot) throws Exception {
-        ready();
-        TimelineViewModel vm = window.timelinePane().viewModel();
+        TimelinePane tl = timeline(robot);
+        waitFor(() -> tl.histogramProperty().get() != null);
+        TimelineViewModel vm = tl.viewModel();
         robot.interact(() -> {
+            vm.stepProperty().set(1);
+            vm.speedProperty().set(7);
             vm.setBrush(day("2019-05-06"), day("2019-05-06"));
-            vm.speedProperty().set(4);
-        });
-        waitFor(() -> drawn() == 1);
-        robot.interact(() -> robot.lookup("#timeline-play").queryAs(Button.class).fire());
-        waitFor(() -> vm.brushFromProperty().get() > day("2019-05-06"));
-        waitFor(() -> vm.brushToProperty().get() == vm.dataTo());
-        waitFor(() -> !vm.playingProperty().get());     // stops at the last day (loop off)
-        waitFor(() -> "2019-05-09 – 2019-05-09 · 1 incident".equals(text(robot, "#timeline-range")));
-        waitFor(() -> drawn() == 1);
-        assertThat(robot.lookup("#timeline-play").queryAs(Button.class).getText()).contains("Play");
-    }
-
-    @Test
-    void factionFilterChangesHistogramAndMap(FxRobot robot) throws Exception {
-        ready();
-        TimelineViewModel vm = window.timelinePane().viewModel();
-        int sdf = window.session().indexProperty().get().catalog().ordinal("SDF");
-        assertThat(total(vm.histogramProperty().get())).isEqualTo(4f);
-        waitFor(() -> robot.lookup("#filter-only-SDF").tryQuery().isPresent());
-        robot.interact(() -> robot.lookup("#filter-only-SDF").queryAs(Button.class).fire());
-        waitFor(() -> drawn() == 1);
-        waitFor(() -> total(vm.histogramProperty().get()) == 1f);
-        Histogram h = vm.histogramProperty().get();
-        int b = h.bucketOf(day("2019-05-09"));
-        assertThat(h.exact(b, sdf)).isEqualTo(1);
-        String tip = WaitForAsyncUtils.asyncFx(() -> window.timelinePane().describeBar(day("2019-05-09"))).get();
-        assertThat(tip).contains("2019-05-09", "1 incident", "Syrian Democratic Forces 1");
-        assertThat(robot.lookup("#chip-factions").tryQuery()).isPresent();
-        robot.interact(() -> robot.lookup("#chip-factions").queryAs(Button.class).fire());
-        waitFor(() -> drawn() == 4);
-        waitFor(() -> total(vm.histogramProperty().get()) == 4f);
-    }
-
-    @Test
-    void textSearchLeavesOnlyMatchingIncidents(FxRobot robot) throws Exception {
-        ready();
-        robot.interact(() -> {
-            TextField f = robot.lookup("#filter-text").queryAs(TextField.class);
-            f.setText("Busayrah");
-            f.fireEvent(new ActionEvent());
         });
         waitFor(() -> text(robot, "#status-count").startsWith("1 of 4"));
-        waitFor(() -> drawn() == 1);
-        var sel = window.session().shownProperty().get();
-        assertThat(sel.index().place(sel.row(0))).isEqualTo("Busayrah");
-        waitFor(() -> total(window.timelinePane().viewModel().histogramProperty().get()) == 1f);
-        robot.interact(() -> robot.lookup("#chip-text").queryAs(Button.class).fire());
-        waitFor(() -> drawn() == 4);
+        robot.interact(() -> robot.lookup("#timeline-play").queryAs(Button.class).fire());
+        assertThat(vm.playingProperty().get()).isTrue();
+        waitFor(() -> vm.brushFromProperty().get() > day("2019-05-06"));
+        waitFor(() -> window.session().filterProperty().get().from().isAfter(LocalDate.parse("2019-05-06")));
+        // at the end of the data (no loop) playback stops
+        waitFor(() -> !vm.playingProperty().get());
+        assertThat(vm.brushFromProperty().get()).isEqualTo(day("2019-05-09"));
+        waitFor(() -> text(robot, "#status-count").startsWith("1 of 4"));
+        waitFor(() -> window.mapPane().layer().drawnCountProperty().get() == 1);
     }
 
     @Test
-    void tableIsLinkedBothWaysWithTheMapSelection(FxRobot robot) throws Exception {
-        ready();
-        javafx.scene.control.TableView<?> table = robot.lookup("#incident-table").queryAs(javafx.scene.control.TableView.class);
-        robot.interact(() -> ((javafx.scene.control.TitledPane) table.getParent().getParent()).setExpanded(true));
-        waitFor(() -> table.getItems().size() == 4);
-        robot.interact(() -> table.getSelectionModel().select(3));   // date order: the last is Busayrah (9 May)
-        waitFor(() -> window.session().selectedIdProperty().get() == 4);
-        robot.interact(() -> window.session().selectedIdProperty().set(1));
-        waitFor(() -> table.getSelectionModel().getSelectedIndex() == 0);
+    void theLegendsFactionFilterChangesHistogramAndMap(FxRobot robot) throws Exception {
+        MapPane map = window.mapPane();
+        TimelinePane tl = timeline(robot);
+        waitFor(() -> map.layer().drawnCountProperty().get() == 4 && tl.histogramProperty().get() != null);
+        assertThat(histogramTotal(tl.histogramProperty().get())).isEqualTo(4);
+        robot.interact(() -> {
+            TimelineScale s = tl.viewModel().scale(TimelinePane.HEIGHT);
+            mouse(tl.canvas(), MouseEvent.MOUSE_MOVED, s.x(day("2019-05-09") + 0.5), s.plotBottom() - 5);
+        });
+        assertThat(text(robot, "#timeline-hover")).isEqualTo("2019-05-09: 1 incident");
+        waitFor(() -> robot.lookup("#legend-SDF").tryQuery().isPresent());
+        robot.interact(() -> robot.lookup("#legend-SDF").queryAs(CheckBox.class).fire());
+        waitFor(() -> histogramTotal(tl.histogramProperty().get()) == 3);
+        waitFor(() -> map.layer().drawnCountProperty().get() == 3);
+        int sdf = window.session().indexProperty().get().catalog().ordinal("SDF");
+        Histogram h = tl.histogramProperty().get();
+        assertThat(h.count(h.bucketOf(day("2019-05-09")), sdf)).isZero();
     }
 
-    private static float total(Histogram h) {
-        if (h == null) return -1;
-        float t = 0;
-        for (int b = 0; b < h.buckets(); b++) t += h.total(b);
-        return t;
+    @Test
+    void keysAndTheDateFieldMoveTheBrush(FxRobot robot) throws Exception {
+        TimelinePane tl = timeline(robot);
+        waitFor(() -> tl.histogramProperty().get() != null);
+        TimelineViewModel vm = tl.viewModel();
+        robot.interact(() -> {
+            vm.stepProperty().set(1);
+            vm.setBrush(day("2019-05-06"), day("2019-05-07"));
+            Event.fireEvent(tl.canvas(), new KeyEvent(KeyEvent.KEY_PRESSED, "", "", KeyCode.RIGHT, false, false, false,
+                    false));
+        });
+        assertThat(vm.brushFromProperty().get()).isEqualTo(day("2019-05-07"));
+        waitFor(() -> text(robot, "#status-count").startsWith("2 of 4"));
+        robot.interact(() -> Event.fireEvent(tl.canvas(), new KeyEvent(KeyEvent.KEY_PRESSED, "", "", KeyCode.END,
+                false, false, false, false)));
+        assertThat(vm.brushToProperty().get()).isEqualTo(day("2019-05-09"));
+        robot.interact(() -> {
+            TextField jump = robot.lookup("#timeline-jump").queryAs(TextField.class);
+            jump.setText("2019-05-06");
+            jump.fireEvent(new javafx.event.ActionEvent());
+        });
+        assertThat(vm.brushFromProperty().get()).isEqualTo(day("2019-05-06"));
+        robot.interact(() -> {
+            TextField jump = robot.lookup("#timeline-jump").queryAs(TextField.class);
+            jump.setText("6 May");
+            jump.fireEvent(new javafx.event.ActionEvent());
+        });
+        assertThat(window.session().messageProperty().get()).contains("YYYY-MM-DD");
     }
 }

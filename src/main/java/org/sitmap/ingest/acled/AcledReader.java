@@ -83,6 +83,7 @@ public final class AcledReader extends CsvIncidentReader {
 
     /** True when the first line of {@code head} is an ACLED header. */
     public static boolean sniff(String head) {
+        head = head.replace("\u0000", "");   // UTF-16 text read as UTF-8: its ASCII letters stay
         int nl = head.indexOf('\n');
         String first = (nl < 0 ? head : head.substring(0, nl)).toLowerCase(java.util.Locale.ROOT);
         return first.contains("event_id_cnty") && first.contains("event_date");
@@ -101,7 +102,7 @@ public final class AcledReader extends CsvIncidentReader {
         if (text(endDate) != null) b.endDate(date(endDate, "end_date"));
         Integer tp = count(timePrecision, "time_precision");
         if (tp != null) {
-            if (tp < 1 || tp > 4) throw new Bad("time_precision must be 1, 2 or 3, not " + tp);
+            if (tp < 1 || tp > 4) throw new Bad("time_precision must be 1 (day), 2 (week) or 3 (month), not " + tp);
             b.datePrecision(DatePrecision.ofCode(tp));
         }
         Double lat = coordinate(latitude, "latitude", 90), lon = coordinate(longitude, "longitude", 180);

@@ -36,15 +36,24 @@ public abstract class CsvIncidentReader implements IncidentReader {
         try {
             BufferedInputStream bin = new BufferedInputStream(in, 1 << 16);
             bin.mark(8192);
-            String head = new String(bin.readNBytes(4096), StandardCharsets.UTF_8);
+            byte[] start = bin.readNBytes(4096);
             bin.reset();
-            t = new CsvTokenizer(bin, file, CsvHeader.sniffDelimiter(head));
+            java.nio.charset.Charset cs = charset(start);
+            String head = new String(start, cs);
+            t = new CsvTokenizer(bin, file, CsvHeader.sniffDelimiter(head), cs);
             this.csv = t;
             this.header = new CsvHeader(t, what);
         } catch (IOException | RuntimeException e) {
             if (t != null) t.close(); else in.close();
             throw e;
         }
+    }
+
+    /** UTF-16 when the bytes start with its byte-order mark (spreadsheets' "Unicode text"), else UTF-8. */
+    static java.nio.charset.Charset charset(byte[] start) {
+        if (start.length >= 2 && (start[0] & 0xff) == 0xff && (start[1] & 0xff) == 0xfe) return StandardCharsets.UTF_16LE;
+        if (start.length >= 2 && (start[0] & 0xff) == 0xfe && (start[1] & 0xff) == 0xff) return StandardCharsets.UTF_16BE;
+        return StandardCharsets.UTF_8;
     }
 
     @Override

@@ -55,7 +55,12 @@ public final class CsvTokenizer implements Closeable {
      * @param delimiter the field separator, usually {@code ','}
      */
     public CsvTokenizer(InputStream in, String file, char delimiter) {
-        this(new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
+        this(in, file, delimiter, StandardCharsets.UTF_8);
+    }
+
+    /** Tokenizes bytes in {@code charset} (UTF-8, or UTF-16 as spreadsheets' "Unicode text" exports). */
+    public CsvTokenizer(InputStream in, String file, char delimiter, java.nio.charset.Charset charset) {
+        this(new InputStreamReader(in, charset.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE)),
                 file, delimiter);
     }

@@ -148,8 +148,12 @@ public final class KmlReader implements IncidentReader {
             if (ev != XMLStreamConstants.START_ELEMENT) continue;
             String name = xml.getLocalName();
             switch (name) {
-                case "name" -> p.name = text();
-                case "description" -> p.description = text();
+                // only the Placemark's own name and description (not, e.g., an atom:author's name)
+                case "name", "description" -> {
+                    if (depth == 1 && name.equals("name")) p.name = text();
+                    else if (depth == 1) p.description = text();
+                    else depth++;
+                }
                 case "when" -> p.when = text();
                 case "begin" -> p.begin = text();
                 case "end" -> p.end = text();

@@ -79,6 +79,7 @@ public final class UcdpReader extends CsvIncidentReader {
 
     /** True when the first line of {@code head} is a UCDP GED header. */
     public static boolean sniff(String head) {
+        head = head.replace("\u0000", "");   // UTF-16 text read as UTF-8: its ASCII letters stay
         int nl = head.indexOf('\n');
         String first = (nl < 0 ? head : head.substring(0, nl)).toLowerCase(java.util.Locale.ROOT);
         return first.contains("side_a") && first.contains("date_start") && first.contains("where_prec");
@@ -122,7 +123,7 @@ public final class UcdpReader extends CsvIncidentReader {
         Integer bestN = count(best, "best");
         Integer lowN = count(low, "low"), highN = count(high, "high");
         b.fatalities(bestN);
-        b.place(text(place)).admin1(text(adm1)).country(text(country));
+        b.place(placeName(text(place))).admin1(text(adm1)).country(text(country));
         b.summary(summary(bestN, lowN, highN));
         b.source(text(sourceOffice));
         String headline = text(sourceHeadline);
@@ -141,5 +142,20 @@ public final class UcdpReader extends CsvIncidentReader {
             sb.append(" (low ").append(lowN).append(", high ").append(highN).append(')');
         }
         return sb.toString();
+    }
+
+    /**
+     * UCDP names a settlement with its kind ("Saraqib town", "Maarzita village"); the kind goes, so the name matches
+     * the gazetteer and reads as a label. Other qualifiers ("Idlib Governorate", "Ariha district", "Tabqa airport")
+     * say what the place is and stay.
+     */
+    static String placeName(String where) {
+        if (where == null) return null;
+        for (String kind : new String[] {" town", " village", " city", " suburb"}) {
+            if (where.endsWith(kind) && where.length() > kind.length() + 1) {
+                return where.substring(0, where.length() - kind.length()).strip();
+            }
+        }
+        return where;
     }
 }

@@ -86,6 +86,9 @@ public final class SessionViewModel {
         lastIds = null;
     }
 
+    /** The full-text look-up the filter uses (words → matching ids); call it on the worker only. */
+    public Function<String, long[]> textSearch() { return textSearch; }
+
     public ObjectProperty<IncidentIndex> indexProperty() { return index; }
 
     public ObjectProperty<FilterSpec> filterProperty() { return filter; }

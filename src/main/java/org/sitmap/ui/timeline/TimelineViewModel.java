@@ -1,341 +1,355 @@
 package org.sitmap.ui.timeline;
 
 import java.time.LocalDate;
-import java.util.Objects;
-import java.util.concurrent.Executor;
-import java.util.function.DoubleConsumer;
+import java.util.Locale;
+import java.util.function.LongConsumer;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import org.sitmap.index.Bucket;
-import org.sitmap.index.Histogram;
 import org.sitmap.index.IncidentIndex;
-import org.sitmap.index.IndexFilter;
-import org.sitmap.index.Selection;
 import org.sitmap.model.FilterSpec;
-import org.sitmap.ui.session.Coalescer;
+import org.sitmap.render.TimelineRenderer;
+import org.sitmap.render.TimelineScale;
 import org.sitmap.ui.session.SessionViewModel;
 
 /**
- * The timeline's state: the visible day range (its zoom picks the histogram's bucket), the brushed window (which
- * is the session filter's date range), and playback (play/pause, speed, step, moving window or cumulative, loop).
- * All days are epoch days, ranges inclusive. Knows no {@code Node}.
+ * The timeline's state: the visible day range (its zoom picks the bar width: day, week or month), the brushed
+ * window, and playback. The brush is the session filter's date range: moving it writes
+ * {@link FilterSpec#withDates} (no dates when it covers all the data), so the map, the count and the table follow;
+ * a date range set elsewhere (the filter panel) moves the brush. Knows no {@code Node}; tested without a toolkit.
  *
- * <p>Brush and filter are one: moving the brush sets {@link SessionViewModel#filterProperty()}'s dates (a brush
- * covering every incident sets none), and a date change made elsewhere (a removed chip, a restored session) moves
- * the brush. The histogram counts what the <em>other</em> filters keep across the visible range, ignoring the
- * date window, so the bars outside the brush show context.
+ * <p>Playback advances the brush by whole steps at {@link #speedProperty()} days per second, driven by an injected
+ * {@link Ticker} (a JavaFX {@code AnimationTimer} in the window, a hand-driven clock in tests): in
+ * {@link Mode#WINDOW} both ends move, in {@link Mode#CUMULATIVE} only the end; at the end of the data it starts
+ * again ({@link #loopProperty()}) or stops.
  *
- * <p>Threading: FX thread (the {@code ui} executor) for every property; the histogram is computed on the window's
- * worker through a {@link Coalescer} and committed on the FX thread. Playback is driven by an injected
- * {@link Ticker} (an {@code AnimationTimer} in the window, a manual one in tests), so no sleeps and no timers here.
+ * <p>Threading: FX thread only (reads and writes session properties; the ticker calls back on the FX thread).
+ * All days are epoch days ({@link LocalDate#toEpochDay()}), ranges inclusive.
  */
 public final class TimelineViewModel {
-    /** Playback: the window slides ({@link #WINDOW}) or its end grows from the first incident ({@link #CUMULATIVE}). */
+    /** How playback moves the brush. */
     public enum Mode { WINDOW, CUMULATIVE }
 
-    /** Calls back once per frame with the seconds since the previous frame while started. FX thread. */
+    /** A frame clock: calls back with a time in nanoseconds (FX thread) between start and stop. */
     public interface Ticker {
-        void start(DoubleConsumer frameSeconds);
+        void start(LongConsumer frameNanos);
 
         void stop();
     }
 
-    private static final int MIN_VIEW_DAYS = 14;
+    /** Speeds offered, in days of data per second of playback. */
+    public static final int[] SPEEDS = {1, 7, 30, 91, 182, 365};
+    /** The narrowest visible range, in days. */
+    public static final int MIN_VIEW_DAYS = 14;
+
     private final SessionViewModel session;
     private final Ticker ticker;
-    private final Coalescer<Histogram> histograms;
-    private final IntegerProperty viewFrom = new SimpleIntegerProperty();
-    private final IntegerProperty viewTo = new SimpleIntegerProperty(30);
-    private final IntegerProperty brushFrom = new SimpleIntegerProperty();
-    private final IntegerProperty brushTo = new SimpleIntegerProperty(30);
-    private final DoubleProperty width = new SimpleDoubleProperty(1000);
-    private final ReadOnlyObjectWrapper<Bucket> bucket = new ReadOnlyObjectWrapper<>(Bucket.DAY);
-    private final ReadOnlyObjectWrapper<Histogram> histogram = new ReadOnlyObjectWrapper<>();
-    private final BooleanProperty playing = new SimpleBooleanProperty();
+    private final ReadOnlyIntegerWrapper viewFrom = new ReadOnlyIntegerWrapper();
+    private final ReadOnlyIntegerWrapper viewTo = new ReadOnlyIntegerWrapper(1);
+    private final ReadOnlyIntegerWrapper brushFrom = new ReadOnlyIntegerWrapper();
+    private final ReadOnlyIntegerWrapper brushTo = new ReadOnlyIntegerWrapper(1);
+    private final ReadOnlyBooleanWrapper playing = new ReadOnlyBooleanWrapper();
     private final DoubleProperty speed = new SimpleDoubleProperty(30);
-    private final IntegerProperty step = new SimpleIntegerProperty(1);
+    private final IntegerProperty step = new SimpleIntegerProperty(7);
     private final ObjectProperty<Mode> mode = new SimpleObjectProperty<>(Mode.WINDOW);
-    private final BooleanProperty loop = new SimpleBooleanProperty();
+    private final BooleanProperty loop = new SimpleBooleanProperty(false);
+    private final DoubleProperty width = new SimpleDoubleProperty(1200);
+    private final ReadOnlyObjectWrapper<Bucket> bucket = new ReadOnlyObjectWrapper<>(Bucket.WEEK);
+    private final ReadOnlyStringWrapper brushText = new ReadOnlyStringWrapper("");
     private int dataFrom;
-    private int dataTo = 30;
-    private boolean syncing;
-    private double carry;
-    private Object requested;
-    // worker-confined cache of the date-free selection
-    private Object selKey;
-    private Selection selCache;
+    private int dataTo;
+    private boolean hasData;
+    private boolean adopting;
+    private long lastNanos = -1;
+    private double owed;
 
-    /**
-     * @param worker the window's one worker (histograms are computed there)
-     * @param ui     runs commits on the FX thread
-     */
-    public TimelineViewModel(SessionViewModel session, Executor worker, Executor ui, Ticker ticker) {
+    public TimelineViewModel(SessionViewModel session, Ticker ticker) {
         this.session = session;
         this.ticker = ticker;
-        this.histograms = new Coalescer<>(worker, ui, e -> session.messageProperty().set("Timeline failed: " + e));
-        session.indexProperty().addListener((o, a, ix) -> indexChanged(ix));
-        session.filterProperty().addListener((o, a, f) -> filterChanged(f));
-        brushFrom.addListener((o, a, b) -> brushChanged());
-        brushTo.addListener((o, a, b) -> brushChanged());
-        viewFrom.addListener((o, a, b) -> viewChanged());
-        viewTo.addListener((o, a, b) -> viewChanged());
-        width.addListener((o, a, b) -> viewChanged());
-        playing.addListener((o, a, on) -> {
-            if (on) {
-                carry = 0;
-                ticker.start(this::frame);
-            } else {
-                ticker.stop();
-            }
-        });
-        if (session.indexProperty().get() != null) indexChanged(session.indexProperty().get());
+        session.indexProperty().addListener((o, a, ix) -> load(ix));
+        session.filterProperty().addListener((o, a, spec) -> adopt(spec));
+        viewFrom.addListener((o, a, b) -> updateBucket());
+        viewTo.addListener((o, a, b) -> updateBucket());
+        width.addListener((o, a, b) -> updateBucket());
+        brushFrom.addListener((o, a, b) -> updateText());
+        brushTo.addListener((o, a, b) -> updateText());
+        load(session.indexProperty().get());
     }
 
-    private void indexChanged(IncidentIndex ix) {
-        if (ix == null || ix.size() == 0) return;
+    private void load(IncidentIndex ix) {
+        pause();
+        hasData = ix != null && ix.size() > 0;
+        if (!hasData) return;
         dataFrom = ix.minDay();
-        dataTo = Math.max(ix.maxDay(), dataFrom + 1);
-        syncing = true;
-        try {
-            showAll();
-            FilterSpec f = session.filterProperty().get();
-            setBrushRaw(f.from() == null ? dataFrom : (int) f.from().toEpochDay(),
-                    f.to() == null ? dataTo : (int) f.to().toEpochDay());
-        } finally {
-            syncing = false;
-        }
-        requestHistogram();
-    }
-
-    private void filterChanged(FilterSpec f) {
-        if (!syncing) {
-            syncing = true;
-            try {
-                setBrushRaw(f.from() == null ? dataFrom : (int) f.from().toEpochDay(),
-                        f.to() == null ? dataTo : (int) f.to().toEpochDay());
-            } finally {
-                syncing = false;
-            }
-        }
-        requestHistogram();
-    }
-
-    private void brushChanged() {
-        if (syncing) return;
-        int from = brushFrom.get();
-        int to = brushTo.get();
-        LocalDate f = from <= dataFrom && to >= dataTo ? null : LocalDate.ofEpochDay(from);
-        LocalDate t = f == null ? null : LocalDate.ofEpochDay(to);
+        dataTo = ix.maxDay();
+        showAll();
         FilterSpec spec = session.filterProperty().get();
-        if (Objects.equals(spec.from(), f) && Objects.equals(spec.to(), t)) return;
-        syncing = true;
+        if (spec.from() == null && spec.to() == null) setBrush(dataFrom, dataTo);
+        else adopt(spec);
+    }
+
+    /** Follows a date range set elsewhere (the filter panel) without writing it back. */
+    private void adopt(FilterSpec spec) {
+        if (!hasData) return;
+        int f = spec.from() == null ? dataFrom : (int) spec.from().toEpochDay();
+        int t = spec.to() == null ? dataTo : (int) spec.to().toEpochDay();
+        if (f == brushFrom.get() && t == brushTo.get()) return;
+        adopting = true;
         try {
-            session.filterProperty().set(spec.withDates(f, t));
+            brushFrom.set(f);
+            brushTo.set(t);
         } finally {
-            syncing = false;
+            adopting = false;
         }
     }
 
-    private void viewChanged() {
-        bucket.set(Bucket.forZoom(viewTo.get() - viewFrom.get() + 1, width.get(), 3));
-        requestHistogram();
-    }
+    // ---- brush -------------------------------------------------------------------------------------------------
 
-    /** Recomputes the histogram on the worker when its inputs changed. */
-    private void requestHistogram() {
-        IncidentIndex ix = session.indexProperty().get();
-        if (ix == null) return;
-        FilterSpec spec = session.filterProperty().get().withDates(null, null);
-        int vf = viewFrom.get();
-        int vt = viewTo.get();
-        Bucket b = bucket.get();
-        Object req = java.util.List.of(ix, spec, vf, vt, b);
-        if (req.equals(requested)) return;
-        requested = req;
-        histograms.submit(() -> Histogram.of(contextSelection(ix, spec), vf, vt, b), histogram::set);
-    }
-
-    /** Worker: the rows passing every filter but the dates (cached while the filter's other parts stay equal). */
-    private Selection contextSelection(IncidentIndex ix, FilterSpec spec) {
-        Object key = java.util.List.of(ix, spec);
-        if (!key.equals(selKey)) {
-            long[] ids = session.textMatches(spec.text());
-            selCache = new IndexFilter(ix, spec, ids, IndexFilter.FactionRule.PRIMARY).apply(false);
-            selKey = key;
-        }
-        return selCache;
-    }
-
-    private void setBrushRaw(int from, int to) {
-        if (to < from) to = from;
-        // set in an order that never makes to < from
-        if (from > brushTo.get()) {
-            brushTo.set(to);
-            brushFrom.set(from);
-        } else {
-            brushFrom.set(from);
-            brushTo.set(to);
-        }
-    }
-
-    /** Moves the brush (and so the filter's dates); {@code to} is raised to {@code from} if below it. */
+    /** Sets the brushed window (ends in any order, clamped to the data) and writes it into the session filter. */
     public void setBrush(int from, int to) {
-        boolean old = syncing;
-        syncing = true;
-        try {
-            setBrushRaw(from, to);
-        } finally {
-            syncing = old;
-        }
-        brushChanged();
+        if (!hasData) return;
+        int f = Math.max(dataFrom, Math.min(from, to));
+        int t = Math.min(dataTo, Math.max(from, to));
+        if (t < f) { f = Math.min(f, dataTo); t = f; }
+        brushFrom.set(f);
+        brushTo.set(t);
+        writeFilter();
     }
 
-    /** Shows every incident's dates with a little margin. */
+    /** Moves the brush keeping its width so that it starts at {@code from} (clamped to the data). */
+    public void moveBrush(int from) {
+        int w = brushTo.get() - brushFrom.get();
+        int f = Math.max(dataFrom, Math.min(from, dataTo - w));
+        setBrush(f, f + w);
+    }
+
+    private void writeFilter() {
+        if (adopting) return;
+        FilterSpec spec = session.filterProperty().get();
+        boolean all = brushFrom.get() <= dataFrom && brushTo.get() >= dataTo;
+        LocalDate f = all ? null : LocalDate.ofEpochDay(brushFrom.get());
+        LocalDate t = all ? null : LocalDate.ofEpochDay(brushTo.get());
+        if (java.util.Objects.equals(f, spec.from()) && java.util.Objects.equals(t, spec.to())) return;
+        session.filterProperty().set(spec.withDates(f, t));
+    }
+
+    /** Keyboard stepping: moves the brush by the step (or, {@code big}, by its own width) back or forward. */
+    public void stepBrush(int direction, boolean big) {
+        int d = big ? brushTo.get() - brushFrom.get() + 1 : step.get();
+        moveBrush(brushFrom.get() + Integer.signum(direction) * d);
+        ensureVisible();
+    }
+
+    /** Home: the brush (same width) at the start of the data. */
+    public void brushToStart() {
+        moveBrush(dataFrom);
+        ensureVisible();
+    }
+
+    /** End: the brush (same width) at the end of the data. */
+    public void brushToEnd() {
+        moveBrush(dataTo);
+        ensureVisible();
+    }
+
+    /** Centres the brush (same width) on a date and brings it into view; false when the date is not in the data. */
+    public boolean jumpTo(LocalDate date) {
+        if (!hasData) return false;
+        int d = (int) date.toEpochDay();
+        if (d < dataFrom || d > dataTo) return false;
+        int w = brushTo.get() - brushFrom.get();
+        if (w >= dataTo - dataFrom) w = Math.min(w, 29);   // the whole span: a month around the date
+        moveBrush(d - w / 2);
+        ensureVisible();
+        return true;
+    }
+
+    // ---- view --------------------------------------------------------------------------------------------------
+
+    /** The whole data span (with a little room on each side). */
     public void showAll() {
-        int pad = Math.max(2, (dataTo - dataFrom) / 40);
+        if (!hasData) return;
+        int span = dataTo - dataFrom + 1;
+        int pad = Math.max(1, span / 50);
         setView(dataFrom - pad, dataTo + pad);
     }
 
-    /** Sets the visible range (at least two weeks). */
-    public void setView(int from, int to) {
-        if (to - from + 1 < MIN_VIEW_DAYS) {
-            int mid = (from + to) / 2;
-            from = mid - MIN_VIEW_DAYS / 2;
-            to = from + MIN_VIEW_DAYS - 1;
-        }
-        if (from > viewTo.get()) {
-            viewTo.set(to);
-            viewFrom.set(from);
-        } else {
-            viewFrom.set(from);
-            viewTo.set(to);
-        }
+    /** Zooms the view to the brush (double-click). */
+    public void zoomToBrush() {
+        int w = brushTo.get() - brushFrom.get() + 1;
+        int pad = Math.max(1, w / 20);
+        setView(brushFrom.get() - pad, brushTo.get() + pad);
     }
 
-    /** Zooms the visible range by {@code factor} (below 1: in) keeping {@code anchorDay} at the same place. */
+    /** Zooms by {@code factor} (below 1 zooms in) keeping {@code anchorDay} under the same pixel. */
     public void zoom(double factor, double anchorDay) {
-        double from = viewFrom.get();
-        double to = viewTo.get() + 1;
-        double maxSpan = Math.max(MIN_VIEW_DAYS, (dataTo - dataFrom) * 3.0);
-        double span = Math.max(MIN_VIEW_DAYS, Math.min(maxSpan, (to - from) * factor));
-        double t = (anchorDay - from) / (to - from);
-        double nf = anchorDay - t * span;
-        setView((int) Math.round(nf), (int) Math.round(nf + span) - 1);
+        int days = viewTo.get() - viewFrom.get() + 1;
+        int nd = (int) Math.round(Math.max(MIN_VIEW_DAYS, Math.min(maxViewDays(), days * factor)));
+        double rel = (anchorDay - viewFrom.get()) / days;
+        int f = (int) Math.round(anchorDay - rel * nd);
+        setView(f, f + nd - 1);
     }
 
-    /** Moves the visible range by {@code days}. */
+    /** Pans the view by whole days. */
     public void pan(int days) {
         setView(viewFrom.get() + days, viewTo.get() + days);
     }
 
-    /** Zooms the timeline to the brush (with a margin of a tenth on each side). */
-    public void zoomToBrush() {
-        int w = brushTo.get() - brushFrom.get() + 1;
-        int pad = Math.max(1, w / 10);
-        setView(brushFrom.get() - pad, brushTo.get() + pad);
+    private int maxViewDays() {
+        return Math.max(MIN_VIEW_DAYS, (int) ((dataTo - dataFrom + 1) * 1.5) + 14);
     }
 
-    /** Moves the brush by {@code days}, keeping its width; the view follows when the brush leaves it. */
-    public void moveBrush(int days) {
-        setBrush(brushFrom.get() + days, brushTo.get() + days);
-        follow();
+    private void setView(int from, int to) {
+        int days = Math.max(MIN_VIEW_DAYS, Math.min(maxViewDays(), to - from + 1));
+        if (days > to - from + 1) from -= (days - (to - from + 1)) / 2;
+        // keep some data in view
+        from = Math.max(dataFrom - days + MIN_VIEW_DAYS / 2, Math.min(from, dataTo - MIN_VIEW_DAYS / 2));
+        viewFrom.set(from);
+        viewTo.set(from + days - 1);
     }
 
-    /** Keyboard stepping: moves the brush by {@code n} steps of {@link #stepProperty()} days. */
-    public void stepBrush(int n) {
-        moveBrush(n * step.get());
+    private void ensureVisible() {
+        int days = viewTo.get() - viewFrom.get() + 1;
+        if (brushTo.get() - brushFrom.get() + 1 > days) {
+            zoomToBrush();
+        } else if (brushFrom.get() < viewFrom.get()) {
+            setView(brushFrom.get() - days / 10, brushFrom.get() - days / 10 + days - 1);
+        } else if (brushTo.get() > viewTo.get()) {
+            int t = brushTo.get() + days / 10;
+            setView(t - days + 1, t);
+        }
     }
 
-    /** Centres the brush on {@code date}, keeping its width, and brings it into view. */
-    public void jumpTo(LocalDate date) {
-        int w = brushTo.get() - brushFrom.get();
-        int from = (int) date.toEpochDay() - w / 2;
-        setBrush(from, from + w);
-        follow();
+    // ---- playback ----------------------------------------------------------------------------------------------
+
+    /** Starts playback from the brush (from the start when the brush covers everything or sits at the end). */
+    public void play() {
+        if (!hasData || playing.get()) return;
+        int s = Math.max(1, step.get());
+        boolean all = brushFrom.get() <= dataFrom && brushTo.get() >= dataTo;
+        if (mode.get() == Mode.CUMULATIVE) {
+            if (all || brushTo.get() >= dataTo) setBrush(dataFrom, dataFrom + s - 1);
+        } else if (all) {
+            setBrush(dataFrom, dataFrom + Math.max(s, 30) - 1);
+        } else if (brushTo.get() >= dataTo) {
+            moveBrush(dataFrom);
+        }
+        ensureVisible();
+        playing.set(true);
+        lastNanos = -1;
+        owed = 0;
+        ticker.start(this::tick);
     }
 
-    private void follow() {
-        int vw = viewTo.get() - viewFrom.get();
-        if (brushTo.get() > viewTo.get()) setView(brushTo.get() - vw + vw / 10, brushTo.get() + vw / 10);
-        if (brushFrom.get() < viewFrom.get()) setView(brushFrom.get() - vw / 10, brushFrom.get() - vw / 10 + vw);
+    /** Stops playback where it is. */
+    public void pause() {
+        if (!playing.get()) return;
+        playing.set(false);
+        ticker.stop();
     }
 
-    /** Starts or stops playback. */
     public void togglePlay() {
         if (playing.get()) pause(); else play();
     }
 
-    private void rewind() {
-        int w = brushTo.get() - brushFrom.get();
-        if (mode.get() == Mode.CUMULATIVE) setBrush(dataFrom, dataFrom + Math.max(0, step.get() - 1));
-        else setBrush(dataFrom, dataFrom + Math.min(w, Math.max(0, dataTo - dataFrom - 1)));
-        follow();
-    }
-
-    /** One playback frame {@code seconds} after the previous one: advances by whole steps at the set speed. */
-    public void frame(double seconds) {
+    /** One frame of the clock: advances by the whole steps that {@code nanos} since the last frame allow. */
+    void tick(long nanos) {
         if (!playing.get()) return;
-        carry += seconds * speed.get();
-        int stepDays = Math.max(1, step.get());
-        int n = (int) Math.floor(carry / stepDays);
-        if (n <= 0) return;
-        carry -= n * (double) stepDays;
-        int days = n * stepDays;
-        if (brushTo.get() + days > dataTo) {
-            if (brushTo.get() < dataTo) {
-                days = dataTo - brushTo.get();
-            } else if (loop.get()) {
-                rewind();
-                return;
-            } else {
-                playing.set(false);
-                return;
-            }
+        if (lastNanos < 0) {
+            lastNanos = nanos;
+            return;
         }
-        if (mode.get() == Mode.CUMULATIVE) setBrush(brushFrom.get(), brushTo.get() + days);
-        else setBrush(brushFrom.get() + days, brushTo.get() + days);
-        follow();
+        owed += (nanos - lastNanos) / 1e9 * speed.get();
+        lastNanos = nanos;
+        int s = Math.max(1, step.get());
+        int steps = (int) Math.floor(owed / s);
+        if (steps == 0) return;
+        owed -= (double) steps * s;
+        advance(steps * s);
     }
 
-    /**
-     * Starts playback: rewinds when the brush already reached the last day; in cumulative mode the window starts
-     * at the first day.
-     */
-    public void play() {
-        if (brushTo.get() >= dataTo) rewind();
-        else if (mode.get() == Mode.CUMULATIVE && brushFrom.get() != dataFrom) setBrush(dataFrom, brushTo.get());
-        playing.set(true);
+    private void advance(int days) {
+        boolean cumulative = mode.get() == Mode.CUMULATIVE;
+        if (brushTo.get() >= dataTo) {
+            if (loop.get()) {
+                if (cumulative) setBrush(dataFrom, dataFrom + Math.max(1, step.get()) - 1); else moveBrush(dataFrom);
+                ensureVisible();
+            } else {
+                pause();
+            }
+            return;
+        }
+        if (cumulative) setBrush(brushFrom.get(), Math.min(dataTo, brushTo.get() + days));
+        else moveBrush(brushFrom.get() + days);
+        ensureVisible();
     }
 
-    public void pause() { playing.set(false); }
+    // ---- derived -----------------------------------------------------------------------------------------------
 
-    public IntegerProperty viewFromProperty() { return viewFrom; }
-    public IntegerProperty viewToProperty() { return viewTo; }
-    public IntegerProperty brushFromProperty() { return brushFrom; }
-    public IntegerProperty brushToProperty() { return brushTo; }
-    /** The timeline's width in pixels (set by the view; picks the bucket). */
-    public DoubleProperty widthProperty() { return width; }
-    /** Day, week or month: the finest whose bars are at least 3 pixels wide. */
-    public ReadOnlyObjectProperty<Bucket> bucketProperty() { return bucket.getReadOnlyProperty(); }
-    /** The bars of the visible range (null until the first one is computed). */
-    public ReadOnlyObjectProperty<Histogram> histogramProperty() { return histogram.getReadOnlyProperty(); }
-    public BooleanProperty playingProperty() { return playing; }
-    /** Playback speed in days per second (1 to 365). */
+    private void updateBucket() {
+        bucket.set(TimelineRenderer.bucketFor(scale(140)));
+    }
+
+    /** The picture geometry for the current view at the current width and the given height. */
+    public TimelineScale scale(int height) {
+        return new TimelineScale(Math.max(2 * TimelineScale.MARGIN + 1, (int) Math.round(width.get())), height,
+                viewFrom.get(), Math.max(viewFrom.get(), viewTo.get()));
+    }
+
+    private void updateText() {
+        int days = brushTo.get() - brushFrom.get() + 1;
+        brushText.set(LocalDate.ofEpochDay(brushFrom.get()) + " – " + LocalDate.ofEpochDay(brushTo.get())
+                + String.format(Locale.ROOT, "  (%,d day%s)", days, days == 1 ? "" : "s"));
+    }
+
+    public ReadOnlyIntegerProperty viewFromProperty() { return viewFrom.getReadOnlyProperty(); }
+
+    public ReadOnlyIntegerProperty viewToProperty() { return viewTo.getReadOnlyProperty(); }
+
+    public ReadOnlyIntegerProperty brushFromProperty() { return brushFrom.getReadOnlyProperty(); }
+
+    public ReadOnlyIntegerProperty brushToProperty() { return brushTo.getReadOnlyProperty(); }
+
+    public ReadOnlyBooleanProperty playingProperty() { return playing.getReadOnlyProperty(); }
+
+    /** Playback speed in days of data per second (1 … 365). */
     public DoubleProperty speedProperty() { return speed; }
-    /** Step size in days: playback and arrow keys move the brush by whole steps. */
+
+    /** Days the brush moves per playback step and per arrow key. */
     public IntegerProperty stepProperty() { return step; }
+
     public ObjectProperty<Mode> modeProperty() { return mode; }
+
     public BooleanProperty loopProperty() { return loop; }
-    /** First day of any incident. */
+
+    /** The picture's width in pixels (set by the view). */
+    public DoubleProperty widthProperty() { return width; }
+
+    /** The bar width the zoom gives. */
+    public ReadOnlyObjectProperty<Bucket> bucketProperty() { return bucket.getReadOnlyProperty(); }
+
+    /** The brushed range as text ("2016-01-01 – 2016-03-31  (91 days)"). */
+    public ReadOnlyStringProperty brushTextProperty() { return brushText.getReadOnlyProperty(); }
+
+    public boolean hasData() { return hasData; }
+
     public int dataFrom() { return dataFrom; }
-    /** Last day of any incident. */
+
     public int dataTo() { return dataTo; }
+
+    public SessionViewModel session() { return session; }
 }

@@ -141,6 +141,19 @@ class AcledReaderTest {
     }
 
     @Test
+    void utf16TabSeparatedSpreadsheetTextIsRead() throws IOException {
+        String tsv = EventFiles.acledSample().replace(",", "\t");
+        for (java.nio.charset.Charset cs : List.of(StandardCharsets.UTF_16LE, StandardCharsets.UTF_16BE)) {
+            List<ParsedRow> rows = rows(("\uFEFF" + tsv).getBytes(cs));
+            assertThat(rows).hasSize(3).noneMatch(ParsedRow::isRejected);
+            assertThat(rows.get(0).incident().factions()).containsExactly("SAA", "CIV");
+        }
+        Path f = dir.resolve("unicode.txt");
+        java.nio.file.Files.write(f, ("\uFEFF" + tsv).getBytes(StandardCharsets.UTF_16LE));
+        assertThat(Formats.detect(f, "auto").name()).isEqualTo("acled");
+    }
+
+    @Test
     void malformedFilesGetOneClearMessage() throws IOException {
         assertThatThrownBy(() -> rows(""))
                 .isInstanceOf(InputException.class).hasMessage("a.csv: the file is empty (expected an ACLED CSV export with a header line)");

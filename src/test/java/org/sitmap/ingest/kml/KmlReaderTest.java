@@ -47,7 +47,7 @@ class KmlReaderTest {
               <Point><coordinates> 36.5896,35.5279,0 </coordinates></Point>
             </Placemark>""";
     static final String SPAN = """
-            <Placemark><name>Raqqa front</name>
+            <Placemark><name>Raqqa front</name><author><name>Someone</name></author>
               <TimeSpan><begin>2017-06</begin><end>2017-10-17</end></TimeSpan>
               <ExtendedData><SchemaData schemaUrl="#s"><SimpleData name="actor1">SDF</SimpleData>
                 <SimpleData name="actor2">Islamic State (Syria)</SimpleData>
@@ -92,6 +92,7 @@ class KmlReaderTest {
         assertThat(b.datePrecision()).isEqualTo(DatePrecision.MONTH);
         assertThat(b.endDate()).isEqualTo(LocalDate.of(2017, 10, 17));
         assertThat(b.factions()).containsExactly("SDF", "ISIS");
+        assertThat(b.place()).isEqualTo("Raqqa front");
         assertThat(b.sourceKey()).startsWith("kml:").hasSize(4 + 24);
         Incident c = rows.get(2).incident();
         assertThat(c.datePrecision()).isEqualTo(DatePrecision.YEAR);

@@ -61,7 +61,7 @@ class UcdpReaderTest {
         assertThat(a.summary()).isEqualTo("Government of Syria - Syrian insurgents: 4 deaths (low 2, high 9)");
         assertThat(a.source()).isEqualTo("Agency");
         assertThat(a.evidence()).isEqualTo("Shells hit the town");
-        assertThat(a.place()).isEqualTo("Sarmin town");
+        assertThat(a.place()).as("the settlement kind is dropped").isEqualTo("Sarmin");
         assertThat(a.admin1()).isEqualTo("Idlib Governorate");
         Incident b = rows.get(1).incident();
         assertThat(b.actors()).extracting(Actor::factionCode).containsExactly("ISIS", "SDF", "UNK");

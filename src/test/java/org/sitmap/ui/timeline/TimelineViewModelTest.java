@@ -5,165 +5,170 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.function.DoubleConsumer;
+import java.util.function.LongConsumer;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.sitmap.index.Bucket;
 import org.sitmap.index.Fixtures;
 import org.sitmap.index.IncidentIndex;
+import org.sitmap.model.FilterSpec;
 import org.sitmap.model.Incident;
 import org.sitmap.model.SubEventType;
 import org.sitmap.ui.session.SessionViewModel;
 
 class TimelineViewModelTest {
-    private static int day(String iso) { return (int) LocalDate.parse(iso).toEpochDay(); }
-
-    /** A ticker driven by the test: {@link #tick} is one frame. */
+    /** A clock driven by the test: no sleeps. */
     static final class ManualTicker implements TimelineViewModel.Ticker {
-        DoubleConsumer frame;
+        LongConsumer frame;
+        int starts;
+        int stops;
 
-        @Override public void start(DoubleConsumer f) { frame = f; }
+        @Override public void start(LongConsumer frameNanos) { frame = frameNanos; starts++; }
 
-        @Override public void stop() { frame = null; }
+        @Override public void stop() { frame = null; stops++; }
 
-        void tick(double seconds) { if (frame != null) frame.accept(seconds); }
+        void at(double seconds) { if (frame != null) frame.accept((long) (seconds * 1e9)); }
     }
 
-    private final SessionViewModel session = new SessionViewModel(Runnable::run, Runnable::run, w -> new long[0]);
     private final ManualTicker ticker = new ManualTicker();
-    private final TimelineViewModel vm = new TimelineViewModel(session, Runnable::run, Runnable::run, ticker);
+    private SessionViewModel session;
+    private TimelineViewModel vm;
 
-    TimelineViewModelTest() {
+    private static int day(String iso) { return (int) LocalDate.parse(iso).toEpochDay(); }
+
+    @BeforeEach
+    void setUp() {
+        session = new SessionViewModel(Runnable::run, Runnable::run, w -> new long[0]);
+        vm = new TimelineViewModel(session, ticker);
         List<Incident> l = new ArrayList<>();
-        // one SAA incident every day of 2019, one SDF incident every week
-        LocalDate d = LocalDate.parse("2019-01-01");
+        LocalDate d = LocalDate.parse("2016-01-01");
         int id = 1;
-        for (int k = 0; k < 365; k++) {
-            l.add(Fixtures.incident(id++, d.plusDays(k).toString(), "A", 35.5, 36.5, SubEventType.SHELLING, "SAA"));
-            if (k % 7 == 0) l.add(Fixtures.incident(id++, d.plusDays(k).toString(), "B", 36.5, 40.5,
-                    SubEventType.ARMED_CLASH, "SDF", "ISIS"));
+        while (!d.isAfter(LocalDate.parse("2019-12-31"))) {   // one incident every ten days, 2016-2019
+            l.add(Fixtures.incident(id++, d.toString(), "A", 35, 36, SubEventType.SHELLING, id % 2 == 0 ? "SAA" : "HTS"));
+            d = d.plusDays(10);
         }
+        l.add(Fixtures.incident(id, "2019-12-31", "A", 35, 36, SubEventType.SHELLING, "SDF"));
+        vm.widthProperty().set(1200);
         session.indexProperty().set(IncidentIndex.of(Fixtures.catalog(), l));
     }
 
     private int shown() { return session.shownProperty().get().count(); }
 
     @Test
-    void loadingShowsAllDatesAndBrushesEverythingWithoutADateFilter() {
-        assertThat(vm.dataFrom()).isEqualTo(day("2019-01-01"));
-        assertThat(vm.dataTo()).isEqualTo(day("2019-12-31"));
-        assertThat(vm.brushFromProperty().get()).isEqualTo(vm.dataFrom());
-        assertThat(vm.brushToProperty().get()).isEqualTo(vm.dataTo());
+    void startsWithTheWholeSpanBrushedAndNothingHidden() {
+        assertThat(vm.brushFromProperty().get()).isEqualTo(day("2016-01-01"));
+        assertThat(vm.brushToProperty().get()).isEqualTo(day("2019-12-31"));
         assertThat(session.filterProperty().get().from()).isNull();
-        assertThat(vm.viewFromProperty().get()).isLessThan(vm.dataFrom());
-        assertThat(vm.histogramProperty().get()).isNotNull();
-        assertThat(vm.bucketProperty().get()).isEqualTo(Bucket.WEEK); // 1000 px for a year and margins: 2.6 px a day
+        assertThat(vm.viewFromProperty().get()).isLessThanOrEqualTo(day("2016-01-01"));
+        assertThat(vm.viewToProperty().get()).isGreaterThanOrEqualTo(day("2019-12-31"));
+        assertThat(vm.bucketProperty().get()).isEqualTo(Bucket.WEEK);
+        assertThat(shown()).isEqualTo(148);
     }
 
     @Test
-    void movingTheBrushSetsTheFilterDatesAndTheShownCount() {
-        vm.setBrush(day("2019-03-01"), day("2019-03-07"));
-        assertThat(session.filterProperty().get().from()).isEqualTo(LocalDate.parse("2019-03-01"));
-        assertThat(session.filterProperty().get().to()).isEqualTo(LocalDate.parse("2019-03-07"));
-        assertThat(shown()).isEqualTo(8); // 7 SAA + 1 weekly SDF
-        // the histogram ignores the dates: it still covers the whole year
-        float total = 0;
-        for (int b = 0; b < vm.histogramProperty().get().buckets(); b++) total += vm.histogramProperty().get().total(b);
-        assertThat(total).isEqualTo(365 + 53);
+    void theBrushIsTheFiltersDateRange() {
+        vm.setBrush(day("2017-01-31"), day("2017-01-01"));
+        FilterSpec spec = session.filterProperty().get();
+        assertThat(spec.from()).isEqualTo(LocalDate.parse("2017-01-01"));
+        assertThat(spec.to()).isEqualTo(LocalDate.parse("2017-01-31"));
+        assertThat(shown()).isEqualTo(3);
+        assertThat(vm.brushTextProperty().get()).isEqualTo("2017-01-01 – 2017-01-31  (31 days)");
+        // a range set elsewhere (the filter panel) moves the brush
+        session.filterProperty().set(spec.withDates(LocalDate.parse("2018-03-01"), LocalDate.parse("2018-03-10")));
+        assertThat(vm.brushFromProperty().get()).isEqualTo(day("2018-03-01"));
+        assertThat(vm.brushToProperty().get()).isEqualTo(day("2018-03-10"));
+        // the whole span again: no date restriction
+        vm.setBrush(day("2010-01-01"), day("2030-01-01"));
+        assertThat(session.filterProperty().get().from()).isNull();
+        assertThat(session.filterProperty().get().to()).isNull();
     }
 
     @Test
-    void aDateChangeElsewhereMovesTheBrush() {
-        session.filterProperty().set(session.filterProperty().get().withDates(LocalDate.parse("2019-06-01"),
-                LocalDate.parse("2019-06-30")));
-        assertThat(vm.brushFromProperty().get()).isEqualTo(day("2019-06-01"));
-        assertThat(vm.brushToProperty().get()).isEqualTo(day("2019-06-30"));
-        session.filterProperty().set(session.filterProperty().get().withDates(null, null));
-        assertThat(vm.brushToProperty().get()).isEqualTo(vm.dataTo());
+    void keysStepTheBrushAndJumpToTheEnds() {
+        vm.stepProperty().set(7);
+        vm.setBrush(day("2017-01-01"), day("2017-01-31"));
+        vm.stepBrush(1, false);
+        assertThat(vm.brushFromProperty().get()).isEqualTo(day("2017-01-08"));
+        vm.stepBrush(-1, true);
+        assertThat(vm.brushFromProperty().get()).isEqualTo(day("2016-12-08"));
+        assertThat(vm.brushToProperty().get()).isEqualTo(day("2017-01-07"));
+        vm.brushToEnd();
+        assertThat(vm.brushToProperty().get()).isEqualTo(day("2019-12-31"));
+        assertThat(vm.brushToProperty().get() - vm.brushFromProperty().get()).isEqualTo(30);
+        vm.brushToStart();
+        assertThat(vm.brushFromProperty().get()).isEqualTo(day("2016-01-01"));
+        assertThat(vm.jumpTo(LocalDate.parse("2018-06-15"))).isTrue();
+        assertThat(vm.brushFromProperty().get()).isEqualTo(day("2018-06-15") - 15);
+        assertThat(vm.jumpTo(LocalDate.parse("2021-01-01"))).isFalse();
     }
 
     @Test
-    void factionFilterChangesTheHistogram() {
-        int sdf = Fixtures.catalog().ordinal("SDF");
-        int saa = Fixtures.catalog().ordinal("SAA");
-        var before = vm.histogramProperty().get();
-        session.filterProperty().set(session.filterProperty().get().withFactions(Set.of("SDF")));
-        var after = vm.histogramProperty().get();
-        assertThat(after).isNotSameAs(before);
-        int saaCount = 0, sdfCount = 0;
-        for (int b = 0; b < after.buckets(); b++) { saaCount += after.exact(b, saa); sdfCount += after.exact(b, sdf); }
-        assertThat(saaCount).isZero();
-        assertThat(sdfCount).isEqualTo(53);
-        assertThat(shown()).isEqualTo(53);
+    void zoomPicksTheBarWidth() {
+        vm.setBrush(day("2017-03-01"), day("2017-03-20"));
+        vm.zoomToBrush();
+        assertThat(vm.viewFromProperty().get()).isLessThanOrEqualTo(day("2017-03-01"));
+        assertThat(vm.viewToProperty().get()).isGreaterThanOrEqualTo(day("2017-03-20"));
+        assertThat(vm.viewToProperty().get() - vm.viewFromProperty().get()).isLessThan(30);
+        assertThat(vm.bucketProperty().get()).isEqualTo(Bucket.DAY);
+        int anchor = day("2017-03-10");
+        vm.zoom(100, anchor);
+        assertThat(vm.bucketProperty().get()).isEqualTo(Bucket.MONTH);
+        vm.showAll();
+        assertThat(vm.bucketProperty().get()).isEqualTo(Bucket.WEEK);
+        vm.zoom(0.5, anchor);
+        int days = vm.viewToProperty().get() - vm.viewFromProperty().get() + 1;
+        assertThat(days).isBetween(740, 760);
     }
 
     @Test
-    void playAdvancesTheWindowByWholeStepsAtTheSetSpeed() {
-        vm.setBrush(day("2019-01-01"), day("2019-01-07"));
-        vm.speedProperty().set(7);   // a week per second
-        vm.stepProperty().set(1);
+    void playAdvancesTheWindowByWholeSteps() {
+        vm.speedProperty().set(7);
+        vm.stepProperty().set(7);
+        vm.setBrush(day("2017-01-01"), day("2017-01-30"));
         vm.play();
         assertThat(vm.playingProperty().get()).isTrue();
-        ticker.tick(0.5);            // 3.5 days → 3 whole steps
-        assertThat(vm.brushFromProperty().get()).isEqualTo(day("2019-01-04"));
-        assertThat(vm.brushToProperty().get()).isEqualTo(day("2019-01-10"));
-        ticker.tick(0.5);            // carried half day + 3.5 → 4
-        assertThat(vm.brushFromProperty().get()).isEqualTo(day("2019-01-08"));
-        assertThat(session.filterProperty().get().from()).isEqualTo(LocalDate.parse("2019-01-08"));
+        assertThat(ticker.starts).isEqualTo(1);
+        ticker.at(10);
+        ticker.at(10.5);   // 3.5 days owed: not a whole step yet
+        assertThat(vm.brushFromProperty().get()).isEqualTo(day("2017-01-01"));
+        ticker.at(11);
+        assertThat(vm.brushFromProperty().get()).isEqualTo(day("2017-01-08"));
+        assertThat(vm.brushToProperty().get()).isEqualTo(day("2017-02-06"));
+        assertThat(session.filterProperty().get().from()).isEqualTo(LocalDate.parse("2017-01-08"));
+        ticker.at(14);   // three more steps
+        assertThat(vm.brushFromProperty().get()).isEqualTo(day("2017-01-29"));
         vm.pause();
-        ticker.tick(10);
-        assertThat(vm.brushFromProperty().get()).isEqualTo(day("2019-01-08"));
+        assertThat(ticker.stops).isEqualTo(1);
+        ticker.at(20);
+        assertThat(vm.brushFromProperty().get()).isEqualTo(day("2017-01-29"));
     }
 
     @Test
-    void cumulativeModeGrowsFromTheFirstDayAndPlaybackStopsAtTheEndUnlessLooping() {
+    void cumulativeModeMovesOnlyTheEndAndStopsOrLoopsAtTheEnd() {
         vm.modeProperty().set(TimelineViewModel.Mode.CUMULATIVE);
-        vm.setBrush(day("2019-06-01"), day("2019-06-10"));
-        vm.stepProperty().set(7);
-        vm.speedProperty().set(70);
-        vm.play();
-        assertThat(vm.brushFromProperty().get()).isEqualTo(vm.dataFrom());
-        ticker.tick(0.1);            // 7 days
-        assertThat(vm.brushFromProperty().get()).isEqualTo(vm.dataFrom());
-        assertThat(vm.brushToProperty().get()).isEqualTo(day("2019-06-17"));
-        ticker.tick(100);            // far past the end: stops at the last day
-        assertThat(vm.brushToProperty().get()).isEqualTo(vm.dataTo());
-        ticker.tick(0.1);
+        vm.speedProperty().set(365);
+        vm.stepProperty().set(30);
+        vm.play();   // the brush covered everything: starts with the first step
+        assertThat(vm.brushFromProperty().get()).isEqualTo(day("2016-01-01"));
+        assertThat(vm.brushToProperty().get()).isEqualTo(day("2016-01-30"));
+        ticker.at(0);
+        ticker.at(1);
+        assertThat(vm.brushFromProperty().get()).isEqualTo(day("2016-01-01"));
+        assertThat(vm.brushToProperty().get()).isEqualTo(day("2016-01-30") + 360);
+        for (int s = 2; s <= 5; s++) ticker.at(s);
+        assertThat(vm.brushToProperty().get()).isEqualTo(day("2019-12-31"));
+        ticker.at(6);
         assertThat(vm.playingProperty().get()).isFalse();
 
         vm.loopProperty().set(true);
-        vm.play();                   // at the end: rewinds
-        assertThat(vm.brushToProperty().get()).isEqualTo(vm.dataFrom() + 6);
-        ticker.tick(100);
-        ticker.tick(0.1);            // past the end with loop on: back to the start
+        vm.modeProperty().set(TimelineViewModel.Mode.WINDOW);
+        vm.setBrush(day("2019-11-01"), day("2019-11-30"));
+        vm.play();
+        ticker.at(0);
+        ticker.at(1);   // reaches the end
+        assertThat(vm.brushToProperty().get()).isEqualTo(day("2019-12-31"));
+        ticker.at(2);   // starts again
+        assertThat(vm.brushFromProperty().get()).isEqualTo(day("2016-01-01"));
         assertThat(vm.playingProperty().get()).isTrue();
-        assertThat(vm.brushToProperty().get()).isEqualTo(vm.dataFrom() + 6);
-    }
-
-    @Test
-    void zoomKeepsTheAnchorAndPicksTheBucket() {
-        vm.widthProperty().set(1200);
-        vm.setView(day("2019-01-01"), day("2019-12-31"));
-        assertThat(vm.bucketProperty().get()).isEqualTo(Bucket.DAY);
-        vm.zoom(4, day("2019-07-01"));
-        assertThat(vm.bucketProperty().get()).isEqualTo(Bucket.WEEK);
-        vm.setBrush(day("2019-03-01"), day("2019-03-31"));
-        vm.zoomToBrush();
-        assertThat(vm.viewFromProperty().get()).isBetween(day("2019-02-20"), day("2019-03-01"));
-        assertThat(vm.viewToProperty().get()).isBetween(day("2019-03-31"), day("2019-04-10"));
-        assertThat(vm.bucketProperty().get()).isEqualTo(Bucket.DAY);
-    }
-
-    @Test
-    void keyboardStepsAndJumpToDateKeepTheBrushWidth() {
-        vm.setBrush(day("2019-03-01"), day("2019-03-07"));
-        vm.stepProperty().set(7);
-        vm.stepBrush(1);
-        assertThat(vm.brushFromProperty().get()).isEqualTo(day("2019-03-08"));
-        vm.stepBrush(-2);
-        assertThat(vm.brushFromProperty().get()).isEqualTo(day("2019-02-22"));
-        vm.jumpTo(LocalDate.parse("2019-10-10"));
-        assertThat(vm.brushToProperty().get() - vm.brushFromProperty().get()).isEqualTo(6);
-        assertThat(vm.brushFromProperty().get()).isEqualTo(day("2019-10-07"));
     }
 }

@@ -1,0 +1,80 @@
+package org.sitmap.render;
+
+import java.util.Objects;
+import org.sitmap.index.Bucket;
+import org.sitmap.index.Histogram;
+import org.sitmap.index.IncidentIndex;
+import org.sitmap.index.IndexFilter;
+import org.sitmap.index.Selection;
+import org.sitmap.model.FilterSpec;
+
+/**
+ * One timeline frame as the window draws it on its worker: the filter applied without its date window (so the
+ * bars show context outside the brush), the {@link Histogram} of the visible range, and the picture
+ * ({@link TimelinePainter}). Dragging the brush changes only the filter's dates, so the context rows and the
+ * histogram are kept from the previous frame when everything else is unchanged and only the picture is drawn
+ * again. The benchmark's timeline stage calls this same class.
+ *
+ * <p>Not thread-safe: one instance per drawing thread (the window's worker).
+ */
+public final class TimelineRenderer {
+    /** Bars are at least this wide: the bucket (day, week, month) follows the zoom. */
+    public static final double MIN_BAR_PX = 4;
+
+    private final TimelinePainter painter = new TimelinePainter();
+    private Object contextKey;
+    private Selection context;
+    private Object histogramKey;
+    private Histogram histogram;
+
+    /**
+     * What to draw.
+     *
+     * @param index   the loaded incidents
+     * @param spec    the session's filter (its dates are the brush and are ignored for the bars)
+     * @param textIds ids matching {@code spec.text()}, or null when it has none
+     * @param scale   picture size and visible day range
+     * @param marks   brush and playback position
+     */
+    public record Request(IncidentIndex index, FilterSpec spec, long[] textIds, TimelineScale scale,
+                         TimelinePainter.Marks marks) { }
+
+    /** The bucket for a picture: the finest whose bars stay {@link #MIN_BAR_PX} wide. */
+    public static Bucket bucketFor(TimelineScale s) {
+        return Bucket.forScale(s.pxPerDay(), MIN_BAR_PX);
+    }
+
+    /** Computes (or reuses) the histogram and draws the frame into {@code r} (sized as the request's scale). */
+    public Histogram draw(Raster r, Request q) {
+        Histogram h = histogram(q);
+        painter.paint(r, q.scale(), h, q.index().catalog(), q.marks());
+        return h;
+    }
+
+    /** The histogram of a request, reused while index, filter without dates, text matches and range are unchanged. */
+    public Histogram histogram(Request q) {
+        FilterSpec undated = q.spec().withDates(null, null);
+        Object ck = java.util.Arrays.asList(q.index(), undated, q.textIds());
+        if (!Objects.equals(ck, contextKey) || context == null) {
+            // the window keeps incidents by primary faction (see IndexFilter.FactionRule): bars and map agree
+            context = new IndexFilter(q.index(), undated, q.textIds(), IndexFilter.FactionRule.PRIMARY).apply(false);
+            contextKey = ck;
+            histogram = null;
+        }
+        TimelineScale s = q.scale();
+        Bucket b = bucketFor(s);
+        Object hk = java.util.List.of(b, s.fromDay(), s.toDay());
+        if (histogram == null || !hk.equals(histogramKey)) {
+            histogram = Histogram.of(context, b, s.fromDay(), s.toDay());
+            histogramKey = hk;
+        }
+        return histogram;
+    }
+
+    /** Forgets the cached rows (the benchmark uses it to time the uncached path). */
+    public void invalidate() {
+        contextKey = null;
+        context = null;
+        histogram = null;
+    }
+}

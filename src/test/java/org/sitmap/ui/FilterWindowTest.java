@@ -1,0 +1,121 @@
+package org.sitmap.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
+import javafx.event.ActionEvent;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TitledPane;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.sitmap.index.Histogram;
+import org.sitmap.ui.timeline.TimelinePane;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The filter panel and the incident table in the real main window on the in-memory sample (four incidents,
+ * 6-9 May 2019), with the timeline and the map following them. Input through {@code fire()} and properties (see
+ * {@link MainWindowTest} for why not the robot).
+ */
+@ExtendWith(ApplicationExtension.class)
+class FilterWindowTest {
+    private MainWindow window;
+
+    @Start
+    void start(Stage stage) {
+        window = new MainWindow(new MainWindow.Options(null, true), db -> MemorySource.sample());
+        stage.setScene(new Scene(window.root(), 1300, 900));
+        stage.show();
+        window.loadAsync();
+    }
+
+    @AfterEach
+    void close() {
+        window.close();
+    }
+
+    private static void waitFor(BooleanSupplier condition) throws TimeoutException {
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition::getAsBoolean).get());
+    }
+
+    private static int day(String iso) { return (int) LocalDate.parse(iso).toEpochDay(); }
+
+    private int drawn() { return window.mapPane().layer().drawnCountProperty().get(); }
+
+    private String text(FxRobot robot, String id) { return robot.lookup(id).queryAs(Label.class).getText(); }
+
+    private TimelinePane timeline(FxRobot robot) { return robot.lookup("#timeline").queryAs(TimelinePane.class); }
+
+    private static int total(Histogram h) {
+        if (h == null) return -1;
+        int t = 0;
+        for (int b = 0; b < h.size(); b++) {
+            for (int f = 0; f < h.factions(); f++) t += h.count(b, f);
+        }
+        return t;
+    }
+
+    private void ready(FxRobot robot) throws TimeoutException {
+        waitFor(() -> drawn() == 4 && timeline(robot).histogramProperty().get() != null);
+    }
+
+    @Test
+    void onlyOneFactionChangesHistogramAndMapAndItsChipRestoresThem(FxRobot robot) throws Exception {
+        ready(robot);
+        TimelinePane tl = timeline(robot);
+        assertThat(total(tl.histogramProperty().get())).isEqualTo(4);
+        waitFor(() -> robot.lookup("#filter-only-SDF").tryQuery().isPresent());
+        robot.interact(() -> robot.lookup("#filter-only-SDF").queryAs(Button.class).fire());
+        waitFor(() -> drawn() == 1);
+        waitFor(() -> total(tl.histogramProperty().get()) == 1);
+        int sdf = window.session().indexProperty().get().catalog().ordinal("SDF");
+        Histogram h = tl.histogramProperty().get();
+        assertThat(h.count(h.bucketOf(day("2019-05-09")), sdf)).isEqualTo(1);
+        waitFor(() -> robot.lookup("#chip-factions").tryQuery().isPresent());
+        robot.interact(() -> robot.lookup("#chip-factions").queryAs(Button.class).fire());
+        waitFor(() -> drawn() == 4);
+        waitFor(() -> total(tl.histogramProperty().get()) == 4);
+    }
+
+    @Test
+    void textSearchBusayrahLeavesOnlyMatchingIncidents(FxRobot robot) throws Exception {
+        ready(robot);
+        robot.interact(() -> {
+            TextField f = robot.lookup("#filter-text").queryAs(TextField.class);
+            f.setText("Busayrah");
+            f.fireEvent(new ActionEvent());
+        });
+        waitFor(() -> text(robot, "#status-count").startsWith("1 of 4"));
+        waitFor(() -> drawn() == 1);
+        var sel = window.session().shownProperty().get();
+        assertThat(sel.index().place(sel.row(0))).isEqualTo("Busayrah");
+        waitFor(() -> total(timeline(robot).histogramProperty().get()) == 1);
+        waitFor(() -> robot.lookup("#chip-text").tryQuery().isPresent());
+        robot.interact(() -> robot.lookup("#chip-text").queryAs(Button.class).fire());
+        waitFor(() -> drawn() == 4);
+    }
+
+    @Test
+    void tableIsLinkedBothWaysWithTheMapSelection(FxRobot robot) throws Exception {
+        ready(robot);
+        TableView<?> table = robot.lookup("#incident-table").queryAs(TableView.class);
+        robot.interact(() -> ((TitledPane) table.getParent().getParent()).setExpanded(true));
+        waitFor(() -> table.getItems().size() == 4);
+        robot.interact(() -> table.getSelectionModel().select(3));   // date order: the last is Busayrah (9 May)
+        waitFor(() -> window.session().selectedIdProperty().get() == 4);
+        robot.interact(() -> window.session().selectedIdProperty().set(1));
+        waitFor(() -> table.getSelectionModel().getSelectedIndex() == 0);
+    }
+}
