@@ -14,17 +14,18 @@ import org.sitmap.model.FactionCatalog;
 /**
  * Draws the timeline into a {@link Raster}: bars per bucket stacked in faction colours (exactly dated incidents
  * solid, span incidents on top in a lighter hatched tint), a date axis whose labels follow the zoom (years, months
- * or days, with the larger unit on a second line), the brushed window (outside dimmed, two handles) and the
- * playback position. The window shows these pixels; the benchmark draws the same.
+ * or days, with the larger unit on a second line), the brushed window (on a white ground, the rest on grey, so
+ * bars keep their true colours; two handles) and the playback position. The window shows these pixels; the
+ * benchmark draws the same.
  *
  * <p>Not thread-safe: one instance per drawing thread.
  */
 public final class TimelinePainter {
     private static final Font LABEL = new Font(Font.SANS_SERIF, Font.PLAIN, 11);
     private static final Font MAJOR = new Font(Font.SANS_SERIF, Font.BOLD, 11);
-    private static final int BACKGROUND = 0xfffafafa;
+    private static final int BACKGROUND = 0xffe4e4e4;
+    private static final int INSIDE = 0xffffffff;
     private static final int GRID = 0xffdddddd;
-    private static final int DIM = 0x8cd8d8d8;
     private static final int BRUSH_EDGE = 0xff1f5fbf;
     private static final int PLAYHEAD = 0xffd02020;
 
@@ -37,6 +38,9 @@ public final class TimelinePainter {
         int top = s.plotTop();
         int bottom = s.plotBottom();
         int max = niceMax(h.maxBar());
+        // the brushed window on a white ground, the rest on grey: bars keep their true colours everywhere
+        fill(r, (int) Math.round(s.x(marks.brushFrom())), 0, (int) Math.round(s.x(marks.brushTo() + 1)), bottom,
+                INSIDE);
         grid(r, s, max);
         bars(r, s, h, catalog, max);
         fill(r, 0, bottom, r.width(), bottom + 1, 0xff888888);
@@ -121,11 +125,6 @@ public final class TimelinePainter {
         int bottom = s.plotBottom();
         int bx0 = (int) Math.round(s.x(m.brushFrom()));
         int bx1 = (int) Math.round(s.x(m.brushTo() + 1));
-        int w = r.width();
-        for (int y = top; y < bottom; y++) {
-            for (int x = 0; x < Math.min(bx0, w); x++) r.blend(x, y, DIM);
-            for (int x = Math.max(0, bx1); x < w; x++) r.blend(x, y, DIM);
-        }
         fill(r, bx0 - 1, top, bx0 + 1, bottom, BRUSH_EDGE);
         fill(r, bx1 - 1, top, bx1 + 1, bottom, BRUSH_EDGE);
         fill(r, bx0, top, bx1, top + 2, BRUSH_EDGE);
@@ -165,7 +164,7 @@ public final class TimelinePainter {
                 g.setFont(MAJOR);
                 for (LocalDate m = first.withDayOfMonth(1); !m.isAfter(last); m = m.plusMonths(1)) {
                     double x = Math.max(s.x(m.toEpochDay()), TimelineScale.MARGIN);
-                    g.drawString(monthName(m) + " " + m.getYear(), (int) x + 2, line2);
+                    if (x + 60 <= s.width()) g.drawString(monthName(m) + " " + m.getYear(), (int) x + 2, line2);
                     int xt = (int) Math.round(s.x(m.toEpochDay()));
                     g.drawLine(xt, bottom, xt, bottom + 28);
                 }
@@ -221,7 +220,7 @@ public final class TimelinePainter {
             g.setColor(new Color(140, 140, 140));
             if (xt >= TimelineScale.MARGIN) g.drawLine(xt, bottom, xt, bottom + 28);
             g.setColor(text);
-            g.drawString(Integer.toString(y), (int) x + 3, line);
+            if (x + 32 <= s.width()) g.drawString(Integer.toString(y), (int) x + 3, line);
         }
     }
 

@@ -42,15 +42,15 @@ class TimelinePainterTest {
         boolean hatched = false;
         for (int y = spanTop - 3; y < s.plotBottom(); y++) {
             int p = r.pixels()[y * 420 + xs] & 0xffffff;
-            if (p != htsRgb && p != (0xfafafa)) hatched = true;
+            if (p != htsRgb && p != 0xffffff) hatched = true;
         }
         assertThat(hatched).isTrue();
         // nothing drawn where there are no incidents
-        assertThat(r.pixels()[(s.plotBottom() - 3) * 420 + (int) s.x(19005.5)] & 0xffffff).isEqualTo(0xfafafa);
+        assertThat(r.pixels()[(s.plotBottom() - 3) * 420 + (int) s.x(19005.5)] & 0xffffff).isEqualTo(0xffffff);
     }
 
     @Test
-    void theBrushDimsWhatLiesOutsideIt() {
+    void theBrushedWindowLiesOnAWhiteGroundTheRestOnGrey() {
         IncidentIndex ix = index();
         TimelineScale s = new TimelineScale(420, 140, 18996, 19025);
         Raster r = new Raster(420, 140);
