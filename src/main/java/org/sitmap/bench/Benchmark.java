@@ -75,7 +75,8 @@ public final class Benchmark {
     private BenchResult run(Path dir) throws IOException {
         BenchResult out = new BenchResult(incidents);
         List<Place> towns = Gazetteer.readShipped().stream()
-                .filter(p -> p.population() > 0 && "SY".equals(p.countryCode())).toList();
+                .filter(p -> "SY".equals(p.countryCode()) && p.featureCode() != null
+                        && p.featureCode().startsWith("PPL")).toList();
         log.printf("writing %,d synthetic ACLED rows over %d towns…%n", incidents, towns.size());
         Path csv = new SyntheticData(towns).writeAcledCsv(dir.resolve("synthetic-acled.csv"), incidents, 42);
 

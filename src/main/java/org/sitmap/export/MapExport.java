@@ -68,15 +68,14 @@ public final class MapExport {
      */
     public List<String> dataSources(FilterSpec f) {
         Set<String> all = new LinkedHashSet<>();
-        store.forEach(f, i -> {
-            int colon = i.sourceKey().indexOf(':');
-            String set = colon > 0 ? DATA_SETS.get(i.sourceKey().substring(0, colon).toLowerCase(Locale.ROOT)) : null;
+        for (String[] pair : store.sources(f)) {
+            String set = DATA_SETS.get(pair[0]);
             if (set != null) {
                 all.add(set);
-            } else if (i.source() != null && !i.source().isBlank()) {
-                all.add(i.source().strip());
+            } else if (pair[1] != null && !pair[1].isBlank()) {
+                all.add(pair[1].strip());
             }
-        });
+        }
         List<String> out = new ArrayList<>();
         for (String s : all) {
             if (out.size() == MAX_SOURCES) {

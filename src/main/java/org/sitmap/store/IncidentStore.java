@@ -261,6 +261,18 @@ public final class IncidentStore implements AutoCloseable {
         }
     }
 
+    /**
+     * The data sets and sources of the incidents that pass {@code spec}, most incidents first: pairs of {the source
+     * key's prefix before ':' in lower case (e.g. "ucdp", "acled"; may be empty), the reported source (may be null)}.
+     */
+    public synchronized List<String[]> sources(FilterSpec spec) {
+        try {
+            return QuerySql.sources(conn, spec);
+        } catch (SQLException e) {
+            throw new StoreException("query failed: " + e.getMessage(), e);
+        }
+    }
+
     /** The incidents at a place of that name (as stored), ordered by date then id. */
     public synchronized List<Incident> incidentsAtPlace(String name) {
         try {
