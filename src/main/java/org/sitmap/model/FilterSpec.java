@@ -11,7 +11,8 @@ import java.util.Set;
  *
  * @param from           first day shown, or null
  * @param to             last day shown (inclusive), or null
- * @param factions       faction codes; an incident passes when any of its actors' factions is among them
+ * @param factions       faction codes; on the command line an incident passes when any of its actors' factions is
+ *                       among them, in the window when its primary faction is (see {@code IndexFilter.FactionRule})
  * @param eventTypes     event types to keep
  * @param subEventTypes  sub-event types to keep
  * @param minFatalities  keep incidents with at least this many fatalities (0: keep all, including unknown)
