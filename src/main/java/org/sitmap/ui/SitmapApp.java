@@ -39,7 +39,11 @@ public final class SitmapApp extends Application {
             var icon = SitmapApp.class.getResource("/icons/sitmap-" + size + ".png");
             if (icon != null) stage.getIcons().add(new javafx.scene.image.Image(icon.toExternalForm()));
         }
-        stage.setScene(new Scene(window.root(), 1400, 900));
+        // the whole screen less its task bars: the map and the timeline want the space
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        stage.setScene(new Scene(window.root(), screen.getWidth(), screen.getHeight()));
+        stage.setX(screen.getMinX());
+        stage.setY(screen.getMinY());
         stage.setOnHidden(e -> window.close());
         stage.show();
         window.loadAsync();

@@ -56,7 +56,7 @@ public final class FilterPanel extends ScrollPane {
         setId("filter-panel");
         setFitToWidth(true);
         setHbarPolicy(ScrollBarPolicy.NEVER);
-        setPrefWidth(250);
+        setPrefWidth(270);
         VBox box = new VBox(6);
         box.setPadding(new Insets(8));
 
@@ -111,7 +111,7 @@ public final class FilterPanel extends ScrollPane {
         HBox fat = new HBox(6, new Label("Fatalities at least"), fatalities);
         fat.setAlignment(Pos.CENTER_LEFT);
 
-        HBox precBox = new HBox(6);
+        javafx.scene.layout.FlowPane precBox = new javafx.scene.layout.FlowPane(10, 4);   // wraps in a narrow panel
         for (DatePrecision p : DatePrecision.values()) {
             CheckBox c = new CheckBox(p.name().charAt(0) + p.name().substring(1).toLowerCase(Locale.ROOT));
             c.setId("filter-precision-" + p.name());
