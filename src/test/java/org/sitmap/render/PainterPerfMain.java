@@ -6,7 +6,7 @@ import org.sitmap.model.BBox;
 import org.sitmap.model.FactionCatalog;
 
 /**
- * Quick timing of {@link IncidentPainter} (not a test; run by hand, see notes/map.md). The project benchmark
+ * Quick timing of {@link IncidentPainter} (not a test; run by hand, see docs/design/map.md). The project benchmark
  * ({@code sitmap bench}) is where the targets are measured.
  */
 public final class PainterPerfMain {
