@@ -52,8 +52,8 @@ public final class IncidentPainter {
     private final GlyphSprites glyphs;
     /** Symbol scale relative to the screen (marker radius / 5): cluster discs and digits grow with it. */
     private final double scale;
-    private int[] pixelKey = new int[0];
-    private int[] pixelCount = new int[0];
+    /** Per pixel of the last marker frame: sprite key + 1 in the high 16 bits, rows on it (saturating) in the low. */
+    private int[] pixelCell = new int[0];
     private int[] owner = new int[0];
 
     public IncidentPainter(FactionCatalog catalog) {
@@ -102,8 +102,7 @@ public final class IncidentPainter {
         int w = r.width();
         int h = r.height();
         ensureScratch(w * h);
-        Arrays.fill(pixelKey, 0, w * h, 0);
-        Arrays.fill(pixelCount, 0, w * h, 0);
+        Arrays.fill(pixelCell, 0, w * h, 0);
         double world = vp.worldPixels();
         double ox = vp.originX();
         double oy = vp.originY();
@@ -126,9 +125,15 @@ public final class IncidentPainter {
             int key = styleOf(ix, row) + 1;
             if (x >= 0 && y >= 0 && x < w && y < h) {
                 int p = y * w + x;
-                if (pixelCount[p]++ == 1) stacked++;
-                if (pixelKey[p] == key) continue;   // the same sprite on the same pixel: nothing would change
-                pixelKey[p] = key;
+                int cell = pixelCell[p];
+                int count = cell & 0xffff;
+                if (count == 1) stacked++;
+                if (count < 0xffff) count++;
+                if (cell >>> 16 == key) {   // the same sprite on the same pixel: nothing would change
+                    pixelCell[p] = cell & 0xffff0000 | count;
+                    continue;
+                }
+                pixelCell[p] = key << 16 | count;
             }
             sprites.stamp(r, key - 1, x, y);
         }
@@ -138,7 +143,7 @@ public final class IncidentPainter {
     private void stackBadges(Raster r, int w, int h) {
         int off = sprites.radius() + 4;
         for (int p = 0; p < w * h; p++) {
-            int c = pixelCount[p];
+            int c = pixelCell[p] & 0xffff;
             if (c >= 2) glyphs.stampCount(r, c, p % w + off, p / w - off);
         }
     }
@@ -285,9 +290,6 @@ public final class IncidentPainter {
     }
 
     private void ensureScratch(int n) {
-        if (pixelKey.length < n) {
-            pixelKey = new int[n];
-            pixelCount = new int[n];
-        }
+        if (pixelCell.length < n) pixelCell = new int[n];
     }
 }
