@@ -54,6 +54,11 @@ final class ExportCommand implements Callable<Integer> {
     @CommandLine.Mixin
     FilterOptions filterOptions;
 
+    @Option(names = "--faction-rule", paramLabel = "any|primary", defaultValue = "any",
+            description = "any (default): incidents involving a listed faction; primary: incidents whose primary"
+                    + " faction is listed, as the window shows them.")
+    String factionRule;
+
     @Option(names = "--filter-bbox", paramLabel = "minLon,minLat,maxLon,maxLat",
             description = "Keep only incidents inside this box (the window's Area tool).")
     String filterBbox;
@@ -145,7 +150,7 @@ final class ExportCommand implements Callable<Integer> {
         try (IncidentStore store = DefaultStore.open(db != null ? db : parent.db)) {
             FilterSpec filter = filter(store.factions());
             if (!map) {
-                long n = DataExport.write(store, filter, out);
+                long n = DataExport.write(store, filter, rule(), out);
                 spec.commandLine().getOut().println(n + " incidents written to " + out);
                 return 0;
             }
@@ -203,10 +208,11 @@ final class ExportCommand implements Callable<Integer> {
                 s = s.withPixels(width == null ? 1920 : width, height == null ? 1080 : height);
                 if (dpi != null) {
                     s = new SnapshotSpec(s.bbox(), s.centerLat(), s.centerLon(), s.zoom(), s.width(), s.height(), dpi,
-                            null, true, "", "", "", s.elements(), s.filter(), s.mode(), s.offline());
+                            null, true, "", "", "", s.elements(), s.filter(), s.mode(), s.offline(), s.factionRule());
                 }
             }
             s = s.withTexts(title, subtitle, marking);
+            s = s.withFactionRule(rule());
             if (mode != null) s = s.withMode(IncidentPainter.Mode.valueOf(mode.strip().toUpperCase(Locale.ROOT)));
             s = s.withElements(elements());
         } catch (IllegalArgumentException e) {
@@ -253,6 +259,14 @@ final class ExportCommand implements Callable<Integer> {
             throw usage("--filter-bbox: " + e.getMessage());
         }
         return filterOptions.toFilter(catalog, fb, spec.commandLine());
+    }
+
+    private org.sitmap.index.IndexFilter.FactionRule rule() {
+        return switch (factionRule.strip().toLowerCase(Locale.ROOT)) {
+            case "any" -> org.sitmap.index.IndexFilter.FactionRule.ANY;
+            case "primary" -> org.sitmap.index.IndexFilter.FactionRule.PRIMARY;
+            default -> throw usage("--faction-rule must be any or primary, not '" + factionRule + "'");
+        };
     }
 
     private CommandLine.ParameterException usage(String message) {

@@ -30,6 +30,9 @@ public final class ExportRequest {
         if (f.from() != null) add(a, "--from", f.from().toString());
         if (f.to() != null) add(a, "--to", f.to().toString());
         for (String c : new java.util.TreeSet<>(f.factions())) add(a, "--faction", c);
+        if (!f.factions().isEmpty() && spec.factionRule() == org.sitmap.index.IndexFilter.FactionRule.PRIMARY) {
+            add(a, "--faction-rule", "primary");
+        }
         for (EventType t : EventType.values()) if (f.eventTypes().contains(t)) add(a, "--type", t.label());
         for (SubEventType t : SubEventType.values()) if (f.subEventTypes().contains(t)) add(a, "--type", t.label());
         if (!f.text().isBlank()) add(a, "--text", f.text());

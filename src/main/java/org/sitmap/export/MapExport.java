@@ -50,10 +50,15 @@ public final class MapExport {
         return index;
     }
 
-    /** The incidents the filter keeps, exactly as the window's session filters them. */
+    /** The incidents the filter keeps, a listed faction taken as "involving it" (the command line's meaning). */
     public Selection select(FilterSpec f) {
+        return select(f, IndexFilter.FactionRule.ANY);
+    }
+
+    /** The incidents the filter keeps under a faction rule (the window's is {@code PRIMARY}). */
+    public Selection select(FilterSpec f, IndexFilter.FactionRule rule) {
         long[] ids = f.text().isBlank() ? null : store.searchText(f.text());
-        return new IndexFilter(index(), f, ids).apply();
+        return new IndexFilter(index(), f, ids, rule).apply();
     }
 
     /** Data sets named by their key prefix; other incidents are credited to their reported source. */
@@ -95,7 +100,7 @@ public final class MapExport {
 
     /** Renders a snapshot of the spec. */
     public SnapshotRenderer.Result render(SnapshotSpec spec, ZonedDateTime created) {
-        Selection shown = select(spec.filter());
+        Selection shown = select(spec.filter(), spec.factionRule());
         SnapshotSpec fixed = resolve(spec, shown);
         return new SnapshotRenderer(chain).render(fixed,
                 new SnapshotRenderer.Content(shown, dataSources(spec.filter()), created, null));
@@ -131,7 +136,7 @@ public final class MapExport {
                               IntConsumer progress) throws IOException {
         if (step.isNegative() || step.isZero()) throw new IllegalArgumentException("--step must be positive");
         createParent(out);
-        Selection all = select(spec.filter());
+        Selection all = select(spec.filter(), spec.factionRule());
         LocalDate from = spec.filter().from();
         LocalDate to = spec.filter().to();
         if (from == null || to == null) {
@@ -165,7 +170,7 @@ public final class MapExport {
                 LocalDate end = start.plus(step).minusDays(1);
                 if (end.isAfter(to)) end = to;
                 FilterSpec f = spec.filter().withDates(start, end);
-                Selection sel = select(f);
+                Selection sel = select(f, spec.factionRule());
                 System.arraycopy(basePixels, 0, frame.pixels(), 0, basePixels.length);
                 renderer.drawOver(frame, fixed.withFilter(f), base.viewport(), base.tiles(),
                         new SnapshotRenderer.Content(sel, sources, created, FilterText.range(start, end)));

@@ -174,12 +174,18 @@ class ExportCliTest {
         SnapshotSpec spec = vm.spec(screen, filter, IncidentPainter.Mode.AUTO);
         Path gui = dir.resolve("gui.png");
         try (IncidentStore store = IncidentStore.open(seeds)) {
-            new MapExport(store, TileChain.forExport(true, null)).write(spec, gui, ZonedDateTime.parse(CREATED));
+            MapExport export = new MapExport(store, TileChain.forExport(true, null));
+            export.write(spec, gui, ZonedDateTime.parse(CREATED));
+            // the window keeps an incident by its primary faction (an ISIS attack with SAA on the other side is not
+            // SAA's), the command line's --faction by any of them: the window's export keeps the window's rule
+            assertThat(export.select(filter, spec.factionRule()).count())
+                    .isLessThan(export.select(filter).count());
         }
         Path cli = dir.resolve("cli.png");
         List<String> args = new ArrayList<>(List.of("export", "--created", CREATED));
         args.addAll(ExportRequest.arguments(spec, seeds, cli, null));
         assertThat(args).contains("--legend-corner", "--no-north-arrow");
+        assertThat(String.join(" ", args)).contains("--faction-rule primary");
         assertThat(run(args.toArray(String[]::new))).as(err.toString()).isZero();
         BufferedImage a = ImageIO.read(gui.toFile());
         BufferedImage b = ImageIO.read(cli.toFile());

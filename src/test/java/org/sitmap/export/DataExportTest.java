@@ -137,4 +137,21 @@ class DataExportTest {
             }
         }
     }
+
+    @Test
+    void withThePrimaryRuleAFactionKeepsOnlyTheIncidentsDrawnInItsColour() throws Exception {
+        try (IncidentStore s = store()) {
+            Incident joint = Fixtures.simple("t:joint", LocalDate.of(2019, 2, 1), "Ariha", 35.81, 36.61, "HTS")
+                    .toBuilder().actor("Russian air force", "RUS").build();
+            s.importAll(Fixtures.readerOf("t2", joint), ImportOptions.DEFAULT, null);
+            FilterSpec rus = FilterSpec.ALL.withFactions(java.util.Set.of("RUS"));
+            long any = DataExport.write(s, rus, dir.resolve("any.csv"));
+            assertThat(Files.readString(dir.resolve("any.csv"))).contains("t:week").contains("t:joint");
+            assertThat(DataExport.write(s, rus, org.sitmap.index.IndexFilter.FactionRule.PRIMARY,
+                    dir.resolve("primary.csv"))).isLessThan(any);
+            assertThat(Files.readString(dir.resolve("primary.csv"))).contains("t:week").doesNotContain("t:joint");
+            assertThat(DataExport.write(s, rus, org.sitmap.index.IndexFilter.FactionRule.PRIMARY,
+                    dir.resolve("primary.gpkg"))).isLessThan(any);
+        }
+    }
 }

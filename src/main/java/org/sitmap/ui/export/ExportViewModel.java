@@ -116,7 +116,9 @@ public final class ExportViewModel {
         // to a tenth of a metre, so the command line shown stays short and still gives the same picture
         org.sitmap.model.BBox area = new org.sitmap.model.BBox(round6(b.minLon()), round6(b.minLat()),
                 round6(b.maxLon()), round6(b.maxLat()));
+        // the window shows an incident when its primary faction is on: the export keeps what is on screen
         SnapshotSpec s = SnapshotSpec.defaults().withBbox(area).withFilter(filter).withMode(mode)
+                .withFactionRule(org.sitmap.index.IndexFilter.FactionRule.PRIMARY)
                 .withOffline(offline).withTexts(title.get(), subtitle.get(), marking.get());
         s = switch (size.get()) {
             case HD -> s.withPixels(1920, 1080);
@@ -168,7 +170,7 @@ public final class ExportViewModel {
     public void exportData(FilterSpec filter, Path out) {
         run("Exporting data to " + out.getFileName() + "…", () -> {
             try (IncidentStore store = opener.apply(db)) {
-                long n = DataExport.write(store, filter, out);
+                long n = DataExport.write(store, filter, org.sitmap.index.IndexFilter.FactionRule.PRIMARY, out);
                 return n + " incidents written to " + out.getFileName();
             }
         });
