@@ -108,6 +108,14 @@ class FilterWindowTest {
     }
 
     @Test
+    void typingSearchesWithoutEnter(FxRobot robot) throws Exception {
+        ready(robot);
+        robot.interact(() -> robot.lookup("#filter-text").queryAs(TextField.class).setText("Busay"));
+        waitFor(() -> text(robot, "#status-count").startsWith("1 of 4"));
+        assertThat(window.session().filterProperty().get().text()).isEqualTo("Busay");
+    }
+
+    @Test
     void tableIsLinkedBothWaysWithTheMapSelection(FxRobot robot) throws Exception {
         ready(robot);
         TableView<?> table = robot.lookup("#incident-table").queryAs(TableView.class);

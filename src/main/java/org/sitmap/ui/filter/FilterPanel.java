@@ -30,7 +30,7 @@ import org.sitmap.ui.session.SessionViewModel;
 
 /**
  * The filter panel on the left: active filters as removable chips ({@code #filter-chips}, each
- * {@code #chip-ID}), text search ({@code #filter-text}, Enter searches), factions with counts and all / none /
+ * {@code #chip-ID}), text search ({@code #filter-text}, searched as one types or on Enter), factions with counts and all / none /
  * only ({@code #filter-faction-CODE}, {@code #filter-only-CODE}, {@code #filter-all}, {@code #filter-none}), event
  * types ({@code #filter-type-NAME}) and sub-types (a menu), fatalities at least N ({@code #filter-fatalities}),
  * date precision ({@code #filter-precision-NAME}). The area is drawn with the map's Area / Lasso tools and shows
@@ -73,6 +73,10 @@ public final class FilterPanel extends ScrollPane {
         text.setId("filter-text");
         text.setPromptText("Search place, summary, evidence");
         text.setOnAction(e -> vm.setText(text.getText()));
+        // search as one types, once typing pauses for a quarter second (FX thread timer; Enter searches at once)
+        javafx.animation.PauseTransition typing = new javafx.animation.PauseTransition(javafx.util.Duration.millis(250));
+        typing.setOnFinished(e -> vm.setText(text.getText()));
+        text.textProperty().addListener((o, a, n) -> { if (!syncing) typing.playFromStart(); });
 
         Button all = new Button("All");
         all.setId("filter-all");
