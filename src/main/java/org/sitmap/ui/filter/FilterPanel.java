@@ -90,6 +90,9 @@ public final class FilterPanel extends ScrollPane {
         VBox typeBox = new VBox(2);
         for (EventType t : EventType.values()) {
             CheckBox c = new CheckBox(t.label());
+            // the shape this type has on the map, drawn by the map's own marker code
+            c.setGraphic(new javafx.scene.image.ImageView(javafx.embed.swing.SwingFXUtils.toFXImage(
+                    org.sitmap.render.SymbolIcons.eventType(t, 14), null)));
             c.setId("filter-type-" + t.name());
             c.selectedProperty().addListener((o, a, on) -> { if (!syncing) vm.setType(t, on); });
             types.put(t, c);
