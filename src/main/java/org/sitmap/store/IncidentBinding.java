@@ -4,22 +4,43 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Types;
 import org.sitmap.geo.GeoPackageBinary;
 import org.sitmap.model.Actor;
 import org.sitmap.model.Incident;
 
-/** How an incident becomes a row: parameter binding, the content hash, country codes. */
+/** How an incident becomes a row: its column values, parameter binding, the content hash, country codes. */
 final class IncidentBinding {
+    /** The incident columns written by an import, in parameter order; {@code fid} is parameter 24. */
+    static final String COLUMNS = "geom, source_key, event_date, date_precision, end_date, span_end, place, admin1,"
+            + " country, latitude, longitude, geo_precision, event_type, sub_event_type, fatalities, summary, source,"
+            + " origin, evidence, batch_id, faction_codes, content_hash, actors";
+
     private IncidentBinding() { }
 
-    /** Binds parameters 1-22 of the incident INSERT/UPDATE (column order of {@code Importer}). */
-    static void bind(PreparedStatement ps, Incident i, long batchId, String hash) throws SQLException {
-        ps.setBytes(1, i.located() ? GeoPackageBinary.point(i.longitude(), i.latitude()) : null);
+    /**
+     * An incident with the column values that take work to make (geometry blob, date texts, faction list, actors
+     * JSON, content hash). An import makes them on its reading thread, so the writing thread only binds.
+     */
+    record Row(Incident incident, byte[] geom, String date, String endDate, String spanEnd, String factions,
+               String actors, String hash) {
+        /** Makes the values of {@code i}; {@code sha} is used by the calling thread alone. */
+        static Row of(Incident i, MessageDigest sha) {
+            return new Row(i, i.located() ? GeoPackageBinary.point(i.longitude(), i.latitude()) : null,
+                    i.date().toString(), i.endDate() == null ? null : i.endDate().toString(), i.spanEnd().toString(),
+                    String.join(",", i.factions()), ActorsJson.write(i.actors()), IncidentBinding.hash(sha, i));
+        }
+    }
+
+    /** Binds parameters 1-23 of the incident INSERT/UPDATE (the order of {@link #COLUMNS}). */
+    static void bind(PreparedStatement ps, Row r, long batchId) throws SQLException {
+        Incident i = r.incident();
+        ps.setBytes(1, r.geom());
         ps.setString(2, i.sourceKey());
-        ps.setString(3, i.date().toString());
+        ps.setString(3, r.date());
         ps.setInt(4, i.datePrecision().code());
-        ps.setString(5, i.endDate() == null ? null : i.endDate().toString());
-        ps.setString(6, i.spanEnd().toString());
+        ps.setString(5, r.endDate());
+        ps.setString(6, r.spanEnd());
         ps.setString(7, i.place());
         ps.setString(8, i.admin1());
         ps.setString(9, i.country());
@@ -27,20 +48,21 @@ final class IncidentBinding {
             ps.setDouble(10, i.latitude());
             ps.setDouble(11, i.longitude());
         } else {
-            ps.setNull(10, java.sql.Types.DOUBLE);
-            ps.setNull(11, java.sql.Types.DOUBLE);
+            ps.setNull(10, Types.DOUBLE);
+            ps.setNull(11, Types.DOUBLE);
         }
         ps.setInt(12, i.geoPrecision().code());
         ps.setString(13, i.eventType().label());
         ps.setString(14, i.subEventType() == null ? null : i.subEventType().label());
-        if (i.fatalities() == null) ps.setNull(15, java.sql.Types.INTEGER); else ps.setInt(15, i.fatalities());
+        if (i.fatalities() == null) ps.setNull(15, Types.INTEGER); else ps.setInt(15, i.fatalities());
         ps.setString(16, i.summary());
         ps.setString(17, i.source());
         ps.setString(18, i.origin());
         ps.setString(19, i.evidence());
         ps.setLong(20, batchId);
-        ps.setString(21, String.join(",", i.factions()));
-        ps.setString(22, hash);
+        ps.setString(21, r.factions());
+        ps.setString(22, r.hash());
+        ps.setString(23, r.actors());
     }
 
     /**
@@ -60,6 +82,16 @@ final class IncidentBinding {
         StringBuilder hex = new StringBuilder(32);
         for (int k = 0; k < 16; k++) hex.append(Character.forDigit((d[k] >> 4) & 15, 16)).append(Character.forDigit(d[k] & 15, 16));
         return hex.toString();
+    }
+
+    /** The first 64 bits of a hex content hash (0 for a null or short one, as stores made by hand may have). */
+    static long hash64(String hex) {
+        if (hex == null || hex.length() < 16) return 0;
+        try {
+            return Long.parseUnsignedLong(hex, 0, 16, 16);
+        } catch (NumberFormatException e) {
+            return hex.hashCode();
+        }
     }
 
     /** ISO 3166-1 alpha-2 for the countries of the theatre, else null. */

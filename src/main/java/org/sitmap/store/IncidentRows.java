@@ -19,7 +19,7 @@ import org.sitmap.model.SubEventType;
 final class IncidentRows {
     static final String COLUMNS = "fid, source_key, event_date, date_precision, end_date, place, admin1, country,"
             + " latitude, longitude, geo_precision, event_type, sub_event_type, fatalities, summary, source, origin,"
-            + " evidence, batch_id";
+            + " evidence, batch_id, actors";
 
     private IncidentRows() { }
 
@@ -33,19 +33,19 @@ final class IncidentRows {
     /** Streams the selected incidents, each with its actors, to {@code sink} without holding them all. */
     static void select(Connection c, String whereAndOrder, List<Object> params, Consumer<Incident> sink)
             throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM incident " + whereAndOrder);
-             PreparedStatement actors = c.prepareStatement(
-                     "SELECT name, faction_code FROM incident_actor WHERE incident_fid = ? ORDER BY ord")) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM incident " + whereAndOrder)) {
             for (int i = 0; i < params.size(); i++) ps.setObject(i + 1, params.get(i));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     Incident.Builder b = builder(rs);
-                    actors.setLong(1, rs.getLong(1));
-                    List<Actor> list = new ArrayList<>(2);
-                    try (ResultSet ar = actors.executeQuery()) {
-                        while (ar.next()) list.add(new Actor(ar.getString(1), ar.getString(2)));
+                    List<Actor> actors;
+                    try {
+                        actors = ActorsJson.read(rs.getString(20));
+                    } catch (IllegalArgumentException e) {
+                        throw new StoreException("incident " + rs.getLong(1) + " of the store has unreadable actors ("
+                                + e.getMessage() + "); correct its actors column", e);
                     }
-                    sink.accept(b.actors(list).build());
+                    sink.accept(b.actors(actors).build());
                 }
             }
         }

@@ -59,7 +59,7 @@ public final class IncidentStore implements AutoCloseable {
             SQLiteConfig cfg = new SQLiteConfig();
             cfg.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
             cfg.enforceForeignKeys(true);
-            cfg.setCacheSize(-200_000);
+            cfg.setCacheSize((int) -BulkMode.NORMAL_CACHE_KIB);
             cfg.setTempStore(SQLiteConfig.TempStore.MEMORY);
             cfg.setBusyTimeout(10_000);
             Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), cfg.toProperties());
@@ -84,7 +84,8 @@ public final class IncidentStore implements AutoCloseable {
     }
 
     /**
-     * New files get 16 KiB pages (faster bulk imports and scans); every store runs in WAL mode. An SQLite file
+     * New files get 16 KiB pages (faster bulk imports and scans); every store runs in WAL mode (but during an import
+     * by a connection that alone had it open: {@link BulkMode}). An SQLite file
      * with tables but without Sitmap's migration table is someone else's database and is left alone.
      */
     private static void journal(Connection c) throws SQLException {
@@ -104,6 +105,9 @@ public final class IncidentStore implements AutoCloseable {
         try (java.sql.Statement st = c.createStatement()) {
             if (empty) st.execute("PRAGMA page_size = 16384");
             st.execute("PRAGMA journal_mode = WAL");
+        } catch (SQLException e) {
+            // another process is importing with a rollback journal (see BulkMode); it restores WAL mode at its end
+            if ((e.getErrorCode() & 0xff) != org.sqlite.SQLiteErrorCode.SQLITE_BUSY.code) throw e;
         }
     }
 

@@ -93,9 +93,10 @@ final class QuerySql {
             params.add(spec.from().toString());
         }
         if (!spec.factions().isEmpty()) {
-            where.add("fid IN (SELECT incident_fid FROM incident_actor WHERE faction_code IN ("
-                    + marks(spec.factions().size()) + "))");
-            params.addAll(spec.factions().stream().sorted().toList());
+            // faction_codes lists an incident's codes ("SAA,RUS"; UNK when it has no actor), as the index has them
+            where.add("(" + String.join(" OR ", java.util.Collections.nCopies(spec.factions().size(),
+                    "instr(',' || faction_codes || ',', ?) > 0")) + ")");
+            for (String code : spec.factions().stream().sorted().toList()) params.add("," + code + ",");
         }
         if (!spec.eventTypes().isEmpty()) {
             where.add("event_type IN (" + marks(spec.eventTypes().size()) + ")");

@@ -21,6 +21,17 @@ class GeoPackageBinaryTest {
     }
 
     @Test
+    void theDirectPointEncodingIsTheWkbJtsWrites() {
+        var factory = new org.locationtech.jts.geom.GeometryFactory();
+        for (double[] p : new double[][] {{36.5896, 35.5279}, {-0.0, 90}, {-179.999999, -89.5}}) {
+            byte[] wkb = new org.locationtech.jts.io.WKBWriter(2, org.locationtech.jts.io.ByteOrderValues.LITTLE_ENDIAN)
+                    .write(factory.createPoint(new org.locationtech.jts.geom.Coordinate(p[0], p[1])));
+            byte[] b = GeoPackageBinary.point(p[0], p[1]);
+            assertThat(java.util.Arrays.copyOfRange(b, 8, b.length)).isEqualTo(wkb);
+        }
+    }
+
+    @Test
     void decodesAnEnvelopeAndTheEmptyPoint() {
         byte[] plain = GeoPackageBinary.point(40.4272, 35.1562);
         byte[] withEnvelope = new byte[plain.length + 32];

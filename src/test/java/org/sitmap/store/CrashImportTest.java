@@ -18,7 +18,8 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 import org.sitmap.ingest.acled.AcledReader;
 import org.sitmap.model.IncidentReader;
@@ -27,13 +28,17 @@ import org.sitmap.testutil.Fixtures;
 
 /**
  * A child JVM is killed with SIGKILL in the middle of an import (after several batches of rows were written in the
- * open transaction); the store must then be exactly as before the import: same rows, same checksum, intact.
+ * open transaction); the store must then be exactly as before the import: same rows, same checksum, intact. Both
+ * journals an import may run with are crashed: the rollback journal (the child alone has the store open; its page
+ * cache is made small so rows already went into the database file) and the write-ahead log (another connection
+ * holds the store open, so the import cannot leave WAL mode).
  */
 class CrashImportTest {
     @TempDir Path dir;
 
-    @Test
-    void killDashNineInTheMiddleOfAnImportLeavesTheStoreAsBefore() throws Exception {
+    @ParameterizedTest(name = "store open elsewhere: {0}")
+    @ValueSource(booleans = {false, true})
+    void killDashNineInTheMiddleOfAnImportLeavesTheStoreAsBefore(boolean openElsewhere) throws Exception {
         Path store = dir.resolve("store.gpkg");
         try (IncidentStore s = IncidentStore.open(store);
              IncidentReader r = new AcledReader(Files.newInputStream(Fixtures.write(dir.resolve("first.csv"),
@@ -41,14 +46,22 @@ class CrashImportTest {
             s.importAll(r, ImportOptions.DEFAULT, null);
         }
         String before = snapshot(store);
+        long sizeBefore = Files.size(store);
         Path big = Fixtures.write(dir.resolve("big.csv"), EventFiles.acledGenerated(20_000));
 
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                CrashImportMain.class.getName(), store.toString(), big.toString(), "9000")
+        Connection other = openElsewhere ? DriverManager.getConnection("jdbc:sqlite:" + store) : null;
+        if (other != null) {
+            try (Statement st = other.createStatement(); ResultSet rs = st.executeQuery("SELECT count(*) FROM incident")) {
+                rs.next();
+            }
+        }
+        Process child = new ProcessBuilder(java, "-Dsitmap.import.cacheKiB=256", "-cp",
+                System.getProperty("java.class.path"), CrashImportMain.class.getName(), store.toString(),
+                big.toString(), "9000")
                 .redirectError(dir.resolve("child.err").toFile()).start();
         List<String> seen = new ArrayList<>();
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+        try (other; BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = out.readLine()) != null) {
                 seen.add(line);
@@ -56,8 +69,14 @@ class CrashImportTest {
             }
             assertThat(seen).as("child output; stderr: %s", Files.readString(dir.resolve("child.err")))
                     .anyMatch(l -> l.startsWith("INSIDE"));
-            // the rows written so far sit in the open transaction (write-ahead log), uncommitted
-            assertThat(Files.size(Path.of(store + "-wal"))).isGreaterThan(0);
+            if (openElsewhere) {
+                // the rows written so far sit in the open transaction in the write-ahead log, uncommitted
+                assertThat(Files.size(Path.of(store + "-wal"))).isGreaterThan(0);
+            } else {
+                // rows went into the database file itself; the journal holds the pages they changed
+                assertThat(Files.size(Path.of(store + "-journal"))).isGreaterThan(0);
+                assertThat(Files.size(store)).isGreaterThan(sizeBefore);
+            }
             child.destroyForcibly();
             assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
         } finally {

@@ -4,27 +4,84 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sitmap.model.FilterSpec;
+import org.sitmap.model.ImportReport;
+import org.sitmap.model.Incident;
 import org.sitmap.testutil.Fixtures;
 
 class MigrationTest {
     @TempDir Path dir;
 
     @Test
-    void aVersionOneStoreOpensWithTheCurrentCodeAndKeepsItsIncidents() {
+    void aVersionOneStoreOpensWithTheCurrentCodeAndKeepsItsIncidentsAndActors() throws Exception {
         Path db = dir.resolve("old.gpkg");
         try (IncidentStore old = IncidentStore.open(db, 1)) {
             assertThat(old.schemaVersion()).isEqualTo(1);
-            old.importAll(Fixtures.readerOf("f", Fixtures.arabic()), ImportOptions.DEFAULT, null);
         }
+        writeAsVersionOne(db, Fixtures.arabic(), Fixtures.unresolved());
         try (IncidentStore now = IncidentStore.open(db)) {
             assertThat(now.schemaVersion()).isEqualTo(Migrations.CURRENT);
-            assertThat(now.count()).isEqualTo(1);
-            // the full-text index added by migration 2 covers rows written before it existed
+            assertThat(now.count()).isEqualTo(2);
+            // the full-text index (made by migration 2, made again by 3) covers rows written before it existed
             assertThat(now.searchText("كفرسجنة")).hasSize(1);
-            assertThat(Fixtures.unstored(now.query(FilterSpec.ALL).get(0))).isEqualTo(Fixtures.arabic());
+            // actors came over from the old actor table in their order, with their factions
+            assertThat(now.query(FilterSpec.ALL)).map(Fixtures::unstored)
+                    .containsExactly(Fixtures.unresolved(), Fixtures.arabic());
+            assertThat(now.query(FilterSpec.ALL.withFactions(Set.of("RUS")))).map(Incident::sourceKey)
+                    .containsExactly("test:kafr-sijnah");
+            assertThat(now.query(FilterSpec.ALL.withFactions(Set.of("UNK", "TUR")))).map(Incident::sourceKey)
+                    .containsExactly("test:unresolved");
+            // the content hashes still match: the same incident imported again changes nothing
+            ImportReport again = now.importAll(Fixtures.readerOf("again", Fixtures.arabic()), ImportOptions.DEFAULT, null);
+            assertThat(again.skipped()).isEqualTo(1);
+        }
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT group_concat(name, ' ') FROM (SELECT name FROM sqlite_master"
+                     + " WHERE tbl_name IN ('incident', 'incident_actor') AND type IN ('table', 'index')"
+                     + " AND name NOT LIKE 'sqlite_%' ORDER BY name)")) {
+            rs.next();
+            assertThat(rs.getString(1)).isEqualTo("incident incident_dates");
+        }
+    }
+
+    /** Writes incidents with plain SQL into the tables of schema version 1, as Sitmap 0.1 stored them. */
+    private static void writeAsVersionOne(Path db, Incident... incidents) throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);
+             PreparedStatement batch = c.prepareStatement("INSERT INTO import_batch(file, format, started)"
+                     + " VALUES ('old.geojson', 'geojson', '2026-01-01T00:00:00Z')");
+             PreparedStatement row = c.prepareStatement("INSERT INTO incident(geom, source_key, event_date,"
+                     + " date_precision, end_date, span_end, place, admin1, country, latitude, longitude,"
+                     + " geo_precision, event_type, sub_event_type, fatalities, summary, source, origin, evidence,"
+                     + " batch_id, faction_codes, content_hash) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,1,?,?)");
+             PreparedStatement actor = c.prepareStatement("INSERT INTO incident_actor(incident_fid, ord, name,"
+                     + " faction_code) VALUES (last_insert_rowid(), ?, ?, ?)")) {
+            batch.executeUpdate();
+            for (Incident i : incidents) {
+                IncidentBinding.Row r = IncidentBinding.Row.of(i, MessageDigest.getInstance("SHA-256"));
+                Object[] values = {r.geom(), i.sourceKey(), r.date(), i.datePrecision().code(), r.endDate(),
+                        r.spanEnd(), i.place(), i.admin1(), i.country(), i.located() ? i.latitude() : null,
+                        i.located() ? i.longitude() : null, i.geoPrecision().code(), i.eventType().label(),
+                        i.subEventType() == null ? null : i.subEventType().label(), i.fatalities(), i.summary(),
+                        i.source(), i.origin(), i.evidence(), r.factions(), r.hash()};
+                for (int k = 0; k < values.length; k++) row.setObject(k + 1, values[k]);
+                row.executeUpdate();
+                // actors written in reverse so that only their ord gives their order
+                for (int k = i.actors().size() - 1; k >= 0; k--) {
+                    actor.setInt(1, k);
+                    actor.setString(2, i.actors().get(k).name());
+                    actor.setString(3, i.actors().get(k).factionCode());
+                    actor.executeUpdate();
+                }
+            }
         }
     }
 

@@ -1,6 +1,7 @@
 package org.sitmap.ui.session;
 
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -14,7 +15,7 @@ import java.util.function.Supplier;
  *
  * <p>Threading: {@link #submit} is called on the FX thread with work captured there (immutable inputs); the
  * work runs on {@code worker}; {@code commit} runs on {@code ui} (the FX thread in the app, a direct executor in
- * tests).
+ * tests). Requests made after the worker was shut down are dropped.
  */
 public final class Coalescer<T> {
     private final Executor worker;
@@ -40,7 +41,20 @@ public final class Coalescer<T> {
             });
             return result;
         });
-        if (draining.compareAndSet(false, true)) worker.execute(this::drain);
+        if (draining.compareAndSet(false, true)) start();
+    }
+
+    /**
+     * Hands {@link #drain} to the worker. A worker that was shut down (its window closed while a layout pass still
+     * asked for a frame) refuses it: the request is dropped, as nobody is left to see its result.
+     */
+    private void start() {
+        try {
+            worker.execute(this::drain);
+        } catch (RejectedExecutionException e) {
+            pending.set(null);
+            draining.set(false);
+        }
     }
 
     private void drain() {
@@ -55,7 +69,7 @@ public final class Coalescer<T> {
             }
         } finally {
             draining.set(false);
-            if (pending.get() != null && draining.compareAndSet(false, true)) worker.execute(this::drain);
+            if (pending.get() != null && draining.compareAndSet(false, true)) start();
         }
     }
 }

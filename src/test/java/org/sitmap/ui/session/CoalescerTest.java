@@ -64,4 +64,20 @@ class CoalescerTest {
         ui.runAll();
         assertThat(errors).singleElement().extracting(Throwable::getMessage).isEqualTo("boom");
     }
+
+    @Test
+    void requestsAfterTheWorkerWasShutDownAreDroppedWithoutAnError() {
+        java.util.concurrent.ExecutorService worker = java.util.concurrent.Executors.newSingleThreadExecutor();
+        worker.shutdown();
+        ManualExecutor ui = new ManualExecutor();
+        List<Integer> committed = new ArrayList<>();
+        List<Throwable> errors = new ArrayList<>();
+        Coalescer<Integer> c = new Coalescer<>(worker, ui, errors::add);
+        // a layout pass of a closed window asks for a frame twice: neither call throws, nothing runs
+        c.submit(() -> 1, committed::add);
+        c.submit(() -> 2, committed::add);
+        ui.runAll();
+        assertThat(committed).isEmpty();
+        assertThat(errors).isEmpty();
+    }
 }

@@ -1,0 +1,80 @@
+package org.sitmap.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sitmap.ingest.acled.AcledReader;
+import org.sitmap.model.IncidentReader;
+import org.sitmap.testutil.EventFiles;
+import org.sitmap.testutil.Fixtures;
+
+/** The journal an import runs with, and the store's state after it. */
+class BulkModeTest {
+    @TempDir Path dir;
+
+    @Test
+    void aConnectionAloneOnTheStoreSwitchesToARollbackJournalAndBackToWal() throws Exception {
+        Path db = dir.resolve("alone.gpkg");
+        IncidentStore.open(db).close();
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db)) {
+            assertThat(pragma(c, "journal_mode")).isEqualTo("wal");
+            assertThat(BulkMode.rollbackJournal(c)).isTrue();
+            assertThat(pragma(c, "journal_mode")).isEqualTo("delete");
+            assertThat(pragma(c, "cache_size")).isEqualTo(String.valueOf(-BulkMode.IMPORT_CACHE_KIB));
+            BulkMode.writeAheadLog(c);
+            assertThat(pragma(c, "journal_mode")).isEqualTo("wal");
+            assertThat(pragma(c, "cache_size")).isEqualTo(String.valueOf(-BulkMode.NORMAL_CACHE_KIB));
+        }
+    }
+
+    @Test
+    void withTheStoreOpenElsewhereTheSwitchIsRefusedAndTheImportRunsInWalMode() throws Exception {
+        Path db = dir.resolve("shared.gpkg");
+        try (IncidentStore window = IncidentStore.open(db)) {
+            assertThat(window.count()).isZero();
+            try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db)) {
+                assertThat(BulkMode.rollbackJournal(c)).isFalse();
+                assertThat(pragma(c, "journal_mode")).isEqualTo("wal");
+            }
+            try (IncidentStore cli = IncidentStore.open(db)) {
+                importRows(cli, 300);
+            }
+            assertThat(window.count()).isEqualTo(300);
+            assertThat(window.searchText("Generated")).hasSize(300);
+        }
+    }
+
+    @Test
+    void afterAnImportTheStoreIsInWalModeWithNoJournalLeft() throws Exception {
+        Path db = dir.resolve("after.gpkg");
+        try (IncidentStore s = IncidentStore.open(db)) {
+            importRows(s, 500);
+            assertThat(s.count()).isEqualTo(500);
+            assertThat(Path.of(db + "-journal")).doesNotExist();
+            try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db)) {
+                assertThat(pragma(c, "journal_mode")).isEqualTo("wal");
+            }
+        }
+    }
+
+    private void importRows(IncidentStore s, int n) throws Exception {
+        Path csv = Fixtures.write(dir.resolve("rows-" + n + ".csv"), EventFiles.acledGenerated(n));
+        try (IncidentReader r = new AcledReader(Files.newInputStream(csv), csv.toString(), s.factions())) {
+            s.importAll(r, ImportOptions.DEFAULT, null);
+        }
+    }
+
+    private static String pragma(Connection c, String name) throws Exception {
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("PRAGMA " + name)) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+}
