@@ -25,7 +25,7 @@ public final class CsvWriter implements Closeable {
     public static final List<String> COLUMNS = List.of("id", "event_id_cnty", "event_date", "end_date",
             "time_precision", "event_type", "sub_event_type", "actor1", "actor2", "assoc_actors", "factions",
             "country", "admin1", "location", "latitude", "longitude", "geo_precision", "fatalities", "source",
-            "notes", "origin", "evidence");
+            "notes", "origin", "evidence", "timestamp");
 
     private static final java.util.regex.Pattern PLAIN_NUMBER = java.util.regex.Pattern.compile("-?\\d+(\\.\\d+)?([eE]-?\\d+)?");
 
@@ -60,7 +60,8 @@ public final class CsvWriter implements Closeable {
                 a.size() > 0 ? a.get(0).name() : "", a.size() > 1 ? a.get(1).name() : "", String.join("; ", assoc),
                 String.join(";", i.factions()), str(i.country()), str(i.admin1()), str(i.place()),
                 str(i.latitude()), str(i.longitude()), Integer.toString(i.geoPrecision().code()), str(i.fatalities()),
-                str(i.source()), str(i.summary()), str(i.origin()), str(i.evidence())));
+                str(i.source()), str(i.summary()), str(i.origin()), str(i.evidence()),
+                i.revised() == null ? "" : Long.toString(i.revised().getEpochSecond())));
     }
 
     private static String str(Object o) {

@@ -112,6 +112,14 @@ public final class GeoJsonFeatures {
         String origin = text(p, "origin");
         b.origin(origin != null || p.containsKey("origin") ? origin : file + ":" + line);
         b.sourceKey(sourceKey(f, p));
+        String revised = text(p, "revised");
+        if (revised != null) {
+            try {
+                b.revised(java.time.Instant.parse(revised));
+            } catch (java.time.format.DateTimeParseException e) {
+                throw new Bad("revised '" + revised + "' is not a UTC time such as 2024-11-27T08:15:00Z");
+            }
+        }
         return b.build();
     }
 

@@ -98,6 +98,7 @@ public final class GeoJsonWriter implements Closeable {
         gen.writeStringField("source", i.source());
         gen.writeStringField("origin", i.origin());
         gen.writeStringField("evidence", i.evidence());
+        gen.writeStringField("revised", i.revised() == null ? null : i.revised().toString());
         gen.writeEndObject();
         gen.writeEndObject();
         count++;

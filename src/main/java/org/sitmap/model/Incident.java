@@ -1,5 +1,6 @@
 package org.sitmap.model;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
@@ -30,13 +31,15 @@ import java.util.Objects;
  * @param source        who reported it (agency, outlet, data set)
  * @param origin        the document it came from: file name or URL, with a line where one applies
  * @param evidence      the text that supports it (a sentence of an article, an ACLED notes field)
+ * @param revised       when the source last revised its record of the event (ACLED's {@code timestamp}), null
+ *                      when the source gives none; an import keeps a stored version that is newer
  * @param batchId       the import batch it came from; 0 when not stored yet
  */
 public record Incident(long id, String sourceKey, LocalDate date, DatePrecision datePrecision, LocalDate endDate,
                        String place, String admin1, String country, Double latitude, Double longitude,
                        GeoPrecision geoPrecision, EventType eventType, SubEventType subEventType, List<Actor> actors,
                        Integer fatalities, String summary, String source, String origin, String evidence,
-                       long batchId) {
+                       Instant revised, long batchId) {
 
     public Incident {
         Objects.requireNonNull(sourceKey, "sourceKey");
@@ -115,6 +118,7 @@ public record Incident(long id, String sourceKey, LocalDate date, DatePrecision 
         private String source;
         private String origin;
         private String evidence;
+        private Instant revised;
         private long batchId;
 
         private Builder() { }
@@ -124,7 +128,7 @@ public record Incident(long id, String sourceKey, LocalDate date, DatePrecision 
             place = i.place; admin1 = i.admin1; country = i.country; latitude = i.latitude; longitude = i.longitude;
             geoPrecision = i.geoPrecision; eventType = i.eventType; subEventType = i.subEventType;
             actors = new ArrayList<>(i.actors); fatalities = i.fatalities; summary = i.summary; source = i.source;
-            origin = i.origin; evidence = i.evidence; batchId = i.batchId;
+            origin = i.origin; evidence = i.evidence; revised = i.revised; batchId = i.batchId;
         }
 
         public Builder id(long v) { id = v; return this; }
@@ -151,12 +155,13 @@ public record Incident(long id, String sourceKey, LocalDate date, DatePrecision 
         public Builder source(String v) { source = v; return this; }
         public Builder origin(String v) { origin = v; return this; }
         public Builder evidence(String v) { evidence = v; return this; }
+        public Builder revised(Instant v) { revised = v; return this; }
         public Builder batchId(long v) { batchId = v; return this; }
 
         public Incident build() {
             return new Incident(id, sourceKey, date, datePrecision, endDate, place, admin1, country, latitude,
                     longitude, geoPrecision, eventType, subEventType, actors, fatalities, summary, source, origin,
-                    evidence, batchId);
+                    evidence, revised, batchId);
         }
     }
 }

@@ -43,7 +43,7 @@ final class Importer {
 
     ImportReport run(IncidentReader reader, ImportOptions options, LongConsumer progress) {
         String file = reader.file();
-        int rowsRead = 0, imported = 0, updated = 0, skipped = 0;
+        int rowsRead = 0, imported = 0, updated = 0, skipped = 0, older = 0;
         List<ImportReport.Rejection> rejections = new ArrayList<>();
         Set<String> unresolved = new LinkedHashSet<>();
         long batchId;
@@ -83,9 +83,10 @@ final class Importer {
                         continue;
                     }
                     case SKIP -> skipped++;
+                    case OLDER -> older++;
                     case INSERT -> {
                         IncidentBinding.bind(insert, p.values(), batchId);
-                        insert.setLong(24, p.fid());
+                        insert.setLong(IncidentBinding.FID, p.fid());
                         insert.addBatch();
                         imported++;
                     }
@@ -97,7 +98,7 @@ final class Importer {
                         // within one flush the inserts run before the updates, so a row inserted and then changed
                         // by a later line of the same file ends as that later line
                         IncidentBinding.bind(update, p.values(), batchId);
-                        update.setLong(24, p.fid());
+                        update.setLong(IncidentBinding.FID, p.fid());
                         update.addBatch();
                         updated++;
                     }
@@ -141,7 +142,7 @@ final class Importer {
                 throw new StoreException("cannot end the import: " + e.getMessage(), e);
             }
         }
-        return new ImportReport(file, reader.format(), batchId, rowsRead, imported, updated, skipped, rejections,
+        return new ImportReport(file, reader.format(), batchId, rowsRead, imported, updated, skipped, older, rejections,
                 new ArrayList<>(planner.unmapped()), new ArrayList<>(unresolved));
     }
 
@@ -265,7 +266,7 @@ final class Importer {
     private void prepare() throws SQLException {
         String cols = IncidentBinding.COLUMNS;
         insert = conn.prepareStatement("INSERT INTO incident(" + cols + ", fid) VALUES ("
-                + String.join(",", java.util.Collections.nCopies(24, "?")) + ")");
+                + String.join(",", java.util.Collections.nCopies(IncidentBinding.FID, "?")) + ")");
         update = conn.prepareStatement("UPDATE incident SET " + cols.replace(",", "=?,") + "=? WHERE fid=?");
         insertPlace = conn.prepareStatement(PlaceRows.insertSql());
     }

@@ -11,10 +11,13 @@ import org.sitmap.model.Incident;
 
 /** How an incident becomes a row: its column values, parameter binding, the content hash, country codes. */
 final class IncidentBinding {
-    /** The incident columns written by an import, in parameter order; {@code fid} is parameter 24. */
+    /** The incident columns written by an import, in parameter order; {@code fid} is parameter {@link #FID}. */
     static final String COLUMNS = "geom, source_key, event_date, date_precision, end_date, span_end, place, admin1,"
             + " country, latitude, longitude, geo_precision, event_type, sub_event_type, fatalities, summary, source,"
-            + " origin, evidence, batch_id, faction_codes, content_hash, actors";
+            + " origin, evidence, batch_id, faction_codes, content_hash, actors, source_revised";
+
+    /** The parameter of {@code fid} in the INSERT and UPDATE, after the {@link #COLUMNS}. */
+    static final int FID = 25;
 
     private IncidentBinding() { }
 
@@ -32,7 +35,7 @@ final class IncidentBinding {
         }
     }
 
-    /** Binds parameters 1-23 of the incident INSERT/UPDATE (the order of {@link #COLUMNS}). */
+    /** Binds parameters 1-24 of the incident INSERT/UPDATE (the order of {@link #COLUMNS}). */
     static void bind(PreparedStatement ps, Row r, long batchId) throws SQLException {
         Incident i = r.incident();
         ps.setBytes(1, r.geom());
@@ -63,10 +66,12 @@ final class IncidentBinding {
         ps.setString(21, r.factions());
         ps.setString(22, r.hash());
         ps.setString(23, r.actors());
+        if (i.revised() == null) ps.setNull(24, Types.INTEGER); else ps.setLong(24, i.revised().getEpochSecond());
     }
 
     /**
-     * A hash of every stored field except the id, the batch and the origin: equal hashes mean an unchanged event.
+     * A hash of every stored field except the id, the batch and the origin: equal hashes mean an unchanged event
+     * (a new revision of the source's record counts as a change).
      * The origin (file and line) is left out because the same event comes again in a newer export under another
      * file name and on another line; that alone is no newer version of the event.
      */
@@ -78,6 +83,8 @@ final class IncidentBinding {
                 i.evidence()};
         for (Object p : parts) sb.append(p == null ? "\u0000" : p.toString()).append('\u001f');
         for (Actor a : i.actors()) sb.append(a.name()).append('\u001e').append(a.factionCode()).append('\u001f');
+        // only when given, so that the hashes of events without a revision stay those of stores made before it
+        if (i.revised() != null) sb.append("revised\u001e").append(i.revised().getEpochSecond());
         byte[] d = sha.digest(sb.toString().getBytes(StandardCharsets.UTF_8));
         StringBuilder hex = new StringBuilder(32);
         for (int k = 0; k < 16; k++) hex.append(Character.forDigit((d[k] >> 4) & 15, 16)).append(Character.forDigit(d[k] & 15, 16));

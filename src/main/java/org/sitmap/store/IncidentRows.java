@@ -19,7 +19,7 @@ import org.sitmap.model.SubEventType;
 final class IncidentRows {
     static final String COLUMNS = "fid, source_key, event_date, date_precision, end_date, place, admin1, country,"
             + " latitude, longitude, geo_precision, event_type, sub_event_type, fatalities, summary, source, origin,"
-            + " evidence, batch_id, actors";
+            + " evidence, batch_id, actors, source_revised";
 
     private IncidentRows() { }
 
@@ -45,6 +45,8 @@ final class IncidentRows {
                         throw new StoreException("incident " + rs.getLong(1) + " of the store has unreadable actors ("
                                 + e.getMessage() + "); correct its actors column", e);
                     }
+                    long revised = rs.getLong(21);
+                    if (!rs.wasNull()) b.revised(java.time.Instant.ofEpochSecond(revised));
                     sink.accept(b.actors(actors).build());
                 }
             }

@@ -23,7 +23,8 @@ import org.sitmap.model.ParsedRow;
 /**
  * Decides what an import does with each row read, so that the importing thread only binds and writes: maps the
  * actors to factions, makes the row's column values, and by its source key and content hash chooses insert (with a
- * new fid), update (of the stored fid) or skip; it also gathers the bounds of the rows written, the new place names
+ * new fid), update (of the stored fid), skip (unchanged) or keep the stored version (older: the source revised the
+ * stored one later); it also gathers the bounds of the rows written, the new place names
  * and the actor names no alias maps.
  *
  * <p>Threading: {@link #preload} runs on the importing thread before the rows are read; {@link #plan} then runs on
@@ -32,7 +33,7 @@ import org.sitmap.model.ParsedRow;
  */
 final class RowPlanner {
     /** What becomes of a row. */
-    enum Action { INSERT, UPDATE, SKIP, REJECT }
+    enum Action { INSERT, UPDATE, SKIP, OLDER, REJECT }
 
     /**
      * A row with its decision: {@code values} are null for a rejected row; {@code fid} is the row to insert or
@@ -42,16 +43,23 @@ final class RowPlanner {
     record Planned(ParsedRow row, IncidentBinding.Row values, Action action, long fid, boolean deleteFts,
                    boolean newPlace) { }
 
-    /** A source key in the store or written by this import: its row and the first 64 bits of its content hash. */
+    /**
+     * A source key in the store or written by this import: its row, the first 64 bits of its content hash and the
+     * source's revision time in Unix seconds ({@link #UNREVISED} when the source gave none).
+     */
     private static final class Known {
         final long fid;
         long hash;
+        long revised;
 
-        Known(long fid, long hash) {
+        Known(long fid, long hash, long revised) {
             this.fid = fid;
             this.hash = hash;
+            this.revised = revised;
         }
     }
+
+    private static final long UNREVISED = Long.MIN_VALUE;
 
     private final FactionCatalog catalog;
     private final MessageDigest sha;
@@ -77,9 +85,15 @@ final class RowPlanner {
 
     /** Reads the store's source keys, hashes and place names; new rows get fids from {@code firstFid} on. */
     void preload(Connection conn, long firstFid) throws SQLException {
-        try (PreparedStatement ps = conn.prepareStatement("SELECT source_key, fid, content_hash FROM incident");
-             ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) known.put(rs.getString(1), new Known(rs.getLong(2), IncidentBinding.hash64(rs.getString(3))));
+        try (PreparedStatement ps = conn.prepareStatement(
+                "SELECT source_key, fid, content_hash, coalesce(source_revised, ?) FROM incident")) {
+            ps.setLong(1, UNREVISED);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    known.put(rs.getString(1), new Known(rs.getLong(2), IncidentBinding.hash64(rs.getString(3)),
+                            rs.getLong(4)));
+                }
+            }
         }
         try (PreparedStatement ps = conn.prepareStatement("SELECT name FROM place"); ResultSet rs = ps.executeQuery()) {
             while (rs.next()) placeNames.add(rs.getString(1));
@@ -99,6 +113,7 @@ final class RowPlanner {
         IncidentBinding.Row values = IncidentBinding.Row.of(normaliseActors(row.incident()), sha);
         Incident inc = values.incident();
         long hash = IncidentBinding.hash64(values.hash());
+        long revised = inc.revised() == null ? UNREVISED : inc.revised().getEpochSecond();
         Known k = known.get(inc.sourceKey());
         Action action;
         long fid;
@@ -106,13 +121,17 @@ final class RowPlanner {
         if (k == null) {
             action = Action.INSERT;
             fid = nextFid++;
-            known.put(inc.sourceKey(), new Known(fid, hash));
+            known.put(inc.sourceKey(), new Known(fid, hash, revised));
         } else if (k.hash == hash) {
             return new Planned(row, values, Action.SKIP, k.fid, false, false);
+        } else if (revised != UNREVISED && k.revised != UNREVISED && revised < k.revised) {
+            // an older export of an event whose newer version is stored: keep the newer
+            return new Planned(row, values, Action.OLDER, k.fid, false, false);
         } else {
             action = Action.UPDATE;
             fid = k.fid;
             k.hash = hash;
+            k.revised = revised;
             // rows inserted by this import are indexed at its end anyway
             deleteFts = fid < firstFid && reindexed.add(fid);
         }

@@ -37,13 +37,16 @@ class GeoJsonReaderTest {
     @Test
     void writerOutputReadsBackUnchanged() throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        Incident a = Fixtures.arabic().toBuilder().id(7).build();
+        java.time.Instant revised = java.time.Instant.ofEpochSecond(1_700_000_000L);
+        Incident a = Fixtures.arabic().toBuilder().id(7).revised(revised).build();
         GeoJsonWriter.write(List.of(a, Fixtures.unresolved()), out);
         String text = out.toString(java.nio.charset.StandardCharsets.UTF_8);
-        assertThat(text).contains("\"place\":\"كفرسجنة\"").contains("\"fatalities\":null");
+        assertThat(text).contains("\"place\":\"كفرسجنة\"").contains("\"fatalities\":null")
+                .contains("\"revised\":\"2023-11-14T22:13:20Z\"").contains("\"revised\":null");
         Path f = Fixtures.write(dir.resolve("out.data"), text);
         List<ParsedRow> rows = read(f);
-        assertThat(rows).extracting(ParsedRow::incident).containsExactly(Fixtures.arabic(), Fixtures.unresolved());
+        assertThat(rows).extracting(ParsedRow::incident).containsExactly(
+                Fixtures.arabic().toBuilder().revised(revised).build(), Fixtures.unresolved());
     }
 
     @Test

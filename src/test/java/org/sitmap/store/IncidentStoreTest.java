@@ -126,6 +126,29 @@ class IncidentStoreTest {
     }
 
     @Test
+    void anOlderRevisionOfAnEventDoesNotReplaceTheNewerStoredOne() {
+        try (IncidentStore s = IncidentStore.open(dir.resolve("revisions.gpkg"))) {
+            Incident base = Fixtures.simple("acled:SYR9", LocalDate.of(2020, 1, 1), "Saraqib", 35.86, 36.8, "SAA");
+            Incident v1 = base.toBuilder().fatalities(1).revised(java.time.Instant.ofEpochSecond(1_600_000_000L)).build();
+            Incident v2 = base.toBuilder().fatalities(4).revised(java.time.Instant.ofEpochSecond(1_700_000_000L)).build();
+            Incident v3 = base.toBuilder().fatalities(5).revised(java.time.Instant.ofEpochSecond(1_710_000_000L)).build();
+            s.importAll(Fixtures.readerOf("newer-export", v2), ImportOptions.DEFAULT, null);
+            ImportReport old = s.importAll(Fixtures.readerOf("older-export", v1), ImportOptions.DEFAULT, null);
+            assertThat(old.older()).isEqualTo(1);
+            assertThat(old.updated()).isZero();
+            assertThat(old.describe()).contains("1 older than the stored version (kept the stored)");
+            assertThat(Fixtures.unstored(s.query(FilterSpec.ALL).get(0))).isEqualTo(v2);
+            // a later revision, or a version without one (another source's file), replaces it
+            assertThat(s.importAll(Fixtures.readerOf("newest", v3), ImportOptions.DEFAULT, null).updated()).isEqualTo(1);
+            assertThat(Fixtures.unstored(s.query(FilterSpec.ALL).get(0))).isEqualTo(v3);
+            Incident unrevised = base.toBuilder().fatalities(6).build();
+            assertThat(s.importAll(Fixtures.readerOf("geojson", unrevised), ImportOptions.DEFAULT, null).updated())
+                    .isEqualTo(1);
+            assertThat(s.query(FilterSpec.ALL).get(0).revised()).isNull();
+        }
+    }
+
+    @Test
     void strictImportRollsBackAtTheFirstRejection() {
         try (IncidentStore s = IncidentStore.open(dir.resolve("strict.gpkg"))) {
             Incident a = Fixtures.simple("k1", LocalDate.of(2020, 1, 1), "Saraqib", 35.86, 36.8, "SAA");

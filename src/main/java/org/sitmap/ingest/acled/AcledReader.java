@@ -31,6 +31,7 @@ import org.sitmap.model.IncidentReader;
  * {@code source} → source; origin {@code file:line}. See {@link AcledTypes} for the event types. The CSV that
  * {@code sitmap query --format csv} writes imports back: its keys ({@code acled:...}, {@code ucdp:...}) are kept,
  * and its {@code end_date}, {@code assoc_actors}, {@code evidence} and {@code origin} columns are read.
+ * {@code timestamp} (Unix seconds) is the source's revision of the event: the store keeps a newer stored version.
  *
  * <p>Not thread-safe.
  */
@@ -39,7 +40,7 @@ public final class AcledReader extends CsvIncidentReader {
     private final AcledTypes types = new AcledTypes();
     private final int id, date, timePrecision, eventType, subEventType, actor1, assoc1, actor2, assoc2, country,
             admin1, location, latitude, longitude, geoPrecision, source, notes, fatalities, assocBoth, endDate,
-            evidence, origin;
+            evidence, origin, timestamp;
 
     public AcledReader(InputStream in, String file, FactionCatalog catalog) throws IOException {
         super(in, file, "an ACLED CSV export");
@@ -74,6 +75,7 @@ public final class AcledReader extends CsvIncidentReader {
         endDate = header.find("end_date");
         evidence = header.find("evidence");
         origin = header.find("origin");
+        timestamp = header.find("timestamp");
     }
 
     /** Opens a file (the {@code Formats} entry). */
@@ -91,6 +93,15 @@ public final class AcledReader extends CsvIncidentReader {
 
     @Override
     public String format() { return "acled"; }
+
+    /** ACLED's {@code timestamp}: when the event's record was last changed, in Unix seconds; null when blank. */
+    private static java.time.Instant revision(String s) throws Bad {
+        if (s == null) return null;
+        boolean digits = !s.isEmpty() && s.length() <= 11;
+        for (int k = 0; digits && k < s.length(); k++) digits = s.charAt(k) >= '0' && s.charAt(k) <= '9';
+        if (!digits) throw new Bad("timestamp '" + cut(s) + "' is not a time in seconds since 1970 (Unix time)");
+        return java.time.Instant.ofEpochSecond(Long.parseLong(s));
+    }
 
     @Override
     protected Incident toIncident(long line) throws Bad {
@@ -127,6 +138,7 @@ public final class AcledReader extends CsvIncidentReader {
         b.summary(text(notes)).source(text(source)).evidence(text(evidence));
         String from = text(origin);
         b.origin(from != null ? from : file + ":" + line);
+        b.revised(revision(text(timestamp)));
         return b.build();
     }
 }

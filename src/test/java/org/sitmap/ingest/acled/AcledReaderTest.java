@@ -58,6 +58,7 @@ class AcledReaderTest {
         assertThat(a.latitude()).isEqualTo(35.5279);
         assertThat(a.longitude()).isEqualTo(36.5896);
         assertThat(a.geoPrecision()).isEqualTo(GeoPrecision.EXACT);
+        assertThat(a.revised()).isEqualTo(java.time.Instant.ofEpochSecond(1_700_000_000L));
         assertThat(a.place()).isEqualTo("Kafr Sajnah");
         assertThat(a.admin1()).isEqualTo("Idlib");
         assertThat(a.country()).isEqualTo("Syria");
@@ -182,5 +183,19 @@ class AcledReaderTest {
         }
         Path semi = Fixtures.write(dir.resolve("semi.csv"), EventFiles.acledSample().replace(",", ";"));
         assertThat(Formats.detect(semi, "auto").name()).isEqualTo("acled");
+    }
+
+    @Test
+    void aTimestampThatIsNoUnixTimeRejectsItsRowAndABlankOneIsNoRevision() throws IOException {
+        String good = EventFiles.acledRow("SYR7", "2020-06-01", "Battles", "Armed clash", "Hayat Tahrir al-Sham", "",
+                "Military Forces of Syria (2000-)", "Sarmin", "35.9", "36.72", "clash", "1");
+        List<ParsedRow> rows = rows(EventFiles.acled(good.replace(",1700000000", ",2024-11-27"),
+                good.replace(",1700000000", ",")));
+        assertThat(rows.get(0).isRejected()).isTrue();
+        assertThat(rows.get(0).line()).isEqualTo(2);
+        assertThat(rows.get(0).rejection()).isEqualTo("timestamp '2024-11-27' is not a time in seconds since 1970"
+                + " (Unix time)");
+        assertThat(rows.get(1).isRejected()).isFalse();
+        assertThat(rows.get(1).incident().revised()).isNull();
     }
 }
