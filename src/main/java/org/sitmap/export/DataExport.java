@@ -114,11 +114,12 @@ public final class DataExport {
         }
         List<Incident> all = store.query(filter).stream().filter(keep).toList();
         Path tmp = out.resolveSibling(out.getFileName() + ".part.gpkg");
-        for (String s : new String[] {"", "-wal", "-shm"}) Files.deleteIfExists(Path.of(tmp + s));
+        for (String s : new String[] {"", "-wal", "-shm", "-journal"}) Files.deleteIfExists(Path.of(tmp + s));
         try (IncidentStore target = IncidentStore.open(tmp)) {
             target.importAll(new ListReader(out.getFileName().toString(), all.iterator()), ImportOptions.DEFAULT, null);
         }
-        for (String s : new String[] {"-wal", "-shm"}) Files.deleteIfExists(Path.of(out + s));
+        // a journal or log left by a crash beside the old file would be played back into the new one
+        for (String s : new String[] {"-wal", "-shm", "-journal"}) Files.deleteIfExists(Path.of(out + s));
         Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING);
         return all.size();
     }

@@ -48,19 +48,17 @@ final class Importer {
         Set<String> unresolved = new LinkedHashSet<>();
         long batchId;
         Prefetch<RowPlanner.Planned> rows = null;
-        boolean journalled;
+        boolean journalled = false;
         try {
             foreignKeys(false);
             journalled = BulkMode.rollbackJournal(conn);
             conn.setAutoCommit(false);
         } catch (SQLException e) {
-            try {
-                foreignKeys(true);
-                BulkMode.writeAheadLog(conn);
-            } catch (SQLException again) {
-                e.addSuppressed(again);
-            }
-            throw new StoreException("cannot start the import: " + e.getMessage(), e);
+            boolean busy = (e.getErrorCode() & 0xff) == org.sqlite.SQLiteErrorCode.SQLITE_BUSY.code;
+            StoreException failure = new StoreException("cannot start the import of " + file + ": " + (busy
+                    ? "another program is using the store; close it there and import again" : e.getMessage()), e);
+            restore(true, failure);
+            throw failure;
         }
         final long t0 = System.nanoTime();
         try {
@@ -123,27 +121,65 @@ final class Importer {
                     + " commit %.2f s", file, rowsReadFinal, (tRows - t0) / 1e9, (tFts - tRows) / 1e9,
                     (tEnd - tFts) / 1e9));
         } catch (SQLException e) {
-            rollback();
-            throw new StoreException("the import of " + file + " failed and was rolled back: " + e.getMessage(), e);
+            throw failed(new StoreException("the import of " + file + " failed and was rolled back: " + e.getMessage(), e),
+                    journalled);
         } catch (IOException e) {
-            rollback();
-            throw new InputException(file, 0, "cannot read the file: " + e.getMessage(), e);
+            throw failed(new InputException(file, 0, "cannot read the file: " + e.getMessage(), e), journalled);
         } catch (RuntimeException e) {
-            rollback();
-            throw e;
+            throw failed(e, journalled);
         } finally {
             if (rows != null) rows.close();
             closeStatements();
-            try {
-                conn.setAutoCommit(true);
-                foreignKeys(true);
-                if (journalled) BulkMode.writeAheadLog(conn);
-            } catch (SQLException e) {
-                throw new StoreException("cannot end the import: " + e.getMessage(), e);
-            }
+        }
+        RuntimeException restoring = restore(journalled, null);
+        if (restoring != null) {
+            throw new StoreException("the import of " + file + " was stored, but the store could not be set back to"
+                    + " its normal mode (" + restoring.getMessage() + "); open it again", restoring);
         }
         return new ImportReport(file, reader.format(), batchId, rowsRead, imported, updated, skipped, older, rejections,
                 new ArrayList<>(planner.unmapped()), new ArrayList<>(unresolved));
+    }
+
+    /**
+     * Rolls the transaction back after {@code primary} and returns it, with any further failure suppressed in it.
+     * When the rollback itself fails the connection is left as it is: ending the transaction otherwise (auto-commit
+     * on) would commit the rows written so far.
+     */
+    private RuntimeException failed(RuntimeException primary, boolean journalled) {
+        try {
+            conn.rollback();
+        } catch (SQLException e) {
+            primary.addSuppressed(new StoreException("the rollback failed: " + e.getMessage(), e));
+            return primary;
+        }
+        restore(journalled, primary);
+        return primary;
+    }
+
+    /**
+     * After the transaction ended: auto-commit, foreign keys and WAL mode again, each tried whatever the others did.
+     * Failures are added to {@code primary} when given, else the first is returned (null when all went well).
+     */
+    private RuntimeException restore(boolean journalled, RuntimeException primary) {
+        RuntimeException first = null;
+        List<SqlStep> steps = new ArrayList<>(List.of(() -> conn.setAutoCommit(true), () -> foreignKeys(true)));
+        if (journalled) steps.add(() -> BulkMode.writeAheadLog(conn));
+        for (SqlStep step : steps) {
+            try {
+                step.run();
+            } catch (SQLException e) {
+                StoreException failure = new StoreException(e.getMessage(), e);
+                if (primary != null) primary.addSuppressed(failure);
+                else if (first == null) first = failure;
+                else first.addSuppressed(failure);
+            }
+        }
+        return first;
+    }
+
+    /** One statement of {@link #restore}. */
+    private interface SqlStep {
+        void run() throws SQLException;
     }
 
     /**
@@ -154,14 +190,6 @@ final class Importer {
     private void foreignKeys(boolean on) throws SQLException {
         try (PreparedStatement ps = conn.prepareStatement("PRAGMA foreign_keys = " + (on ? "ON" : "OFF"))) {
             ps.execute();
-        }
-    }
-
-    private void rollback() {
-        try {
-            conn.rollback();
-        } catch (SQLException e) {
-            throw new StoreException("the rollback failed: " + e.getMessage(), e);
         }
     }
 

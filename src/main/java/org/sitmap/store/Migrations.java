@@ -117,8 +117,8 @@ final class Migrations {
             "UPDATE incident SET actors = coalesce((SELECT json_group_array(json_object('name', a.name, 'faction',"
                     + " a.faction_code) ORDER BY a.ord) FROM incident_actor a WHERE a.incident_fid = incident.fid), '[]')",
             "DROP TABLE incident_actor",
-            "DROP INDEX incident_event_date",
-            "DROP INDEX incident_span_end",
+            "DROP INDEX IF EXISTS incident_event_date",
+            "DROP INDEX IF EXISTS incident_span_end",
             "CREATE INDEX incident_dates ON incident(event_date, span_end)",
             "DROP TABLE incident_fts",
             "CREATE VIRTUAL TABLE incident_fts USING fts5(place, summary, evidence, content='incident',"

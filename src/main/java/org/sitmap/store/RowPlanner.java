@@ -27,9 +27,10 @@ import org.sitmap.model.ParsedRow;
  * stored one later); it also gathers the bounds of the rows written, the new place names
  * and the actor names no alias maps.
  *
- * <p>Threading: {@link #preload} runs on the importing thread before the rows are read; {@link #plan} then runs on
- * the {@link Prefetch} thread alone. The importing thread reads {@link #bounds}, {@link #unmapped} and
- * {@link #reindexed} only after the {@code Prefetch} has been closed (its join publishes them).
+ * <p>Threading: {@link #preload} runs on the importing thread before the {@link Prefetch} thread starts;
+ * {@link #plan} then runs on that thread alone. The importing thread reads {@link #endFid}, {@link #bounds},
+ * {@link #unmapped} and {@link #reindexed} only after {@code Prefetch} has handed it the end of the rows: every
+ * {@code plan} call happened before that hand-off through the queue, which publishes their effects.
  */
 final class RowPlanner {
     /** What becomes of a row. */

@@ -1,6 +1,7 @@
 package org.sitmap.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,6 +49,34 @@ class BulkModeTest {
             }
             assertThat(window.count()).isEqualTo(300);
             assertThat(window.searchText("Generated")).hasSize(300);
+        }
+    }
+
+    @Test
+    void aReaderThatOpensTheStoreDuringARollbackJournalImportIsLockedOutAndCannotFailItsCommit() throws Exception {
+        Path db = dir.resolve("reader.gpkg");
+        IncidentStore.open(db).close();
+        try (Connection importer = DriverManager.getConnection("jdbc:sqlite:" + db)) {
+            assertThat(BulkMode.rollbackJournal(importer)).isTrue();
+            importer.setAutoCommit(false);
+            try (Statement st = importer.createStatement()) {
+                st.executeUpdate("INSERT INTO import_batch(file, format, started) VALUES ('f.csv', 'acled', 'now')");
+            }
+            try (Connection reader = DriverManager.getConnection("jdbc:sqlite:" + db); Statement st = reader.createStatement()) {
+                st.execute("PRAGMA busy_timeout = 0");
+                assertThatThrownBy(() -> st.executeQuery("SELECT count(*) FROM import_batch").close())
+                        .isInstanceOf(java.sql.SQLException.class).hasMessageContaining("locked");
+            }
+            importer.commit();
+            importer.setAutoCommit(true);
+            BulkMode.writeAheadLog(importer);
+            try (Connection reader = DriverManager.getConnection("jdbc:sqlite:" + db)) {
+                assertThat(pragma(reader, "journal_mode")).isEqualTo("wal");
+                try (Statement st = reader.createStatement(); ResultSet rs = st.executeQuery("SELECT count(*) FROM import_batch")) {
+                    rs.next();
+                    assertThat(rs.getInt(1)).isEqualTo(1);
+                }
+            }
         }
     }
 
