@@ -68,6 +68,10 @@ final class KmzArchive {
         } catch (IOException | RuntimeException e) {
             zip.close();
             if (e instanceof IOException) throw new InputException(name, 0, "a damaged KMZ archive: " + e.getMessage());
+            // an entry name that is not UTF-8 makes the zip directory throw this (found by fuzzing)
+            if (e instanceof IllegalArgumentException) {
+                throw new InputException(name, 0, "a damaged KMZ archive: an entry name is not readable text");
+            }
             throw e;
         }
     }
