@@ -2,7 +2,6 @@ package org.sitmap.geo;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.Point;

@@ -65,7 +65,7 @@ final class BulkMode {
                 mode = rs.next() ? rs.getString(1) : "";
             } catch (SQLException e) {
                 // SQLite refuses at once (no busy wait) to leave WAL mode while another connection has the file open
-                if ((e.getErrorCode() & 0xff) != SQLiteErrorCode.SQLITE_BUSY.code) throw e;
+                if (!busy(e)) throw e;
                 LOG.fine(() -> "the store is open elsewhere: importing in WAL mode");
                 return false;
             }
@@ -98,10 +98,15 @@ final class BulkMode {
                 }
             } catch (SQLException e) {
                 // another connection opened the store during the import; the next open switches back
-                if ((e.getErrorCode() & 0xff) != SQLiteErrorCode.SQLITE_BUSY.code) throw e;
+                if (!busy(e)) throw e;
                 LOG.warning("the store stays in rollback-journal mode until it is opened again (it is open elsewhere)");
             }
         }
+    }
+
+    /** Whether SQLite refused for a lock another connection holds (SQLITE_BUSY, any extended code). */
+    static boolean busy(SQLException e) {
+        return (e.getErrorCode() & 0xff) == SQLiteErrorCode.SQLITE_BUSY.code;
     }
 
     /** Drops the secondary indexes of the incident table; returns their CREATE statements. */

@@ -54,8 +54,7 @@ final class Importer {
             journalled = BulkMode.rollbackJournal(conn);
             conn.setAutoCommit(false);
         } catch (SQLException e) {
-            boolean busy = (e.getErrorCode() & 0xff) == org.sqlite.SQLiteErrorCode.SQLITE_BUSY.code;
-            StoreException failure = new StoreException("cannot start the import of " + file + ": " + (busy
+            StoreException failure = new StoreException("cannot start the import of " + file + ": " + (BulkMode.busy(e)
                     ? "another program is using the store; close it there and import again" : e.getMessage()), e);
             restore(true, failure);
             throw failure;

@@ -17,7 +17,7 @@ final class IncidentBinding {
             + " origin, evidence, batch_id, faction_codes, content_hash, actors, source_revised";
 
     /** The parameter of {@code fid} in the INSERT and UPDATE, after the {@link #COLUMNS}. */
-    static final int FID = 25;
+    static final int FID = COLUMNS.split(",").length + 1;
 
     private IncidentBinding() { }
 

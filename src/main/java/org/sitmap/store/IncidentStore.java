@@ -107,7 +107,7 @@ public final class IncidentStore implements AutoCloseable {
             st.execute("PRAGMA journal_mode = WAL");
         } catch (SQLException e) {
             // another process is importing with a rollback journal (see BulkMode); it restores WAL mode at its end
-            if ((e.getErrorCode() & 0xff) != org.sqlite.SQLiteErrorCode.SQLITE_BUSY.code) throw e;
+            if (!BulkMode.busy(e)) throw e;
         }
     }
 
