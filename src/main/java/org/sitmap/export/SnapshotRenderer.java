@@ -95,7 +95,7 @@ public final class SnapshotRenderer {
                 g.translate((vp.width() - screen.width() * s) / 2, (vp.height() - screen.height() * s) / 2);
                 g.scale(s, s);
                 BasemapPainter painter = chain.local().painter();
-                painter.paint(g, screen);
+                painter.paintGround(g, screen);
             } finally {
                 g.dispose();
             }
@@ -109,11 +109,12 @@ public final class SnapshotRenderer {
     public void drawOver(Raster r, SnapshotSpec spec, Viewport vp, Set<TileOrigin> tiles, Content content) {
         Selection shown = content.shown();
         double s = spec.scale();
-        if (shown != null && shown.count() > 0) {
-            MapFramePainter frame = frame(s);
-            IncidentPainter.Options o = frame.scaled(IncidentPainter.Options.DEFAULT.withMode(spec.mode()));
-            frame.paintIncidents(r, vp, shown, o, spec.shows(Element.LABELS));
-        }
+        // the local basemap's names are placed with the incidents' labels; tiles from elsewhere carry their own
+        boolean basemapNames = tiles.size() == 1 && tiles.contains(TileOrigin.LOCAL);
+        MapFramePainter frame = frame(s);
+        IncidentPainter.Options o = frame.scaled(IncidentPainter.Options.DEFAULT.withMode(spec.mode()));
+        frame.paintIncidents(r, vp, shown != null && shown.count() > 0 ? shown : null, o, spec.shows(Element.LABELS),
+                basemapNames);
         Viewport screen = spec.screenViewport(shown);
         Graphics2D g = r.graphics();
         try {

@@ -57,6 +57,15 @@ public final class HitTester {
 
     public int clusters() { return clusters; }
 
+    /** Row of single marker {@code k} (0 ≤ k &lt; {@link #singles()}), in drawing order. */
+    public int singleRow(int k) { return srow[k]; }
+
+    /** Centre x of single marker {@code k}. */
+    public float singleX(int k) { return sx[k]; }
+
+    /** Centre y of single marker {@code k}. */
+    public float singleY(int k) { return sy[k]; }
+
     /** Screen position of a drawn single row, or null when that row is not drawn as a single marker. */
     public double[] positionOf(int row) {
         for (int k = singles - 1; k >= 0; k--) if (srow[k] == row) return new double[] {sx[k], sy[k]};

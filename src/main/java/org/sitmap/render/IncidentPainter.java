@@ -17,9 +17,12 @@ import org.sitmap.model.FactionCatalog;
  * <ul>
  *   <li>markers: one pre-drawn sprite per row stamped into the int[] ({@link MarkerSprites}); rows landing on
  *       the same pixel get a count badge;</li>
- *   <li>clusters (AUTO below {@link Options#splitZoom()}): rows binned into a screen grid of
- *       {@link Options#clusterPx()} cells; a cell of one row is a marker, a cell of many a graduated circle (a pie
- *       of its factions) with a count; zooming in separates them;</li>
+ *   <li>clusters: rows binned into a screen grid of {@link Options#clusterPx()} cells (neighbouring cells
+ *       merged); a cell of one row is a marker, a cell of many a graduated circle (a pie of its factions) with a
+ *       count; zooming in separates them;</li>
+ *   <li>AUTO: the density rule: a cell's rows are drawn as markers while they stay legible (few distinct
+ *       positions; markers that would overlap displaced onto a small ring with leader lines), and as a disc only
+ *       where they would really pile up. A few dozen incidents are never clustered;</li>
  *   <li>heat: {@link HeatPainter}, a kernel density in a colour ramp, for large data.</li>
  * </ul>
  * Returns a {@link HitTester} of what it drew, to be published with the raster.
@@ -34,7 +37,8 @@ public final class IncidentPainter {
     /**
      * @param mode          drawing mode
      * @param clusterPx     cluster cell size in pixels
-     * @param splitZoom     in AUTO mode, from this zoom on every incident is its own marker
+     * @param splitZoom     in AUTO mode over very large selections (more than {@value #AUTO_MARKER_ROWS} rows),
+     *                      from this zoom on every incident is its own marker (the fast path)
      * @param selectedRow   the row to ring as selected, or -1
      */
     public record Options(Mode mode, int clusterPx, double splitZoom, int selectedRow) {
@@ -70,10 +74,15 @@ public final class IncidentPainter {
 
     public MarkerSprites sprites() { return sprites; }
 
-    /** True when {@code options} draw clusters at this viewport. */
-    public static boolean clusters(Options o, Viewport vp) {
-        return o.mode() == Mode.CLUSTERS || (o.mode() == Mode.AUTO && vp.zoom() < o.splitZoom() - 1e-6);
-    }
+    /** A group of more distinct positions than this is a cluster disc in AUTO mode. */
+    static final int MAX_SPREAD = 12;
+    /** More overlapping positions than this in one group make it a cluster disc in AUTO mode. */
+    static final int MAX_RING = 8;
+    /**
+     * In AUTO mode a selection of more rows than this is drawn as plain markers (stamped per pixel, the fast path)
+     * from {@link Options#splitZoom()} on; smaller ones always follow the density rule.
+     */
+    static final int AUTO_MARKER_ROWS = 200_000;
 
     /** Draws {@code sel} over whatever {@code r} holds; returns what went where. */
     public HitTester paint(Raster r, Viewport vp, Selection sel, Options o) {
@@ -81,10 +90,11 @@ public final class IncidentPainter {
         if (sel == null || sel.count() == 0) return hits.build();
         if (o.mode() == Mode.HEAT) {
             heat.paint(r, vp, sel, hits);
-        } else if (clusters(o, vp)) {
-            paintClusters(r, vp, sel, o, hits);
-        } else {
+        } else if (o.mode() == Mode.MARKERS || (o.mode() == Mode.AUTO && sel.count() > AUTO_MARKER_ROWS
+                && vp.zoom() >= o.splitZoom() - 1e-6)) {
             paintMarkers(r, vp, sel, hits);
+        } else {
+            paintClusters(r, vp, sel, o, hits, o.mode() == Mode.CLUSTERS);
         }
         if (o.selectedRow() >= 0) highlight(r, vp, sel.index(), o.selectedRow());
         return hits.build();
@@ -148,7 +158,8 @@ public final class IncidentPainter {
         }
     }
 
-    private void paintClusters(Raster r, Viewport vp, Selection sel, Options o, HitTester.Builder hits) {
+    private void paintClusters(Raster r, Viewport vp, Selection sel, Options o, HitTester.Builder hits,
+                               boolean discs) {
         IncidentIndex ix = sel.index();
         int w = r.width();
         int h = r.height();
@@ -201,6 +212,7 @@ public final class IncidentPainter {
             if (n == 0) continue;
             float x = (float) (sumX[c] / n);
             float y = (float) (sumY[c] / n);
+            if (!discs && spread(r, vp, ix, bucket, start[c], start[c + 1], hits)) continue;
             if (n == 1) {
                 int row = bucket[start[c]];
                 hits.single(x, y, row);
@@ -220,6 +232,124 @@ public final class IncidentPainter {
             glyphs.stampCount(r, n, (int) x, (int) y);
             hits.cluster(x, y, rad, Arrays.copyOfRange(bucket, start[c], start[c + 1]), n);
         }
+    }
+
+    /**
+     * The density rule of AUTO mode: draws the rows {@code bucket[from..to)} of one group as markers when that
+     * keeps them legible, and says so. Rows on one pixel are one marker with a count badge; markers that would
+     * overlap (centres closer than a marker's width) are displaced onto a small ring around their centre, each
+     * with a leader line to a dot at its true position, as a GIS's point displacement does. A group of more than
+     * {@link #MAX_SPREAD} distinct positions, or with more than {@link #MAX_RING} overlapping ones, stays a
+     * cluster disc (false).
+     */
+    private boolean spread(Raster r, Viewport vp, IncidentIndex ix, int[] bucket, int from, int to,
+                           HitTester.Builder hits) {
+        double world = vp.worldPixels();
+        int n = to - from;
+        // distinct pixel positions, in order of first appearance
+        long[] keys = new long[n];
+        int[] posOf = new int[n];
+        double[] px = new double[n];
+        double[] py = new double[n];
+        int p = 0;
+        java.util.HashMap<Long, Integer> seen = new java.util.HashMap<>();
+        for (int k = 0; k < n; k++) {
+            int row = bucket[from + k];
+            int x = (int) Math.floor(ix.mercX(row) * world - vp.originX());
+            int y = (int) Math.floor(ix.mercY(row) * world - vp.originY());
+            long key = ((long) x << 32) ^ (y & 0xffffffffL);
+            Integer at = seen.get(key);
+            if (at == null) {
+                if (p == MAX_SPREAD) return false;
+                at = p;
+                seen.put(key, p);
+                keys[p] = key;
+                px[p] = x;
+                py[p] = y;
+                p++;
+            }
+            posOf[k] = at;
+        }
+        // overlapping positions: connected components under "closer than a marker's width"
+        double reach = 2 * sprites.radius() + 2 * scale;
+        int[] comp = new int[p];
+        for (int i = 0; i < p; i++) comp[i] = i;
+        for (int i = 0; i < p; i++) {
+            for (int j = i + 1; j < p; j++) {
+                if (Math.hypot(px[i] - px[j], py[i] - py[j]) < reach) union(comp, i, j);
+            }
+        }
+        int[] size = new int[p];
+        for (int i = 0; i < p; i++) if (++size[find(comp, i)] > MAX_RING) return false;
+        double[] dx = px.clone();
+        double[] dy = py.clone();
+        for (int root = 0; root < p; root++) {
+            if (size[root] < 2) continue;
+            ring(comp, root, size[root], px, py, dx, dy, reach);
+        }
+        int[] stack = new int[p];
+        for (int k = 0; k < n; k++) stack[posOf[k]]++;
+        Graphics2D g = null;
+        for (int i = 0; i < p; i++) {
+            if (dx[i] == px[i] && dy[i] == py[i]) continue;
+            if (g == null) {
+                g = r.graphics();
+                g.setRenderingHint(java.awt.RenderingHints.KEY_ANTIALIASING, java.awt.RenderingHints.VALUE_ANTIALIAS_ON);
+                g.setStroke(new BasicStroke((float) (1.2 * scale)));
+            }
+            g.setColor(new Color(60, 60, 60, 200));
+            g.draw(new java.awt.geom.Line2D.Double(px[i] + 0.5, py[i] + 0.5, dx[i] + 0.5, dy[i] + 0.5));
+            double d = 1.8 * scale;
+            g.fill(new Ellipse2D.Double(px[i] + 0.5 - d, py[i] + 0.5 - d, 2 * d, 2 * d));
+        }
+        if (g != null) g.dispose();
+        for (int k = 0; k < n; k++) {
+            int row = bucket[from + k];
+            int i = posOf[k];
+            hits.single((float) dx[i] + 0.5f, (float) dy[i] + 0.5f, row);
+            sprites.stamp(r, styleOf(ix, row), (int) dx[i], (int) dy[i]);
+        }
+        int off = sprites.radius() + (int) Math.round(4 * scale);
+        for (int i = 0; i < p; i++) if (stack[i] >= 2) glyphs.stampCount(r, stack[i], (int) dx[i] + off, (int) dy[i] - off);
+        return true;
+    }
+
+    /** Puts the positions of one overlapping component on a ring around their centre, in their angular order. */
+    private static void ring(int[] comp, int root, int k, double[] px, double[] py, double[] dx, double[] dy,
+                             double reach) {
+        int[] members = new int[k];
+        int m = 0;
+        double cx = 0, cy = 0;
+        for (int i = 0; i < comp.length; i++) {
+            if (find(comp, i) != root) continue;
+            members[m++] = i;
+            cx += px[i];
+            cy += py[i];
+        }
+        double mx = cx / k, my = cy / k;
+        Integer[] order = new Integer[k];
+        for (int i = 0; i < k; i++) order[i] = members[i];
+        java.util.Arrays.sort(order, java.util.Comparator.comparingDouble(i -> Math.atan2(py[i] - my, px[i] - mx)));
+        double radius = reach / (2 * Math.sin(Math.PI / k));
+        double base = Math.atan2(py[order[0]] - my, px[order[0]] - mx);
+        if (px[order[0]] == mx && py[order[0]] == my) base = -Math.PI / 2;
+        for (int j = 0; j < k; j++) {
+            double a = base + 2 * Math.PI * j / k;
+            dx[order[j]] = Math.round(mx + radius * Math.cos(a));
+            dy[order[j]] = Math.round(my + radius * Math.sin(a));
+        }
+    }
+
+    private static int find(int[] parent, int i) {
+        while (parent[i] != i) {
+            parent[i] = parent[parent[i]];
+            i = parent[i];
+        }
+        return i;
+    }
+
+    private static void union(int[] parent, int a, int b) {
+        parent[find(parent, a)] = find(parent, b);
     }
 
     /**

@@ -1,18 +1,23 @@
 package org.sitmap.render;
 
 import java.awt.Font;
+import java.awt.geom.Rectangle2D;
+import java.util.List;
 import org.sitmap.index.Selection;
 import org.sitmap.model.FactionCatalog;
 
 /**
- * One frame of the incident layer as the window shows it: incidents (markers, clusters or heat), the town labels
- * of the places drawn (not in heat mode) and the scale bar, over a transparent background. The window's map layer,
+ * One frame of the incident layer as the window shows it: incidents (markers, clusters or heat), the map's names
+ * (the places drawn, not in heat mode, and the basemap's towns, roads and areas, placed together by one label
+ * placer) and the scale bar, over a transparent background. The window's map layer,
  * the benchmark and the snapshot export all draw through this, so what is measured and exported is what is seen.
  * Not thread-safe: one instance per drawing thread (it caches sprites).
  */
 public final class MapFramePainter {
     private final LabelPainter labels;
     private final double scale;
+    private final org.sitmap.render.basemap.BasemapPainter basemap =
+            org.sitmap.render.basemap.BasemapPainter.shared();
     private IncidentPainter painter;
     private FactionCatalog painterCatalog;
 
@@ -35,23 +40,46 @@ public final class MapFramePainter {
      * @return where the incidents were drawn, for hover and click
      */
     public HitTester paint(Raster r, Viewport vp, Selection sel, IncidentPainter.Options o) {
+        return paint(r, vp, sel, o, true);
+    }
+
+    /**
+     * As {@link #paint(Raster, Viewport, Selection, IncidentPainter.Options)}; {@code basemapNames} false leaves
+     * out the local basemap's names (when the tiles under the frame come from elsewhere and carry their own).
+     */
+    public HitTester paint(Raster r, Viewport vp, Selection sel, IncidentPainter.Options o, boolean basemapNames) {
         r.clear(0);
-        HitTester hits = paintIncidents(r, vp, sel, o, true);
+        HitTester hits = paint(r, vp, sel, o, true, basemapNames,
+                List.of(new Rectangle2D.Double(0, r.height() - 56, ScaleBarPainter.MAX_PX + 40, 56)));
         ScaleBarPainter.paint(r, vp, Corner.BOTTOM_LEFT);
         return hits;
     }
 
     /**
-     * Draws incidents and (unless {@code withLabels} is false or in heat mode) their town labels over whatever
-     * {@code r} holds, without clearing it and without the scale bar (an export places its own decorations).
+     * Draws incidents and the map's names over whatever {@code r} holds, without clearing it and without the scale
+     * bar (an export places its own decorations): the incidents' place names (unless {@code withLabels} is false
+     * or in heat mode) and, with {@code basemapNames}, the basemap's town, road and area names, all placed together
+     * by one label placer (the basemap tiles under the frame carry no names).
      */
     public HitTester paintIncidents(Raster r, Viewport vp, Selection sel, IncidentPainter.Options o,
-                                    boolean withLabels) {
+                                    boolean withLabels, boolean basemapNames) {
+        return paint(r, vp, sel, o, withLabels, basemapNames, List.of());
+    }
+
+    private HitTester paint(Raster r, Viewport vp, Selection sel, IncidentPainter.Options o, boolean withLabels,
+                            boolean basemapNames, List<Rectangle2D> reserved) {
         HitTester hits = HitTester.EMPTY;
+        IncidentPainter painter = null;
         if (sel != null) {
-            hits = incidents(sel.index().catalog()).paint(r, vp, sel, o);
-            if (withLabels && o.mode() != IncidentPainter.Mode.HEAT) labels.paint(r, vp, sel, hits);
+            painter = incidents(sel.index().catalog());
+            hits = painter.paint(r, vp, sel, o);
         }
+        boolean incidentNames = sel != null && withLabels && o.mode() != IncidentPainter.Mode.HEAT;
+        if (!incidentNames && !basemapNames) return hits;
+        List<org.sitmap.render.label.LabelPlacer.Candidate> base = basemapNames
+                ? basemap.labelCandidates(vp, scale) : List.of();
+        labels.paint(r, vp, incidentNames ? sel : null, hits, o.selectedRow(), base,
+                painter == null ? 5 * scale : painter.sprites().radius(), reserved);
         return hits;
     }
 

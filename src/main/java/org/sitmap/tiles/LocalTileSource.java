@@ -26,7 +26,7 @@ public final class LocalTileSource implements TileSource {
         Viewport view = new Viewport(WebMercator.lat((y + 0.5) / n), WebMercator.lon((x + 0.5) / n), z, TILE_SIZE,
                 TILE_SIZE);
         Raster raster = new Raster(TILE_SIZE, TILE_SIZE);
-        painter.paint(raster, view);
+        painter.paintGround(raster, view);
         return raster;
     }
 

@@ -34,7 +34,7 @@ public final class TileComposer {
      * line; always includes {@link TileOrigin#LOCAL}).
      */
     public static Set<TileOrigin> compose(TileChain chain, Viewport view, Raster raster) {
-        chain.local().painter().paint(raster, view);
+        chain.local().painter().paintGround(raster, view);
         Set<TileOrigin> used = overlay(chain, view, raster);
         used.add(TileOrigin.LOCAL);
         return used;

@@ -98,8 +98,9 @@ public final class MainWindow {
         VBox.setVgrow(detailsView, Priority.ALWAYS);
         right.setPrefWidth(320);
         root.setRight(right);
-        bottom.getChildren().add(new org.sitmap.ui.map.tiles.TileSourceBar(
-                org.sitmap.ui.map.tiles.TileSourceViewModel.forWindow()));
+        org.sitmap.ui.map.tiles.TileSourceViewModel tiles = org.sitmap.ui.map.tiles.TileSourceViewModel.forWindow();
+        mapPane.layer().basemapNamesProperty().bind(tiles.localOnlyProperty());   // other tiles carry their own names
+        bottom.getChildren().add(new org.sitmap.ui.map.tiles.TileSourceBar(tiles));
         bottom.getChildren().add(new StatusBar(session));
         root.setBottom(bottom);
         mountBottom(new org.sitmap.ui.timeline.TimelinePane(new org.sitmap.ui.timeline.TimelineViewModel(session,

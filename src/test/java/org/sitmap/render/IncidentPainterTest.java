@@ -6,6 +6,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.sitmap.index.IncidentIndex;
 import org.sitmap.index.Selection;
+import org.sitmap.render.label.LabelPlacer;
 import org.sitmap.model.EventType;
 import org.sitmap.model.FactionCatalog;
 
@@ -66,13 +67,14 @@ class IncidentPainterTest {
 
     @Test
     void nearbyIncidentsClusterAtLowZoomAndSplitWhenZoomedIn() {
+        // CLUSTERS mode groups by cell; AUTO keeps three incidents as markers (see aFewDozenIncidents...)
         IncidentIndex.Builder b = new IncidentIndex.Builder(cat, 3);
         Fixtures.add(b, cat, 1, 35.50, 36.60, "SAA", BATTLES, 1, 1, "A");
         Fixtures.add(b, cat, 2, 35.52, 36.62, "RUS", BATTLES, 1, 1, "B");
         Fixtures.add(b, cat, 3, 35.51, 36.58, "SAA", BATTLES, 1, 1, "C");
         Selection sel = Selection.all(b.build());
         HitTester low = painter.paint(new Raster(600, 400), new Viewport(35.5, 36.6, 7, 600, 400), sel,
-                IncidentPainter.Options.DEFAULT);
+                IncidentPainter.Options.DEFAULT.withMode(IncidentPainter.Mode.CLUSTERS));
         assertThat(low.clusters()).isEqualTo(1);
         assertThat(low.singles()).isZero();
         HitTester.Hit hit = low.hit(300, 200, 6);
@@ -80,7 +82,7 @@ class IncidentPainterTest {
         assertThat(hit.isCluster()).isTrue();
         assertThat(hit.clusterRows()).hasSize(3);
         HitTester high = painter.paint(new Raster(600, 400), new Viewport(35.51, 36.6, 13, 600, 400), sel,
-                IncidentPainter.Options.DEFAULT);
+                IncidentPainter.Options.DEFAULT.withMode(IncidentPainter.Mode.CLUSTERS));
         assertThat(high.clusters()).isZero();
         assertThat(high.singles()).isEqualTo(3);
     }
@@ -136,9 +138,11 @@ class IncidentPainterTest {
         Fixtures.add(b, cat, id, 35.5, 36.6, "SAA", BATTLES, 1, 1, "Kafar Sijnah");
         Selection sel = Selection.all(b.build());
         Viewport vp = new Viewport(35.51, 36.61, 11, 500, 400);
-        List<LabelPainter.Placed> placed = new LabelPainter().paint(new Raster(500, 400), vp, sel);
+        Raster r = new Raster(500, 400);
+        HitTester hits = painter.paint(r, vp, sel, IncidentPainter.Options.DEFAULT);
+        List<LabelPlacer.Placed> placed = new LabelPainter().paint(r, vp, sel, hits);
         assertThat(placed).isNotEmpty();
-        assertThat(placed.get(0).name()).isEqualTo("Kafar Sijnah");
+        assertThat(placed.get(0).candidate().text()).isEqualTo("Kafar Sijnah");
         for (int i = 0; i < placed.size(); i++) {
             for (int j = i + 1; j < placed.size(); j++) {
                 assertThat(placed.get(i).box().intersects(placed.get(j).box())).isFalse();
@@ -147,23 +151,52 @@ class IncidentPainterTest {
     }
 
     @Test
-    void aClusteredPlaceIsNamedBesideItsDisc() {
+    void aClusterIsNeverNamedAfterOneOfItsPlaces() {
         IncidentIndex.Builder b = new IncidentIndex.Builder(cat, 40);
         for (int k = 0; k < 40; k++) Fixtures.add(b, cat, k + 1, 35.5 + (k % 5) * 0.01, 36.6, "SAA", BATTLES, 1, 1, k < 30 ? "Aleppo" : "Other");
         Selection sel = Selection.all(b.build());
         Viewport vp = new Viewport(35.5, 36.6, 7, 400, 300);
         Raster r = new Raster(400, 300);
-        HitTester hits = painter.paint(r, vp, sel, IncidentPainter.Options.DEFAULT);
+        HitTester hits = painter.paint(r, vp, sel, IncidentPainter.Options.DEFAULT.withMode(IncidentPainter.Mode.CLUSTERS));
         assertThat(hits.clusters()).isEqualTo(1);
-        List<LabelPainter.Placed> placed = new LabelPainter().paint(r, vp, sel, hits);
-        assertThat(placed).extracting(LabelPainter.Placed::name).containsExactly("Aleppo");
-        var box = placed.get(0).box();
-        float cx = hits.clusterX(0);
-        float cy = hits.clusterY(0);
-        float rad = hits.clusterRadius(0);
-        double nearestX = Math.max(box.x, Math.min(cx, box.x + box.width));
-        double nearestY = Math.max(box.y, Math.min(cy, box.y + box.height));
-        assertThat(Math.hypot(nearestX - cx, nearestY - cy)).isGreaterThanOrEqualTo(rad);
+        assertThat(new LabelPainter().paint(r, vp, sel, hits)).isEmpty();
+    }
+
+    @Test
+    void aFewDozenIncidentsAreNeverClusteredInAutoMode() {
+        // five villages a few kilometres apart, seen from far away: markers that would overlap are displaced
+        IncidentIndex.Builder b = new IncidentIndex.Builder(cat, 40);
+        double[][] at = {{35.5279, 36.5896}, {35.5469, 36.5428}, {35.5572, 36.5699}, {35.5208, 36.5547}, {35.5479, 36.6436}};
+        for (int k = 0; k < 20; k++) Fixtures.add(b, cat, k + 1, at[k % 5][0], at[k % 5][1], "SAA", BATTLES, 1, 1, "V" + k % 5);
+        Selection sel = Selection.all(b.build());
+        Viewport vp = new Viewport(35.54, 36.59, 7.5, 400, 300);
+        HitTester hits = painter.paint(new Raster(400, 300), vp, sel, IncidentPainter.Options.DEFAULT);
+        assertThat(hits.clusters()).isZero();
+        assertThat(hits.singles()).isEqualTo(20);
+        // the five positions are apart by at least a marker's width
+        java.util.Set<String> distinct = new java.util.HashSet<>();
+        for (int k = 0; k < hits.singles(); k++) distinct.add(hits.singleX(k) + "," + hits.singleY(k));
+        assertThat(distinct).hasSize(5);
+        for (String p : distinct) {
+            for (String q : distinct) {
+                if (p.equals(q)) continue;
+                String[] a = p.split(","), c = q.split(",");
+                assertThat(Math.hypot(Float.parseFloat(a[0]) - Float.parseFloat(c[0]),
+                        Float.parseFloat(a[1]) - Float.parseFloat(c[1]))).isGreaterThanOrEqualTo(10);
+            }
+        }
+        List<LabelPlacer.Placed> placed = new LabelPainter().paint(new Raster(400, 300), vp, sel, hits);
+        assertThat(placed).extracting(p -> p.candidate().text()).containsExactlyInAnyOrder("V0", "V1", "V2", "V3", "V4");
+    }
+
+    @Test
+    void manyIncidentsOnTopOfEachOtherBecomeADisc() {
+        IncidentIndex.Builder b = new IncidentIndex.Builder(cat, 400);
+        for (int k = 0; k < 300; k++) Fixtures.add(b, cat, k + 1, 35.5 + (k % 30) * 0.002, 36.6 + (k / 30) * 0.002, "SAA", BATTLES, 1, 1, "P" + k);
+        Selection sel = Selection.all(b.build());
+        HitTester hits = painter.paint(new Raster(400, 300), new Viewport(35.53, 36.61, 8, 400, 300), sel,
+                IncidentPainter.Options.DEFAULT);
+        assertThat(hits.clusters()).isGreaterThanOrEqualTo(1);
     }
 
     @Test

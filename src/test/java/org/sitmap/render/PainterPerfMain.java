@@ -37,7 +37,7 @@ public final class PainterPerfMain {
                 long best = Long.MAX_VALUE;
                 for (int k = 0; k < 10; k++) {
                     long t = System.nanoTime();
-                    labels.paint(r, vp, sel);
+                    labels.paint(r, vp, sel, HitTester.EMPTY);
                     best = Math.min(best, System.nanoTime() - t);
                 }
                 System.out.printf("n=%,d labels zoom=%.2f best=%.1f ms%n", n, vp.zoom(), best / 1e6);

@@ -27,6 +27,7 @@ public final class DemoWindowMain {
         stage.show();
         w.loadAsync();
         if (argv.length >= 4) {
+            w.mapPane().keepView();
             w.mapPane().mapView().setZoom(Double.parseDouble(argv[1]));
             w.mapPane().mapView().setCenter(Double.parseDouble(argv[2]), Double.parseDouble(argv[3]));
         }

@@ -16,7 +16,7 @@ import org.sitmap.index.WebMercator;
  * The vector data of the offline basemap, read from the classpath folder {@code data/basemap/} (shipped in the
  * repository's {@code data/basemap/}, rebuilt by {@code data/basemap/regenerate.sh}): Natural Earth 1:50m
  * countries, their shared borders and coastlines, Syrian governorates (Natural Earth admin-1), rivers and lakes
- * (Natural Earth 1:50m) and GeoNames towns.
+ * (Natural Earth 1:50m), GeoNames towns and the trunk roads of the project's gazetteer (M4, M5).
  * Coordinates are projected once to normalised Web Mercator (0..1 across the world) at load.
  *
  * <p>Binary layer format (big-endian): int magic {@code 0x534D4231}, int featureCount, then per feature: u16
@@ -32,10 +32,11 @@ import org.sitmap.index.WebMercator;
  * @param rivers       rivers and lake centrelines (Natural Earth 1:50m, smoothed)
  * @param lakes        lake polygons (Natural Earth 1:50m, smoothed)
  * @param towns        towns, most populous first
+ * @param roads        trunk roads as lines, named by their number (M4, M5)
  */
 public record BasemapData(List<Feature> countries, List<Feature> borders, List<Feature> coast,
                           List<Feature> governorates, List<Feature> governorateLines, List<Feature> rivers,
-                          List<Feature> lakes, List<Town> towns) {
+                          List<Feature> lakes, List<Town> towns, List<Feature> roads) {
     private static final int MAGIC = 0x534D4231;
     private static final String ROOT = "data/basemap/";
 
@@ -93,7 +94,7 @@ public record BasemapData(List<Feature> countries, List<Feature> borders, List<F
         try {
             return new BasemapData(layer("countries-50m.bin"), layer("borders-50m.bin"), layer("coast-50m.bin"),
                     layer("governorates-syr.bin"), layer("governorate-lines-syr.bin"),
-                    layer("water-rivers.bin"), layer("water-lakes.bin"), towns("towns.csv"));
+                    layer("water-rivers.bin"), layer("water-lakes.bin"), towns("towns.csv"), layer("roads-syr.bin"));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the shipped basemap under " + ROOT, e);
         }

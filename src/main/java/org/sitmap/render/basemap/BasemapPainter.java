@@ -3,25 +3,25 @@ package org.sitmap.render.basemap;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Graphics2D;
-import java.awt.Shape;
-import java.awt.font.TextLayout;
 import java.awt.geom.AffineTransform;
-import java.awt.geom.Ellipse2D;
 import java.awt.geom.Rectangle2D;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.sitmap.render.Raster;
 import org.sitmap.render.Viewport;
+import org.sitmap.render.label.LabelPlacer;
+import org.sitmap.render.label.LabelStyle;
 
 /**
  * Draws the offline basemap (sea, land, lakes and rivers, country borders, coastlines, Syrian governorate lines and
- * names, town dots and names) for any {@link Viewport} into a {@link Raster}. Used by the local tile source behind the screen map
- * and directly by exports, so both show the same basemap.
+ * names, trunk roads, town dots and names) for any {@link Viewport} into a {@link Raster}. The ground (everything
+ * but the names) is drawn by the local tile source behind the screen map and directly by exports; the names are
+ * handed as {@link #labelCandidates candidates} to the map's one label placer, which places them together with
+ * the incidents' labels for each picture, so no incident label lands on a town name.
  *
  * <p>Paths are projected and simplified once per integer zoom level (levels 0 to {@value #MAX_LEVEL}; deeper
- * zooms scale the finest level) and labels are placed once per zoom for the whole world, so tiles agree at their
- * edges. Thread-safe: any number of threads may paint at once (the caches are concurrent and their contents
+ * zooms scale the finest level). Thread-safe: any number of threads may paint at once (the caches are concurrent and their contents
  * immutable); each call draws only into the raster it is given.
  */
 public final class BasemapPainter {
@@ -29,7 +29,6 @@ public final class BasemapPainter {
 
     private final BasemapData data;
     private final Map<Integer, ProjectedLayer[]> levels = new ConcurrentHashMap<>();
-    private final Map<Long, List<LabelPlacer.Label>> labels = new ConcurrentHashMap<>();
     private volatile double[][] countryPoints;
     private volatile double[][] governoratePoints;
 
@@ -56,7 +55,11 @@ public final class BasemapPainter {
         return "Natural Earth; GeoNames (CC BY 4.0)";
     }
 
-    /** Paints the basemap of {@code view} over the whole raster (the raster's size should match the view's). */
+    /**
+     * Paints the basemap of {@code view} with its own names over the whole raster (the raster's size should match
+     * the view's): a picture of the basemap alone. The map and exports draw {@link #paintGround} and place these
+     * names together with the incidents' labels instead.
+     */
     public void paint(Raster raster, Viewport view) {
         Graphics2D g = raster.graphics();
         try {
@@ -66,8 +69,24 @@ public final class BasemapPainter {
         }
     }
 
-    /** Paints into a Java2D context whose origin is the view's top-left pixel. */
+    /** As {@link #paint(Raster, Viewport)}, into a Java2D context whose origin is the view's top-left pixel. */
     public void paint(Graphics2D g, Viewport view) {
+        paintGround(g, view);
+        drawLabels(g, view);
+    }
+
+    /** Paints the basemap of {@code view} without names (tiles: the names are placed over them, per picture). */
+    public void paintGround(Raster raster, Viewport view) {
+        Graphics2D g = raster.graphics();
+        try {
+            paintGround(g, view);
+        } finally {
+            g.dispose();
+        }
+    }
+
+    /** As {@link #paintGround(Raster, Viewport)}, into a Java2D context whose origin is the view's top-left pixel. */
+    public void paintGround(Graphics2D g, Viewport view) {
         double zoom = view.zoom();
         g.setColor(BasemapStyle.SEA);
         g.fill(new Rectangle2D.Double(0, 0, view.width(), view.height()));
@@ -109,8 +128,14 @@ public final class BasemapPainter {
         float bw = (float) (zoom < 4 ? 0.6 : zoom < 7 ? 1.1 : 1.5);
         stroke(g, layers[1], visible, BasemapStyle.BORDER, new BasicStroke((float) (bw / k), BasicStroke.CAP_ROUND,
                 BasicStroke.JOIN_ROUND));
+        if (zoom >= BasemapLabels.ROAD_ZOOM) {
+            float rw = (float) (zoom < 9 ? 2.2 : zoom < 11 ? 3.2 : 4.2);
+            stroke(g, layers[6], visible, BasemapStyle.ROAD_CASING, new BasicStroke((float) ((rw + 2) / k),
+                    BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+            stroke(g, layers[6], visible, BasemapStyle.ROAD, new BasicStroke((float) (rw / k), BasicStroke.CAP_ROUND,
+                    BasicStroke.JOIN_ROUND));
+        }
         g.setTransform(saved);
-        drawLabels(g, view);
     }
 
     private static void stroke(Graphics2D g, ProjectedLayer layer, Rectangle2D visible, Color color,
@@ -129,13 +154,15 @@ public final class BasemapPainter {
             ProjectedLayer.of(data.coast(), level, false),
             ProjectedLayer.of(data.governorateLines(), level, false),
             ProjectedLayer.of(data.rivers(), level, false),
-            ProjectedLayer.of(data.lakes(), level, true)};
+            ProjectedLayer.of(data.lakes(), level, true),
+            ProjectedLayer.of(data.roads(), level, false)};
     }
 
-    private List<LabelPlacer.Label> labelsAt(double zoom) {
-        long key = Math.round(zoom * 100);
-        List<LabelPlacer.Label> cached = labels.get(key);
-        if (cached != null) return cached;
+    /**
+     * The basemap's names for {@code view} as candidates for the map's label placer (see {@link BasemapLabels});
+     * {@code scale} is the symbol size relative to the screen (dpi / 96 in print exports).
+     */
+    public List<LabelPlacer.Candidate> labelCandidates(Viewport view, double scale) {
         if (countryPoints == null) {
             synchronized (this) {
                 if (countryPoints == null) {
@@ -144,35 +171,11 @@ public final class BasemapPainter {
                 }
             }
         }
-        if (labels.size() > 64) labels.clear();
-        List<LabelPlacer.Label> placed = LabelPlacer.place(data, countryPoints, governoratePoints, key / 100.0);
-        labels.putIfAbsent(key, placed);
-        return placed;
+        return BasemapLabels.candidates(data, countryPoints, governoratePoints, view, scale);
     }
 
     private void drawLabels(Graphics2D g, Viewport view) {
-        double ox = view.originX(), oy = view.originY();
-        Rectangle2D visible = new Rectangle2D.Double(ox, oy, view.width(), view.height());
-        BasicStroke halo = new BasicStroke(3f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
-        for (LabelPlacer.Label l : labelsAt(view.zoom())) {
-            if (!l.box().intersects(visible)) continue;
-            if (!Double.isNaN(l.dotX())) {
-                Shape dot = new Ellipse2D.Double(l.dotX() - ox - l.dotR(), l.dotY() - oy - l.dotR(), 2 * l.dotR(),
-                        2 * l.dotR());
-                g.setColor(Color.WHITE);
-                g.fill(dot);
-                g.setColor(BasemapStyle.TOWN);
-                g.setStroke(new BasicStroke(1.2f));
-                g.draw(dot);
-                if (l.dotR() >= 3) g.fill(new Ellipse2D.Double(l.dotX() - ox - 1.3, l.dotY() - oy - 1.3, 2.6, 2.6));
-            }
-            TextLayout layout = new TextLayout(l.text(), l.font(), g.getFontRenderContext());
-            Shape outline = layout.getOutline(AffineTransform.getTranslateInstance(l.x() - ox, l.y() - oy));
-            g.setColor(BasemapStyle.HALO);
-            g.setStroke(halo);
-            g.draw(outline);
-            g.setColor(l.color());
-            g.fill(outline);
-        }
+        LabelPlacer placer = new LabelPlacer(view.width(), view.height());
+        for (LabelPlacer.Placed p : placer.place(labelCandidates(view, 1))) LabelStyle.paint(g, p);
     }
 }

@@ -22,6 +22,10 @@ public final class BasemapStyle {
     public static final Color COUNTRY_LABEL = new Color(0x8C8478);
     public static final Color TOWN = new Color(0x3A3A3A);
     public static final Color TOWN_LABEL = new Color(0x2B2B2B);
+    /** Trunk roads: a warm line on a light casing, numbers on a red-brown shield. */
+    public static final Color ROAD = new Color(0xD9822B);
+    public static final Color ROAD_CASING = new Color(0xFFF4E0);
+    public static final Color ROAD_SHIELD = new Color(0x9C3D1E);
     public static final Color HALO = new Color(0xDDFFFFFF, true);
 
     /** The country drawn in the lighter focus tint (the theatre). */
@@ -36,5 +40,6 @@ public final class BasemapStyle {
     }
 
     static final Font GOVERNORATE_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 11);
+    static final Font ROAD_FONT = new Font(Font.SANS_SERIF, Font.BOLD, 10);
     static final Font COUNTRY_FONT = new Font(Font.SANS_SERIF, Font.BOLD, 13);
 }

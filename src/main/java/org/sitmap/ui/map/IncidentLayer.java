@@ -25,7 +25,8 @@ import org.sitmap.ui.session.Coalescer;
 import org.sitmap.ui.session.SessionViewModel;
 
 /**
- * The incidents, town labels and scale bar over the Gluon map, drawn by the {@code render} package into a pixel
+ * The incidents, the map's names (incident places and the local basemap's towns, roads and areas, placed
+ * together) and the scale bar over the Gluon map, drawn by the {@code render} package into a pixel
  * buffer and shown through a JavaFX {@link PixelBuffer} ({@code IntArgbPre}) — the same pixels an export writes.
  *
  * <p>Pipeline and threading: {@link #layoutLayer()} runs on the FX thread whenever the map moves; it captures the
@@ -45,6 +46,7 @@ public final class IncidentLayer extends MapLayer {
     private final ReadOnlyIntegerWrapper drawnCount = new ReadOnlyIntegerWrapper();
     private final ObjectProperty<IncidentPainter.Mode> mode = new SimpleObjectProperty<>(IncidentPainter.Mode.AUTO);
     private final ObjectProperty<Frame> frame = new SimpleObjectProperty<>();
+    private final javafx.beans.property.BooleanProperty basemapNames = new javafx.beans.property.SimpleBooleanProperty(true);
     private Buffer[] buffers = new Buffer[0];
     private int front = -1;
     private Object requested;
@@ -57,7 +59,8 @@ public final class IncidentLayer extends MapLayer {
 
     private record Buffer(Raster raster, PixelBuffer<IntBuffer> pixels, WritableImage image) { }
 
-    private record Request(Viewport vp, Selection sel, int selectedRow, IncidentPainter.Mode mode) { }
+    private record Request(Viewport vp, Selection sel, int selectedRow, IncidentPainter.Mode mode,
+                           boolean basemapNames) { }
 
     public IncidentLayer(MapView map, SessionViewModel session, Executor worker, Executor ui) {
         this.map = map;
@@ -70,7 +73,14 @@ public final class IncidentLayer extends MapLayer {
         session.selectedIdProperty().addListener((o, a, b) -> findSelectedRow());
         session.indexProperty().addListener((o, a, b) -> findSelectedRow());
         mode.addListener((o, a, b) -> markDirty());
+        basemapNames.addListener((o, a, b) -> markDirty());
     }
+
+    /**
+     * Whether this layer draws the local basemap's names (towns, roads, areas), placed with the incidents' labels;
+     * true while the tiles under it are the local basemap's, which carry no names.
+     */
+    public javafx.beans.property.BooleanProperty basemapNamesProperty() { return basemapNames; }
 
     private void findSelectedRow() {
         IncidentIndex ix = session.indexProperty().get();
@@ -125,7 +135,7 @@ public final class IncidentLayer extends MapLayer {
         Viewport vp = currentViewport();
         if (vp == null) return;
         Selection sel = session.shownProperty().get();
-        Request req = new Request(vp, sel, selectedRow, mode.get());
+        Request req = new Request(vp, sel, selectedRow, mode.get(), basemapNames.get());
         if (!req.equals(requested)) {
             requested = req;
             submit(req);
@@ -155,7 +165,7 @@ public final class IncidentLayer extends MapLayer {
     private Frame draw(Buffer b, int index, Request req) {
         Raster r = b.raster();
         IncidentPainter.Options o = IncidentPainter.Options.DEFAULT.withMode(req.mode()).withSelectedRow(req.selectedRow());
-        HitTester hits = framePainter.paint(r, req.vp(), req.sel(), o);
+        HitTester hits = framePainter.paint(r, req.vp(), req.sel(), o, req.basemapNames());
         return new Frame(index, req.vp(), hits);
     }
 

@@ -88,7 +88,10 @@ public final class MapPane extends BorderPane {
         map.addEventHandler(MouseEvent.MOUSE_CLICKED, e -> {
             if (e.isStillSincePress() && !areaTool.isSelected() && !lassoTool.isSelected()) click(e.getX(), e.getY());
         });
-        map.addEventHandler(MouseEvent.MOUSE_PRESSED, e -> map.requestFocus());
+        map.addEventHandler(MouseEvent.MOUSE_PRESSED, e -> {
+            map.requestFocus();
+            fitted = true;   // the user has taken over: the data's arrival no longer moves the map
+        });
         map.addEventFilter(MouseEvent.ANY, this::areaDrag);
         map.addEventFilter(MouseEvent.ANY, this::lassoDrag);
         areaTool.selectedProperty().addListener((o, a, on) -> { if (on) lassoTool.setSelected(false); });
@@ -97,6 +100,7 @@ public final class MapPane extends BorderPane {
         map.addEventHandler(KeyEvent.KEY_PRESSED, this::key);
         map.widthProperty().addListener((o, a, b) -> fitOnce());
         map.heightProperty().addListener((o, a, b) -> fitOnce());
+        session.indexProperty().addListener((o, a, b) -> fitOnce());
     }
 
     private ToolBar toolBar() {
@@ -142,6 +146,11 @@ public final class MapPane extends BorderPane {
 
     public IncidentLayer layer() { return layer; }
 
+    /** Keeps the view as it is when the data arrives (instead of fitting the map to the data). */
+    public void keepView() {
+        fitted = true;
+    }
+
     /** Shows all of Syria. */
     public void fit() {
         double w = map.getWidth();
@@ -152,11 +161,36 @@ public final class MapPane extends BorderPane {
         map.setCenter(vp.centerLat(), vp.centerLon());
     }
 
+    /**
+     * The opening view: the extent of the loaded incidents (located ones, with a margin), so a small data set such
+     * as the seed incidents opens on its own towns; all of Syria while nothing is loaded or nothing is located.
+     */
     private void fitOnce() {
-        if (!fitted && map.getWidth() > 2 && map.getHeight() > 2) {
-            fitted = true;
+        if (fitted || map.getWidth() <= 2 || map.getHeight() <= 2) return;
+        IncidentIndex ix = session.indexProperty().get();
+        BBox data = ix == null ? null : dataExtent(ix);
+        if (data == null) {
             fit();
+            return;
         }
+        fitted = true;
+        org.sitmap.render.Viewport vp = org.sitmap.render.Viewport.fit(data, (int) map.getWidth(),
+                (int) map.getHeight());
+        map.setZoom(Math.min(12, vp.zoom()));
+        map.setCenter(vp.centerLat(), vp.centerLon());
+    }
+
+    /** The box around the located incidents, with a tenth of its size as margin on each side; null when none. */
+    public static BBox dataExtent(IncidentIndex ix) {
+        double x0 = 180, y0 = 90, x1 = -180, y1 = -90;
+        for (int r = 0; r < ix.size(); r++) {
+            if (!ix.located(r) || ix.geoPrecision(r) == 0) continue;
+            x0 = Math.min(x0, ix.lon(r)); x1 = Math.max(x1, ix.lon(r));
+            y0 = Math.min(y0, ix.lat(r)); y1 = Math.max(y1, ix.lat(r));
+        }
+        if (x0 > x1) return null;
+        double mx = Math.max(0.05, (x1 - x0) / 10), my = Math.max(0.05, (y1 - y0) / 10);
+        return new BBox(Math.max(-180, x0 - mx), Math.max(-85, y0 - my), Math.min(180, x1 + mx), Math.min(85, y1 + my));
     }
 
     /** The incident under a map point, for hover and click (respects clusters); null when none. */

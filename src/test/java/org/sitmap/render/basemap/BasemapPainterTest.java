@@ -13,7 +13,7 @@ class BasemapPainterTest {
     /** The shipped data without towns, so land and sea can be sampled where a town dot would sit. */
     private static final BasemapData NO_TOWNS = new BasemapData(SHIPPED.countries(), SHIPPED.borders(),
             SHIPPED.coast(), SHIPPED.governorates(), SHIPPED.governorateLines(), SHIPPED.rivers(), SHIPPED.lakes(),
-            List.of());
+            List.of(), SHIPPED.roads());
 
     private static int rgbAt(Raster r, Viewport v, double lat, double lon) {
         return r.pixels()[(int) v.y(lat) * r.width() + (int) v.x(lon)] & 0xFFFFFF;
@@ -44,7 +44,7 @@ class BasemapPainterTest {
     void governorateBordersAreDrawnInsideSyria() {
         Viewport v = new Viewport(35.6, 36.7, 9, 600, 600); // around the Idlib-Hama line
         BasemapData without = new BasemapData(NO_TOWNS.countries(), NO_TOWNS.borders(), NO_TOWNS.coast(),
-                NO_TOWNS.governorates(), List.of(), NO_TOWNS.rivers(), NO_TOWNS.lakes(), List.of());
+                NO_TOWNS.governorates(), List.of(), NO_TOWNS.rivers(), NO_TOWNS.lakes(), List.of(), List.of());
         Raster with = new Raster(600, 600);
         Raster plain = new Raster(600, 600);
         new BasemapPainter(NO_TOWNS).paint(with, v);
@@ -56,17 +56,17 @@ class BasemapPainterTest {
 
     @Test
     void neighbouringTilesAgreeAlongTheirEdge() {
-        // Two tiles side by side drawn separately equal one picture of both: labels are placed per zoom, not per tile.
+        // Two tiles side by side drawn separately equal one picture of both (tiles carry no names: they are placed per picture).
         BasemapPainter painter = new BasemapPainter();
         int z = 8;
         double n = Math.pow(2, z);
         int tx = 154;
         int ty = 102; // northern Syria
         Raster both = new Raster(512, 256);
-        painter.paint(both, new Viewport(lat(ty + 0.5, n), lon(tx + 1, n), z, 512, 256));
+        painter.paintGround(both, new Viewport(lat(ty + 0.5, n), lon(tx + 1, n), z, 512, 256));
         for (int k = 0; k < 2; k++) {
             Raster tile = new Raster(256, 256);
-            painter.paint(tile, new Viewport(lat(ty + 0.5, n), lon(tx + k + 0.5, n), z, 256, 256));
+            painter.paintGround(tile, new Viewport(lat(ty + 0.5, n), lon(tx + k + 0.5, n), z, 256, 256));
             int same = 0;
             for (int y = 0; y < 256; y++) {
                 for (int x = 0; x < 256; x++) {

@@ -29,6 +29,8 @@ public final class TileSourceViewModel {
     private final ReadOnlyStringWrapper sourceText = new ReadOnlyStringWrapper(this, "sourceText", "");
     private final AtomicInteger seen = new AtomicInteger();
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem", "");
+    private final javafx.beans.property.ReadOnlyBooleanWrapper localOnly =
+            new javafx.beans.property.ReadOnlyBooleanWrapper(this, "localOnly", true);
     private Executor worker = Runnable::run;
     private PackOpener packOpener = file -> {
         throw new java.io.IOException("choosing a tile pack is not available here");
@@ -120,6 +122,14 @@ public final class TileSourceViewModel {
         });
     }
 
+    /**
+     * True while every tile shown comes from the local basemap, whose names the map places itself (together with
+     * the incidents' labels); false once tiles from a pack or OpenStreetMap, which carry their own names, appear.
+     */
+    public javafx.beans.property.ReadOnlyBooleanProperty localOnlyProperty() {
+        return localOnly.getReadOnlyProperty();
+    }
+
     /** The last message about the tile pack (empty when none). */
     public ReadOnlyStringProperty problemProperty() { return problem.getReadOnlyProperty(); }
 
@@ -134,6 +144,7 @@ public final class TileSourceViewModel {
         Set<TileOrigin> origins = EnumSet.noneOf(TileOrigin.class);
         for (TileOrigin o : TileOrigin.values()) if ((seen.get() & (1 << o.ordinal())) != 0) origins.add(o);
         if (origins.isEmpty()) origins.add(TileOrigin.LOCAL);
+        localOnly.set(origins.size() == 1 && origins.contains(TileOrigin.LOCAL));
         String from = origins.stream().map(TileOrigin::label).collect(Collectors.joining(", "));
         String credits = origins.stream()
                 .map(o -> o == TileOrigin.MBTILES ? packAttribution.get() : o.attribution())
