@@ -19,6 +19,7 @@ public final class MapFramePainter {
     private final org.sitmap.render.basemap.BasemapPainter basemap =
             org.sitmap.render.basemap.BasemapPainter.shared();
     private IncidentPainter painter;
+    private List<org.sitmap.render.label.LabelPlacer.Placed> lastLabels = List.of();
     private FactionCatalog painterCatalog;
 
     /** The screen's frame painter. */
@@ -75,13 +76,17 @@ public final class MapFramePainter {
             hits = painter.paint(r, vp, sel, o);
         }
         boolean incidentNames = sel != null && withLabels && o.mode() != IncidentPainter.Mode.HEAT;
+        lastLabels = List.of();
         if (!incidentNames && !basemapNames) return hits;
         List<org.sitmap.render.label.LabelPlacer.Candidate> base = basemapNames
                 ? basemap.labelCandidates(vp, scale) : List.of();
-        labels.paint(r, vp, incidentNames ? sel : null, hits, o.selectedRow(), base,
+        lastLabels = labels.paint(r, vp, incidentNames ? sel : null, hits, o.selectedRow(), base,
                 painter == null ? 5 * scale : painter.sprites().radius(), reserved);
         return hits;
     }
+
+    /** The labels of the last frame drawn, in placement order (for tests and diagnostics). */
+    public List<org.sitmap.render.label.LabelPlacer.Placed> lastLabels() { return lastLabels; }
 
     /** The incident painter for {@code catalog} (made again when the catalog changes). */
     public IncidentPainter incidents(FactionCatalog catalog) {

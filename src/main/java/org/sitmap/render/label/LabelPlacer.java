@@ -10,8 +10,9 @@ import java.util.List;
  * and the selected incident's name are placed together in one picture, by priority (highest first; ties keep the
  * order given), so that no two texts overlap and no text covers a marker or a town dot other than its own.
  *
- * <p>A candidate with an anchor point tries eight positions around it (right, left, the four diagonals, above,
- * below) at its gap; when {@link Candidate#leader()} allows, the same eight again at two larger distances, drawn
+ * <p>A candidate with an anchor point tries twelve positions around it (right, left, the four diagonals, above,
+ * below, right and left shifted up and down) at its gap; when {@link Candidate#leader()} allows, the same again at
+ * three larger distances, drawn
  * with a thin leader line to the anchor. A fixed candidate (an area name) is tried only centred on its anchor. A
  * candidate that fits nowhere is left out, and its dot with it. Works in picture pixels and knows nothing of fonts:
  * the caller measures the texts. Pure and cheap (a uniform grid of occupied boxes); not thread-safe (one placer
@@ -104,7 +105,7 @@ public final class LabelPlacer {
             Rectangle2D dot = new Rectangle2D.Double(c.x() - c.dotR(), c.y() - c.dotR(), 2 * c.dotR(), 2 * c.dotR());
             if (hitsLabel(dot)) return null;
         }
-        int rings = c.leader() ? 3 : 1;
+        int rings = c.leader() ? 4 : 1;
         for (int ring = 0; ring < rings; ring++) {
             double g = c.gap() + ring * 18;
             double d = g * 0.7071;
@@ -112,7 +113,9 @@ public final class LabelPlacer {
                 {c.x() + g, c.y() - h / 2}, {c.x() - g - w, c.y() - h / 2},
                 {c.x() + d, c.y() - d - h}, {c.x() + d, c.y() + d},
                 {c.x() - d - w, c.y() - d - h}, {c.x() - d - w, c.y() + d},
-                {c.x() - w / 2, c.y() - g - h}, {c.x() - w / 2, c.y() + g}};
+                {c.x() - w / 2, c.y() - g - h}, {c.x() - w / 2, c.y() + g},
+                {c.x() + g, c.y() - 1.5 * h}, {c.x() + g, c.y() + 0.5 * h},
+                {c.x() - g - w, c.y() - 1.5 * h}, {c.x() - g - w, c.y() + 0.5 * h}};
             for (double[] p : pos) {
                 Rectangle2D box = new Rectangle2D.Double(p[0], p[1], w, h);
                 if (free(box, c)) return new Placed(c, box, ring > 0);
