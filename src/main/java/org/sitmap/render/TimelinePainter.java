@@ -47,7 +47,7 @@ public final class TimelinePainter {
         brush(r, s, marks);
         Graphics2D g = r.graphics();
         try {
-            axis(g, s);
+            segments(g, s);
             g.setFont(LABEL);
             g.setColor(new Color(90, 90, 90));
             String unit = switch (h.bucket()) { case DAY -> "day"; case WEEK -> "week"; case MONTH -> "month"; };
@@ -136,8 +136,60 @@ public final class TimelinePainter {
         }
     }
 
-    /** Date labels: ticks in the finest unit that leaves room for its label; the larger unit on a second line. */
-    private static void axis(Graphics2D g, TimelineScale s) {
+    /**
+     * The axis of each run of shown days between collapsed stretches, clipped to its own columns (its first date
+     * labelled at its left edge), and each collapsed stretch drawn as a break: a band with two slanted strokes
+     * across bars and axis.
+     */
+    private static void segments(Graphics2D g, TimelineScale s) {
+        int from = s.fromDay();
+        java.awt.Shape clip = g.getClip();
+        for (int k = 0; k <= s.gaps().size(); k++) {
+            int to = k < s.gaps().size() ? s.gaps().get(k).from() - 1 : s.toDay();
+            double left = k == 0 ? TimelineScale.MARGIN : s.x(from);
+            double right = k < s.gaps().size() ? s.x(to + 1) : s.width();
+            Graphics2D gg = (Graphics2D) g.create();
+            try {
+                gg.clipRect((int) Math.floor(left), 0, (int) Math.ceil(right - left), s.height());
+                axis(gg, s, from, to, left, right);
+            } finally {
+                gg.dispose();
+            }
+            if (k < s.gaps().size()) from = s.gaps().get(k).to() + 1;
+        }
+        g.setClip(clip);
+        for (TimelineScale.Gap gap : s.gaps()) {
+            int x0 = (int) Math.round(s.x(gap.from()));
+            int x1 = (int) Math.round(s.x(gap.to() + 1));
+            g.setColor(new Color(BACKGROUND));
+            g.fillRect(x0 + 2, 0, Math.max(1, x1 - x0 - 4), s.height());
+            g.setColor(new Color(110, 110, 110));
+            g.setStroke(new BasicStroke(1.5f));
+            int bottom = s.plotBottom();
+            for (int dx : new int[] {3, 9}) g.drawLine(x0 + dx - 3, bottom + 8, x0 + dx + 3, bottom - 8);
+            g.setStroke(new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10, new float[] {3, 3}, 0));
+            g.drawLine((x0 + x1) / 2, s.plotTop(), (x0 + x1) / 2, bottom - 10);
+            g.setFont(LABEL);
+            String years = gapText(gap);
+            g.setColor(new Color(90, 90, 90));
+            if (!years.isEmpty()) g.drawString(years, (x0 + x1) / 2 - g.getFontMetrics().stringWidth(years) / 2,
+                    bottom + 27);
+        }
+    }
+
+    /** The length of a collapsed stretch, short ("4 y", "7 mo"), for under the break. */
+    static String gapText(TimelineScale.Gap gap) {
+        int d = gap.days();
+        if (d >= 365) return Math.round(d / 365.25) + " y";
+        if (d >= 60) return Math.round(d / 30.44) + " mo";
+        return "";
+    }
+
+    /**
+     * Date labels of one run of shown days ({@code fromDay..toDay} between the columns {@code left} and
+     * {@code right}): ticks in the finest unit that leaves room for its label; the larger unit on a second line.
+     */
+    private static void axis(Graphics2D g, TimelineScale s, int fromDay, int toDay, double left, double right) {
         g.setFont(LABEL);
         double ppd = s.pxPerDay();
         int bottom = s.plotBottom();
@@ -145,16 +197,16 @@ public final class TimelinePainter {
         int line2 = bottom + 27;
         Color text = new Color(60, 60, 60);
         Color tick = new Color(140, 140, 140);
-        LocalDate first = LocalDate.ofEpochDay(s.fromDay());
-        LocalDate last = LocalDate.ofEpochDay(s.toDay());
+        LocalDate first = LocalDate.ofEpochDay(fromDay);
+        LocalDate last = LocalDate.ofEpochDay(toDay);
         if (ppd * 30.44 >= 34) {
             // months (or days) on line 1, years / months on line 2
             boolean days = ppd >= 22;
             int dayStep = days ? 1 : ppd * 7 >= 34 ? 7 : 0;
             if (dayStep > 0) {
-                int d0 = dayStep == 7 ? Bucket.WEEK.floor(s.fromDay()) : s.fromDay();
-                for (int d = d0; d <= s.toDay(); d += dayStep) {
-                    if (d < s.fromDay()) continue;
+                int d0 = dayStep == 7 ? Bucket.WEEK.floor(fromDay) : fromDay;
+                for (int d = d0; d <= toDay; d += dayStep) {
+                    if (d < fromDay) continue;
                     int x = (int) Math.round(s.x(d));
                     g.setColor(tick);
                     g.drawLine(x, bottom, x, bottom + 3);
@@ -163,8 +215,8 @@ public final class TimelinePainter {
                 }
                 g.setFont(MAJOR);
                 for (LocalDate m = first.withDayOfMonth(1); !m.isAfter(last); m = m.plusMonths(1)) {
-                    double x = Math.max(s.x(m.toEpochDay()), TimelineScale.MARGIN);
-                    if (x + 60 <= s.width()) g.drawString(monthName(m) + " " + m.getYear(), (int) x + 2, line2);
+                    double x = Math.max(s.x(m.toEpochDay()), left);
+                    if (x + 60 <= right) g.drawString(monthName(m) + " " + m.getYear(), (int) x + 2, line2);
                     int xt = (int) Math.round(s.x(m.toEpochDay()));
                     g.drawLine(xt, bottom, xt, bottom + 28);
                 }
@@ -173,13 +225,13 @@ public final class TimelinePainter {
                 for (LocalDate m = first.withDayOfMonth(1); !m.isAfter(last); m = m.plusMonths(monthStep)) {
                     if (m.getMonthValue() % monthStep != 1 % monthStep) continue;
                     int x = (int) Math.round(s.x(m.toEpochDay()));
-                    if (x < TimelineScale.MARGIN) continue;
+                    if (x < left) continue;
                     g.setColor(tick);
                     g.drawLine(x, bottom, x, bottom + 3);
                     g.setColor(text);
                     g.drawString(monthName(m), x + 2, line1);
                 }
-                years(g, s, first, last, line2, bottom, text);
+                years(g, s, first, last, line2, bottom, text, left, right);
             }
         } else {
             // quarters or no minor ticks; years on line 1
@@ -188,7 +240,7 @@ public final class TimelinePainter {
                 for (LocalDate m = first.withDayOfMonth(1); !m.isAfter(last); m = m.plusMonths(1)) {
                     if ((m.getMonthValue() - 1) % 3 != 0) continue;
                     int x = (int) Math.round(s.x(m.toEpochDay()));
-                    if (x < TimelineScale.MARGIN) continue;
+                    if (x < left) continue;
                     g.setColor(tick);
                     g.drawLine(x, bottom, x, bottom + 3);
                     if (m.getMonthValue() != 1) {
@@ -202,7 +254,7 @@ public final class TimelinePainter {
             for (int y = first.getYear(); y <= last.getYear() + 1; y++) {
                 if (y % yearStep != 0) continue;
                 int x = (int) Math.round(s.x(LocalDate.of(y, 1, 1).toEpochDay()));
-                if (x < TimelineScale.MARGIN || x > s.width() - TimelineScale.MARGIN) continue;
+                if (x < left || x > right - TimelineScale.MARGIN) continue;
                 g.setColor(tick);
                 g.drawLine(x, bottom, x, bottom + 16);
                 g.setColor(text);
@@ -212,15 +264,15 @@ public final class TimelinePainter {
     }
 
     private static void years(Graphics2D g, TimelineScale s, LocalDate first, LocalDate last, int line, int bottom,
-                              Color text) {
+                              Color text, double left, double right) {
         g.setFont(MAJOR);
         for (int y = first.getYear(); y <= last.getYear(); y++) {
-            double x = Math.max(s.x(LocalDate.of(y, 1, 1).toEpochDay()), TimelineScale.MARGIN);
+            double x = Math.max(s.x(LocalDate.of(y, 1, 1).toEpochDay()), left);
             int xt = (int) Math.round(s.x(LocalDate.of(y, 1, 1).toEpochDay()));
             g.setColor(new Color(140, 140, 140));
-            if (xt >= TimelineScale.MARGIN) g.drawLine(xt, bottom, xt, bottom + 28);
+            if (xt >= left) g.drawLine(xt, bottom, xt, bottom + 28);
             g.setColor(text);
-            if (x + 32 <= s.width()) g.drawString(Integer.toString(y), (int) x + 3, line);
+            if (x + 32 <= right) g.drawString(Integer.toString(y), (int) x + 3, line);
         }
     }
 

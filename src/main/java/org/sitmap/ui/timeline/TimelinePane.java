@@ -104,7 +104,9 @@ public final class TimelinePane extends BorderPane {
         canvas.addEventHandler(MouseEvent.MOUSE_RELEASED, e -> drag = null);
         canvas.addEventHandler(MouseEvent.MOUSE_MOVED, this::hover);
         canvas.addEventHandler(MouseEvent.MOUSE_CLICKED, e -> {
-            if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2) vm.zoomToBrush();
+            if (e.getButton() != MouseButton.PRIMARY) return;
+            if (e.getClickCount() == 2) vm.zoomToBrush();
+            else if (e.isStillSincePress()) brushBarAt(e.getX());
         });
         canvas.addEventHandler(ScrollEvent.SCROLL, this::scrolled);
         canvas.addEventHandler(KeyEvent.KEY_PRESSED, this::key);
@@ -183,7 +185,12 @@ public final class TimelinePane extends BorderPane {
         HBox.setHgrow(gap, Priority.ALWAYS);
         hoverText.setId("timeline-hover");
         hoverText.setStyle("-fx-text-fill: #333333;");
-        HBox bar = new HBox(6, play, speed, step, mode, loop, all, jump, hoverText, gap, brush, bucket);
+        CheckBox breaks = new CheckBox("Breaks");
+        breaks.setId("timeline-breaks");
+        breaks.setTooltip(new Tooltip("Collapse long stretches without incidents into breaks in the axis"));
+        breaks.selectedProperty().bindBidirectional(vm.collapseGapsProperty());
+        vm.collapseGapsProperty().addListener((o, a, b) -> request());
+        HBox bar = new HBox(6, play, speed, step, mode, loop, breaks, all, jump, hoverText, gap, brush, bucket);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(3, 8, 3, 8));
         bar.setStyle("-fx-background-color: #f0f0f0; -fx-border-color: #cccccc transparent transparent transparent;");
@@ -303,6 +310,15 @@ public final class TimelinePane extends BorderPane {
                 unc > 0 ? String.format(java.util.Locale.ROOT, " + %.1f with uncertain dates", unc) : "");
     }
 
+    /** A click on a bar with incidents brushes that bar's days (the map and table show them). */
+    private void brushBarAt(double x) {
+        Histogram h = histogram.get();
+        if (h == null || !vm.hasData()) return;
+        int b = h.bucketOf(vm.scale(HEIGHT).day(x));
+        if (b < 0 || h.total(b) + h.uncertainTotal(b) == 0) return;
+        vm.setBrush(h.start(b), h.start(b + 1) - 1);
+    }
+
     private void pressed(MouseEvent e) {
         canvas.requestFocus();
         if (e.getButton() != MouseButton.PRIMARY || !vm.hasData()) return;
@@ -330,7 +346,7 @@ public final class TimelinePane extends BorderPane {
     private void scrolled(ScrollEvent e) {
         if (!vm.hasData() || e.getDeltaY() == 0) return;
         TimelineScale s = vm.scale(HEIGHT);
-        double anchor = s.fromDay() + (e.getX() - TimelineScale.MARGIN) / s.pxPerDay();
+        double anchor = s.dayAt(e.getX());
         vm.zoom(Math.pow(0.8, e.getDeltaY() / 40.0), anchor);
         e.consume();
     }

@@ -35,7 +35,9 @@ import org.sitmap.ui.session.SessionViewModel;
  * <p>Playback advances the brush by whole steps at {@link #speedProperty()} days per second, driven by an injected
  * {@link Ticker} (a JavaFX {@code AnimationTimer} in the window, a hand-driven clock in tests): in
  * {@link Mode#WINDOW} both ends move, in {@link Mode#CUMULATIVE} only the end; at the end of the data it starts
- * again ({@link #loopProperty()}) or stops.
+ * again ({@link #loopProperty()}) or stops. Long empty stretches of the data are collapsed into breaks in the axis
+ * ({@link #collapseGapsProperty()}): playback jumps over them (the brush's end never stops inside one), and the
+ * whole-data view gives the shown days the width.
  *
  * <p>Threading: FX thread only (reads and writes session properties; the ticker calls back on the FX thread).
  * All days are epoch days ({@link LocalDate#toEpochDay()}), ranges inclusive.
@@ -70,6 +72,8 @@ public final class TimelineViewModel {
     private final DoubleProperty width = new SimpleDoubleProperty(1200);
     private final ReadOnlyObjectWrapper<Bucket> bucket = new ReadOnlyObjectWrapper<>(Bucket.WEEK);
     private final ReadOnlyStringWrapper brushText = new ReadOnlyStringWrapper("");
+    private final BooleanProperty collapseGaps = new SimpleBooleanProperty(true);
+    private java.util.List<TimelineScale.Gap> gaps = java.util.List.of();
     private int dataFrom;
     private int dataTo;
     private boolean hasData;
@@ -85,6 +89,10 @@ public final class TimelineViewModel {
         viewFrom.addListener((o, a, b) -> updateBucket());
         viewTo.addListener((o, a, b) -> updateBucket());
         width.addListener((o, a, b) -> updateBucket());
+        collapseGaps.addListener((o, a, b) -> {
+            showAll();
+            updateBucket();
+        });
         brushFrom.addListener((o, a, b) -> updateText());
         brushTo.addListener((o, a, b) -> updateText());
         load(session.indexProperty().get());
@@ -96,6 +104,7 @@ public final class TimelineViewModel {
         if (!hasData) return;
         dataFrom = ix.minDay();
         dataTo = ix.maxDay();
+        gaps = findGaps(ix, dataFrom, dataTo);
         showAll();
         FilterSpec spec = session.filterProperty().get();
         if (spec.from() == null && spec.to() == null) setBrush(dataFrom, dataTo);
@@ -184,6 +193,7 @@ public final class TimelineViewModel {
     public void showAll() {
         if (!hasData) return;
         int span = dataTo - dataFrom + 1;
+        for (TimelineScale.Gap g : activeGaps()) span -= g.days();
         int pad = Math.max(1, span / 50);
         setView(dataFrom - pad, dataTo + pad);
     }
@@ -293,8 +303,11 @@ public final class TimelineViewModel {
             }
             return;
         }
-        if (cumulative) setBrush(brushFrom.get(), Math.min(dataTo, brushTo.get() + days));
-        else moveBrush(brushFrom.get() + days);
+        int end = brushTo.get() + days;
+        // a brush that would end inside a collapsed stretch jumps to its far side: playback shows no empty years
+        for (TimelineScale.Gap g : activeGaps()) if (end >= g.from() && end <= g.to()) end = g.to() + 1;
+        if (cumulative) setBrush(brushFrom.get(), Math.min(dataTo, end));
+        else moveBrush(brushFrom.get() + end - brushTo.get());
         ensureVisible();
     }
 
@@ -307,8 +320,49 @@ public final class TimelineViewModel {
     /** The picture geometry for the current view at the current width and the given height. */
     public TimelineScale scale(int height) {
         return new TimelineScale(Math.max(2 * TimelineScale.MARGIN + 1, (int) Math.round(width.get())), height,
-                viewFrom.get(), Math.max(viewFrom.get(), viewTo.get()));
+                viewFrom.get(), Math.max(viewFrom.get(), viewTo.get()), activeGaps());
     }
+
+    /** The collapsed stretches in use (none when {@link #collapseGapsProperty()} is off). */
+    public java.util.List<TimelineScale.Gap> activeGaps() {
+        return collapseGaps.get() ? gaps : java.util.List.of();
+    }
+
+    /**
+     * Stretches without any incident (no date, no date span touching them) longer than {@value #GAP_MIN_DAYS} days
+     * and a {@value #GAP_SHARE_PERCENT}th percent of the data's span, less {@value #GAP_PAD_DAYS} days of context
+     * on each side: collapsed into a break, so that data years apart each keep a readable width.
+     */
+    static java.util.List<TimelineScale.Gap> findGaps(IncidentIndex ix, int from, int to) {
+        int span = to - from + 1;
+        boolean[] covered = new boolean[span];
+        for (int r = 0; r < ix.size(); r++) {
+            int a = Math.max(from, ix.day(r));
+            int b = Math.min(to, Math.max(ix.day(r), ix.dayEnd(r)));
+            for (int d = a; d <= b; d++) covered[d - from] = true;
+        }
+        java.util.List<TimelineScale.Gap> out = new java.util.ArrayList<>();
+        int min = Math.max(GAP_MIN_DAYS, span * GAP_SHARE_PERCENT / 100);
+        for (int i = 0; i < span; ) {
+            if (covered[i]) { i++; continue; }
+            int j = i;
+            while (j < span && !covered[j]) j++;
+            if (j - i >= min && j - i > 2 * GAP_PAD_DAYS) out.add(new TimelineScale.Gap(from + i + GAP_PAD_DAYS,
+                    from + j - 1 - GAP_PAD_DAYS));
+            i = j;
+        }
+        return java.util.List.copyOf(out);
+    }
+
+    /** A stretch shorter than this is never collapsed. */
+    static final int GAP_MIN_DAYS = 90;
+    /** Nor one shorter than this share of the data's span (percent). */
+    static final int GAP_SHARE_PERCENT = 15;
+    /** Days of empty context kept on each side of a collapsed stretch. */
+    static final int GAP_PAD_DAYS = 14;
+
+    /** Collapse long empty stretches of the data into breaks in the axis (on by default). */
+    public BooleanProperty collapseGapsProperty() { return collapseGaps; }
 
     private void updateText() {
         int days = brushTo.get() - brushFrom.get() + 1;
