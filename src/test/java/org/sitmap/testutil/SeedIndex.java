@@ -16,6 +16,11 @@ public final class SeedIndex {
     private SeedIndex() { }
 
     public static IncidentIndex load() {
+        return IncidentIndex.of(IncidentStore.loadCatalog(), incidents());
+    }
+
+    /** The seed incidents, ids 1..n in file order. */
+    public static List<Incident> incidents() {
         String file = "data/incidents/seed-incidents.geojson";
         try (InputStream in = SeedIndex.class.getClassLoader().getResourceAsStream(file);
              GeoJsonReader r = new GeoJsonReader(in, file, IncidentStore.loadCatalog())) {
@@ -25,7 +30,7 @@ public final class SeedIndex {
             while ((row = r.next()) != null) {
                 if (!row.isRejected()) l.add(row.incident().toBuilder().id(id++).build());
             }
-            return IncidentIndex.of(IncidentStore.loadCatalog(), l);
+            return l;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
