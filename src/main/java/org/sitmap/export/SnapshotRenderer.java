@@ -111,11 +111,24 @@ public final class SnapshotRenderer {
         double s = spec.scale();
         // the local basemap's names are placed with the incidents' labels; tiles from elsewhere carry their own
         boolean basemapNames = tiles.size() == 1 && tiles.contains(TileOrigin.LOCAL);
+        Viewport screen = spec.screenViewport(shown);
+        // lay the decorations out first (into a throwaway picture), so that no name hides under a box or a band
+        List<java.awt.geom.Rectangle2D> reserved = new ArrayList<>();
+        java.awt.image.BufferedImage scratch = new java.awt.image.BufferedImage(1, 1,
+                java.awt.image.BufferedImage.TYPE_INT_ARGB);
+        Graphics2D layout = scratch.createGraphics();
+        try {
+            for (Rectangle box : decorate(layout, screen.width(), screen.height(), spec, screen, tiles, content)) {
+                reserved.add(new java.awt.geom.Rectangle2D.Double(box.x * s, box.y * s, box.width * s,
+                        box.height * s));
+            }
+        } finally {
+            layout.dispose();
+        }
         MapFramePainter frame = frame(s);
         IncidentPainter.Options o = frame.scaled(IncidentPainter.Options.DEFAULT.withMode(spec.mode()));
         frame.paintIncidents(r, vp, shown != null && shown.count() > 0 ? shown : null, o, spec.shows(Element.LABELS),
-                basemapNames);
-        Viewport screen = spec.screenViewport(shown);
+                basemapNames, reserved);
         Graphics2D g = r.graphics();
         try {
             g.scale(s, s);
@@ -133,9 +146,13 @@ public final class SnapshotRenderer {
         return frame;
     }
 
-    /** Lays out the decorations in a picture of w × h screen pixels; elements sharing a corner are stacked. */
-    private void decorate(Graphics2D g, int w, int h, SnapshotSpec spec, Viewport screen, Set<TileOrigin> tiles,
-                          Content content) {
+    /**
+     * Lays out the decorations in a picture of w × h screen pixels (elements sharing a corner are stacked) and
+     * returns their boxes (the marking bands included).
+     */
+    private List<Rectangle> decorate(Graphics2D g, int w, int h, SnapshotSpec spec, Viewport screen,
+                                     Set<TileOrigin> tiles, Content content) {
+        List<Rectangle> boxes = new ArrayList<>();
         int band = spec.shows(Element.MARKING) ? MarkingPainter.HEIGHT : 0;
         Map<Corner, Integer> used = new EnumMap<>(Corner.class);
         for (Corner c : Corner.values()) used.put(c, band);
@@ -171,8 +188,14 @@ public final class SnapshotRenderer {
                 gg.dispose();
             }
             if (box.height > 0) used.put(c, off + box.height + GAP);
+            if (box.height > 0) boxes.add(new Rectangle(box.x, box.y + (top ? off : 0), box.width, box.height));
         }
-        if (spec.shows(Element.MARKING)) MarkingPainter.paint(g, w, h, spec.marking());
+        if (spec.shows(Element.MARKING)) {
+            MarkingPainter.paint(g, w, h, spec.marking());
+            boxes.add(new Rectangle(0, 0, w, MarkingPainter.HEIGHT));
+            boxes.add(new Rectangle(0, h - MarkingPainter.HEIGHT, w, MarkingPainter.HEIGHT));
+        }
+        return boxes;
     }
 
     /** The located rows of {@code sel} that fall inside the picture (the legend lists only what is shown). */

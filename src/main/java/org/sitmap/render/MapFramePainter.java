@@ -67,6 +67,12 @@ public final class MapFramePainter {
         return paint(r, vp, sel, o, withLabels, basemapNames, List.of());
     }
 
+    /** As above, keeping the {@code reserved} areas (an export's legend, title, bands) free of names. */
+    public HitTester paintIncidents(Raster r, Viewport vp, Selection sel, IncidentPainter.Options o,
+                                    boolean withLabels, boolean basemapNames, List<Rectangle2D> reserved) {
+        return paint(r, vp, sel, o, withLabels, basemapNames, reserved);
+    }
+
     private HitTester paint(Raster r, Viewport vp, Selection sel, IncidentPainter.Options o, boolean withLabels,
                             boolean basemapNames, List<Rectangle2D> reserved) {
         HitTester hits = HitTester.EMPTY;
