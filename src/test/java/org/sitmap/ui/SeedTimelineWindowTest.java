@@ -68,6 +68,14 @@ class SeedTimelineWindowTest {
     }
 
     @Test
+    void theMapOpensOnTheDataWithEveryLocatedIncidentAsItsOwnMarker() throws Exception {
+        waitFor(() -> window.mapPane().layer().frameProperty().get() != null
+                && window.mapPane().layer().drawnCountProperty().get() == 23);   // 26 less 3 without a place
+        assertThat(window.mapPane().layer().frameProperty().get().hits().clusters()).isZero();
+        assertThat(window.mapPane().layer().frameProperty().get().viewport().zoom()).isGreaterThan(6.8);
+    }
+
+    @Test
     void the2024IncidentsHaveClickableBarsAtStart(FxRobot robot) throws Exception {
         TimelinePane tl = robot.lookup("#timeline").queryAs(TimelinePane.class);
         TimelineViewModel vm = tl.viewModel();
