@@ -31,6 +31,10 @@ public final class LabelPainter {
     public static final double SELECTED = 1000;
     /** Base priority of an incident place (plus its incidents shown, up to 99). */
     public static final double INCIDENT = 800;
+    /** At most this many incident places are tried per picture (the busiest). */
+    static final int MAX_PLACES = 600;
+    /** Only this many (the busiest) may move away from their marker with a leader line. */
+    static final int MAX_LEADERS = 120;
     private final LabelStyle style;
     private final int markerGap;
     private final Map<String, GlyphSprites.Sprite> sprites = new HashMap<>();
@@ -78,6 +82,11 @@ public final class LabelPainter {
         }
         for (LabelPlacer.Candidate c : basemap) {
             if (c.dotR() > 0 && sameNearby(byName.get(key(c.text())), c.x(), c.y(), 24)) continue;
+            if (c.dotR() > 0 && c.style() instanceof LabelStyle st && st.dot() != null && underMarker(drawn, c, mr)) {
+                // the incident's marker stands on the town: its name is kept, its dot is not drawn over the marker
+                c = new LabelPlacer.Candidate(c.text(), c.priority(), c.x(), c.y(), c.width(), c.height(), c.gap(),
+                        c.dotR(), c.fixed(), c.leader(), st.withoutDot());
+            }
             candidates.add(c);
         }
         List<LabelPlacer.Placed> placed = placer.place(candidates);
@@ -120,15 +129,31 @@ public final class LabelPainter {
                 e[2] = drawn.singleY(k);
             }
         }
-        for (double[] e : places.values()) {
+        // the busiest places first (ties by name, so the placement does not depend on hash order); past
+        // MAX_PLACES a picture has no room left anyway, so the rest are not measured or tried
+        List<double[]> order = new ArrayList<>(places.values());
+        order.sort(java.util.Comparator.<double[]>comparingDouble(e -> -(e[4] > 0 ? 1e9 : e[0]))
+                .thenComparing(e -> ix.place((int) e[3])));
+        for (double[] e : order.subList(0, Math.min(MAX_PLACES, order.size()))) {
             String name = ix.place((int) e[3]);
             double priority = e[4] > 0 ? SELECTED : INCIDENT + Math.min(99, e[0]);
             out.add(new LabelPlacer.Candidate(name, priority, e[1], e[2], style.width(name), style.height(name),
-                    Math.max(markerGap, mr + 2), 0, false, true, style));
+                    Math.max(markerGap, mr + 2), 0, false, out.size() < MAX_LEADERS, style));
         }
-        // ties in priority: by name, so the placement does not depend on hash order
-        out.sort(java.util.Comparator.comparing(LabelPlacer.Candidate::text));
         return out;
+    }
+
+    /** True when a marker or disc drawn covers the town dot of {@code c} (checked for up to 5,000 markers). */
+    private static boolean underMarker(HitTester drawn, LabelPlacer.Candidate c, double mr) {
+        if (drawn.singles() > 5000) return false;
+        double reach = mr + c.dotR();
+        for (int k = 0; k < drawn.singles(); k++) {
+            if (Math.hypot(drawn.singleX(k) - c.x(), drawn.singleY(k) - c.y()) < reach) return true;
+        }
+        for (int k = 0; k < drawn.clusters(); k++) {
+            if (Math.hypot(drawn.clusterX(k) - c.x(), drawn.clusterY(k) - c.y()) < drawn.clusterRadius(k)) return true;
+        }
+        return false;
     }
 
     private static boolean sameNearby(List<double[]> at, double x, double y, double within) {

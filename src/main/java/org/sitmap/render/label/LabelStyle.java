@@ -28,6 +28,11 @@ public record LabelStyle(Font font, Color color, Color halo, Color shield, Color
     /** Halo pixels around the glyphs (and padding inside a shield). */
     public static final int HALO = 3;
 
+    /** The same style without the town dot. */
+    public LabelStyle withoutDot() {
+        return new LabelStyle(font, color, halo, shield, null);
+    }
+
     /** Text width in pixels, halo included. */
     public double width(String text) {
         return font.getStringBounds(text, FRC).getWidth() + (shield != null ? 2 * HALO : 2);
