@@ -9,6 +9,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Predicate;
+import org.sitmap.ingest.archive.Packed;
+import org.sitmap.ingest.archive.ZipDataReader;
+import org.sitmap.ingest.archive.ZipGuard;
+import org.sitmap.ingest.table.TableFormats;
 import org.sitmap.model.IncidentReader;
 import org.sitmap.model.InputException;
 
@@ -38,6 +42,8 @@ public final class Formats {
     public static final List<Format> ALL = List.of(
             new Format("geojson", List.of("geojson", "json"), head -> head.contains("\"FeatureCollection\""),
                     GeoJsonReader::open),
+            new Format("acled-json", List.of(), TableFormats::sniffAcledJson, TableFormats::openAcledJson),
+            new Format("ucdp-json", List.of(), TableFormats::sniffUcdpJson, TableFormats::openUcdpJson),
             new Format("article", List.of("txt"), head -> false, (file, ctx) -> org.sitmap.ingest.article.ArticleReader
                     .open(file, ctx.articleDate() == null ? null
                             : new org.sitmap.ingest.article.ArticleDate(ctx.articleDate(), ctx.articleDatePrecision()),
@@ -46,7 +52,10 @@ public final class Formats {
                     org.sitmap.ingest.acled.AcledReader::open),
             new Format("ucdp", List.of(), org.sitmap.ingest.ucdp.UcdpReader::sniff, org.sitmap.ingest.ucdp.UcdpReader::open),
             new Format("kml", List.of("kml", "kmz"), org.sitmap.ingest.kml.KmlReader::sniff,
-                    org.sitmap.ingest.kml.KmlReader::open)
+                    org.sitmap.ingest.kml.KmlReader::open),
+            new Format("xlsx", List.of("xlsx"), head -> false, TableFormats::openXlsx),
+            new Format("zip", List.of("zip"), head -> false, ZipDataReader::open),
+            new Format("gzip", List.of("gz"), head -> false, (file, ctx) -> Packed.openGzip(file, "auto", ctx))
     );
 
     private static final int SNIFF_BYTES = 8192;
@@ -68,27 +77,44 @@ public final class Formats {
      */
     public static IncidentReader open(Path file, String format, ReaderContext ctx) throws IOException {
         if (!Files.isRegularFile(file)) throw new InputException(file.toString(), 0, "no such file");
+        // compressed files hold a file of the format asked for: decompress first, then read that format
+        boolean given = format != null && !format.isBlank() && !format.equalsIgnoreCase("auto");
+        if (given && !List.of("gzip", "zip", "xlsx", "kml").contains(format.toLowerCase(Locale.ROOT))) {
+            known(file, format);
+            byte[] bytes = headBytes(file);
+            if (Packed.isGzip(bytes)) return Packed.openGzip(file, format, ctx);
+            if (ZipGuard.isZip(bytes)) return new ZipDataReader(file, format, ctx);
+        }
         return detect(file, format).opener().open(file, ctx);
     }
 
     /** The format {@code open} would use. */
     public static Format detect(Path file, String format) throws IOException {
-        if (format != null && !format.isBlank() && !format.equalsIgnoreCase("auto")) {
-            for (Format f : ALL) if (f.name().equalsIgnoreCase(format)) return f;
-            throw new InputException(file.toString(), 0, "unknown format '" + format + "' (known: "
-                    + String.join(", ", names()) + ")");
-        }
-        String head = head(file);
+        if (format != null && !format.isBlank() && !format.equalsIgnoreCase("auto")) return known(file, format);
+        byte[] bytes = headBytes(file);
+        // binary containers first: a zip is a KMZ, a workbook or an archive of data files; gzip holds one file
+        if (ZipGuard.isZip(bytes)) return known(file, Packed.classifyZip(file));
+        if (Packed.isGzip(bytes)) return known(file, "gzip");
+        String head = new String(bytes, StandardCharsets.UTF_8);
         for (Format f : ALL) if (f.sniff().test(head)) return f;
         String ext = extension(file);
         for (Format f : ALL) if (f.extensions().contains(ext)) return f;
+        String what = Unsupported.describe(bytes, file.toString());
+        if (what != null) throw new InputException(file.toString(), 0, what);
         throw new InputException(file.toString(), 0, "cannot tell the file's format; give --format ("
                 + String.join(", ", names()) + ")");
     }
 
-    private static String head(Path file) throws IOException {
+    /** The format named {@code format}; an unknown name is an {@link InputException}. */
+    private static Format known(Path file, String format) {
+        for (Format f : ALL) if (f.name().equalsIgnoreCase(format)) return f;
+        throw new InputException(file.toString(), 0, "unknown format '" + format + "' (known: "
+                + String.join(", ", names()) + ")");
+    }
+
+    private static byte[] headBytes(Path file) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
-            return new String(in.readNBytes(SNIFF_BYTES), StandardCharsets.UTF_8);
+            return in.readNBytes(SNIFF_BYTES);
         }
     }
 
