@@ -72,7 +72,7 @@ public final class GeoJsonFeatures {
     private Incident toIncident(long line, Map<String, Object> f) throws Bad {
         Object type = f.get("type");
         if (type != null && !"Feature".equals(type)) throw new Bad("expected a Feature, found '" + type + "'");
-        Map<String, Object> p = asMap(f.get("properties"), "properties");
+        Map<String, Object> p = GeoJsonAliases.apply(asMap(f.get("properties"), "properties"));
         Incident.Builder b = Incident.builder();
         double[] lonLat = point(f.get("geometry"));
         if (lonLat != null) b.position(lonLat[1], lonLat[0]);
