@@ -182,7 +182,10 @@ final class ExportCommand implements Callable<Integer> {
             try {
                 pack = MbTilesSource.open(mbtiles);
             } catch (IOException e) {
-                throw new InputException(mbtiles.toString(), 0, e.getMessage(), e);
+                // the pack's messages already start with its name
+                String m = String.valueOf(e.getMessage());
+                String prefix = mbtiles + ": ";
+                throw new InputException(mbtiles.toString(), 0, m.startsWith(prefix) ? m.substring(prefix.length()) : m, e);
             }
         }
         return TileChain.forExport(offline || parent.offline, pack);

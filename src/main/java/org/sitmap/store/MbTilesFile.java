@@ -75,6 +75,16 @@ public final class MbTilesFile implements AutoCloseable {
         }
     }
 
+    /** Some tile of the pack (to tell its image format when the metadata does not say), if it has any. */
+    public synchronized Optional<byte[]> anyTile() throws IOException {
+        try (PreparedStatement ps = connection.prepareStatement("SELECT tile_data FROM tiles LIMIT 1");
+             ResultSet rs = ps.executeQuery()) {
+            return rs.next() ? Optional.ofNullable(rs.getBytes(1)) : Optional.empty();
+        } catch (SQLException e) {
+            throw new IOException(file + ": not an MBTiles file (" + e.getMessage() + ")", e);
+        }
+    }
+
     /** The {@code metadata} table (name → value), e.g. name, format, attribution, minzoom, maxzoom. */
     public synchronized Map<String, String> metadata() throws IOException {
         Map<String, String> m = new LinkedHashMap<>();

@@ -6,7 +6,10 @@ import java.util.Map;
 import java.util.Optional;
 import org.sitmap.store.MbTilesFile;
 
-/** Tiles from a user-chosen MBTiles pack (opened read-only). Thread-safe; close it when replaced. */
+/**
+ * Tiles from a user-chosen MBTiles pack (opened read-only): PNG and JPEG tiles as they are, WebP tiles decoded
+ * into rasters ({@link TileFormats}); a vector pack is refused when opened. Thread-safe; close it when replaced.
+ */
 public final class MbTilesSource implements TileSource, AutoCloseable {
     private final MbTilesFile file;
     private final String attribution;
@@ -22,6 +25,8 @@ public final class MbTilesSource implements TileSource, AutoCloseable {
         String attribution;
         try {
             Map<String, String> meta = f.metadata();
+            String refused = TileFormats.refusal(meta.get("format"), f.anyTile().orElse(null));
+            if (refused != null) throw new IOException(path + ": " + refused);
             attribution = meta.getOrDefault("attribution", meta.getOrDefault("name", path.getFileName().toString()));
         } catch (IOException e) {
             f.close();
@@ -32,7 +37,12 @@ public final class MbTilesSource implements TileSource, AutoCloseable {
 
     @Override
     public Optional<TileImage> tile(int z, int x, int y) throws IOException {
-        return file.tile(z, x, y).map(b -> TileImage.encoded(b, TileOrigin.MBTILES));
+        Optional<byte[]> bytes = file.tile(z, x, y);
+        if (bytes.isPresent() && TileFormats.isWebp(bytes.get())) {
+            // JavaFX cannot decode WebP: decoded here (ImageIO, TwelveMonkeys), a tile that does not decode is none
+            return Optional.ofNullable(TileFormats.decodeWebp(bytes.get())).map(r -> TileImage.drawn(r, TileOrigin.MBTILES));
+        }
+        return bytes.map(b -> TileImage.encoded(b, TileOrigin.MBTILES));
     }
 
     @Override
