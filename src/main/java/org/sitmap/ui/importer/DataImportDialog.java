@@ -35,8 +35,8 @@ public final class DataImportDialog {
             FileChooser fc = new FileChooser();
             fc.setTitle("Import event data");
             fc.getExtensionFilters().addAll(
-                    new FileChooser.ExtensionFilter("Event data (ACLED, UCDP, GeoJSON, KML)", "*.csv", "*.geojson",
-                            "*.json", "*.kml", "*.kmz"),
+                    new FileChooser.ExtensionFilter("Event data (ACLED, UCDP, GeoJSON, KML, Excel, zip)", "*.csv",
+                            "*.geojson", "*.json", "*.kml", "*.kmz", "*.xlsx", "*.zip", "*.gz"),
                     new FileChooser.ExtensionFilter("All files", "*"));
             List<File> files = fc.showOpenMultipleDialog(owner.get());
             if (files == null || files.isEmpty()) return;
