@@ -44,10 +44,11 @@ final class ApiJsonRows implements TableRows {
      * @param in           the bytes (UTF-8/16/32); closed by {@link #close()}, also when this constructor throws
      * @param source       who answered, for messages ("the ACLED API")
      * @param listKey      the member holding the records ({@code data}, {@code Result})
+     * @param required     the columns of an empty list (no first record to take them from)
      * @param extraColumns columns always present besides the first record's keys
      */
-    ApiJsonRows(InputStream in, String file, String source, String listKey, List<String> extraColumns)
-            throws IOException {
+    ApiJsonRows(InputStream in, String file, String source, String listKey, List<String> required,
+                List<String> extraColumns) throws IOException {
         this.file = file;
         this.source = source;
         JsonParser p;
@@ -68,6 +69,8 @@ final class ApiJsonRows implements TableRows {
                 pending = current;
                 pendingLine = line;
                 names.addAll(pending.keySet());
+            } else {
+                names.addAll(required);
             }
             names.addAll(extraColumns);
             header.addAll(names);
@@ -224,7 +227,14 @@ final class ApiJsonRows implements TableRows {
 
     private TableException malformed(JsonProcessingException e) {
         long at = e.getLocation() == null ? at() : e.getLocation().getLineNr();
-        return new TableException(file, Math.max(at, 1), "malformed JSON: " + e.getOriginalMessage(), e);
+        if (e instanceof com.fasterxml.jackson.core.io.JsonEOFException) {
+            return new TableException(file, Math.max(at, 1), "the JSON text ends too early (cut file?)", e);
+        }
+        String m = String.valueOf(e.getOriginalMessage());
+        int source = m.indexOf(" (start marker at [Source");
+        if (source < 0) source = m.indexOf("\n at [Source");
+        if (source > 0) m = m.substring(0, source);
+        return new TableException(file, Math.max(at, 1), "malformed JSON: " + m.strip(), e);
     }
 
     private TableException encoding(CharConversionException e, long at) {

@@ -46,13 +46,15 @@ public final class TableFormats {
 
     /** An ACLED API answer saved as JSON. */
     public static IncidentReader acledJson(InputStream in, String file, FactionCatalog catalog) throws IOException {
-        return new BridgedReader(new ApiJsonRows(in, file, "the ACLED API", "data", ACLED_COLUMNS), file,
+        return new BridgedReader(new ApiJsonRows(in, file, "the ACLED API", "data",
+                List.of("event_id_cnty", "event_date", "event_type", "actor1", "latitude", "longitude"), ACLED_COLUMNS), file,
                 "acled-json", catalog);
     }
 
     /** A UCDP GED API answer (one page, {@code gedevents}) saved as JSON. */
     public static IncidentReader ucdpJson(InputStream in, String file, FactionCatalog catalog) throws IOException {
-        return new BridgedReader(new ApiJsonRows(in, file, "the UCDP API", "Result", UCDP_COLUMNS), file,
+        return new BridgedReader(new ApiJsonRows(in, file, "the UCDP API", "Result",
+                List.of("id", "date_start", "side_a", "latitude", "longitude"), UCDP_COLUMNS), file,
                 "ucdp-json", catalog);
     }
 
