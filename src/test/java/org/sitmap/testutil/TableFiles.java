@@ -185,26 +185,32 @@ public final class TableFiles {
         return bytes.toByteArray();
     }
 
-    /** A zip of one entry holding {@code size} zero bytes (compresses about a thousand times: a zip bomb). */
+    /**
+     * A zip of one entry holding an ACLED header then {@code size} line breaks (blank lines, which a CSV reader
+     * passes over): compresses about a thousand times, a zip bomb.
+     */
     public static Path zipBomb(Path file, String entry, long size) throws IOException {
         try (ZipOutputStream z = new ZipOutputStream(Files.newOutputStream(file))) {
             z.putNextEntry(new ZipEntry(entry));
-            zeros(z, size);
+            z.write((EventFiles.ACLED_HEADER + "\n").getBytes(StandardCharsets.UTF_8));
+            fill(z, size, (byte) '\n');
             z.closeEntry();
         }
         return file;
     }
 
-    /** A gzip file of {@code size} zero bytes. */
+    /** A gzip file of an ACLED header and {@code size} line breaks. */
     public static Path gzipBomb(Path file, long size) throws IOException {
         try (GZIPOutputStream z = new GZIPOutputStream(Files.newOutputStream(file))) {
-            zeros(z, size);
+            z.write((EventFiles.ACLED_HEADER + "\n").getBytes(StandardCharsets.UTF_8));
+            fill(z, size, (byte) '\n');
         }
         return file;
     }
 
-    private static void zeros(OutputStream out, long size) throws IOException {
+    private static void fill(OutputStream out, long size, byte b) throws IOException {
         byte[] buf = new byte[1 << 16];
+        java.util.Arrays.fill(buf, b);
         for (long n = 0; n < size; n += buf.length) out.write(buf, 0, (int) Math.min(buf.length, size - n));
     }
 
