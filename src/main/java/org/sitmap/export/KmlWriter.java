@@ -38,7 +38,8 @@ public final class KmlWriter implements Closeable {
     public KmlWriter(OutputStream out, FactionCatalog catalog, String name) throws IOException {
         this.out = out;
         try {
-            xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out, "UTF-8");
+            // the JDK's writer: newFactory() would pick Aalto, which the Excel reader brings onto the class path
+            xml = XMLOutputFactory.newDefaultFactory().createXMLStreamWriter(out, "UTF-8");
             xml.writeStartDocument("UTF-8", "1.0");
             xml.writeCharacters("\n");
             xml.writeStartElement("kml");

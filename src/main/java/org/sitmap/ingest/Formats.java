@@ -54,6 +54,7 @@ public final class Formats {
             new Format("kml", List.of("kml", "kmz"), org.sitmap.ingest.kml.KmlReader::sniff,
                     org.sitmap.ingest.kml.KmlReader::open),
             new Format("xlsx", List.of("xlsx"), head -> false, TableFormats::openXlsx),
+            new Format("shapefile", List.of("shp"), head -> false, org.sitmap.ingest.shp.ShapefileReader::open),
             new Format("zip", List.of("zip"), head -> false, ZipDataReader::open),
             new Format("gzip", List.of("gz"), head -> false, (file, ctx) -> Packed.openGzip(file, "auto", ctx))
     );
@@ -79,7 +80,7 @@ public final class Formats {
         if (!Files.isRegularFile(file)) throw new InputException(file.toString(), 0, "no such file");
         // compressed files hold a file of the format asked for: decompress first, then read that format
         boolean given = format != null && !format.isBlank() && !format.equalsIgnoreCase("auto");
-        if (given && !List.of("gzip", "zip", "xlsx", "kml").contains(format.toLowerCase(Locale.ROOT))) {
+        if (given && !List.of("gzip", "zip", "xlsx", "kml", "shapefile").contains(format.toLowerCase(Locale.ROOT))) {
             known(file, format);
             byte[] bytes = headBytes(file);
             if (Packed.isGzip(bytes)) return Packed.openGzip(file, format, ctx);
@@ -95,6 +96,9 @@ public final class Formats {
         // binary containers first: a zip is a KMZ, a workbook or an archive of data files; gzip holds one file
         if (ZipGuard.isZip(bytes)) return known(file, Packed.classifyZip(file));
         if (Packed.isGzip(bytes)) return known(file, "gzip");
+        if (bytes.length >= 4 && bytes[0] == 0 && bytes[1] == 0 && bytes[2] == 0x27 && bytes[3] == 0x0a) {
+            return known(file, "shapefile");
+        }
         String head = new String(bytes, StandardCharsets.UTF_8);
         for (Format f : ALL) if (f.sniff().test(head)) return f;
         String ext = extension(file);

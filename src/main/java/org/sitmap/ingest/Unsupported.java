@@ -4,7 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /**
- * Names the files Sitmap cannot import but an analyst may well try (a shapefile, an old {@code .xls}, a
+ * Names the files Sitmap cannot import but an analyst may well try (a shapefile's .dbf, an old {@code .xls}, a
  * GeoPackage, a PDF ...), so the refusal says what the file is and what to do instead of "unknown format".
  */
 public final class Unsupported {
@@ -19,13 +19,8 @@ public final class Unsupported {
     public static String describe(byte[] head, String name) {
         String ext = extension(name);
         String text = new String(head, 0, Math.min(head.length, 512), StandardCharsets.ISO_8859_1);
-        if (head.length >= 4 && head[0] == 0 && head[1] == 0 && head[2] == 0x27 && head[3] == 0x0a || ext.equals("shp")) {
-            return "an ESRI shapefile is not read directly; convert it to GeoJSON first: ogr2ogr -f GeoJSON"
-                    + " -t_srs EPSG:4326 out.geojson " + base(name) + ", then import out.geojson";
-        }
         if (ext.equals("dbf") || ext.equals("shx") || ext.equals("prj") || ext.equals("cpg")) {
-            return "a part of an ESRI shapefile (." + ext + "); convert the .shp to GeoJSON first: ogr2ogr -f GeoJSON"
-                    + " -t_srs EPSG:4326 out.geojson FILE.shp";
+            return "a part of an ESRI shapefile (." + ext + "); import the .shp beside it";
         }
         if (text.startsWith("SQLite format 3\0")) {
             return ext.equals("mbtiles") ? "an MBTiles tile pack is a basemap, not event data: open it in the window"

@@ -63,7 +63,8 @@ class DownloadedFilesCliTest {
         Path shp = dir.resolve("points.shp");
         Files.write(shp, new byte[] {0, 0, 0x27, 0x0a, 0, 0, 0, 0});
         assertThat(run("import", "--db", db, shp.toString())).isEqualTo(1);
-        assertThat(err.toString().strip()).startsWith("sitmap: " + shp + ": an ESRI shapefile").doesNotContain("\n");
+        assertThat(err.toString().strip()).isEqualTo("sitmap: " + shp + ": the shapefile's attribute table (.dbf) is"
+                + " missing beside it");
         assertThat(run("import", "--db", db, "--format", "xlsx", answer.toString())).isEqualTo(1);
         assertThat(err.toString().strip()).startsWith("sitmap: " + answer + ": ").doesNotContain("\n")
                 .doesNotContain("Exception");

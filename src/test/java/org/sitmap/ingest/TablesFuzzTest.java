@@ -28,12 +28,35 @@ class TablesFuzzTest {
 
     @FuzzTest(maxDuration = "10s")
     void packed(byte[] data) throws IOException {
+        if (data.length > 0 && (data[0] == 0 || data[0] == 3)) {
+            shapefile(data);
+            return;
+        }
         Path f = Files.createTempFile("fuzz", ".bin");
         try {
             Files.write(f, data);
             ReadersFuzzTest.drain(b -> Formats.open(f, "auto", ReaderContext.of(CATALOG)), data);
         } finally {
             Files.deleteIfExists(f);
+        }
+    }
+
+    /** Bytes starting like a .shp (0) go in as the .shp beside a good .dbf; like a .dbf (3), the other way round. */
+    private static void shapefile(byte[] data) throws IOException {
+        Path d = Files.createTempDirectory("fuzz");
+        try {
+            Path shp = org.sitmap.testutil.TableFiles.pointShapefile(d.resolve("x.shp"),
+                    java.util.List.of(new double[] {36.5, 35.5}, new double[] {36.6, 35.6}),
+                    java.util.List.of("event_date", "actor1"),
+                    java.util.List.of(java.util.List.of("2020-01-01", "SDF"), java.util.List.of("2020-01-02", "SDF")),
+                    null);
+            Files.write(data[0] == 0 ? shp : d.resolve("x.dbf"), data);
+            ReadersFuzzTest.drain(b -> Formats.open(shp, "auto", ReaderContext.of(CATALOG)), data);
+        } finally {
+            try (java.util.stream.Stream<Path> files = Files.list(d)) {
+                for (Path p : files.toList()) Files.deleteIfExists(p);
+            }
+            Files.deleteIfExists(d);
         }
     }
 }

@@ -29,9 +29,8 @@ class UnsupportedFormatsTest {
 
     @Test
     void eachRefusalNamesTheFormat() throws IOException {
-        assertThat(refusal(write("points.shp", bytes(0, 0, 0x27, 0x0a)))).contains("an ESRI shapefile")
-                .contains("ogr2ogr -f GeoJSON -t_srs EPSG:4326 out.geojson points.shp");
-        assertThat(refusal(write("points.dbf", bytes(3, 120, 1, 1)))).contains("a part of an ESRI shapefile (.dbf)");
+        assertThat(refusal(write("points.dbf", bytes(3, 120, 1, 1)))).contains("a part of an ESRI shapefile (.dbf);"
+                + " import the .shp beside it");
         assertThat(refusal(write("old.xls", bytes(0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1))))
                 .contains("an old Excel workbook (.xls");
         assertThat(refusal(write("other.gpkg", "SQLite format 3\0xxxx".getBytes(StandardCharsets.ISO_8859_1))))
@@ -46,7 +45,7 @@ class UnsupportedFormatsTest {
 
     @Test
     void newFormatNamesAreKnown() {
-        assertThat(Formats.names()).contains("acled-json", "ucdp-json", "xlsx", "zip", "gzip");
+        assertThat(Formats.names()).contains("acled-json", "ucdp-json", "xlsx", "shapefile", "zip", "gzip");
     }
 
     private static String refusal(Path f) {

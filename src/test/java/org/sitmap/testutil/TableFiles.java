@@ -224,4 +224,59 @@ public final class TableFiles {
         }
         return bytes.toByteArray();
     }
+
+    /**
+     * Writes a point shapefile ({@code .shp}, {@code .shx}-less, {@code .dbf} with text fields, {@code .cpg} UTF-8, and
+     * {@code prj} when not null): one record per point, {@code null} for a null shape.
+     */
+    public static Path pointShapefile(Path shp, List<double[]> points, List<String> fields, List<List<String>> rows,
+                                      String prj) throws IOException {
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(100 + points.size() * 28);
+        b.order(java.nio.ByteOrder.BIG_ENDIAN).putInt(0, 9994);
+        int words = 50;
+        for (double[] p : points) words += 4 + (p == null ? 2 : 10);
+        b.putInt(24, words);
+        b.order(java.nio.ByteOrder.LITTLE_ENDIAN).putInt(28, 1000).putInt(32, 1);
+        b.position(100);
+        int n = 0;
+        for (double[] p : points) {
+            b.order(java.nio.ByteOrder.BIG_ENDIAN).putInt(++n).putInt(p == null ? 2 : 10);
+            b.order(java.nio.ByteOrder.LITTLE_ENDIAN);
+            if (p == null) {
+                b.putInt(0);
+            } else {
+                b.putInt(1).putDouble(p[0]).putDouble(p[1]);
+            }
+        }
+        Files.write(shp, java.util.Arrays.copyOf(b.array(), b.position()));
+        String base = shp.toString().substring(0, shp.toString().length() - 4);
+        int width = 254;
+        ByteArrayOutputStream d = new ByteArrayOutputStream();
+        java.nio.ByteBuffer h = java.nio.ByteBuffer.allocate(32).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        h.put(0, (byte) 3).putInt(4, rows.size()).putShort(8, (short) (33 + 32 * fields.size()))
+                .putShort(10, (short) (1 + width * fields.size()));
+        d.write(h.array(), 0, 32);
+        for (String f : fields) {
+            byte[] desc = new byte[32];
+            byte[] name = f.getBytes(StandardCharsets.US_ASCII);
+            System.arraycopy(name, 0, desc, 0, Math.min(10, name.length));
+            desc[11] = 'C';
+            desc[16] = (byte) width;
+            d.write(desc, 0, 32);
+        }
+        d.write(0x0d);
+        for (List<String> r : rows) {
+            d.write(' ');
+            for (String v : r) {
+                byte[] cell = java.util.Arrays.copyOf(v.getBytes(StandardCharsets.UTF_8), width);
+                for (int k = v.getBytes(StandardCharsets.UTF_8).length; k < width; k++) cell[k] = ' ';
+                d.write(cell, 0, width);
+            }
+        }
+        d.write(0x1a);
+        Files.write(Path.of(base + ".dbf"), d.toByteArray());
+        Files.writeString(Path.of(base + ".cpg"), "UTF-8");
+        if (prj != null) Files.writeString(Path.of(base + ".prj"), prj);
+        return shp;
+    }
 }

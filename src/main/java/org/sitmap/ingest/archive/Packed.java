@@ -73,9 +73,8 @@ public final class Packed {
         if (odf) throw new InputException(name, 0, "an OpenDocument file is not read; save it as .xlsx or CSV");
         if (kml && !data(names, true)) return "kml";
         if (data) return "zip";
-        if (shp) throw new InputException(name, 0, "a zipped ESRI shapefile is not read directly; convert it to GeoJSON"
-                + " first: ogr2ogr -f GeoJSON -t_srs EPSG:4326 out.geojson /vsizip/" + zip.getFileName() + ", then"
-                + " import out.geojson");
+        if (shp) throw new InputException(name, 0, "a zipped ESRI shapefile: unzip it and import the .shp (its .dbf"
+                + " and .prj beside it)");
         throw new InputException(name, 0, "the zip archive holds no CSV, Excel, JSON, GeoJSON or KML file ("
                 + names.size() + " entries)");
     }

@@ -94,7 +94,7 @@ class ArchiveReaderTest {
         Path s = dir.resolve("pts.zip");
         Files.write(s, TableFiles.zip(shp));
         assertThatThrownBy(() -> Formats.detect(s, "auto")).isInstanceOf(InputException.class)
-                .hasMessageContaining("a zipped ESRI shapefile").hasMessageContaining("ogr2ogr -f GeoJSON");
+                .hasMessage(s + ": a zipped ESRI shapefile: unzip it and import the .shp (its .dbf and .prj beside it)");
         Map<String, byte[]> docs = new LinkedHashMap<>();
         docs.put("codebook.pdf", utf8("%PDF-1.4"));
         Path d = dir.resolve("docs.zip");
