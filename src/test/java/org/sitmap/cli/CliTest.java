@@ -132,7 +132,7 @@ class CliTest {
         assertThat(run("query", "--db", db, "--from", "2020-02-30")).isEqualTo(2);
         assertThat(run("query", "--db", db, "--from", "2020-03-01", "--to", "2020-02-01")).isEqualTo(2);
         assertThat(run("query", "--db", db, "--bbox", "1,2,3")).isEqualTo(2);
-        assertThat(run("import", "--db", db, "--format", "shapefile", "x")).isEqualTo(2);
+        assertThat(run("import", "--db", db, "--format", "parquet", "x")).isEqualTo(2);
     }
 
     @Test
