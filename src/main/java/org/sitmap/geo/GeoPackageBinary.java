@@ -93,4 +93,78 @@ public final class GeoPackageBinary {
         ByteOrder order = (blob[3] & FLAG_LITTLE_ENDIAN) != 0 ? ByteOrder.LITTLE_ENDIAN : ByteOrder.BIG_ENDIAN;
         return ByteBuffer.wrap(blob, 4, 4).order(order).getInt();
     }
+
+    /**
+     * The position of a geometry blob as GDAL, QGIS or Sitmap wrote it, without JTS for points (the index loader
+     * reads a million of them): {@code out[0]} longitude, {@code out[1]} latitude. A point is read directly (with or
+     * without an envelope, WKB in either byte order, Z/M values ignored); another geometry gives the centre of its
+     * envelope.
+     *
+     * @return false for an empty geometry (nothing written to {@code out})
+     * @throws IllegalArgumentException when the blob is not a GeoPackage geometry
+     */
+    public static boolean position(byte[] blob, double[] out) {
+        int wkb = GeoPackageHeader.wkbOffset(blob);
+        if ((blob[3] & FLAG_EMPTY) != 0) return false;
+        if (GeoPackageHeader.wkbType(blob, wkb) == 1) {
+            if (blob.length < wkb + 21) throw new IllegalArgumentException("truncated WKB point");
+            ByteOrder order = blob[wkb] == 1 ? ByteOrder.LITTLE_ENDIAN : ByteOrder.BIG_ENDIAN;
+            ByteBuffer b = ByteBuffer.wrap(blob).order(order);
+            double x = b.getDouble(wkb + 5);
+            double y = b.getDouble(wkb + 13);
+            if (Double.isNaN(x) || Double.isNaN(y)) return false;
+            out[0] = x;
+            out[1] = y;
+            return true;
+        }
+        double[] env = envelope(blob);
+        if (env == null) return false;
+        out[0] = (env[0] + env[1]) / 2;
+        out[1] = (env[2] + env[3]) / 2;
+        return true;
+    }
+
+    /**
+     * The bounds {@code {minX, maxX, minY, maxY}} of a geometry blob (the order of a GeoPackage envelope and of the
+     * R-tree's columns): the header's envelope where it has one, else computed from the WKB.
+     *
+     * @return null for an empty geometry
+     * @throws IllegalArgumentException when the blob is not a GeoPackage geometry
+     */
+    public static double[] envelope(byte[] blob) {
+        int wkb = GeoPackageHeader.wkbOffset(blob);
+        if ((blob[3] & FLAG_EMPTY) != 0) return null;
+        if (wkb > 8) {
+            ByteBuffer b = ByteBuffer.wrap(blob).order((blob[3] & FLAG_LITTLE_ENDIAN) != 0
+                    ? ByteOrder.LITTLE_ENDIAN : ByteOrder.BIG_ENDIAN);
+            return new double[] {b.getDouble(8), b.getDouble(16), b.getDouble(24), b.getDouble(32)};
+        }
+        if (GeoPackageHeader.wkbType(blob, wkb) == 1) {
+            double[] p = new double[2];
+            return position(blob, p) ? new double[] {p[0], p[0], p[1], p[1]} : null;
+        }
+        Geometry g = readWkb(blob, wkb);
+        if (g.isEmpty()) return null;
+        org.locationtech.jts.geom.Envelope e = g.getEnvelopeInternal();
+        return new double[] {e.getMinX(), e.getMaxX(), e.getMinY(), e.getMaxY()};
+    }
+
+    /** Whether a geometry blob is empty (header flag, or a point with NaN coordinates). */
+    public static boolean isEmpty(byte[] blob) {
+        return envelope(blob) == null;
+    }
+
+    /** The geometry type name of a blob as GeoPackage names it ({@code POINT}, {@code MULTIPOLYGON} ...). */
+    public static String geometryType(byte[] blob) {
+        return GeoPackageHeader.typeName(GeoPackageHeader.wkbType(blob, GeoPackageHeader.wkbOffset(blob)));
+    }
+
+    private static Geometry readWkb(byte[] blob, int offset) {
+        byte[] wkb = java.util.Arrays.copyOfRange(blob, offset, blob.length);
+        try {
+            return new WKBReader(FACTORY).read(wkb);
+        } catch (ParseException e) {
+            throw new IllegalArgumentException("bad WKB: " + e.getMessage(), e);
+        }
+    }
 }

@@ -16,7 +16,10 @@ import java.util.Objects;
  *                      {@code ucdp:45678}, {@code article:<hash>:3} ...), used to recognise an event seen before
  * @param date          the (first) day of the event
  * @param datePrecision how precisely {@code date} is known
- * @param endDate       the last day where the source gives a range, else null
+ * @param endDate       the last day where the source gives a range, else null; an end that is the last day the
+ *                      date and its precision give anyway (e.g. the date itself for a day-precise event) is
+ *                      dropped, so that writing {@link #spanEnd()} into a file or store and reading it back gives
+ *                      the same incident
  * @param place         the place name as resolved (or as reported, if unresolved)
  * @param admin1        the governorate (first-level administrative division), may be null
  * @param country       the country name, may be null
@@ -60,6 +63,7 @@ public record Incident(long id, String sourceKey, LocalDate date, DatePrecision 
         if (endDate != null && endDate.isBefore(date)) {
             throw new IllegalArgumentException("end date " + endDate + " before start date " + date);
         }
+        if (endDate != null && endDate.equals(precisionEnd(date, datePrecision))) endDate = null;
         if (subEventType != null && subEventType.type() != eventType) {
             throw new IllegalArgumentException(subEventType.label() + " is not a sub-type of " + eventType.label());
         }
@@ -82,7 +86,10 @@ public record Incident(long id, String sourceKey, LocalDate date, DatePrecision 
      * year that the date precision leaves open.
      */
     public LocalDate spanEnd() {
-        if (endDate != null) return endDate;
+        return endDate != null ? endDate : precisionEnd(date, datePrecision);
+    }
+
+    private static LocalDate precisionEnd(LocalDate date, DatePrecision datePrecision) {
         return switch (datePrecision) {
             case DAY -> date;
             case WEEK -> date.plusDays(6);

@@ -34,6 +34,10 @@ final class Importer {
     private PreparedStatement update;
     private PreparedStatement insertPlace;
     private PreparedStatement ftsDelete;
+    /** The R-tree's writes, when the store has one (its triggers are dropped for the import). */
+    private PreparedStatement rtreeUpsert;
+    private PreparedStatement rtreeDelete;
+    private boolean rtreeDeletes;
     private int pendingRows;
 
     Importer(Connection conn, FactionCatalog catalog) {
@@ -66,7 +70,9 @@ final class Importer {
             planner.preload(conn, firstFid);
             List<String> dropped = planner.stored() < BulkMode.REINDEX_BELOW ? BulkMode.dropIndexes(conn) : List.of();
             boolean fts = dropFtsTrigger();
-            prepare();
+            boolean rtree = SpatialIndex.exists(conn);
+            List<String> rtreeTriggers = rtree ? SpatialIndex.dropTriggers(conn) : List.of();
+            prepare(rtree);
             rows = new Prefetch<>(reader, planner::plan);
             RowPlanner.Planned p;
             while ((p = rows.next()) != null) {
@@ -85,6 +91,7 @@ final class Importer {
                         IncidentBinding.bind(insert, p.values(), batchId);
                         insert.setLong(IncidentBinding.FID, p.fid());
                         insert.addBatch();
+                        spatialIndex(p.values().incident(), p.fid(), true);
                         imported++;
                     }
                     case UPDATE -> {
@@ -97,6 +104,7 @@ final class Importer {
                         IncidentBinding.bind(update, p.values(), batchId);
                         update.setLong(IncidentBinding.FID, p.fid());
                         update.addBatch();
+                        spatialIndex(p.values().incident(), p.fid(), false);
                         updated++;
                     }
                 }
@@ -110,6 +118,7 @@ final class Importer {
             long tRows = System.nanoTime();
             if (fts) indexNewRows(firstFid, planner.endFid());
             BulkMode.createIndexes(conn, dropped);
+            SpatialIndex.createTriggers(conn, rtreeTriggers);
             long tFts = System.nanoTime();
             progress.accept(rowsRead);
             finishBatch(batchId, rowsRead, imported, updated, skipped, rejections.size());
@@ -290,16 +299,44 @@ final class Importer {
         }
     }
 
-    private void prepare() throws SQLException {
+    /**
+     * Queues the R-tree entry of an incident written ({@code fresh}: inserted, so it has none yet). The standard
+     * triggers would call back into Java five times a row. The two batches run in the order queued.
+     */
+    private void spatialIndex(Incident inc, long fid, boolean fresh) throws SQLException {
+        if (rtreeUpsert == null) return;
+        if (inc.located()) {
+            if (rtreeDeletes) rtreeDelete.executeBatch();
+            rtreeDeletes = false;
+            rtreeUpsert.setLong(1, fid);
+            rtreeUpsert.setDouble(2, inc.longitude());
+            rtreeUpsert.setDouble(3, inc.longitude());
+            rtreeUpsert.setDouble(4, inc.latitude());
+            rtreeUpsert.setDouble(5, inc.latitude());
+            rtreeUpsert.addBatch();
+        } else if (!fresh) {
+            rtreeUpsert.executeBatch();
+            rtreeDelete.setLong(1, fid);
+            rtreeDelete.addBatch();
+            rtreeDeletes = true;
+        }
+    }
+
+    private void prepare(boolean rtree) throws SQLException {
         String cols = IncidentBinding.COLUMNS;
         insert = conn.prepareStatement("INSERT INTO incident(" + cols + ", fid) VALUES ("
                 + String.join(",", java.util.Collections.nCopies(IncidentBinding.FID, "?")) + ")");
         update = conn.prepareStatement("UPDATE incident SET " + cols.replace(",", "=?,") + "=? WHERE fid=?");
         insertPlace = conn.prepareStatement(PlaceRows.insertSql());
+        if (rtree) {
+            rtreeUpsert = SpatialIndex.prepareUpsert(conn);
+            rtreeDelete = SpatialIndex.prepareDelete(conn);
+        }
     }
 
     private void closeStatements() {
-        for (PreparedStatement ps : new PreparedStatement[] {insert, update, insertPlace, ftsDelete}) {
+        for (PreparedStatement ps : new PreparedStatement[] {insert, update, insertPlace, ftsDelete, rtreeUpsert,
+                rtreeDelete}) {
             try {
                 if (ps != null) ps.close();
             } catch (SQLException ignored) {
@@ -312,6 +349,11 @@ final class Importer {
         if (ftsDelete != null) ftsDelete.executeBatch();
         insert.executeBatch();
         update.executeBatch();
+        if (rtreeUpsert != null) {
+            rtreeUpsert.executeBatch();
+            rtreeDelete.executeBatch();
+            rtreeDeletes = false;
+        }
         insertPlace.executeBatch();
         pendingRows = 0;
     }

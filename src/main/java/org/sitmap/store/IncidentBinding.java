@@ -13,8 +13,8 @@ import org.sitmap.model.Incident;
 final class IncidentBinding {
     /** The incident columns written by an import, in parameter order; {@code fid} is parameter {@link #FID}. */
     static final String COLUMNS = "geom, source_key, event_date, date_precision, end_date, span_end, place, admin1,"
-            + " country, latitude, longitude, geo_precision, event_type, sub_event_type, fatalities, summary, source,"
-            + " origin, evidence, batch_id, faction_codes, content_hash, actors, source_revised";
+            + " country, geo_precision, event_type, sub_event_type, fatalities, summary, source, origin, evidence,"
+            + " batch_id, faction_codes, content_hash, actors, source_revised";
 
     /** The parameter of {@code fid} in the INSERT and UPDATE, after the {@link #COLUMNS}. */
     static final int FID = COLUMNS.split(",").length + 1;
@@ -24,6 +24,8 @@ final class IncidentBinding {
     /**
      * An incident with the column values that take work to make (geometry blob, date texts, faction list, actors
      * JSON, content hash). An import makes them on its reading thread, so the writing thread only binds.
+     * {@code endDate} is the end the source gives (null when none); the column {@code end_date} gets
+     * {@code spanEnd}, the last day the event may have happened on (since migration 4).
      */
     record Row(Incident incident, byte[] geom, String date, String endDate, String spanEnd, String factions,
                String actors, String hash) {
@@ -35,38 +37,31 @@ final class IncidentBinding {
         }
     }
 
-    /** Binds parameters 1-24 of the incident INSERT/UPDATE (the order of {@link #COLUMNS}). */
+    /** Binds parameters 1-22 of the incident INSERT/UPDATE (the order of {@link #COLUMNS}). */
     static void bind(PreparedStatement ps, Row r, long batchId) throws SQLException {
         Incident i = r.incident();
         ps.setBytes(1, r.geom());
         ps.setString(2, i.sourceKey());
         ps.setString(3, r.date());
         ps.setInt(4, i.datePrecision().code());
-        ps.setString(5, r.endDate());
+        ps.setString(5, r.spanEnd());
         ps.setString(6, r.spanEnd());
         ps.setString(7, i.place());
         ps.setString(8, i.admin1());
         ps.setString(9, i.country());
-        if (i.located()) {
-            ps.setDouble(10, i.latitude());
-            ps.setDouble(11, i.longitude());
-        } else {
-            ps.setNull(10, Types.DOUBLE);
-            ps.setNull(11, Types.DOUBLE);
-        }
-        ps.setInt(12, i.geoPrecision().code());
-        ps.setString(13, i.eventType().label());
-        ps.setString(14, i.subEventType() == null ? null : i.subEventType().label());
-        if (i.fatalities() == null) ps.setNull(15, Types.INTEGER); else ps.setInt(15, i.fatalities());
-        ps.setString(16, i.summary());
-        ps.setString(17, i.source());
-        ps.setString(18, i.origin());
-        ps.setString(19, i.evidence());
-        ps.setLong(20, batchId);
-        ps.setString(21, r.factions());
-        ps.setString(22, r.hash());
-        ps.setString(23, r.actors());
-        if (i.revised() == null) ps.setNull(24, Types.INTEGER); else ps.setLong(24, i.revised().getEpochSecond());
+        ps.setInt(10, i.geoPrecision().code());
+        ps.setString(11, i.eventType().label());
+        ps.setString(12, i.subEventType() == null ? null : i.subEventType().label());
+        if (i.fatalities() == null) ps.setNull(13, Types.INTEGER); else ps.setInt(13, i.fatalities());
+        ps.setString(14, i.summary());
+        ps.setString(15, i.source());
+        ps.setString(16, i.origin());
+        ps.setString(17, i.evidence());
+        ps.setLong(18, batchId);
+        ps.setString(19, r.factions());
+        ps.setString(20, r.hash());
+        ps.setString(21, r.actors());
+        if (i.revised() == null) ps.setNull(22, Types.INTEGER); else ps.setLong(22, i.revised().getEpochSecond());
     }
 
     /**

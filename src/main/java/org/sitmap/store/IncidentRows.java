@@ -18,8 +18,8 @@ import org.sitmap.model.SubEventType;
 /** Reads incident rows: whole incidents with their actors, and the index columns in one streaming query. */
 final class IncidentRows {
     static final String COLUMNS = "fid, source_key, event_date, date_precision, end_date, place, admin1, country,"
-            + " latitude, longitude, geo_precision, event_type, sub_event_type, fatalities, summary, source, origin,"
-            + " evidence, batch_id, actors, source_revised";
+            + " geom, geo_precision, event_type, sub_event_type, fatalities, summary, source, origin, evidence,"
+            + " batch_id, actors, source_revised";
 
     private IncidentRows() { }
 
@@ -40,12 +40,12 @@ final class IncidentRows {
                     Incident.Builder b = builder(rs);
                     List<Actor> actors;
                     try {
-                        actors = ActorsJson.read(rs.getString(20));
+                        actors = ActorsJson.read(rs.getString(19));
                     } catch (IllegalArgumentException e) {
                         throw new StoreException("incident " + rs.getLong(1) + " of the store has unreadable actors ("
                                 + e.getMessage() + "); correct its actors column", e);
                     }
-                    long revised = rs.getLong(21);
+                    long revised = rs.getLong(20);
                     if (!rs.wasNull()) b.revised(java.time.Instant.ofEpochSecond(revised));
                     sink.accept(b.actors(actors).build());
                 }
@@ -54,23 +54,26 @@ final class IncidentRows {
     }
 
     private static Incident.Builder builder(ResultSet rs) throws SQLException {
+        LocalDate date = LocalDate.parse(rs.getString(3));
         Incident.Builder b = Incident.builder().id(rs.getLong(1)).sourceKey(rs.getString(2))
-                .date(LocalDate.parse(rs.getString(3))).datePrecision(DatePrecision.ofCode(rs.getInt(4)));
+                .date(date).datePrecision(DatePrecision.ofCode(rs.getInt(4)));
+        // end_date holds the last possible day (migration 4); the incident's end is null where that is the day
+        // its date and precision give anyway (Incident drops such an end). An end before the date (edited by
+        // hand) is ignored.
         String end = rs.getString(5);
-        b.endDate(end == null ? null : LocalDate.parse(end)).place(rs.getString(6)).admin1(rs.getString(7))
-                .country(rs.getString(8));
-        double lat = rs.getDouble(9);
-        boolean located = !rs.wasNull();
-        double lon = rs.getDouble(10);
-        if (located) b.position(lat, lon);
-        b.geoPrecision(GeoPrecision.ofCode(rs.getInt(11)));
-        b.eventType(EventType.parse(rs.getString(12)).orElseThrow(
+        LocalDate endDate = end == null || end.length() < 10 ? null : LocalDate.parse(end.substring(0, 10));
+        b.endDate(endDate == null || endDate.isBefore(date) ? null : endDate).place(rs.getString(6))
+                .admin1(rs.getString(7)).country(rs.getString(8));
+        double[] xy = new double[2];
+        if (IndexLoader.position(rs.getLong(1), rs.getBytes(9), xy)) b.position(xy[1], xy[0]);
+        b.geoPrecision(GeoPrecision.ofCode(rs.getInt(10)));
+        b.eventType(EventType.parse(rs.getString(11)).orElseThrow(
                 () -> new IllegalStateException("unknown event type in store")));
-        String sub = rs.getString(13);
+        String sub = rs.getString(12);
         if (sub != null) b.subEventType(SubEventType.parse(sub).orElse(null));
-        int f = rs.getInt(14);
+        int f = rs.getInt(13);
         b.fatalities(rs.wasNull() ? null : f);
-        return b.summary(rs.getString(15)).source(rs.getString(16)).origin(rs.getString(17)).evidence(rs.getString(18))
-                .batchId(rs.getLong(19));
+        return b.summary(rs.getString(14)).source(rs.getString(15)).origin(rs.getString(16)).evidence(rs.getString(17))
+                .batchId(rs.getLong(18));
     }
 }

@@ -64,6 +64,7 @@ public final class IncidentStore implements AutoCloseable {
             cfg.setBusyTimeout(10_000);
             Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), cfg.toProperties());
             try {
+                GpkgFunctions.register(c);
                 journal(c);
                 Migrations.migrate(c, schemaVersion);
                 FactionCatalog catalog = loadCatalog();

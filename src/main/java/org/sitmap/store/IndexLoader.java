@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import org.sitmap.geo.GeoPackageBinary;
 import org.sitmap.index.IncidentIndex;
 import org.sitmap.model.EventType;
 import org.sitmap.model.Faction;
@@ -43,8 +44,10 @@ final class IndexLoader {
             + " | ((" + ordinalCase("sub_event_type", SubEventType.values()) + " + 1) << 21)"
             + " | ((date_precision & 7) << 18) | ((geo_precision & 3) << 16)"
             + " | coalesce(min(max(fatalities, 0), 65534) + 1, 0),"
-            + " coalesce(latitude, 999), coalesce(longitude, 999), faction_codes, place FROM incident"
+            + " geom, faction_codes, place FROM incident"
             + " WHERE fid >= ? AND fid < ?";
+
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(IndexLoader.class.getName());
 
     private IndexLoader() { }
 
@@ -101,7 +104,14 @@ final class IndexLoader {
         cfg.setReadOnly(true);
         cfg.setCacheSize(-100_000);
         cfg.setBusyTimeout(10_000);
-        return DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), cfg.toProperties());
+        Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), cfg.toProperties());
+        try {
+            GpkgFunctions.register(c);
+        } catch (SQLException e) {
+            c.close();
+            throw e;
+        }
+        return c;
     }
 
     private static Part scan(Connection c, long from, long to, int capacity) throws SQLException {
@@ -111,8 +121,7 @@ final class IndexLoader {
             ps.setLong(2, to);
             ps.setFetchSize(10_000);
             try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) p.add(rs.getLong(1), rs.getLong(2), rs.getDouble(3), rs.getDouble(4),
-                        rs.getString(5), rs.getString(6));
+                while (rs.next()) p.add(rs.getLong(1), rs.getLong(2), rs.getBytes(3), rs.getString(4), rs.getString(5));
             }
         }
         return p;
@@ -128,6 +137,7 @@ final class IndexLoader {
         String[] place;
         int n;
         private final Map<String, String> shared = new HashMap<>();
+        private final double[] xy = new double[2];
 
         Part(int capacity) {
             fid = new long[capacity];
@@ -138,12 +148,17 @@ final class IndexLoader {
             place = new String[capacity];
         }
 
-        void add(long id, long p, double la, double lo, String codes, String pl) {
+        void add(long id, long p, byte[] geom, String codes, String pl) {
             if (n == fid.length) grow();
             fid[n] = id;
             packed[n] = p;
-            lat[n] = la;
-            lon[n] = lo;
+            if (position(id, geom, xy)) {
+                lon[n] = xy[0];
+                lat[n] = xy[1];
+            } else {
+                lon[n] = Double.NaN;
+                lat[n] = Double.NaN;
+            }
             factions[n] = codes == null ? "" : shared.computeIfAbsent(codes, k -> k);
             place[n] = pl == null ? null : shared.computeIfAbsent(pl, k -> k);
             n++;
@@ -163,10 +178,6 @@ final class IndexLoader {
             for (int k = 0; k < n; k++) {
                 long p = packed[k];
                 double la = lat[k], lo = lon[k];
-                if (la == 999 || lo == 999) {
-                    la = Double.NaN;
-                    lo = Double.NaN;
-                }
                 long[] fm = masks.computeIfAbsent(factions[k], codes -> factionMask(catalog, codes));
                 int d = (int) ((p >>> 44) - DAY_OFFSET);
                 int type = (int) ((p >>> 27) & 7) - 1;
@@ -176,6 +187,26 @@ final class IndexLoader {
                         (int) (p & 0xffff) - 1, place[k]);
             }
         }
+    }
+
+    /**
+     * The position of an incident's geometry into {@code xy} (longitude, latitude); false when it has none, or one
+     * that is not a readable GeoPackage geometry in degrees (e.g. written by another tool), which is logged: the
+     * incident is then shown as unresolved, like one without a position.
+     */
+    static boolean position(long fid, byte[] geom, double[] xy) {
+        if (geom == null) return false;
+        try {
+            if (!GeoPackageBinary.position(geom, xy)) return false;
+        } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
+            LOG.warning("incident " + fid + ": unreadable geometry (" + e.getMessage() + "); shown as unresolved");
+            return false;
+        }
+        if (Math.abs(xy[1]) > 90 || Math.abs(xy[0]) > 180) {
+            LOG.warning("incident " + fid + ": position " + xy[0] + " " + xy[1] + " is not in degrees; shown as unresolved");
+            return false;
+        }
+        return true;
     }
 
     /**

@@ -125,8 +125,23 @@ final class Migrations {
                     + " content_rowid='fid', tokenize='unicode61 remove_diacritics 2', columnsize=0)",
             "INSERT INTO incident_fts(incident_fts) VALUES ('rebuild')");
 
+    /** One migration: what it does to the store, inside the transaction that records it. */
+    @FunctionalInterface
+    interface Step {
+        void apply(Connection c) throws SQLException;
+    }
+
+    /** A migration that is a list of SQL statements. */
+    static Step sql(List<String> statements) {
+        return c -> {
+            try (Statement s = c.createStatement()) {
+                for (String sql : statements) s.execute(sql);
+            }
+        };
+    }
+
     /** Every migration in order; the list index + 1 is its number. */
-    static final List<List<String>> ALL = List.of(V1, V2, V3);
+    static final List<Step> ALL = List.of(sql(V1), sql(V2), sql(V3), MigrationV4::apply);
 
     /** The schema version this code writes. */
     static final int CURRENT = ALL.size();
@@ -162,9 +177,8 @@ final class Migrations {
         boolean auto = c.getAutoCommit();
         for (int v = have + 1; v <= target; v++) {
             c.setAutoCommit(false);
-            try (Statement s = c.createStatement();
-                 PreparedStatement mark = c.prepareStatement("INSERT INTO sitmap_migration(version) VALUES (?)")) {
-                for (String sql : ALL.get(v - 1)) s.execute(sql);
+            try (PreparedStatement mark = c.prepareStatement("INSERT INTO sitmap_migration(version) VALUES (?)")) {
+                ALL.get(v - 1).apply(c);
                 mark.setInt(1, v);
                 mark.executeUpdate();
                 c.commit();

@@ -25,8 +25,8 @@ final class QuerySql {
     static void run(Connection c, FilterSpec spec, java.util.function.Consumer<Incident> sink) throws SQLException {
         List<String> where = new ArrayList<>();
         List<Object> params = new ArrayList<>();
-        if (!where(spec, where, params)) return;
-        if (!spec.area().isEmpty()) where.add("latitude IS NOT NULL");
+        if (!where(c, spec, where, params)) return;
+        if (!spec.area().isEmpty()) where.add("geom IS NOT NULL");
         String sql = (where.isEmpty() ? "" : "WHERE " + String.join(" AND ", where)) + " ORDER BY event_date, fid";
         if (spec.area().size() < 3) {
             IncidentRows.select(c, sql, params, sink);
@@ -44,7 +44,7 @@ final class QuerySql {
     static long[] ids(Connection c, FilterSpec spec) throws SQLException {
         List<String> where = new ArrayList<>();
         List<Object> params = new ArrayList<>();
-        if (!where(spec, where, params)) return new long[0];
+        if (!where(c, spec, where, params)) return new long[0];
         String sql = "SELECT fid FROM incident" + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where));
         long[] out = new long[1024];
         int n = 0;
@@ -69,7 +69,7 @@ final class QuerySql {
         List<String> where = new ArrayList<>();
         List<Object> params = new ArrayList<>();
         List<String[]> out = new ArrayList<>();
-        if (!where(spec, where, params)) return out;
+        if (!where(c, spec, where, params)) return out;
         String sql = "SELECT lower(substr(source_key, 1, max(instr(source_key, ':') - 1, 0))), source, count(*)"
                 + " FROM incident" + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where))
                 + " GROUP BY 1, 2 ORDER BY 3 DESC, 1, 2";
@@ -83,7 +83,8 @@ final class QuerySql {
     }
 
     /** Adds the conditions of {@code spec}; false when nothing can match (a text search with no usable word). */
-    private static boolean where(FilterSpec spec, List<String> where, List<Object> params) {
+    private static boolean where(Connection c, FilterSpec spec, List<String> where, List<Object> params)
+            throws SQLException {
         if (spec.to() != null) {
             where.add("event_date <= ?");
             params.add(spec.to().toString());
@@ -115,11 +116,21 @@ final class QuerySql {
             for (DatePrecision p : spec.datePrecisions()) params.add(p.code());
         }
         if (spec.bbox() != null) {
-            where.add("latitude BETWEEN ? AND ? AND longitude BETWEEN ? AND ?");
-            params.add(spec.bbox().minLat());
-            params.add(spec.bbox().maxLat());
+            // the position is the geometry's (GDAL and QGIS edit it); the R-tree finds the candidates (its float
+            // bounds are rounded outwards), the exact test reads the geometry of those only
+            if (SpatialIndex.exists(c)) {
+                where.add("fid IN (SELECT id FROM " + SpatialIndex.TABLE + " WHERE minx <= ? AND maxx >= ?"
+                        + " AND miny <= ? AND maxy >= ?)");
+                params.add(spec.bbox().maxLon());
+                params.add(spec.bbox().minLon());
+                params.add(spec.bbox().maxLat());
+                params.add(spec.bbox().minLat());
+            }
+            where.add("ST_MinX(geom) BETWEEN ? AND ? AND ST_MinY(geom) BETWEEN ? AND ?");
             params.add(spec.bbox().minLon());
             params.add(spec.bbox().maxLon());
+            params.add(spec.bbox().minLat());
+            params.add(spec.bbox().maxLat());
         }
         String match = FtsQuery.of(spec.text());
         if (!spec.text().isEmpty()) {
