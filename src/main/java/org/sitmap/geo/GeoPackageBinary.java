@@ -88,8 +88,9 @@ public final class GeoPackageBinary {
         return new double[] {p.getX(), p.getY()};
     }
 
-    /** The SRS id in a GeoPackage blob's header. */
+    /** The SRS id in a GeoPackage blob's header (or a SpatiaLite blob's). */
     public static int srsId(byte[] blob) {
+        if (SpatiaLiteBlob.is(blob)) return SpatiaLiteBlob.srsId(blob);
         ByteOrder order = (blob[3] & FLAG_LITTLE_ENDIAN) != 0 ? ByteOrder.LITTLE_ENDIAN : ByteOrder.BIG_ENDIAN;
         return ByteBuffer.wrap(blob, 4, 4).order(order).getInt();
     }
@@ -98,12 +99,13 @@ public final class GeoPackageBinary {
      * The position of a geometry blob as GDAL, QGIS or Sitmap wrote it, without JTS for points (the index loader
      * reads a million of them): {@code out[0]} longitude, {@code out[1]} latitude. A point is read directly (with or
      * without an envelope, WKB in either byte order, Z/M values ignored); another geometry gives the centre of its
-     * envelope.
+     * envelope. A SpatiaLite blob, which GDAL's SQL functions write and GDAL reads, is read as well.
      *
      * @return false for an empty geometry (nothing written to {@code out})
      * @throws IllegalArgumentException when the blob is not a GeoPackage geometry
      */
     public static boolean position(byte[] blob, double[] out) {
+        if (SpatiaLiteBlob.is(blob)) return SpatiaLiteBlob.position(blob, out);
         int wkb = GeoPackageHeader.wkbOffset(blob);
         if ((blob[3] & FLAG_EMPTY) != 0) return false;
         if (GeoPackageHeader.wkbType(blob, wkb) == 1) {
@@ -132,6 +134,7 @@ public final class GeoPackageBinary {
      * @throws IllegalArgumentException when the blob is not a GeoPackage geometry
      */
     public static double[] envelope(byte[] blob) {
+        if (SpatiaLiteBlob.is(blob)) return SpatiaLiteBlob.envelope(blob);
         int wkb = GeoPackageHeader.wkbOffset(blob);
         if ((blob[3] & FLAG_EMPTY) != 0) return null;
         if (wkb > 8) {
@@ -156,6 +159,7 @@ public final class GeoPackageBinary {
 
     /** The geometry type name of a blob as GeoPackage names it ({@code POINT}, {@code MULTIPOLYGON} ...). */
     public static String geometryType(byte[] blob) {
+        if (SpatiaLiteBlob.is(blob)) return GeoPackageHeader.typeName(SpatiaLiteBlob.type(blob));
         return GeoPackageHeader.typeName(GeoPackageHeader.wkbType(blob, GeoPackageHeader.wkbOffset(blob)));
     }
 

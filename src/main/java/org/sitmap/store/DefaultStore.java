@@ -31,6 +31,21 @@ public final class DefaultStore {
         return openDefault(StoreLocation.defaultStore());
     }
 
+    /**
+     * Opens {@code db} for a command that reads it, or the default store when {@code db} is null (built from the
+     * seeds when missing, as {@link #open}). A named store that does not exist is refused rather than created, so
+     * a mistyped path gives an error instead of an empty store; only imports create a store.
+     *
+     * @throws org.sitmap.model.InputException naming the path when there is no file there
+     */
+    public static IncidentStore openExisting(Path db) {
+        if (db != null && !Files.isRegularFile(db)) {
+            throw new org.sitmap.model.InputException(db.toString(), 0, Files.isDirectory(db)
+                    ? "is a folder, not a store file" : "no such store (a new store is made by 'sitmap import --db FILE')");
+        }
+        return open(db);
+    }
+
     /** Opens the store at {@code file}, building it from the seeds first when it does not exist. */
     public static IncidentStore openDefault(Path file) {
         if (!Files.exists(file)) build(file);

@@ -56,7 +56,7 @@ public final class MainWindow {
     private final org.sitmap.ui.filter.FilterViewModel filterModel;
 
     public MainWindow(Options options) {
-        this(options, db -> new StoreSource(org.sitmap.store.DefaultStore.open(db)),
+        this(options, db -> new StoreSource(org.sitmap.store.DefaultStore.openExisting(db)),
                 new org.sitmap.ui.filter.FilterMemory(org.sitmap.ui.filter.FilterMemory.defaultFile()));
     }
 

@@ -45,7 +45,7 @@ public final class ExportMenu {
 
     /** Adds both items to the window's File menu and routes progress to the status bar. */
     public static void mount(MainWindow w) {
-        ExportViewModel vm = new ExportViewModel(w.worker(), Platform::runLater, DefaultStore::open,
+        ExportViewModel vm = new ExportViewModel(w.worker(), Platform::runLater, DefaultStore::openExisting,
                 w.options().db(), w.options().offline());
         SessionViewModel session = w.session();
         vm.messageProperty().addListener((o, a, b) -> session.messageProperty().set(b));
