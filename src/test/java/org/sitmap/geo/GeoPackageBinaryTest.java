@@ -54,4 +54,55 @@ class GeoPackageBinaryTest {
         assertThat(Geodesy.inPolygon(square, 36.5, 35.5)).isTrue();
         assertThat(Geodesy.inPolygon(square, 37.5, 35.5)).isFalse();
     }
+
+    @Test
+    void readsThePositionAndBoundsOfBlobsGdalWrites() {
+        // GDAL's AsGPB(MakePoint(38.6, 35.5, 4326)): big envelope header (flags 0x03), WKB point
+        byte[] gdal = HexFormat.of().parseHex("47500003E6100000CDCCCCCCCC4C4340CDCCCCCCCC4C43400000000000C04140"
+                + "0000000000C041400101000000CDCCCCCCCC4C43400000000000C04140");
+        double[] xy = new double[2];
+        assertThat(GeoPackageBinary.position(gdal, xy)).isTrue();
+        assertThat(xy).containsExactly(38.6, 35.5);
+        assertThat(GeoPackageBinary.envelope(gdal)).containsExactly(38.6, 38.6, 35.5, 35.5);
+        // GDAL's MakePoint(38.5, 35.5, 4326) without AsGPB stores a SpatiaLite blob, which GDAL reads back
+        byte[] spatialite = HexFormat.of().parseHex("0001E610000000000000004043400000000000C04140000000000040434000"
+                + "00000000C041407C0100000000000000004043400000000000C04140FE");
+        assertThat(GeoPackageBinary.position(spatialite, xy)).isTrue();
+        assertThat(xy).containsExactly(38.5, 35.5);
+        assertThat(GeoPackageBinary.envelope(spatialite)).containsExactly(38.5, 38.5, 35.5, 35.5);
+        assertThat(GeoPackageBinary.srsId(spatialite)).isEqualTo(4326);
+        assertThat(GeoPackageBinary.geometryType(spatialite)).isEqualTo("POINT");
+        // Sitmap's own point: no envelope; bounds from the WKB
+        byte[] own = GeoPackageBinary.point(36.5, 35.25);
+        assertThat(GeoPackageBinary.envelope(own)).containsExactly(36.5, 36.5, 35.25, 35.25);
+        assertThat(GeoPackageBinary.isEmpty(own)).isFalse();
+        assertThat(GeoPackageBinary.isEmpty(GeoPackageBinary.emptyPoint())).isTrue();
+        assertThat(GeoPackageBinary.position(GeoPackageBinary.emptyPoint(), xy)).isFalse();
+        assertThatThrownBy(() -> GeoPackageBinary.envelope(new byte[] {'G', 'P', 0, 1})).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void otherGeometriesGiveTheirEnvelopeAndCentre() {
+        var factory = new org.locationtech.jts.geom.GeometryFactory();
+        var line = factory.createLineString(new org.locationtech.jts.geom.Coordinate[] {
+            new org.locationtech.jts.geom.Coordinate(36, 35), new org.locationtech.jts.geom.Coordinate(38, 36)});
+        byte[] wkb = new org.locationtech.jts.io.WKBWriter(2, org.locationtech.jts.io.ByteOrderValues.BIG_ENDIAN).write(line);
+        byte[] blob = new byte[8 + wkb.length];
+        blob[0] = 'G';
+        blob[1] = 'P';
+        blob[3] = 0; // big-endian header, no envelope
+        blob[6] = 0x10;
+        blob[7] = (byte) 0xE6;
+        System.arraycopy(wkb, 0, blob, 8, wkb.length);
+        assertThat(GeoPackageBinary.geometryType(blob)).isEqualTo("LINESTRING");
+        assertThat(GeoPackageBinary.srsId(blob)).isEqualTo(4326);
+        assertThat(GeoPackageBinary.envelope(blob)).containsExactly(36.0, 38.0, 35.0, 36.0);
+        double[] xy = new double[2];
+        assertThat(GeoPackageBinary.position(blob, xy)).isTrue();
+        assertThat(xy).containsExactly(37.0, 35.5);
+        assertThat(GeoPackageHeader.isAssignable("GEOMETRY", "POINT")).isTrue();
+        assertThat(GeoPackageHeader.isAssignable("point", "POINT")).isTrue();
+        assertThat(GeoPackageHeader.isAssignable("POINT", "LINESTRING")).isFalse();
+        assertThat(GeoPackageHeader.isAssignable("GEOMETRYCOLLECTION", "MULTIPOINT")).isTrue();
+    }
 }
