@@ -53,6 +53,72 @@ class MigrationTest {
         }
     }
 
+    @Test
+    void aVersionThreeStoreGetsItsSpatialIndexLosesTheCoordinateColumnsAndKeepsItsPositions() throws Exception {
+        Path db = dir.resolve("v3.gpkg");
+        Incident day = Fixtures.simple("test:day", java.time.LocalDate.of(2019, 6, 5), "Saraqib", 35.86, 36.8, "SAA");
+        try (IncidentStore old = IncidentStore.open(db, 3)) {
+            old.importAll(Fixtures.readerOf("old", Fixtures.arabic(), Fixtures.unresolved(), day), ImportOptions.DEFAULT,
+                    null);
+        }
+        // as version 3 wrote them: coordinates in their own columns too, no end date for events without a range
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement st = c.createStatement()) {
+            st.executeUpdate("UPDATE incident SET end_date = NULL, latitude = 35.86, longitude = 36.8"
+                    + " WHERE source_key = 'test:day'");
+            st.executeUpdate("UPDATE incident SET end_date = NULL, latitude = 35.5279, longitude = 36.5896"
+                    + " WHERE source_key = 'test:kafr-sijnah'");
+        }
+        try (IncidentStore now = IncidentStore.open(db)) {
+            assertThat(now.schemaVersion()).isEqualTo(Migrations.CURRENT);
+            assertThat(now.query(FilterSpec.ALL)).map(Fixtures::unstored)
+                    .containsExactly(Fixtures.unresolved(), day, Fixtures.arabic());
+            assertThat(now.importAll(Fixtures.readerOf("again", day, Fixtures.arabic()), ImportOptions.DEFAULT, null)
+                    .skipped()).isEqualTo(2);
+        }
+        try (Connection c = SpatialIndexTest.raw(db); Statement st = c.createStatement()) {
+            assertThat(SpatialIndexTest.rtree(c)).isEqualTo(SpatialIndexTest.geometries(c)).hasSize(2);
+            assertThat(SpatialIndexTest.triggers(c)).hasSize(6);
+            try (ResultSet rs = st.executeQuery("SELECT group_concat(name, ' ') FROM pragma_table_info('incident')"
+                    + " WHERE name IN ('latitude', 'longitude', 'geom')")) {
+                assertThat(rs.getString(1)).isEqualTo("geom");
+            }
+            // the last possible day: the date itself, the end of the month for a month-precise event
+            try (ResultSet rs = st.executeQuery("SELECT group_concat(source_key || '=' || end_date, ' ') FROM"
+                    + " (SELECT * FROM incident ORDER BY fid)")) {
+                assertThat(rs.getString(1)).isEqualTo("test:kafr-sijnah=2020-06-30 test:unresolved=2019-03-02"
+                        + " test:day=2019-06-05");
+            }
+            try (ResultSet rs = st.executeQuery("SELECT mime_type FROM gpkg_data_columns WHERE table_name = 'incident'"
+                    + " AND column_name = 'actors'")) {
+                assertThat(rs.getString(1)).isEqualTo("application/json");
+            }
+            try (ResultSet rs = st.executeQuery("SELECT group_concat(table_name || ':' || data_type, ' ') FROM"
+                    + " (SELECT * FROM gpkg_contents ORDER BY table_name)")) {
+                assertThat(rs.getString(1)).isEqualTo("import_batch:attributes incident:features");
+            }
+        }
+    }
+
+    @Test
+    void aSpatialIndexMadeByGdalBeforeTheMigrationIsKept() throws Exception {
+        Path db = dir.resolve("gdal.gpkg");
+        try (IncidentStore old = IncidentStore.open(db, 3)) {
+            old.importAll(Fixtures.readerOf("old", Fixtures.arabic()), ImportOptions.DEFAULT, null);
+        }
+        try (Connection c = SpatialIndexTest.raw(db); Statement st = c.createStatement()) {
+            SpatialIndex.create(c);
+            st.execute("DROP TRIGGER rtree_incident_geom_update1");
+        }
+        try (IncidentStore now = IncidentStore.open(db)) {
+            now.importAll(Fixtures.readerOf("new", Fixtures.unresolved().toBuilder().position(34.0, 38.0).build()),
+                    ImportOptions.DEFAULT, null);
+        }
+        try (Connection c = SpatialIndexTest.raw(db)) {
+            assertThat(SpatialIndexTest.triggers(c)).hasSize(5).doesNotContain("rtree_incident_geom_update1");
+            assertThat(SpatialIndexTest.rtree(c)).isEqualTo(SpatialIndexTest.geometries(c)).hasSize(2);
+        }
+    }
+
     /** Writes incidents with plain SQL into the tables of schema version 1, as Sitmap 0.1 stored them. */
     private static void writeAsVersionOne(Path db, Incident... incidents) throws Exception {
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);
