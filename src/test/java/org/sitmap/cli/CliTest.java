@@ -121,12 +121,32 @@ class CliTest {
     }
 
     @Test
+    void aMistypedStorePathIsRefusedByReadingCommandsAndNothingIsCreated() {
+        Path typo = dir.resolve("no").resolve("such").resolve("x.gpkg");
+        assertThat(run("query", "--db", typo.toString())).isEqualTo(1);
+        assertThat(err.toString()).startsWith("sitmap: " + typo + ": no such store").hasLineCount(1);
+        assertThat(out.toString()).isEmpty();
+        assertThat(run("--db", typo.toString(), "export", "--out", dir.resolve("x.geojson").toString())).isEqualTo(1);
+        assertThat(err.toString()).startsWith("sitmap: " + typo + ": no such store").hasLineCount(1);
+        assertThat(run("query", "--db", dir.toString())).isEqualTo(1);
+        assertThat(err.toString()).isEqualTo("sitmap: " + dir + ": is a folder, not a store file" + System.lineSeparator());
+        assertThat(dir.resolve("no")).doesNotExist();
+        assertThat(dir.resolve("x.geojson")).doesNotExist();
+        // an import creates the store; then the same path reads
+        Path in = Fixtures.write(dir.resolve("in.geojson"), FEATURES);
+        assertThat(run("import", "--db", typo.toString(), in.toString())).isZero();
+        assertThat(run("query", "--db", typo.toString())).isZero();
+        assertThat(out.toString()).contains("\"t:1\"");
+    }
+
+    @Test
     void usageErrorsExitTwoWithOneLine() {
         String db = dir.resolve("e.gpkg").toString();
         assertThat(run("import", "--db", db)).isEqualTo(2);
         assertThat(err.toString()).startsWith("sitmap: Missing required parameter").hasLineCount(1);
         assertThat(run("query", "--db", db, "--bogus")).isEqualTo(2);
         assertThat(err.toString()).hasLineCount(1).contains("--bogus");
+        assertThat(run("import", "--db", db, Fixtures.write(dir.resolve("in.geojson"), FEATURES).toString())).isZero();
         assertThat(run("query", "--db", db, "--faction", "XYZ")).isEqualTo(2);
         assertThat(err.toString()).hasLineCount(1).contains("unknown faction 'XYZ'");
         assertThat(run("query", "--db", db, "--from", "2020-02-30")).isEqualTo(2);
