@@ -116,9 +116,12 @@ final class QuerySql {
             for (DatePrecision p : spec.datePrecisions()) params.add(p.code());
         }
         if (spec.bbox() != null) {
-            // the position is the geometry's (GDAL and QGIS edit it); the R-tree finds the candidates (its float
-            // bounds are rounded outwards), the exact test reads the geometry of those only
-            if (SpatialIndex.exists(c)) {
+            // the position is the geometry's (GDAL and QGIS edit it), tested exactly on the rows the other terms
+            // leave. Without a date window the R-tree finds the candidates first (its float bounds are rounded
+            // outwards); with one, the date index leaves fewer rows than a box of a region does (1M incidents,
+            // 90 days in the north-west of 100,000 incidents: 45-60 ms without the R-tree, 240 ms with it; a box
+            // alone: 5-20 ms with it, 55-140 ms for the full scan before migration 4).
+            if (spec.from() == null && spec.to() == null && SpatialIndex.exists(c)) {
                 where.add("fid IN (SELECT id FROM " + SpatialIndex.TABLE + " WHERE minx <= ? AND maxx >= ?"
                         + " AND miny <= ? AND maxy >= ?)");
                 params.add(spec.bbox().maxLon());
