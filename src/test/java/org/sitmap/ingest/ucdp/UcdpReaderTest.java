@@ -73,7 +73,9 @@ class UcdpReaderTest {
         assertThat(c.subEventType()).isEqualTo(SubEventType.ATTACK);
         assertThat(c.factions()).containsExactly("ISIS", "CIV");
         assertThat(c.datePrecision()).isEqualTo(DatePrecision.YEAR);
-        assertThat(c.endDate()).isEqualTo(LocalDate.of(2017, 12, 31));
+        // UCDP's end of a year-precise event is the year's end, which the precision says anyway
+        assertThat(c.endDate()).isNull();
+        assertThat(c.spanEnd()).isEqualTo(LocalDate.of(2017, 12, 31));
         assertThat(c.geoPrecision()).isEqualTo(GeoPrecision.NEAR);
         assertThat(c.fatalities()).isNull();
     }
