@@ -89,6 +89,11 @@ class GisToolsTest {
         assertThat(sitmap("import", "--db", db.toString(), changed.toString())).isZero();
         assertThat(out.toString()).contains("5 updated");
         assertThat(run(python(), script.toString(), db.toString())).isEqualTo(List.of("exit 0"));
+        // a GeoPackage export is a store of its own
+        Path export = dir.resolve("export.gpkg");
+        assertThat(sitmap("export", "--db", db.toString(), "--offline", "--out", export.toString())).as(err.toString())
+                .isZero();
+        assertThat(run(python(), script.toString(), export.toString())).isEqualTo(List.of("exit 0"));
     }
 
     @Test
