@@ -19,6 +19,8 @@ import java.util.List;
  *   time filter on {@code event_date}/{@code end_date} (QGIS's temporal controller) counts an event in the days
  *   Sitmap's own date filter counts it;</li>
  *   <li>{@code actors} is declared JSON ({@code gpkg_data_columns}, extension {@code gpkg_schema});</li>
+ *   <li>the gazetteer {@code place} becomes a point layer: a {@code geom} column replaces its {@code latitude} and
+ *   {@code longitude}, registered in {@code gpkg_contents} and {@code gpkg_geometry_columns};</li>
  *   <li>{@code import_batch} is registered as an attributes table ("import history"): GDAL, and so QGIS, then
  *   list only the tables registered in {@code gpkg_contents}, not the full-text index's and Sitmap's internal
  *   tables (GDAL lists every table of a GeoPackage that registers no attributes table).</li>
@@ -34,6 +36,32 @@ final class MigrationV4 {
             if (hasColumn(c, "latitude")) s.execute("ALTER TABLE incident DROP COLUMN latitude");
             if (hasColumn(c, "longitude")) s.execute("ALTER TABLE incident DROP COLUMN longitude");
             for (String sql : SCHEMA) s.execute(sql);
+        }
+        placeLayer(c);
+    }
+
+    /** Moves the gazetteer's coordinates into a point geometry and registers the table as a layer. */
+    private static void placeLayer(Connection c) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute("ALTER TABLE place ADD COLUMN geom POINT");
+        }
+        try (PreparedStatement read = c.prepareStatement("SELECT id, latitude, longitude FROM place");
+             PreparedStatement write = c.prepareStatement("UPDATE place SET geom = ? WHERE id = ?");
+             ResultSet rs = read.executeQuery()) {
+            while (rs.next()) {
+                write.setBytes(1, org.sitmap.geo.GeoPackageBinary.point(rs.getDouble(3), rs.getDouble(2)));
+                write.setLong(2, rs.getLong(1));
+                write.addBatch();
+            }
+            write.executeBatch();
+        }
+        try (Statement s = c.createStatement()) {
+            s.execute("ALTER TABLE place DROP COLUMN latitude");
+            s.execute("ALTER TABLE place DROP COLUMN longitude");
+            s.execute("INSERT OR IGNORE INTO gpkg_contents (table_name, data_type, identifier, description, srs_id)"
+                    + " VALUES ('place', 'features', 'place', 'Gazetteer (Sitmap): the places article imports"
+                    + " resolve names to', 4326)");
+            s.execute("INSERT OR IGNORE INTO gpkg_geometry_columns VALUES ('place', 'geom', 'POINT', 4326, 0, 0)");
         }
     }
 

@@ -7,22 +7,29 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.sitmap.geo.GeoPackageBinary;
 import org.sitmap.model.Place;
 
-/** Reads and writes the gazetteer table {@code place}. */
+/**
+ * Reads and writes the gazetteer table {@code place}, a point layer since migration 4: its position is its
+ * {@code geom} (moved in QGIS, it is where article imports place the name); a place without a readable geometry
+ * is left out of the gazetteer.
+ */
 final class PlaceRows {
     private PlaceRows() { }
 
     static List<Place> all(Connection c) throws SQLException {
         List<Place> out = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT name, ascii_name, alternate_names, latitude, longitude,"
+        double[] xy = new double[2];
+        try (PreparedStatement ps = c.prepareStatement("SELECT name, ascii_name, alternate_names, geom, id,"
                 + " feature_code, country_code, admin1, population, source FROM place ORDER BY id");
              ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
+                if (!IndexLoader.position(rs.getLong(5), rs.getBytes(4), xy)) continue;
                 String alt = rs.getString(3);
                 out.add(new Place(rs.getString(1), rs.getString(2),
                         alt == null || alt.isEmpty() ? List.of() : Arrays.asList(alt.split("\\|")),
-                        rs.getDouble(4), rs.getDouble(5), rs.getString(6), rs.getString(7), rs.getString(8),
+                        xy[1], xy[0], rs.getString(6), rs.getString(7), rs.getString(8),
                         rs.getLong(9), rs.getString(10)));
             }
         }
@@ -33,13 +40,12 @@ final class PlaceRows {
         boolean auto = c.getAutoCommit();
         c.setAutoCommit(false);
         try (PreparedStatement del = c.prepareStatement("DELETE FROM place WHERE name = ? AND source IS ?"
-                + " AND latitude = ? AND longitude = ?");
+                + " AND geom = ?");
              PreparedStatement ins = c.prepareStatement(insertSql())) {
             for (Place p : places) {
                 del.setString(1, p.name());
                 del.setString(2, p.source());
-                del.setDouble(3, p.latitude());
-                del.setDouble(4, p.longitude());
+                del.setBytes(3, GeoPackageBinary.point(p.longitude(), p.latitude()));
                 del.executeUpdate();
                 bind(ins, p);
                 ins.executeUpdate();
@@ -55,20 +61,19 @@ final class PlaceRows {
     }
 
     static String insertSql() {
-        return "INSERT INTO place(name, ascii_name, alternate_names, latitude, longitude, feature_code, country_code,"
-                + " admin1, population, source) VALUES (?,?,?,?,?,?,?,?,?,?)";
+        return "INSERT INTO place(name, ascii_name, alternate_names, geom, feature_code, country_code,"
+                + " admin1, population, source) VALUES (?,?,?,?,?,?,?,?,?)";
     }
 
     static void bind(PreparedStatement ins, Place p) throws SQLException {
         ins.setString(1, p.name());
         ins.setString(2, p.asciiName());
         ins.setString(3, String.join("|", p.alternateNames()));
-        ins.setDouble(4, p.latitude());
-        ins.setDouble(5, p.longitude());
-        ins.setString(6, p.featureCode());
-        ins.setString(7, p.countryCode());
-        ins.setString(8, p.admin1());
-        ins.setLong(9, p.population());
-        ins.setString(10, p.source());
+        ins.setBytes(4, GeoPackageBinary.point(p.longitude(), p.latitude()));
+        ins.setString(5, p.featureCode());
+        ins.setString(6, p.countryCode());
+        ins.setString(7, p.admin1());
+        ins.setLong(8, p.population());
+        ins.setString(9, p.source());
     }
 }

@@ -97,12 +97,12 @@ class GisToolsTest {
     }
 
     @Test
-    void ogrinfoListsTheIncidentLayerAndTheImportHistoryWithoutWarnings() throws Exception {
+    void ogrinfoListsTheIncidentAndPlaceLayersAndTheImportHistoryWithoutWarnings() throws Exception {
         assumeTrue(onPath("ogrinfo"), "ogrinfo (gdal-bin) is not installed");
         Path db = store("layers.gpkg");
         List<String> listing = run("ogrinfo", "-ro", db.toString());
         assertThat(listing).filteredOn(l -> l.matches("\\d+: .*"))
-                .containsExactly("1: incident (Point)", "2: import_batch (None)");
+                .containsExactly("1: incident (Point)", "2: place (Point)", "3: import_batch (None)");
         assertThat(String.join("\n", listing)).doesNotContainIgnoringCase("warning").doesNotContain("ERROR");
         String all = String.join("\n", run("ogrinfo", "-ro", "-al", db.toString()));
         assertThat(all).doesNotContainIgnoringCase("warning").doesNotContain("ERROR").endsWith("exit 0")

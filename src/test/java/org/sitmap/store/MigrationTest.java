@@ -57,17 +57,7 @@ class MigrationTest {
     void aVersionThreeStoreGetsItsSpatialIndexLosesTheCoordinateColumnsAndKeepsItsPositions() throws Exception {
         Path db = dir.resolve("v3.gpkg");
         Incident day = Fixtures.simple("test:day", java.time.LocalDate.of(2019, 6, 5), "Saraqib", 35.86, 36.8, "SAA");
-        try (IncidentStore old = IncidentStore.open(db, 3)) {
-            old.importAll(Fixtures.readerOf("old", Fixtures.arabic(), Fixtures.unresolved(), day), ImportOptions.DEFAULT,
-                    null);
-        }
-        // as version 3 wrote them: coordinates in their own columns too, no end date for events without a range
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement st = c.createStatement()) {
-            st.executeUpdate("UPDATE incident SET end_date = NULL, latitude = 35.86, longitude = 36.8"
-                    + " WHERE source_key = 'test:day'");
-            st.executeUpdate("UPDATE incident SET end_date = NULL, latitude = 35.5279, longitude = 36.5896"
-                    + " WHERE source_key = 'test:kafr-sijnah'");
-        }
+        writeAsVersionThree(db, Fixtures.arabic(), Fixtures.unresolved(), day);
         try (IncidentStore now = IncidentStore.open(db)) {
             assertThat(now.schemaVersion()).isEqualTo(Migrations.CURRENT);
             assertThat(now.query(FilterSpec.ALL)).map(Fixtures::unstored)
@@ -94,7 +84,11 @@ class MigrationTest {
             }
             try (ResultSet rs = st.executeQuery("SELECT group_concat(table_name || ':' || data_type, ' ') FROM"
                     + " (SELECT * FROM gpkg_contents ORDER BY table_name)")) {
-                assertThat(rs.getString(1)).isEqualTo("import_batch:attributes incident:features");
+                assertThat(rs.getString(1)).isEqualTo("import_batch:attributes incident:features place:features");
+            }
+            try (ResultSet rs = st.executeQuery("SELECT group_concat(name || ' ' || ST_MinX(geom) || ' ' ||"
+                    + " ST_MinY(geom), '; ') FROM (SELECT * FROM place ORDER BY id)")) {
+                assertThat(rs.getString(1)).isEqualTo("كفرسجنة 36.5896 35.5279; Saraqib 36.8 35.86");
             }
         }
     }
@@ -102,9 +96,7 @@ class MigrationTest {
     @Test
     void aSpatialIndexMadeByGdalBeforeTheMigrationIsKept() throws Exception {
         Path db = dir.resolve("gdal.gpkg");
-        try (IncidentStore old = IncidentStore.open(db, 3)) {
-            old.importAll(Fixtures.readerOf("old", Fixtures.arabic()), ImportOptions.DEFAULT, null);
-        }
+        writeAsVersionThree(db, Fixtures.arabic());
         try (Connection c = SpatialIndexTest.raw(db); Statement st = c.createStatement()) {
             SpatialIndex.create(c);
             st.execute("DROP TRIGGER rtree_incident_geom_update1");
@@ -116,6 +108,43 @@ class MigrationTest {
         try (Connection c = SpatialIndexTest.raw(db)) {
             assertThat(SpatialIndexTest.triggers(c)).hasSize(5).doesNotContain("rtree_incident_geom_update1");
             assertThat(SpatialIndexTest.rtree(c)).isEqualTo(SpatialIndexTest.geometries(c)).hasSize(2);
+        }
+    }
+
+    /**
+     * Makes a store of schema version 3 holding {@code incidents} as version 3 wrote them: coordinates in columns
+     * beside the geometry, no end date for events without a range, the gazetteer with coordinate columns.
+     */
+    private static void writeAsVersionThree(Path db, Incident... incidents) throws Exception {
+        try (IncidentStore old = IncidentStore.open(db, 3)) {
+            assertThat(old.schemaVersion()).isEqualTo(3);
+        }
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);
+             PreparedStatement batch = c.prepareStatement("INSERT INTO import_batch(file, format, started)"
+                     + " VALUES ('old.geojson', 'geojson', '2026-11-01T00:00:00Z')");
+             PreparedStatement row = c.prepareStatement("INSERT INTO incident(geom, source_key, event_date,"
+                     + " date_precision, end_date, span_end, place, admin1, country, latitude, longitude,"
+                     + " geo_precision, event_type, sub_event_type, fatalities, summary, source, origin, evidence,"
+                     + " batch_id, faction_codes, content_hash, actors) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,1,?,?,?)");
+             PreparedStatement place = c.prepareStatement("INSERT INTO place(name, latitude, longitude, source)"
+                     + " VALUES (?, ?, ?, 'old.geojson')")) {
+            batch.executeUpdate();
+            for (Incident i : incidents) {
+                IncidentBinding.Row r = IncidentBinding.Row.of(i, MessageDigest.getInstance("SHA-256"));
+                Object[] values = {r.geom(), i.sourceKey(), r.date(), i.datePrecision().code(), r.endDate(),
+                        r.spanEnd(), i.place(), i.admin1(), i.country(), i.located() ? i.latitude() : null,
+                        i.located() ? i.longitude() : null, i.geoPrecision().code(), i.eventType().label(),
+                        i.subEventType() == null ? null : i.subEventType().label(), i.fatalities(), i.summary(),
+                        i.source(), i.origin(), i.evidence(), r.factions(), r.hash(), r.actors()};
+                for (int k = 0; k < values.length; k++) row.setObject(k + 1, values[k]);
+                row.executeUpdate();
+                if (i.located()) {
+                    place.setString(1, i.place());
+                    place.setDouble(2, i.latitude());
+                    place.setDouble(3, i.longitude());
+                    place.executeUpdate();
+                }
+            }
         }
     }
 
