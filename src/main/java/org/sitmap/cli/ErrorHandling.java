@@ -3,6 +3,7 @@ package org.sitmap.cli;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.sitmap.model.InputException;
+import org.sitmap.store.StoreFault;
 import picocli.CommandLine;
 import picocli.CommandLine.ParseResult;
 
@@ -33,6 +34,11 @@ final class ErrorHandling {
     }
 
     static int handle(Exception ex, CommandLine cl, ParseResult parse) {
+        if (ex instanceof StoreFault) {
+            cl.getErr().println("sitmap: " + oneLine(ex.getMessage()));
+            LOG.log(Level.FINE, "store fault", ex);
+            return 1;
+        }
         if (ex instanceof InputException || ex instanceof IllegalArgumentException) {
             cl.getErr().println("sitmap: " + oneLine(ex.getMessage()));
             LOG.log(Level.FINE, "input error", ex);

@@ -63,7 +63,7 @@ final class QueryCommand implements Callable<Integer> {
                 throw usage("--bbox: " + e.getMessage());
             }
         }
-        try (IncidentStore store = DefaultStore.open(db != null ? db : parent.db)) {
+        try (IncidentStore store = DefaultStore.openForReading(db != null ? db : parent.db)) {
             FilterSpec filter = filterOptions.toFilter(store.factions(), box, spec.commandLine());
             if (out == null) {
                 write(store, filter, fmt, new NonClosing(spec.commandLine().getOut()));

@@ -31,6 +31,17 @@ public final class DefaultStore {
         return openDefault(StoreLocation.defaultStore());
     }
 
+    /**
+     * Opens {@code db}, or the default store (built from the seeds when missing) when {@code db} is null, for
+     * reading only: nothing is written to an existing store ({@link IncidentStore#openReadOnly}).
+     */
+    public static IncidentStore openForReading(Path db) {
+        if (db != null) return IncidentStore.openReadOnly(db);
+        Path file = StoreLocation.defaultStore();
+        if (!Files.exists(file)) build(file);
+        return IncidentStore.openReadOnly(file);
+    }
+
     /** Opens the store at {@code file}, building it from the seeds first when it does not exist. */
     public static IncidentStore openDefault(Path file) {
         if (!Files.exists(file)) build(file);
