@@ -127,6 +127,17 @@ class StoreFaultsCliTest {
         assertOnePlainLine(db + " is damaged: run 'sitmap check --db " + db + "' to see what is wrong and how to recover");
     }
 
+    @Test
+    void anOutputOnAFullDiskFailsInOnePlainLine() throws Exception {
+        Path full = Path.of("/dev/full");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(full), "no /dev/full on this system");
+        Path db = store("out.gpkg", 20);
+        Path out = Files.createSymbolicLink(dir.resolve("out.geojson"), full);
+        assertThat(run("query", "--db", db.toString(), "--out", out.toString())).isEqualTo(1);
+        assertOnePlainLine(out + ": the disk is full (no space left on device): the output is incomplete; free some"
+                + " space or write elsewhere");
+    }
+
     private static String sha256(Path file) throws Exception {
         return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
     }
