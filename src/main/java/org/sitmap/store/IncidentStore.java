@@ -256,6 +256,19 @@ public final class IncidentStore implements AutoCloseable {
         }
     }
 
+    /**
+     * Stops the statement running on this store's connection, from any thread (SQLite's {@code sqlite3_interrupt});
+     * the interrupted call throws a {@link StoreFault} of kind CANCELLED. Not synchronized, by design: it is called
+     * while another thread holds the store. Imports are cancelled through their cancel flag instead.
+     */
+    public void interrupt() {
+        try {
+            conn.unwrap(org.sqlite.SQLiteConnection.class).getDatabase().interrupt();
+        } catch (SQLException e) {
+            throw fault("cannot interrupt the store", e);
+        }
+    }
+
     /** Reads every incident's filter columns into a fresh in-memory index. */
     public synchronized IncidentIndex loadIndex() {
         try {

@@ -47,6 +47,9 @@ public class StoreFault extends StoreException {
             return new StoreFault(Kind.BUSY, name(store) + " is locked by another program" + unchanged
                     + "; close it there and try again", e);
         }
+        if (primary == SQLiteErrorCode.SQLITE_INTERRUPT.code) {
+            return new StoreFault(Kind.CANCELLED, "reading " + name(store) + " was cancelled" + unchanged, e);
+        }
         if (primary == SQLiteErrorCode.SQLITE_CANTOPEN.code) {
             return new StoreFault(Kind.OTHER, "cannot open " + name(store) + ": check that its folder exists and"
                     + " can be read", e);

@@ -57,6 +57,9 @@ public final class MainWindow {
     private final org.sitmap.ui.filter.FilterViewModel filterModel;
     /** False when the open store may not be written (read-only file or folder): the import actions are off. */
     private final javafx.beans.property.BooleanProperty storeWritable = new javafx.beans.property.SimpleBooleanProperty(true);
+    /** True while the store is opened and its index loaded (File → Cancel loading is on). */
+    private final javafx.beans.property.BooleanProperty loading = new javafx.beans.property.SimpleBooleanProperty();
+    private volatile boolean loadCancelled;
 
     public MainWindow(Options options) {
         this(options, db -> new StoreSource(org.sitmap.store.DefaultStore.openForReading(db)),
@@ -94,6 +97,16 @@ public final class MainWindow {
         importData.disableProperty().bind(storeWritable.not());
         menu("File").getItems().add(0, importArticle);
         menu("File").getItems().add(1, importData);
+        MenuItem cancelLoad = new MenuItem("Cancel loading");
+        cancelLoad.setId("load-cancel");
+        cancelLoad.disableProperty().bind(loading.not());
+        cancelLoad.setOnAction(e -> cancelLoad());
+        MenuItem reload = new MenuItem("Reload the store");
+        reload.setId("load-reload");
+        reload.disableProperty().bind(loading);
+        reload.setOnAction(e -> loadAsync());
+        menu("File").getItems().add(2, cancelLoad);
+        menu("File").getItems().add(3, reload);
         root.setTop(menuBar);
         mapPane = new MapPane(session, worker, Platform::runLater);
         root.setCenter(mapPane);
@@ -128,6 +141,8 @@ public final class MainWindow {
     public void loadAsync() {
         session.busyProperty().set(true);
         session.messageProperty().set("Opening the store…");
+        loading.set(true);
+        loadCancelled = false;
         worker.execute(() -> {
             try {
                 IncidentSource old = source;
@@ -135,22 +150,52 @@ public final class MainWindow {
                 IncidentSource src = opener.apply(options.db());
                 source = src;
                 boolean writable = src.writable();
+                Platform.runLater(() -> {
+                    if (!loadCancelled) session.messageProperty().set("Loading the incidents of " + src.name() + "…");
+                });
+                if (loadCancelled) throw new org.sitmap.store.StoreFault(org.sitmap.store.StoreFault.Kind.CANCELLED,
+                        "loading was cancelled", null);
                 IncidentIndex ix = src.loadIndex();
                 Platform.runLater(() -> {
+                    loading.set(false);
                     storeWritable.set(writable);
                     session.indexProperty().set(ix);
                     session.messageProperty().set(writable ? src.name() : src.name() + " (read-only: imports are off)");
                 });
             } catch (RuntimeException e) {
+                if (loadCancelled) {
+                    LOG.log(Level.FINE, "loading cancelled", e);
+                    Platform.runLater(() -> {
+                        loading.set(false);
+                        session.busyProperty().set(false);
+                        session.messageProperty().set("Loading was cancelled: no incidents are shown (File → Reload"
+                                + " the store to load them)");
+                    });
+                    return;
+                }
                 LOG.log(Level.WARNING, "cannot open the store", e);
                 StoreTrouble trouble = e instanceof org.sitmap.store.StoreException ? trouble(e) : null;
                 Platform.runLater(() -> {
+                    loading.set(false);
                     session.busyProperty().set(false);
                     session.messageProperty().set("Cannot open the store: " + e.getMessage());
                     if (trouble != null) showTrouble(trouble);
                 });
             }
         });
+    }
+
+    /** File → Cancel loading (FX thread): stops the index load; the window then shows no incidents. */
+    public void cancelLoad() {
+        if (!loading.get()) return;
+        loadCancelled = true;
+        session.messageProperty().set("Cancelling…");
+        IncidentSource s = source;
+        try {
+            if (s != null) s.interrupt();
+        } catch (RuntimeException e) {
+            LOG.log(Level.FINE, "nothing to interrupt", e);   // the store was not open yet, or closed meanwhile
+        }
     }
 
     /** On the worker: the quick check of the store that failed, in a dialog's words. */

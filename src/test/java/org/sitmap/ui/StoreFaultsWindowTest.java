@@ -106,4 +106,42 @@ class StoreFaultsWindowTest {
         assertThat(text).contains("A quick check found it damaged").contains("Steps to recover")
                 .contains("sitmap check --db " + db);
     }
+
+    @Test
+    void cancelLoadingStopsTheIndexLoadAndSaysSo() throws Exception {
+        java.util.concurrent.CountDownLatch inside = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch stop = new java.util.concurrent.CountDownLatch(1);
+        MemorySource sample = MemorySource.sample();
+        org.sitmap.ui.session.IncidentSource slow = new org.sitmap.ui.session.IncidentSource() {
+            @Override public org.sitmap.index.IncidentIndex loadIndex() {
+                inside.countDown();
+                try {
+                    stop.await(60, TimeUnit.SECONDS);   // a long load, until interrupted
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                throw new org.sitmap.store.StoreFault(org.sitmap.store.StoreFault.Kind.CANCELLED, "interrupted", null);
+            }
+            @Override public void interrupt() { stop.countDown(); }
+            @Override public long[] searchText(String words) { return new long[0]; }
+            @Override public java.util.Optional<org.sitmap.model.Incident> incident(long id) { return sample.incident(id); }
+            @Override public String name() { return "slow.gpkg"; }
+            @Override public void close() { }
+        };
+        WaitForAsyncUtils.asyncFx(() -> {
+            window = new MainWindow(new MainWindow.Options(null, true), p -> slow);
+            stage.setScene(new Scene(window.root(), 1000, 700));
+            stage.show();
+            window.loadAsync();
+        }).get(90, TimeUnit.SECONDS);
+        assertThat(inside.await(60, TimeUnit.SECONDS)).isTrue();
+        WaitForAsyncUtils.asyncFx(() -> window.cancelLoad()).get(10, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(
+                () -> window.session().messageProperty().get().startsWith("Loading was cancelled")).get());
+        List<Boolean> items = WaitForAsyncUtils.asyncFx(() -> window.menu("File").getItems().stream()
+                .filter(i -> "load-cancel".equals(i.getId()) || "load-reload".equals(i.getId()))
+                .map(MenuItem::isDisable).toList()).get();
+        assertThat(items).containsExactly(true, false);   // nothing to cancel now; Reload the store is offered
+        assertThat(WaitForAsyncUtils.asyncFx(() -> window.session().indexProperty().get()).get()).isNull();
+    }
 }

@@ -25,5 +25,7 @@ public final class StoreSource implements IncidentSource {
 
     @Override public boolean writable() { return store.writable(); }
 
+    @Override public void interrupt() { store.interrupt(); }
+
     @Override public void close() { store.close(); }
 }
