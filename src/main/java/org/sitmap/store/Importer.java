@@ -142,6 +142,7 @@ final class Importer {
             closeStatements();
         }
         RuntimeException restoring = restore(bulk, null);
+        if (restoring == null && !options.dryRun()) BulkMode.checkpoint(conn);
         if (restoring != null) {
             throw new StoreException("the import of " + file + " was stored, but the store could not be set back to"
                     + " its normal mode (" + restoring.getMessage() + "); open it again", restoring);
