@@ -3,6 +3,7 @@ package org.sitmap.cli;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.sitmap.model.InputException;
+import org.sitmap.store.StoreFault;
 import picocli.CommandLine;
 import picocli.CommandLine.ParseResult;
 
@@ -33,14 +34,39 @@ final class ErrorHandling {
     }
 
     static int handle(Exception ex, CommandLine cl, ParseResult parse) {
+        if (ex instanceof StoreFault) {
+            cl.getErr().println("sitmap: " + oneLine(ex.getMessage()));
+            LOG.log(Level.FINE, "store fault", ex);
+            return 1;
+        }
         if (ex instanceof InputException || ex instanceof IllegalArgumentException) {
             cl.getErr().println("sitmap: " + oneLine(ex.getMessage()));
             LOG.log(Level.FINE, "input error", ex);
             return 1;
         }
+        Throwable io = ex instanceof java.io.UncheckedIOException u ? u.getCause() : ex;
+        if (io instanceof java.io.IOException e) {
+            cl.getErr().println("sitmap: " + ioLine(e));
+            LOG.log(Level.FINE, "I/O error", ex);
+            return 1;
+        }
         LOG.log(Level.SEVERE, "command failed", ex);
         cl.getErr().println("sitmap: " + ex.getClass().getSimpleName() + ": " + oneLine(ex.getMessage()));
         return 1;
+    }
+
+    /** An I/O failure in one line: the file when known, the system's reason, and what a full disk means. */
+    static String ioLine(java.io.IOException e) {
+        String reason = e instanceof java.nio.file.FileSystemException f && f.getReason() != null ? f.getReason()
+                : e.getMessage() == null ? "input/output error" : e.getMessage();
+        String file = e instanceof java.nio.file.FileSystemException f && f.getFile() != null ? f.getFile() + ": " : "";
+        if (e instanceof java.nio.file.NoSuchFileException) reason = "no such file or folder";
+        if (e instanceof java.nio.file.AccessDeniedException) reason = "permission denied";
+        if (reason.contains("No space left on device")) {
+            return file + "the disk is full (no space left on device): the output is incomplete; free some space or"
+                    + " write elsewhere";
+        }
+        return oneLine(file + "cannot read or write a file: " + reason);
     }
 
     private static String oneLine(String s) {

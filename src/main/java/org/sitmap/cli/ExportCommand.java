@@ -147,7 +147,7 @@ final class ExportCommand implements Callable<Integer> {
             throw usage("--out must end in .png, .pdf, .gif, .geojson, .csv, .kml or .gpkg, not '" + out.getFileName() + "'");
         }
         Period period = ext.equals("gif") ? period() : null;
-        try (IncidentStore store = DefaultStore.openExisting(db != null ? db : parent.db)) {
+        try (IncidentStore store = DefaultStore.openForReading(db != null ? db : parent.db)) {
             FilterSpec filter = filter(store.factions());
             if (!map) {
                 long n = DataExport.write(store, filter, rule(), out);

@@ -63,7 +63,7 @@ final class QueryCommand implements Callable<Integer> {
                 throw usage("--bbox: " + e.getMessage());
             }
         }
-        try (IncidentStore store = DefaultStore.openExisting(db != null ? db : parent.db)) {
+        try (IncidentStore store = DefaultStore.openForReading(db != null ? db : parent.db)) {
             FilterSpec filter = filterOptions.toFilter(store.factions(), box, spec.commandLine());
             if (out == null) {
                 write(store, filter, fmt, new NonClosing(spec.commandLine().getOut()));
@@ -77,7 +77,12 @@ final class QueryCommand implements Callable<Integer> {
                     throw new org.sitmap.model.InputException(out.toString(), 0, "cannot write the file ("
                             + e.getClass().getSimpleName() + ": " + e.getMessage() + ")", e);
                 }
-                long n = write(store, filter, fmt, w);
+                long n;
+                try {
+                    n = write(store, filter, fmt, w);
+                } catch (IOException e) {
+                    throw new org.sitmap.model.InputException(out.toString(), 0, ErrorHandling.ioLine(e), e);
+                }
                 spec.commandLine().getOut().println(n + " incidents written to " + out);
             }
         }

@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
 @Command(name = "sitmap", mixinStandardHelpOptions = true, version = "sitmap 0.1.0",
         description = "Map and timeline of conflict incidents.",
         subcommands = {SitmapCommand.GuiCommand.class, ImportCommand.class, QueryCommand.class,
-                GazetteerCommand.class, BenchCommand.class, ExportCommand.class,
+                GazetteerCommand.class, BenchCommand.class, ExportCommand.class, CheckCommand.class,
                 CommandLine.HelpCommand.class})
 public final class SitmapCommand implements Callable<Integer> {
     @Option(names = "--db", description = "Store file (GeoPackage); default: the user's default store.")

@@ -32,18 +32,14 @@ public final class DefaultStore {
     }
 
     /**
-     * Opens {@code db} for a command that reads it, or the default store when {@code db} is null (built from the
-     * seeds when missing, as {@link #open}). A named store that does not exist is refused rather than created, so
-     * a mistyped path gives an error instead of an empty store; only imports create a store.
-     *
-     * @throws org.sitmap.model.InputException naming the path when there is no file there
+     * Opens {@code db}, or the default store (built from the seeds when missing) when {@code db} is null, for
+     * reading only: nothing is written to an existing store ({@link IncidentStore#openReadOnly}).
      */
-    public static IncidentStore openExisting(Path db) {
-        if (db != null && !Files.isRegularFile(db)) {
-            throw new org.sitmap.model.InputException(db.toString(), 0, Files.isDirectory(db)
-                    ? "is a folder, not a store file" : "no such store (a new store is made by 'sitmap import --db FILE')");
-        }
-        return open(db);
+    public static IncidentStore openForReading(Path db) {
+        if (db != null) return IncidentStore.openReadOnly(db);
+        Path file = StoreLocation.defaultStore();
+        if (!Files.exists(file)) build(file);
+        return IncidentStore.openReadOnly(file);
     }
 
     /** Opens the store at {@code file}, building it from the seeds first when it does not exist. */

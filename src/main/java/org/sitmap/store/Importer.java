@@ -1,6 +1,7 @@
 package org.sitmap.store;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -10,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import java.util.function.LongConsumer;
 import org.sitmap.model.FactionCatalog;
 import org.sitmap.model.ImportReport;
@@ -29,6 +31,7 @@ final class Importer {
     private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(Importer.class.getName());
 
     private final Connection conn;
+    private final Path store;
     private final RowPlanner planner;
     private PreparedStatement insert;
     private PreparedStatement update;
@@ -40,26 +43,30 @@ final class Importer {
     private boolean rtreeDeletes;
     private int pendingRows;
 
-    Importer(Connection conn, FactionCatalog catalog) {
+    Importer(Connection conn, FactionCatalog catalog, Path store) {
         this.conn = conn;
+        this.store = store;
         this.planner = new RowPlanner(catalog);
     }
 
-    ImportReport run(IncidentReader reader, ImportOptions options, LongConsumer progress) {
+    /**
+     * Runs the import; {@code cancelled} (and the calling thread's interrupt) are checked every few rows and
+     * before the commit: a cancelled import is rolled back and ends with a {@link StoreFault} of kind CANCELLED.
+     */
+    ImportReport run(IncidentReader reader, ImportOptions options, LongConsumer progress, BooleanSupplier cancelled) {
         String file = reader.file();
         int rowsRead = 0, imported = 0, updated = 0, skipped = 0, older = 0;
         List<ImportReport.Rejection> rejections = new ArrayList<>();
         Set<String> unresolved = new LinkedHashSet<>();
         long batchId;
         Prefetch<RowPlanner.Planned> rows = null;
-        boolean journalled = false;
+        boolean bulk = true;
         try {
             foreignKeys(false);
-            journalled = BulkMode.rollbackJournal(conn);
+            BulkMode.begin(conn);
             conn.setAutoCommit(false);
         } catch (SQLException e) {
-            StoreException failure = new StoreException("cannot start the import of " + file + ": " + (BulkMode.busy(e)
-                    ? "another program is using the store; close it there and import again" : e.getMessage()), e);
+            StoreException failure = plain(e, "cannot start the import of " + file);
             restore(true, failure);
             throw failure;
         }
@@ -77,7 +84,10 @@ final class Importer {
             RowPlanner.Planned p;
             while ((p = rows.next()) != null) {
                 rowsRead++;
-                if ((rowsRead & 4095) == 0) progress.accept(rowsRead);
+                if ((rowsRead & 1023) == 0) {
+                    checkCancel(cancelled, file);
+                    if ((rowsRead & 4095) == 0) progress.accept(rowsRead);
+                }
                 switch (p.action()) {
                     case REJECT -> {
                         ParsedRow row = p.row();
@@ -122,6 +132,7 @@ final class Importer {
             long tFts = System.nanoTime();
             progress.accept(rowsRead);
             finishBatch(batchId, rowsRead, imported, updated, skipped, rejections.size());
+            checkCancel(cancelled, file);
             if (options.dryRun()) conn.rollback(); else conn.commit();
             long tEnd = System.nanoTime();
             final int rowsReadFinal = rowsRead;
@@ -129,17 +140,18 @@ final class Importer {
                     + " commit %.2f s", file, rowsReadFinal, (tRows - t0) / 1e9, (tFts - tRows) / 1e9,
                     (tEnd - tFts) / 1e9));
         } catch (SQLException e) {
-            throw failed(new StoreException("the import of " + file + " failed and was rolled back: " + e.getMessage(), e),
-                    journalled);
+            throw failed(plain(e, "the import of " + file + " failed and was rolled back"), bulk);
         } catch (IOException e) {
-            throw failed(new InputException(file, 0, "cannot read the file: " + e.getMessage(), e), journalled);
+            if (Thread.currentThread().isInterrupted()) throw failed(cancelledFault(file, e), bulk);
+            throw failed(new InputException(file, 0, "cannot read the file: " + e.getMessage(), e), bulk);
         } catch (RuntimeException e) {
-            throw failed(e, journalled);
+            throw failed(e, bulk);
         } finally {
             if (rows != null) rows.close();
             closeStatements();
         }
-        RuntimeException restoring = restore(journalled, null);
+        RuntimeException restoring = restore(bulk, null);
+        if (restoring == null && !options.dryRun()) BulkMode.checkpoint(conn);
         if (restoring != null) {
             throw new StoreException("the import of " + file + " was stored, but the store could not be set back to"
                     + " its normal mode (" + restoring.getMessage() + "); open it again", restoring);
@@ -153,14 +165,14 @@ final class Importer {
      * When the rollback itself fails the connection is left as it is: ending the transaction otherwise (auto-commit
      * on) would commit the rows written so far.
      */
-    private RuntimeException failed(RuntimeException primary, boolean journalled) {
+    private RuntimeException failed(RuntimeException primary, boolean bulk) {
         try {
             conn.rollback();
         } catch (SQLException e) {
             primary.addSuppressed(new StoreException("the rollback failed: " + e.getMessage(), e));
             return primary;
         }
-        restore(journalled, primary);
+        restore(bulk, primary);
         return primary;
     }
 
@@ -168,10 +180,10 @@ final class Importer {
      * After the transaction ended: auto-commit, foreign keys and WAL mode again, each tried whatever the others did.
      * Failures are added to {@code primary} when given, else the first is returned (null when all went well).
      */
-    private RuntimeException restore(boolean journalled, RuntimeException primary) {
+    private RuntimeException restore(boolean bulk, RuntimeException primary) {
         RuntimeException first = null;
         List<SqlStep> steps = new ArrayList<>(List.of(() -> conn.setAutoCommit(true), () -> foreignKeys(true)));
-        if (journalled) steps.add(() -> BulkMode.writeAheadLog(conn));
+        if (bulk) steps.add(() -> BulkMode.end(conn));
         for (SqlStep step : steps) {
             try {
                 step.run();
@@ -183,6 +195,21 @@ final class Importer {
             }
         }
         return first;
+    }
+
+    /** The plain fault behind {@code e} (read-only, disk full, damaged, locked) or a store exception. */
+    private StoreException plain(SQLException e, String what) {
+        StoreFault f = StoreFault.of(store, e, true);
+        return f != null ? f : new StoreException(what + ": " + e.getMessage(), e);
+    }
+
+    private static void checkCancel(BooleanSupplier cancelled, String file) {
+        if (cancelled.getAsBoolean() || Thread.currentThread().isInterrupted()) throw cancelledFault(file, null);
+    }
+
+    private static StoreFault cancelledFault(String file, Throwable cause) {
+        return new StoreFault(StoreFault.Kind.CANCELLED, "the import of " + file
+                + " was cancelled: nothing was imported, the store is unchanged", cause);
     }
 
     /** One statement of {@link #restore}. */

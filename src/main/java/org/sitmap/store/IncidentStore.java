@@ -36,11 +36,58 @@ public final class IncidentStore implements AutoCloseable {
     private final Path file;
     private final Connection conn;
     private final FactionCatalog catalog;
+    private final boolean readOnly;
 
-    private IncidentStore(Path file, Connection conn, FactionCatalog catalog) {
+    private IncidentStore(Path file, Connection conn, FactionCatalog catalog, boolean readOnly) {
         this.file = file;
         this.conn = conn;
         this.catalog = catalog;
+        this.readOnly = readOnly;
+    }
+
+    /**
+     * Opens an existing store for reading only (see {@link StoreAccess}): nothing is written to it, not even its
+     * header. A store of an older schema is first migrated, when it can be written; otherwise it is refused.
+     */
+    public static IncidentStore openReadOnly(Path file) {
+        try {
+            Connection c = StoreAccess.openReadOnly(file);
+            try {
+                int version = StoreAccess.readVersion(c, file);
+                if (version > Migrations.CURRENT) {
+                    throw new org.sitmap.model.InputException(file.toString(), 0, "the store has schema version "
+                            + version + " but this Sitmap knows only " + Migrations.CURRENT + "; use a newer Sitmap");
+                }
+                if (version < Migrations.CURRENT) {
+                    c.close();
+                    if (!StoreAccess.writable(file)) {
+                        throw new StoreFault(StoreFault.Kind.READ_ONLY, file + " has the schema of an older Sitmap"
+                                + " and is read-only, so it cannot be upgraded: copy it somewhere writable and open"
+                                + " the copy", null);
+                    }
+                    open(file).close();
+                    return openReadOnly(file);
+                }
+                return new IncidentStore(file, c, loadCatalog(), true);
+            } catch (SQLException | RuntimeException e) {
+                c.close();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw fault(file, "cannot open the store " + file, e);
+        } catch (IOException e) {
+            throw new org.sitmap.model.InputException(file.toString(), 0, "cannot read the store: " + e.getMessage(), e);
+        }
+    }
+
+    /** The plain fault behind {@code e}, or a store exception naming {@code what}. */
+    static StoreException fault(Path file, String what, SQLException e) {
+        StoreFault f = StoreFault.of(file, e, false);
+        return f != null ? f : new StoreException(what + ": " + e.getMessage(), e);
+    }
+
+    private StoreException fault(String what, SQLException e) {
+        return fault(file, what, e);
     }
 
     /** Opens the store at {@code file}, creating it or migrating an older schema. */
@@ -51,11 +98,10 @@ public final class IncidentStore implements AutoCloseable {
     /** Opens the store and migrates it only up to {@code schemaVersion} (tests of migrations use this). */
     static IncidentStore open(Path file, int schemaVersion) {
         try {
+            StoreAccess.checkFile(file);
+            if (!StoreAccess.writable(file)) throw StoreFault.readOnly(file, null);
             Path parent = file.toAbsolutePath().getParent();
             if (parent != null) Files.createDirectories(parent);
-            if (Files.exists(file) && Files.size(file) > 0 && !looksLikeSqlite(file)) {
-                throw new org.sitmap.model.InputException(file.toString(), 0, "not a Sitmap store (not an SQLite file)");
-            }
             SQLiteConfig cfg = new SQLiteConfig();
             cfg.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
             cfg.enforceForeignKeys(true);
@@ -66,10 +112,21 @@ public final class IncidentStore implements AutoCloseable {
             try {
                 GpkgFunctions.register(c);
                 journal(c);
-                Migrations.migrate(c, schemaVersion);
+                Path backup = MigrationBackup.before(c, file, schemaVersion);
+                try {
+                    Migrations.migrate(c, schemaVersion);
+                } catch (SQLException e) {
+                    if (backup == null) throw e;
+                    StoreFault f = StoreFault.of(file, e, false);
+                    throw new StoreException("the upgrade of " + file + " to this Sitmap's schema failed ("
+                            + (f != null ? f.getMessage() : e.getMessage()) + "); a copy of the store as it was is"
+                            + " at " + backup, e);
+                }
+                MigrationBackup.committed(backup);
                 FactionCatalog catalog = loadCatalog();
                 syncFactions(c, catalog);
-                return new IncidentStore(file, c, catalog);
+                StoreAccess.capGrowth(c);
+                return new IncidentStore(file, c, catalog, false);
             } catch (org.sitmap.model.InputException e) {
                 c.close();
                 throw new org.sitmap.model.InputException(file.toString(), 0, e.getMessage(), e);
@@ -78,15 +135,15 @@ public final class IncidentStore implements AutoCloseable {
                 throw e;
             }
         } catch (SQLException e) {
-            throw new StoreException("cannot open the store " + file + ": " + e.getMessage(), e);
+            throw fault(file, "cannot open the store " + file, e);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new org.sitmap.model.InputException(file.toString(), 0, "cannot open the store: " + e.getMessage(), e);
         }
     }
 
     /**
-     * New files get 16 KiB pages (faster bulk imports and scans); every store runs in WAL mode (but during an import
-     * by a connection that alone had it open: {@link BulkMode}). An SQLite file
+     * New files get 16 KiB pages (faster bulk imports and scans); every store runs in WAL mode, imports too
+     * ({@link BulkMode}), so that readers never wait for a writer. An SQLite file
      * with tables but without Sitmap's migration table is someone else's database and is left alone.
      */
     private static void journal(Connection c) throws SQLException {
@@ -107,15 +164,8 @@ public final class IncidentStore implements AutoCloseable {
             if (empty) st.execute("PRAGMA page_size = 16384");
             st.execute("PRAGMA journal_mode = WAL");
         } catch (SQLException e) {
-            // another process is importing with a rollback journal (see BulkMode); it restores WAL mode at its end
+            // another program has the store open in rollback-journal mode; the next import switches to WAL
             if (!BulkMode.busy(e)) throw e;
-        }
-    }
-
-    private static boolean looksLikeSqlite(Path file) throws IOException {
-        try (InputStream in = Files.newInputStream(file)) {
-            byte[] head = in.readNBytes(16);
-            return new String(head, StandardCharsets.ISO_8859_1).startsWith("SQLite format 3");
         }
     }
 
@@ -129,7 +179,23 @@ public final class IncidentStore implements AutoCloseable {
         }
     }
 
+    /** Writes the catalog's factions into the store, when they differ from those stored (an open writes nothing else). */
     private static void syncFactions(Connection c, FactionCatalog catalog) throws SQLException {
+        StringBuilder want = new StringBuilder();
+        for (int i = 0; i < catalog.size(); i++) {
+            Faction f = catalog.get(i);
+            want.append(f.code()).append('\t').append(f.name()).append('\t').append(String.join("|", f.aliases()))
+                    .append('\t').append(f.hexColour()).append('\t').append(i).append('\n');
+        }
+        StringBuilder have = new StringBuilder();
+        try (PreparedStatement ps = c.prepareStatement("SELECT code, name, aliases, colour, ord FROM faction ORDER BY ord");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                have.append(rs.getString(1)).append('\t').append(rs.getString(2)).append('\t').append(rs.getString(3))
+                        .append('\t').append(rs.getString(4)).append('\t').append(rs.getInt(5)).append('\n');
+            }
+        }
+        if (have.toString().contentEquals(want)) return;
         c.setAutoCommit(false);
         try (PreparedStatement ps = c.prepareStatement(
                 "INSERT INTO faction(code, name, aliases, colour, ord) VALUES (?,?,?,?,?) ON CONFLICT(code) DO UPDATE"
@@ -154,15 +220,21 @@ public final class IncidentStore implements AutoCloseable {
 
     public Path file() { return file; }
 
+    /** Whether this store was opened for reading only ({@link #openReadOnly}). */
+    public boolean readOnly() { return readOnly; }
+
+    /** Whether the store file may be written (see {@link StoreAccess#writable}); false for a read-only file or folder. */
+    public boolean writable() { return StoreAccess.writable(file); }
+
     /** The factions stored with this store. */
     public synchronized FactionCatalog factions() { return catalog; }
 
     /** The applied schema version (see {@code sitmap_migration}). */
     public synchronized int schemaVersion() {
         try {
-            return Migrations.version(conn);
+            return readOnly ? StoreAccess.readVersion(conn, file) : Migrations.version(conn);
         } catch (SQLException e) {
-            throw new StoreException("cannot read the schema version: " + e.getMessage(), e);
+            throw fault("cannot read the schema version", e);
         }
     }
 
@@ -172,7 +244,7 @@ public final class IncidentStore implements AutoCloseable {
              ResultSet rs = ps.executeQuery()) {
             return rs.next() ? rs.getInt(1) : 0;
         } catch (SQLException e) {
-            throw new StoreException("cannot count incidents: " + e.getMessage(), e);
+            throw fault("cannot count incidents", e);
         }
     }
 
@@ -181,7 +253,20 @@ public final class IncidentStore implements AutoCloseable {
         try {
             return IndexLoader.load(conn, file, catalog, count(), splitAbove);
         } catch (SQLException e) {
-            throw new StoreException("cannot load the incidents: " + e.getMessage(), e);
+            throw fault("cannot load the incidents", e);
+        }
+    }
+
+    /**
+     * Stops the statement running on this store's connection, from any thread (SQLite's {@code sqlite3_interrupt});
+     * the interrupted call throws a {@link StoreFault} of kind CANCELLED. Not synchronized, by design: it is called
+     * while another thread holds the store. Imports are cancelled through their cancel flag instead.
+     */
+    public void interrupt() {
+        try {
+            conn.unwrap(org.sqlite.SQLiteConnection.class).getDatabase().interrupt();
+        } catch (SQLException e) {
+            throw fault("cannot interrupt the store", e);
         }
     }
 
@@ -190,7 +275,7 @@ public final class IncidentStore implements AutoCloseable {
         try {
             return IndexLoader.load(conn, file, catalog, count());
         } catch (SQLException e) {
-            throw new StoreException("cannot load the incidents: " + e.getMessage(), e);
+            throw fault("cannot load the incidents", e);
         }
     }
 
@@ -211,7 +296,7 @@ public final class IncidentStore implements AutoCloseable {
             }
             return java.util.Arrays.copyOf(out, n);
         } catch (SQLException e) {
-            throw new StoreException("text search failed: " + e.getMessage(), e);
+            throw fault("text search failed", e);
         }
     }
 
@@ -221,7 +306,7 @@ public final class IncidentStore implements AutoCloseable {
             List<Incident> l = IncidentRows.select(conn, "WHERE fid = ?", List.of(id));
             return l.isEmpty() ? Optional.empty() : Optional.of(l.get(0));
         } catch (SQLException e) {
-            throw new StoreException("cannot read incident " + id + ": " + e.getMessage(), e);
+            throw fault("cannot read incident " + id, e);
         }
     }
 
@@ -230,7 +315,7 @@ public final class IncidentStore implements AutoCloseable {
         try {
             return QuerySql.run(conn, spec);
         } catch (SQLException e) {
-            throw new StoreException("query failed: " + e.getMessage(), e);
+            throw fault("query failed", e);
         }
     }
 
@@ -250,7 +335,7 @@ public final class IncidentStore implements AutoCloseable {
             });
             return n[0];
         } catch (SQLException e) {
-            throw new StoreException("query failed: " + e.getMessage(), e);
+            throw fault("query failed", e);
         }
     }
 
@@ -262,7 +347,7 @@ public final class IncidentStore implements AutoCloseable {
         try {
             return QuerySql.ids(conn, spec);
         } catch (SQLException e) {
-            throw new StoreException("query failed: " + e.getMessage(), e);
+            throw fault("query failed", e);
         }
     }
 
@@ -274,7 +359,7 @@ public final class IncidentStore implements AutoCloseable {
         try {
             return QuerySql.sources(conn, spec);
         } catch (SQLException e) {
-            throw new StoreException("query failed: " + e.getMessage(), e);
+            throw fault("query failed", e);
         }
     }
 
@@ -283,7 +368,7 @@ public final class IncidentStore implements AutoCloseable {
         try {
             return IncidentRows.select(conn, "WHERE place = ? ORDER BY event_date, fid", List.of(name));
         } catch (SQLException e) {
-            throw new StoreException("cannot read incidents at " + name + ": " + e.getMessage(), e);
+            throw fault("cannot read incidents at " + name, e);
         }
     }
 
@@ -293,7 +378,18 @@ public final class IncidentStore implements AutoCloseable {
      * @param progress receives the number of rows read so far, now and then (on the calling thread)
      */
     public synchronized ImportReport importAll(IncidentReader reader, ImportOptions options, LongConsumer progress) {
-        return new Importer(conn, catalog).run(reader, options, progress == null ? n -> { } : progress);
+        return importAll(reader, options, progress, () -> false);
+    }
+
+    /**
+     * As {@link #importAll(IncidentReader, ImportOptions, LongConsumer)}, stopped when {@code cancelled} turns true
+     * or the calling thread is interrupted: the transaction is then rolled back, the store is as before, and a
+     * {@link StoreFault} of kind {@link StoreFault.Kind#CANCELLED} is thrown.
+     */
+    public synchronized ImportReport importAll(IncidentReader reader, ImportOptions options, LongConsumer progress,
+                                               java.util.function.BooleanSupplier cancelled) {
+        if (readOnly) throw new StoreFault(StoreFault.Kind.READ_ONLY, file + " was opened for reading only", null);
+        return new Importer(conn, catalog, file).run(reader, options, progress == null ? n -> { } : progress, cancelled);
     }
 
     /** Every gazetteer entry, in insertion order. */
@@ -301,7 +397,7 @@ public final class IncidentStore implements AutoCloseable {
         try {
             return PlaceRows.all(conn);
         } catch (SQLException e) {
-            throw new StoreException("cannot read the gazetteer: " + e.getMessage(), e);
+            throw fault("cannot read the gazetteer", e);
         }
     }
 
@@ -315,7 +411,7 @@ public final class IncidentStore implements AutoCloseable {
         try {
             return PlaceRows.upsert(conn, places);
         } catch (SQLException e) {
-            throw new StoreException("cannot store the gazetteer: " + e.getMessage(), e);
+            throw fault("cannot store the gazetteer", e);
         }
     }
 
@@ -331,7 +427,7 @@ public final class IncidentStore implements AutoCloseable {
             }
             return out;
         } catch (SQLException e) {
-            throw new StoreException("cannot read import batches: " + e.getMessage(), e);
+            throw fault("cannot read import batches", e);
         }
     }
 
@@ -340,7 +436,7 @@ public final class IncidentStore implements AutoCloseable {
         try {
             if (!conn.isClosed()) conn.close();
         } catch (SQLException e) {
-            throw new StoreException("cannot close the store: " + e.getMessage(), e);
+            throw fault("cannot close the store", e);
         }
     }
 }

@@ -2,7 +2,6 @@ package org.sitmap.store;
 
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -18,7 +17,6 @@ import org.sitmap.model.EventType;
 import org.sitmap.model.Faction;
 import org.sitmap.model.FactionCatalog;
 import org.sitmap.model.SubEventType;
-import org.sqlite.SQLiteConfig;
 
 /**
  * Reads the index columns of every incident into an {@link IncidentIndex}. The cost of a large load is SQLite
@@ -100,18 +98,11 @@ final class IndexLoader {
     }
 
     private static Connection openReader(Path file) throws SQLException {
-        SQLiteConfig cfg = new SQLiteConfig();
-        cfg.setReadOnly(true);
-        cfg.setCacheSize(-100_000);
-        cfg.setBusyTimeout(10_000);
-        Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), cfg.toProperties());
         try {
-            GpkgFunctions.register(c);
-        } catch (SQLException e) {
-            c.close();
-            throw e;
+            return StoreAccess.openReadOnly(file);
+        } catch (java.io.IOException e) {
+            throw new SQLException("cannot open a second reader: " + e.getMessage(), e);
         }
-        return c;
     }
 
     private static Part scan(Connection c, long from, long to, int capacity) throws SQLException {

@@ -165,9 +165,14 @@ final class Migrations {
      * @throws org.sitmap.model.InputException when the store was written by a newer version
      */
     static void migrate(Connection c, int target) throws SQLException {
+        // the GeoPackage header, written only when it differs (opening an up-to-date store writes nothing)
         try (Statement s = c.createStatement()) {
-            s.execute("PRAGMA application_id = 1196444487");
-            s.execute("PRAGMA user_version = 10300");
+            for (String[] p : new String[][] {{"application_id", "1196444487"}, {"user_version", "10300"}}) {
+                try (ResultSet rs = s.executeQuery("PRAGMA " + p[0])) {
+                    if (rs.next() && p[1].equals(rs.getString(1))) continue;
+                }
+                s.execute("PRAGMA " + p[0] + " = " + p[1]);
+            }
         }
         int have = version(c);
         if (have > CURRENT) {

@@ -25,6 +25,7 @@ import org.sitmap.ui.map.MapPane;
 import org.sitmap.ui.session.IncidentSource;
 import org.sitmap.ui.session.SessionViewModel;
 import org.sitmap.ui.session.StoreSource;
+import org.sitmap.ui.session.StoreTrouble;
 
 /**
  * The main window: menu on top, filters on the left, map in the centre, legend and details on the right, timeline
@@ -54,9 +55,14 @@ public final class MainWindow {
     private final VBox bottom = new VBox();
     private final MapPane mapPane;
     private final org.sitmap.ui.filter.FilterViewModel filterModel;
+    /** False when the open store may not be written (read-only file or folder): the import actions are off. */
+    private final javafx.beans.property.BooleanProperty storeWritable = new javafx.beans.property.SimpleBooleanProperty(true);
+    /** True while the store is opened and its index loaded (File → Cancel loading is on). */
+    private final javafx.beans.property.BooleanProperty loading = new javafx.beans.property.SimpleBooleanProperty();
+    private volatile boolean loadCancelled;
 
     public MainWindow(Options options) {
-        this(options, db -> new StoreSource(org.sitmap.store.DefaultStore.openExisting(db)),
+        this(options, db -> new StoreSource(org.sitmap.store.DefaultStore.openForReading(db)),
                 new org.sitmap.ui.filter.FilterMemory(org.sitmap.ui.filter.FilterMemory.defaultFile()));
     }
 
@@ -83,10 +89,24 @@ public final class MainWindow {
         MenuItem quit = new MenuItem("Quit");
         quit.setOnAction(e -> Platform.exit());
         menu("File").getItems().add(quit);
-        menu("File").getItems().add(0, org.sitmap.ui.importer.ArticleImportDialog.menuItem(() -> org.sitmap.ui.importer
-                .ArticleImports.viewModel(worker, options.db(), this::loadAsync), () -> root.getScene().getWindow()));
-        menu("File").getItems().add(1, org.sitmap.ui.importer.DataImportDialog.menuItem(() -> org.sitmap.ui.importer
-                .DataImports.viewModel(worker, options.db(), this::loadAsync), () -> root.getScene().getWindow()));
+        MenuItem importArticle = org.sitmap.ui.importer.ArticleImportDialog.menuItem(() -> org.sitmap.ui.importer
+                .ArticleImports.viewModel(worker, options.db(), this::loadAsync), () -> root.getScene().getWindow());
+        MenuItem importData = org.sitmap.ui.importer.DataImportDialog.menuItem(() -> org.sitmap.ui.importer
+                .DataImports.viewModel(worker, options.db(), this::loadAsync), () -> root.getScene().getWindow());
+        importArticle.disableProperty().bind(storeWritable.not());
+        importData.disableProperty().bind(storeWritable.not());
+        menu("File").getItems().add(0, importArticle);
+        menu("File").getItems().add(1, importData);
+        MenuItem cancelLoad = new MenuItem("Cancel loading");
+        cancelLoad.setId("load-cancel");
+        cancelLoad.disableProperty().bind(loading.not());
+        cancelLoad.setOnAction(e -> cancelLoad());
+        MenuItem reload = new MenuItem("Reload the store");
+        reload.setId("load-reload");
+        reload.disableProperty().bind(loading);
+        reload.setOnAction(e -> loadAsync());
+        menu("File").getItems().add(2, cancelLoad);
+        menu("File").getItems().add(3, reload);
         root.setTop(menuBar);
         mapPane = new MapPane(session, worker, Platform::runLater);
         root.setCenter(mapPane);
@@ -112,30 +132,99 @@ public final class MainWindow {
         mountLeft(new org.sitmap.ui.filter.FilterPanel(filterModel, session));
     }
 
-    /** Opens the store and loads the index on the worker; the views fill in as results arrive. */
+    /**
+     * Opens the store (for reading only) and loads the index on the worker; the views fill in as results arrive. A
+     * store that may not be written is marked read-only in the status bar and the import actions are turned off.
+     * When the store cannot be read, the quick check runs on the worker and a dialog shows its verdict and the
+     * steps to recover ({@link StoreTrouble}).
+     */
     public void loadAsync() {
         session.busyProperty().set(true);
         session.messageProperty().set("Opening the store…");
+        loading.set(true);
+        loadCancelled = false;
         worker.execute(() -> {
             try {
                 IncidentSource old = source;
                 if (old != null) old.close();
                 IncidentSource src = opener.apply(options.db());
                 source = src;
+                boolean writable = src.writable();
+                Platform.runLater(() -> {
+                    if (!loadCancelled) session.messageProperty().set("Loading the incidents of " + src.name() + "…");
+                });
+                if (loadCancelled) throw new org.sitmap.store.StoreFault(org.sitmap.store.StoreFault.Kind.CANCELLED,
+                        "loading was cancelled", null);
                 IncidentIndex ix = src.loadIndex();
                 Platform.runLater(() -> {
+                    loading.set(false);
+                    storeWritable.set(writable);
                     session.indexProperty().set(ix);
-                    session.messageProperty().set(src.name());
+                    session.messageProperty().set(writable ? src.name() : src.name() + " (read-only: imports are off)");
                 });
             } catch (RuntimeException e) {
+                if (loadCancelled) {
+                    LOG.log(Level.FINE, "loading cancelled", e);
+                    Platform.runLater(() -> {
+                        loading.set(false);
+                        session.busyProperty().set(false);
+                        session.messageProperty().set("Loading was cancelled: no incidents are shown (File → Reload"
+                                + " the store to load them)");
+                    });
+                    return;
+                }
                 LOG.log(Level.WARNING, "cannot open the store", e);
+                StoreTrouble trouble = e instanceof org.sitmap.store.StoreException ? trouble(e) : null;
                 Platform.runLater(() -> {
+                    loading.set(false);
                     session.busyProperty().set(false);
                     session.messageProperty().set("Cannot open the store: " + e.getMessage());
+                    if (trouble != null) showTrouble(trouble);
                 });
             }
         });
     }
+
+    /** File → Cancel loading (FX thread): stops the index load; the window then shows no incidents. */
+    public void cancelLoad() {
+        if (!loading.get()) return;
+        loadCancelled = true;
+        session.messageProperty().set("Cancelling…");
+        IncidentSource s = source;
+        try {
+            if (s != null) s.interrupt();
+        } catch (RuntimeException e) {
+            LOG.log(Level.FINE, "nothing to interrupt", e);   // the store was not open yet, or closed meanwhile
+        }
+    }
+
+    /** On the worker: the quick check of the store that failed, in a dialog's words. */
+    private StoreTrouble trouble(RuntimeException failure) {
+        Path file = options.db() != null ? options.db() : org.sitmap.store.StoreLocation.defaultStore();
+        org.sitmap.store.StoreCheck.Report report = null;
+        try {
+            report = org.sitmap.store.StoreCheck.run(file, true);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "the quick check of " + file + " failed too", e);
+        }
+        return StoreTrouble.of(file, failure.getMessage(), report);
+    }
+
+    private void showTrouble(StoreTrouble trouble) {
+        javafx.scene.control.Alert alert = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.WARNING);
+        alert.setTitle(trouble.title());
+        alert.setHeaderText(trouble.title());
+        javafx.scene.control.TextArea text = new javafx.scene.control.TextArea(trouble.text());
+        text.setEditable(false);
+        text.setWrapText(true);
+        text.setId("store-trouble");
+        alert.getDialogPane().setContent(text);
+        if (root.getScene() != null) alert.initOwner(root.getScene().getWindow());
+        alert.show();
+    }
+
+    /** False while the open store may not be written (FX thread). */
+    public javafx.beans.property.ReadOnlyBooleanProperty storeWritableProperty() { return storeWritable; }
 
     /** The menu of that name, created at the end of the menu bar if missing (for other views to add items). */
     public Menu menu(String name) {

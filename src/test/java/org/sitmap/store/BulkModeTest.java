@@ -1,7 +1,6 @@
 package org.sitmap.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,34 +15,32 @@ import org.sitmap.model.IncidentReader;
 import org.sitmap.testutil.EventFiles;
 import org.sitmap.testutil.Fixtures;
 
-/** The journal an import runs with, and the store's state after it. */
+/** The journal an import runs with (WAL, always), and the store's state after it. */
 class BulkModeTest {
     @TempDir Path dir;
 
     @Test
-    void aConnectionAloneOnTheStoreSwitchesToARollbackJournalAndBackToWal() throws Exception {
+    void anImportKeepsWalModeAndSetsItsCacheBackAfterwards() throws Exception {
         Path db = dir.resolve("alone.gpkg");
         IncidentStore.open(db).close();
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db)) {
+            try (Statement st = c.createStatement()) {
+                st.executeQuery("PRAGMA journal_mode = DELETE").close();   // as an older Sitmap may have left it
+            }
+            BulkMode.begin(c);
             assertThat(pragma(c, "journal_mode")).isEqualTo("wal");
-            assertThat(BulkMode.rollbackJournal(c)).isTrue();
-            assertThat(pragma(c, "journal_mode")).isEqualTo("delete");
             assertThat(pragma(c, "cache_size")).isEqualTo(String.valueOf(-BulkMode.IMPORT_CACHE_KIB));
-            BulkMode.writeAheadLog(c);
+            BulkMode.end(c);
             assertThat(pragma(c, "journal_mode")).isEqualTo("wal");
             assertThat(pragma(c, "cache_size")).isEqualTo(String.valueOf(-BulkMode.NORMAL_CACHE_KIB));
         }
     }
 
     @Test
-    void withTheStoreOpenElsewhereTheSwitchIsRefusedAndTheImportRunsInWalMode() throws Exception {
+    void withTheStoreOpenElsewhereTheImportRunsAndTheOtherConnectionSeesItsRows() throws Exception {
         Path db = dir.resolve("shared.gpkg");
         try (IncidentStore window = IncidentStore.open(db)) {
             assertThat(window.count()).isZero();
-            try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db)) {
-                assertThat(BulkMode.rollbackJournal(c)).isFalse();
-                assertThat(pragma(c, "journal_mode")).isEqualTo("wal");
-            }
             try (IncidentStore cli = IncidentStore.open(db)) {
                 importRows(cli, 300);
             }
@@ -53,29 +50,29 @@ class BulkModeTest {
     }
 
     @Test
-    void aReaderThatOpensTheStoreDuringARollbackJournalImportIsLockedOutAndCannotFailItsCommit() throws Exception {
+    void aReaderDuringAnImportsOpenTransactionReadsTheCommittedStateWithoutWaiting() throws Exception {
         Path db = dir.resolve("reader.gpkg");
         IncidentStore.open(db).close();
         try (Connection importer = DriverManager.getConnection("jdbc:sqlite:" + db)) {
-            assertThat(BulkMode.rollbackJournal(importer)).isTrue();
+            BulkMode.begin(importer);
             importer.setAutoCommit(false);
             try (Statement st = importer.createStatement()) {
                 st.executeUpdate("INSERT INTO import_batch(file, format, started) VALUES ('f.csv', 'acled', 'now')");
             }
-            try (Connection reader = DriverManager.getConnection("jdbc:sqlite:" + db); Statement st = reader.createStatement()) {
+            try (Connection reader = StoreAccess.openReadOnly(db); Statement st = reader.createStatement()) {
                 st.execute("PRAGMA busy_timeout = 0");
-                assertThatThrownBy(() -> st.executeQuery("SELECT count(*) FROM import_batch").close())
-                        .isInstanceOf(java.sql.SQLException.class).hasMessageContaining("locked");
+                try (ResultSet rs = st.executeQuery("SELECT count(*) FROM import_batch")) {
+                    rs.next();
+                    assertThat(rs.getInt(1)).isZero();
+                }
             }
             importer.commit();
             importer.setAutoCommit(true);
-            BulkMode.writeAheadLog(importer);
-            try (Connection reader = DriverManager.getConnection("jdbc:sqlite:" + db)) {
-                assertThat(pragma(reader, "journal_mode")).isEqualTo("wal");
-                try (Statement st = reader.createStatement(); ResultSet rs = st.executeQuery("SELECT count(*) FROM import_batch")) {
-                    rs.next();
-                    assertThat(rs.getInt(1)).isEqualTo(1);
-                }
+            BulkMode.end(importer);
+            try (Connection reader = StoreAccess.openReadOnly(db); Statement st = reader.createStatement();
+                 ResultSet rs = st.executeQuery("SELECT count(*) FROM import_batch")) {
+                rs.next();
+                assertThat(rs.getInt(1)).isEqualTo(1);
             }
         }
     }

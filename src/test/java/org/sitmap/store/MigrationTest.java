@@ -54,6 +54,38 @@ class MigrationTest {
     }
 
     @Test
+    void aMigrationKeepsACopyOfTheOriginalUntilItHasCommittedThenRemovesIt() throws Exception {
+        Path db = dir.resolve("v2.gpkg");
+        IncidentStore.open(db, 2).close();
+        Path copy = MigrationBackup.path(db, 2);
+        try (IncidentStore now = IncidentStore.open(db)) {
+            assertThat(now.schemaVersion()).isEqualTo(Migrations.CURRENT);
+        }
+        assertThat(copy).doesNotExist();
+    }
+
+    @Test
+    void aMigrationThatFailsLeavesTheStoreAndTheCopyOfItAsTheyWere() throws Exception {
+        Path db = dir.resolve("v2-broken.gpkg");
+        IncidentStore.open(db, 2).close();
+        // a table in the way of migration 3's new index makes that step fail
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement st = c.createStatement()) {
+            st.execute("CREATE TABLE incident_dates (x)");
+        }
+        Path copy = MigrationBackup.path(db, 2);
+        assertThatThrownBy(() -> IncidentStore.open(db)).isInstanceOf(StoreException.class)
+                .hasMessageContaining("a copy of the store as it was is at " + copy);
+        assertThat(copy).exists();
+        for (Path p : new Path[] {db, copy}) {
+            try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + p); Statement st = c.createStatement();
+                 ResultSet rs = st.executeQuery("SELECT max(version) FROM sitmap_migration")) {
+                rs.next();
+                assertThat(rs.getInt(1)).as(p.toString()).isEqualTo(2);
+            }
+        }
+    }
+
+    @Test
     void aVersionThreeStoreGetsItsSpatialIndexLosesTheCoordinateColumnsAndKeepsItsPositions() throws Exception {
         Path db = dir.resolve("v3.gpkg");
         Incident day = Fixtures.simple("test:day", java.time.LocalDate.of(2019, 6, 5), "Saraqib", 35.86, 36.8, "SAA");

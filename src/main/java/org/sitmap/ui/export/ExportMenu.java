@@ -45,7 +45,7 @@ public final class ExportMenu {
 
     /** Adds both items to the window's File menu and routes progress to the status bar. */
     public static void mount(MainWindow w) {
-        ExportViewModel vm = new ExportViewModel(w.worker(), Platform::runLater, DefaultStore::openExisting,
+        ExportViewModel vm = new ExportViewModel(w.worker(), Platform::runLater, DefaultStore::openForReading,
                 w.options().db(), w.options().offline());
         SessionViewModel session = w.session();
         vm.messageProperty().addListener((o, a, b) -> session.messageProperty().set(b));
@@ -55,10 +55,14 @@ public final class ExportMenu {
         MenuItem data = new MenuItem("Export data…");
         data.setId("export-data");
         data.setOnAction(e -> exportData(vm, session.filterProperty().get(), owner(w)));
+        MenuItem cancel = new MenuItem("Cancel export");
+        cancel.setId("export-cancel");
+        cancel.setOnAction(e -> vm.cancel());
         map.disableProperty().bind(vm.busyProperty());
         data.disableProperty().bind(vm.busyProperty());
+        cancel.disableProperty().bind(vm.busyProperty().not());
         int at = Math.max(0, w.menu("File").getItems().size() - 1);   // before Quit
-        w.menu("File").getItems().addAll(at, List.of(map, data));
+        w.menu("File").getItems().addAll(at, List.of(map, data, cancel));
     }
 
     private static Window owner(MainWindow w) {

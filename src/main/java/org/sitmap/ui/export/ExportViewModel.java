@@ -68,6 +68,9 @@ public final class ExportViewModel {
     private final BooleanProperty busy = new SimpleBooleanProperty();
     private final Executor worker;
     private final Executor ui;
+    private volatile boolean cancelRequested;
+    /** The worker thread while it runs an export job; guarded by {@code this}. */
+    private Thread runner;
     private final Function<Path, IncidentStore> opener;
     private final Path db;
     private final boolean offline;
@@ -153,8 +156,10 @@ public final class ExportViewModel {
                     MapExport export = new MapExport(store, chain);
                     ZonedDateTime now = ZonedDateTime.now(ZoneOffset.UTC);
                     if (MapExport.extension(out).equals("gif")) {
-                        int n = export.writeAnimation(spec, out, Period.ofWeeks(1), 500, now,
-                                k -> ui.execute(() -> message.set("Exporting the animation: frame " + k + "…")));
+                        int n = export.writeAnimation(spec, out, Period.ofWeeks(1), 500, now, k -> {
+                            if (cancelRequested) throw new java.util.concurrent.CancellationException();
+                            ui.execute(() -> message.set("Exporting the animation: frame " + k + "…"));
+                        });
                         return out.getFileName() + ": " + n + " frames written";
                     }
                     Viewport vp = export.write(spec, out, now);
@@ -180,16 +185,43 @@ public final class ExportViewModel {
         String run() throws IOException;
     }
 
+    /**
+     * Asks the running export to stop (UI thread): a GIF stops before its next frame; a data export stops at its
+     * next write (the worker thread is interrupted, which closes the file it writes). Does nothing when idle.
+     */
+    public void cancel() {
+        if (!busy.get() || cancelRequested) return;
+        cancelRequested = true;
+        message.set("Cancelling the export…");
+        synchronized (this) {
+            if (runner != null) runner.interrupt();
+        }
+    }
+
     private void run(String start, Job job) {
         busy.set(true);
+        cancelRequested = false;
         message.set(start);
         worker.execute(() -> {
             String result;
+            synchronized (this) {
+                runner = Thread.currentThread();
+            }
             try {
-                result = job.run();
+                result = cancelRequested ? "Export cancelled: nothing was written" : job.run();
             } catch (IOException | RuntimeException e) {
-                LOG.log(Level.WARNING, "export failed", e);
-                result = "Export failed: " + e.getMessage();
+                if (cancelRequested) {
+                    LOG.log(Level.FINE, "export cancelled", e);
+                    result = "Export cancelled: the file may be incomplete; export again to make it";
+                } else {
+                    LOG.log(Level.WARNING, "export failed", e);
+                    result = "Export failed: " + e.getMessage();
+                }
+            } finally {
+                synchronized (this) {
+                    runner = null;
+                    Thread.interrupted();   // the shared worker goes on with its next task uninterrupted
+                }
             }
             String r = result;
             ui.execute(() -> {

@@ -24,7 +24,7 @@ public final class ArticleImports {
     public static ArticleImportViewModel viewModel(Executor worker, Path db, Runnable reload) {
         return new ArticleImportViewModel(worker, Platform::runLater,
                 () -> Gazetteer.load(() -> {
-                    try (IncidentStore s = DefaultStore.open(db)) {
+                    try (IncidentStore s = DefaultStore.openForReading(db)) {
                         return s.places();
                     }
                 }),

@@ -60,11 +60,15 @@ public final class DataImportDialog {
         ProgressIndicator spinner = new ProgressIndicator();
         spinner.setPrefSize(18, 18);
         spinner.visibleProperty().bind(vm.busyProperty());
+        Button cancel = new Button("Cancel import");
+        cancel.setId("import-cancel");
+        cancel.disableProperty().bind(vm.busyProperty().not());
+        cancel.setOnAction(e -> vm.cancel());
         Button close = new Button("Close");
         close.setOnAction(e -> stage.close());
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox bar = new HBox(8, spinner, status, gap, close);
+        HBox bar = new HBox(8, spinner, status, gap, cancel, close);
         bar.setPadding(new Insets(8));
         BorderPane root = new BorderPane(report);
         root.setBottom(bar);

@@ -12,6 +12,7 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import org.sitmap.model.InputException;
+import org.sitmap.store.StoreFault;
 
 /**
  * File → Import data…: imports event data files (ACLED, UCDP GED, GeoJSON, KML/KMZ; the format is detected) one
@@ -26,7 +27,20 @@ public final class DataImportViewModel {
     /** Imports one file and returns its report; throws {@link InputException} for a file it cannot read. */
     @FunctionalInterface
     public interface FileImporter {
-        String importFile(Path file);
+        /**
+         * @param control asked now and then whether to stop (then the import rolls back and throws a
+         *                {@link StoreFault} of kind CANCELLED), told the rows read so far
+         */
+        String importFile(Path file, Control control);
+    }
+
+    /** What an import running on the worker asks and tells its view model. */
+    public interface Control {
+        /** Whether the user asked to cancel. */
+        boolean cancelled();
+
+        /** The rows read so far in the current file. */
+        void rows(long n);
     }
 
     private static final Logger LOG = Logger.getLogger(DataImportViewModel.class.getName());
@@ -38,6 +52,7 @@ public final class DataImportViewModel {
     private final StringProperty report = new SimpleStringProperty(this, "report", "");
     private final StringProperty status = new SimpleStringProperty(this, "status", "");
     private final BooleanProperty busy = new SimpleBooleanProperty(this, "busy", false);
+    private volatile boolean cancelRequested;
 
     /**
      * @param worker   runs the imports
@@ -61,33 +76,64 @@ public final class DataImportViewModel {
     /** True while files are being imported. */
     public ReadOnlyBooleanProperty busyProperty() { return busy; }
 
+    /**
+     * Asks the running import to stop: the file being imported is rolled back (the store is as before it), the
+     * files after it are not started; files already imported stay. Does nothing when no import runs.
+     */
+    public void cancel() {
+        if (!busy.get() || cancelRequested) return;
+        cancelRequested = true;
+        status.set("Cancelling…");
+    }
+
     /** Starts importing {@code files} on the worker; does nothing when empty or while an import runs. */
     public void importFiles(List<Path> files) {
         if (files == null || files.isEmpty() || busy.get()) return;
         busy.set(true);
+        cancelRequested = false;
         report.set("");
         status.set("Importing " + files.size() + (files.size() == 1 ? " file…" : " files…"));
         List<Path> todo = List.copyOf(files);
         worker.execute(() -> {
             StringBuilder sb = new StringBuilder();
             int ok = 0;
+            boolean cancelled = false;
             for (Path f : todo) {
+                if (cancelRequested) {
+                    cancelled = true;
+                    break;
+                }
+                String name = String.valueOf(f.getFileName());
+                Control control = new Control() {
+                    @Override public boolean cancelled() { return cancelRequested; }
+
+                    @Override public void rows(long n) {
+                        ui.execute(() -> { if (!cancelRequested) status.set("Importing " + name + ": " + n + " rows read…"); });
+                    }
+                };
                 try {
-                    sb.append(importer.importFile(f));
+                    sb.append(importer.importFile(f, control));
                     ok++;
                 } catch (InputException e) {
                     sb.append(e.getMessage()).append("\n  not imported: fix the file and import it again");
+                } catch (StoreFault e) {
+                    LOG.log(Level.FINE, "import of " + f + " stopped", e);
+                    sb.append(e.getMessage());
+                    if (e.kind() == StoreFault.Kind.CANCELLED) cancelled = true;
                 } catch (RuntimeException e) {
                     LOG.log(Level.WARNING, "import of " + f + " failed", e);
                     sb.append(f).append(": not imported: ").append(e.getMessage());
                 }
                 sb.append("\n\n");
+                if (cancelled) break;
             }
             int imported = ok;
+            boolean stopped = cancelled;
             String text = sb.toString().strip();
             ui.execute(() -> {
                 report.set(text);
-                status.set(imported + " of " + todo.size() + (todo.size() == 1 ? " file" : " files") + " imported");
+                status.set((stopped ? "Cancelled: " : "") + imported + " of " + todo.size()
+                        + (todo.size() == 1 ? " file" : " files") + " imported");
                 busy.set(false);
                 if (imported > 0) reload.run();
             });

@@ -21,10 +21,10 @@ public final class DataImports {
      * as {@code sitmap import} does (format detected, one transaction, default mode); returns the report.
      */
     public static DataImportViewModel.FileImporter importer(Path db) {
-        return file -> {
+        return (file, control) -> {
             try (IncidentStore s = DefaultStore.open(db);
                  IncidentReader r = Formats.open(file, "auto", new ReaderContext(s.factions(), null, s::places))) {
-                return s.importAll(r, ImportOptions.DEFAULT, null).describe();
+                return s.importAll(r, ImportOptions.DEFAULT, control::rows, control::cancelled).describe();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

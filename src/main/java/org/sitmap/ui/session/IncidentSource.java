@@ -23,6 +23,12 @@ public interface IncidentSource extends AutoCloseable {
     /** A name for the status bar (the store's file name). */
     String name();
 
+    /** Stops a {@link #loadIndex} running on another thread (it then throws); any thread. */
+    default void interrupt() { }
+
+    /** Whether the store may be written (false: a read-only file or folder; the window turns imports off). */
+    default boolean writable() { return true; }
+
     @Override
     void close();
 }

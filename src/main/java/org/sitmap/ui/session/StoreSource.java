@@ -23,5 +23,9 @@ public final class StoreSource implements IncidentSource {
 
     @Override public String name() { return store.file() == null ? "store" : String.valueOf(store.file().getFileName()); }
 
+    @Override public boolean writable() { return store.writable(); }
+
+    @Override public void interrupt() { store.interrupt(); }
+
     @Override public void close() { store.close(); }
 }

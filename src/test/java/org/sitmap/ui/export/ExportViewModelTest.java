@@ -76,4 +76,24 @@ class ExportViewModelTest {
         vm.exportData(FilterSpec.ALL, dir.resolve("out.xyz"));
         assertThat(vm.messageProperty().get()).startsWith("Export failed: ").contains(".xyz");
     }
+
+    @Test
+    void anExportCancelledBeforeItStartsWritesNothingAndSaysSo() throws Exception {
+        Path db = dir.resolve("cancel.gpkg");
+        IncidentStore.open(db).close();
+        java.util.List<Runnable> workerTasks = new java.util.ArrayList<>();
+        ExportViewModel vm = new ExportViewModel(workerTasks::add, Runnable::run, IncidentStore::openReadOnly, db, true);
+        vm.cancel();   // idle: ignored
+        assertThat(vm.messageProperty().get()).isEmpty();
+        Path out = dir.resolve("out.geojson");
+        vm.exportData(org.sitmap.model.FilterSpec.ALL, out);
+        assertThat(vm.busyProperty().get()).isTrue();
+        vm.cancel();
+        assertThat(vm.messageProperty().get()).isEqualTo("Cancelling the export…");
+        workerTasks.remove(0).run();
+        assertThat(vm.busyProperty().get()).isFalse();
+        assertThat(vm.messageProperty().get()).isEqualTo("Export cancelled: nothing was written");
+        assertThat(out).doesNotExist();
+        assertThat(Thread.currentThread().isInterrupted()).isFalse();
+    }
 }

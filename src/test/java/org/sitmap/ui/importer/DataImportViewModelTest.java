@@ -31,7 +31,7 @@ class DataImportViewModelTest {
     void importsEachFileReportsProblemsAndReloadsOnce() {
         Queue worker = new Queue(), ui = new Queue();
         AtomicInteger reloads = new AtomicInteger();
-        DataImportViewModel vm = new DataImportViewModel(worker, ui, file -> {
+        DataImportViewModel vm = new DataImportViewModel(worker, ui, (file, control) -> {
             if (file.toString().equals("bad.csv")) throw new InputException("bad.csv", 3, "bad date '2020-13-01'");
             return file + " (acled): 3 rows read, 3 imported";
         }, reloads::incrementAndGet);
@@ -53,7 +53,7 @@ class DataImportViewModelTest {
     @Test
     void noReloadWhenNothingWasImported() {
         AtomicInteger reloads = new AtomicInteger();
-        DataImportViewModel vm = new DataImportViewModel(Runnable::run, Runnable::run, file -> {
+        DataImportViewModel vm = new DataImportViewModel(Runnable::run, Runnable::run, (file, control) -> {
             throw new IllegalStateException("disk full");
         }, reloads::incrementAndGet);
         vm.importFiles(List.of(Path.of("x.kml")));
@@ -74,6 +74,61 @@ class DataImportViewModelTest {
                 .contains(csv + " (acled): 3 rows read, 0 imported, 0 updated, 3 skipped, 0 rejected")
                 .contains("actors kept under UNK: Jaysh Test Brigade");
         try (IncidentStore s = IncidentStore.open(db)) {
+            assertThat(s.count()).isEqualTo(3);
+        }
+    }
+
+    @Test
+    void cancelStopsTheRunningFileAndStartsNoOtherAndSaysSo() {
+        Queue worker = new Queue(), ui = new Queue();
+        AtomicInteger reloads = new AtomicInteger();
+        List<Path> started = new ArrayList<>();
+        DataImportViewModel[] model = new DataImportViewModel[1];
+        DataImportViewModel vm = new DataImportViewModel(worker, ui, (file, control) -> {
+            started.add(file);
+            control.rows(4096);
+            model[0].cancel();   // the user presses Cancel while this file imports (the store's importer then stops)
+            if (control.cancelled()) {
+                throw new org.sitmap.store.StoreFault(org.sitmap.store.StoreFault.Kind.CANCELLED, "the import of " + file
+                        + " was cancelled: nothing was imported, the store is unchanged", null);
+            }
+            return file + ": imported";
+        }, reloads::incrementAndGet);
+        model[0] = vm;
+        vm.cancel();   // nothing runs yet: ignored
+        vm.importFiles(List.of(Path.of("a.csv"), Path.of("b.csv")));
+        worker.runAll();
+        assertThat(vm.statusProperty().get()).isEqualTo("Cancelling…");
+        ui.runAll();
+        assertThat(started).containsExactly(Path.of("a.csv"));
+        assertThat(vm.reportProperty().get())
+                .isEqualTo("the import of a.csv was cancelled: nothing was imported, the store is unchanged");
+        assertThat(vm.statusProperty().get()).isEqualTo("Cancelled: 0 of 2 files imported");
+        assertThat(vm.busyProperty().get()).isFalse();
+        assertThat(reloads).hasValue(0);
+    }
+
+    @Test
+    void aCancelledImportThroughTheWindowsImporterLeavesTheStoreAsItWas() {
+        Path db = dir.resolve("c.gpkg");
+        Path small = Fixtures.write(dir.resolve("small.csv"), EventFiles.acledSample());
+        Path big = Fixtures.write(dir.resolve("big.csv"), EventFiles.acledGenerated(20_000));
+        DataImportViewModel[] model = new DataImportViewModel[1];
+        DataImportViewModel.FileImporter real = DataImports.importer(db);
+        model[0] = new DataImportViewModel(Runnable::run, Runnable::run, (file, control) -> real.importFile(file,
+                new DataImportViewModel.Control() {
+                    @Override public boolean cancelled() { return control.cancelled(); }
+
+                    @Override public void rows(long n) {
+                        control.rows(n);
+                        if (n >= 4096) model[0].cancel();   // Cancel pressed once rows are in the open transaction
+                    }
+                }), () -> { });
+        model[0].importFiles(List.of(small));
+        model[0].importFiles(List.of(big));
+        assertThat(model[0].statusProperty().get()).isEqualTo("Cancelled: 0 of 1 file imported");
+        assertThat(model[0].reportProperty().get()).contains("was cancelled: nothing was imported, the store is unchanged");
+        try (IncidentStore s = IncidentStore.openReadOnly(db)) {
             assertThat(s.count()).isEqualTo(3);
         }
     }
