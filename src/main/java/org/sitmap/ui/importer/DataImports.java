@@ -23,7 +23,8 @@ public final class DataImports {
     public static DataImportViewModel.FileImporter importer(Path db) {
         return file -> {
             try (IncidentStore s = DefaultStore.open(db);
-                 IncidentReader r = Formats.open(file, "auto", new ReaderContext(s.factions(), null, s::places))) {
+                 IncidentReader r = org.sitmap.store.StoreFileReader.open(file, "auto",
+                         new ReaderContext(s.factions(), null, s::places))) {
                 return s.importAll(r, ImportOptions.DEFAULT, null).describe();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
