@@ -59,9 +59,9 @@ final class ExportCommand implements Callable<Integer> {
                     + " faction is listed, as the window shows them.")
     String factionRule;
 
-    @Option(names = "--layout", paramLabel = "sitmap|acled", defaultValue = "sitmap",
-            description = "CSV columns: sitmap (default; every stored field, imports back unchanged) or acled"
-                    + " (ACLED's 31 columns in ACLED's order).")
+    @Option(names = "--layout", paramLabel = "sitmap|acled|ucdp", defaultValue = "sitmap",
+            description = "CSV columns: sitmap (default; every stored field, imports back unchanged), acled"
+                    + " (ACLED's 31 columns in ACLED's order) or ucdp (UCDP GED's columns).")
     String layout;
 
     @Option(names = "--filter-bbox", paramLabel = "minLon,minLat,maxLon,maxLat",

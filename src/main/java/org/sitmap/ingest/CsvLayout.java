@@ -22,6 +22,12 @@ import org.sitmap.model.Provenance;
  *       {@code disorder_type}, {@code civilian_targeting}, {@code iso}, {@code region} and {@code year} are derived.
  *       A year-precise date is written as time precision 4 (ACLED itself stops at 3, the month). The end date,
  *       evidence, origin and each actor's faction are not in ACLED's layout.</li>
+ *   <li>{@link #UCDP}: the 41 columns of UCDP GED's CSV (as its Syria extract has them), ids without the
+ *       {@code ucdp:} prefix; the first actor is {@code side_a}, the others {@code side_b}; precisions as UCDP's
+ *       codes ({@code date_prec} 1/3/4/5, {@code where_prec} 1/2/4); fatalities as {@code best};
+ *       {@code type_of_violence} 3 for violence against civilians, 1 for battles and explosions (Sitmap does not
+ *       know state-based from non-state), blank otherwise; evidence as {@code source_headline}. UCDP's own ids,
+ *       dyads and death counts by side are not held by Sitmap and stay blank; the summary is not in the layout.</li>
  * </ul>
  */
 public enum CsvLayout {
@@ -32,7 +38,13 @@ public enum CsvLayout {
     ACLED(List.of("event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type",
             "sub_event_type", "actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2", "interaction",
             "civilian_targeting", "iso", "region", "country", "admin1", "admin2", "admin3", "location", "latitude",
-            "longitude", "geo_precision", "source", "source_scale", "notes", "fatalities", "tags", "timestamp"));
+            "longitude", "geo_precision", "source", "source_scale", "notes", "fatalities", "tags", "timestamp")),
+    UCDP(List.of("id", "year", "active_year", "type_of_violence", "conflict_new_id", "conflict_name", "dyad_new_id",
+            "dyad_name", "side_a_new_id", "side_a", "side_b_new_id", "gwnob", "side_b", "number_of_sources",
+            "source_article", "source_office", "source_date", "source_headline", "source_original", "where_prec",
+            "where_coordinates", "adm_1", "adm_2", "latitude", "longitude", "geom_wkt", "priogrid_gid", "country",
+            "country_id", "region", "event_clarity", "date_prec", "date_start", "date_end", "deaths_a", "deaths_b",
+            "deaths_civilians", "deaths_unknown", "low", "best", "high"));
 
     private final List<String> columns;
 
@@ -43,15 +55,19 @@ public enum CsvLayout {
     /** The header row. */
     public List<String> columns() { return columns; }
 
-    /** sitmap or acled (any case) → a layout; throws IllegalArgumentException naming the choices otherwise. */
+    /** sitmap, acled or ucdp (any case) → a layout; throws IllegalArgumentException naming the choices otherwise. */
     public static CsvLayout parse(String s) {
         for (CsvLayout l : values()) if (l.name().equalsIgnoreCase(s.strip())) return l;
-        throw new IllegalArgumentException("unknown CSV layout '" + s + "' (sitmap or acled)");
+        throw new IllegalArgumentException("unknown CSV layout '" + s + "' (sitmap, acled or ucdp)");
     }
 
     /** The cells of one incident, in the order of {@link #columns()}. */
     List<String> cells(Incident i) {
-        return this == ACLED ? acled(i) : sitmap(i);
+        return switch (this) {
+            case SITMAP -> sitmap(i);
+            case ACLED -> acled(i);
+            case UCDP -> ucdp(i);
+        };
     }
 
     private static List<String> sitmap(Incident i) {
@@ -88,6 +104,40 @@ public enum CsvLayout {
                 coordinate(i.latitude()), coordinate(i.longitude()),
                 i.located() ? Integer.toString(i.geoPrecision().code()) : "", str(i.source()), "", str(i.summary()),
                 str(i.fatalities()), "", revised(i));
+    }
+
+    private static List<String> ucdp(Incident i) {
+        List<Actor> a = i.actors();
+        List<String> sideB = new ArrayList<>();
+        for (int k = 1; k < a.size(); k++) sideB.add(a.get(k).name());
+        String key = i.sourceKey();
+        String id = key.startsWith("ucdp:") ? key.substring(5) : key;
+        String violence = switch (i.eventType()) {
+            case VIOLENCE_AGAINST_CIVILIANS -> "3";
+            case BATTLES, EXPLOSIONS -> "1";
+            default -> "";
+        };
+        String wherePrec = switch (i.geoPrecision()) {
+            case EXACT -> "1";
+            case NEAR -> "2";
+            case REGION -> "4";
+            case UNRESOLVED -> "";
+        };
+        String datePrec = switch (i.datePrecision()) {
+            case DAY -> "1";
+            case WEEK -> "3";
+            case MONTH -> "4";
+            case YEAR -> "5";
+        };
+        String country = str(i.country());
+        String lat = coordinate(i.latitude()), lon = coordinate(i.longitude());
+        return Arrays.asList(
+                id, Integer.toString(i.date().getYear()), "", violence, "", "", "", "", "",
+                a.isEmpty() ? "" : a.get(0).name(), "", "", String.join(", ", sideB), "", "", str(i.source()), "",
+                str(i.evidence()), "", wherePrec, str(i.place()), str(i.admin1()), "", lat, lon,
+                i.located() ? "POINT (" + lon + " " + lat + ")" : "", "", country,
+                iso(country).equals("760") ? "652" : "", region(country), "", datePrec, i.date().toString(),
+                (i.endDate() != null ? i.endDate() : i.date()).toString(), "", "", "", "", "", str(i.fatalities()), "");
     }
 
     /** ACLED's disorder type of an event type. */

@@ -18,7 +18,7 @@ import org.sitmap.store.IncidentStore;
 import org.sitmap.testutil.EventFiles;
 import org.sitmap.testutil.Fixtures;
 
-/** {@code --layout acled}: ACLED's own columns, read back by the ACLED reader (issue #13). */
+/** {@code --layout acled} and {@code ucdp}: the sources' own columns, read back by their readers (issue #13). */
 class CsvLayoutTest {
     /** ACLED's current header, as its export and API write it (31 columns). */
     private static final String ACLED = "event_id_cnty,event_date,year,time_precision,disorder_type,event_type,"
@@ -90,9 +90,42 @@ class CsvLayoutTest {
     }
 
     @Test
+    void theUcdpLayoutHasGedsColumnsAndTheUcdpReaderReadsItBack() throws Exception {
+        String csv = write(CsvLayout.UCDP);
+        assertThat(csv.split("\r\n")[0]).isEqualTo(EventFiles.UCDP_HEADER);
+        assertThat(csv).contains("\r\n777,2018,").doesNotContain("\r\nucdp:");
+        List<Incident> back = new ArrayList<>();
+        try (org.sitmap.ingest.ucdp.UcdpReader r = new org.sitmap.ingest.ucdp.UcdpReader(
+                new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), "u.csv", IncidentStore.loadCatalog())) {
+            ParsedRow row;
+            while ((row = r.next()) != null) {
+                assertThat(row.isRejected()).as(row.rejection()).isFalse();
+                back.add(row.incident());
+            }
+        }
+        List<Incident> orig = incidents();
+        assertThat(back).hasSize(orig.size());
+        for (int k = 0; k < orig.size(); k++) {
+            Incident a = orig.get(k), b = back.get(k);
+            assertThat(b.sourceKey()).isEqualTo(a.sourceKey());
+            assertThat(b.date()).isEqualTo(a.date());
+            assertThat(b.endDate()).isEqualTo(a.endDate());
+            assertThat(b.datePrecision()).isEqualTo(a.datePrecision());
+            assertThat(b.latitude()).isEqualTo(a.latitude());
+            assertThat(b.longitude()).isEqualTo(a.longitude());
+            assertThat(b.geoPrecision()).isEqualTo(a.geoPrecision());
+            assertThat(b.fatalities()).isEqualTo(a.fatalities());
+            assertThat(b.evidence()).isEqualTo(a.evidence());
+            assertThat(b.actors().stream().map(org.sitmap.model.Actor::name).toList())
+                    .isEqualTo(a.actors().stream().map(org.sitmap.model.Actor::name).toList());
+        }
+    }
+
+    @Test
     void sitmapsLayoutStaysTheDefault() throws Exception {
         assertThat(write(CsvLayout.SITMAP).split("\r\n")[0]).isEqualTo(String.join(",", CsvWriter.COLUMNS));
         assertThat(CsvLayout.parse(" ACLED ")).isEqualTo(CsvLayout.ACLED);
-        assertThatThrownBy(() -> CsvLayout.parse("ucdp")).hasMessageContaining("sitmap or acled");
+        assertThat(CsvLayout.parse("ucdp")).isEqualTo(CsvLayout.UCDP);
+        assertThatThrownBy(() -> CsvLayout.parse("gdelt")).hasMessageContaining("sitmap, acled or ucdp");
     }
 }
