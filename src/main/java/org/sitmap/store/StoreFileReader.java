@@ -44,10 +44,12 @@ public final class StoreFileReader implements IncidentReader {
      */
     public static IncidentReader open(Path file, String format, org.sitmap.ingest.ReaderContext ctx) throws IOException {
         boolean auto = format == null || format.isBlank() || format.equalsIgnoreCase("auto");
-        if (format != null && format.equalsIgnoreCase("gpkg") || auto && Files.isRegularFile(file) && isSqlite(file)) {
+        if (format != null && format.equalsIgnoreCase("gpkg")) {
             if (!Files.isRegularFile(file)) throw new InputException(file.toString(), 0, "no such file");
             return open(file);
         }
+        // another SQLite file (a foreign GeoPackage, an MBTiles pack) gets the formats' plain refusal
+        if (auto && Files.isRegularFile(file) && isSqlite(file) && isSitmapStore(file)) return open(file);
         return org.sitmap.ingest.Formats.open(file, format, ctx);
     }
 
@@ -58,20 +60,37 @@ public final class StoreFileReader implements IncidentReader {
         }
     }
 
-    /** Opens {@code path} read-only and reads its incidents. */
-    public static StoreFileReader open(Path path) {
-        String name = path.toString();
+    /** True when the SQLite file has Sitmap's tables (false also when it cannot be read as SQLite). */
+    static boolean isSitmapStore(Path path) {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + path.toAbsolutePath(), readOnly())) {
+            return hasSitmapTables(c);
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    private static java.util.Properties readOnly() {
         SQLiteConfig cfg = new SQLiteConfig();
         cfg.setReadOnly(true);
         cfg.setBusyTimeout(10_000);
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + path.toAbsolutePath(), cfg.toProperties())) {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT count(*) FROM sqlite_master WHERE name IN ('sitmap_migration', 'incident')");
-                 ResultSet rs = ps.executeQuery()) {
-                if (!rs.next() || rs.getInt(1) < 2) {
-                    throw new InputException(name, 0, "an SQLite file without Sitmap's incident table: not a Sitmap"
-                            + " store or GeoPackage export");
-                }
+        return cfg.toProperties();
+    }
+
+    private static boolean hasSitmapTables(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT count(*) FROM sqlite_master WHERE name IN ('sitmap_migration', 'incident')");
+             ResultSet rs = ps.executeQuery()) {
+            return rs.next() && rs.getInt(1) == 2;
+        }
+    }
+
+    /** Opens {@code path} read-only and reads its incidents. */
+    public static StoreFileReader open(Path path) {
+        String name = path.toString();
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + path.toAbsolutePath(), readOnly())) {
+            if (!hasSitmapTables(c)) {
+                throw new InputException(name, 0, "an SQLite file without Sitmap's incident table: not a Sitmap"
+                        + " store or its GeoPackage export (for another GeoPackage, convert its layer with ogr2ogr)");
             }
             List<Incident> all = IncidentRows.select(c, "ORDER BY event_date, fid", List.of());
             return new StoreFileReader(name, all);
