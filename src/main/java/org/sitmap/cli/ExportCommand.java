@@ -31,11 +31,11 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code sitmap export --out FILE ...}: a map snapshot (.png with .pgw/.prj, .pdf), a timeline animation (.gif)
- * or the filtered incidents as data (.geojson, .csv, .kml, .gpkg). Runs without a display, through the same
+ * or the filtered incidents as data (.geojson, .csv, .kml, .kmz, .gpkg). Runs without a display, through the same
  * renderer as the window's File → Export map….
  */
 @Command(name = "export", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Export a map (.png .pdf), an animation (.gif) or data (.geojson .csv .kml .gpkg).",
+        description = {"Export a map (.png .pdf), an animation (.gif) or data (.geojson .csv .kml .kmz .gpkg).",
                 "The format follows the --out file's ending. Without --bbox or --center the map fits the shown"
                         + " incidents."})
 final class ExportCommand implements Callable<Integer> {
@@ -48,7 +48,7 @@ final class ExportCommand implements Callable<Integer> {
     @Option(names = "--db", paramLabel = "FILE", description = "Store file (GeoPackage); default: the user's default store.")
     Path db;
 
-    @Option(names = "--out", paramLabel = "FILE", required = true, description = "Output file: .png .pdf .gif .geojson .csv .kml .gpkg")
+    @Option(names = "--out", paramLabel = "FILE", required = true, description = "Output file: .png .pdf .gif .geojson .csv .kml .kmz .gpkg")
     Path out;
 
     @CommandLine.Mixin
@@ -58,6 +58,11 @@ final class ExportCommand implements Callable<Integer> {
             description = "any (default): incidents involving a listed faction; primary: incidents whose primary"
                     + " faction is listed, as the window shows them.")
     String factionRule;
+
+    @Option(names = "--layout", paramLabel = "sitmap|acled|ucdp", defaultValue = "sitmap",
+            description = "CSV columns: sitmap (default; every stored field, imports back unchanged), acled"
+                    + " (ACLED's 31 columns in ACLED's order) or ucdp (UCDP GED's columns).")
+    String layout;
 
     @Option(names = "--filter-bbox", paramLabel = "minLon,minLat,maxLon,maxLat",
             description = "Keep only incidents inside this box (the window's Area tool).")
@@ -144,13 +149,13 @@ final class ExportCommand implements Callable<Integer> {
         String ext = MapExport.extension(out);
         boolean map = MapExport.FORMATS.contains(ext);
         if (!map && !DataExport.FORMATS.contains(ext)) {
-            throw usage("--out must end in .png, .pdf, .gif, .geojson, .csv, .kml or .gpkg, not '" + out.getFileName() + "'");
+            throw usage("--out must end in .png, .pdf, .gif, .geojson, .csv, .kml, .kmz or .gpkg, not '" + out.getFileName() + "'");
         }
         Period period = ext.equals("gif") ? period() : null;
         try (IncidentStore store = DefaultStore.openForReading(db != null ? db : parent.db)) {
             FilterSpec filter = filter(store.factions());
             if (!map) {
-                long n = DataExport.write(store, filter, rule(), out);
+                long n = DataExport.write(store, filter, rule(), csvLayout(), out);
                 spec.commandLine().getOut().println(n + " incidents written to " + out);
                 return 0;
             }
@@ -262,6 +267,14 @@ final class ExportCommand implements Callable<Integer> {
             throw usage("--filter-bbox: " + e.getMessage());
         }
         return filterOptions.toFilter(catalog, fb, spec.commandLine());
+    }
+
+    private org.sitmap.ingest.CsvLayout csvLayout() {
+        try {
+            return org.sitmap.ingest.CsvLayout.parse(layout);
+        } catch (IllegalArgumentException e) {
+            throw usage("--layout: " + e.getMessage());
+        }
     }
 
     private org.sitmap.index.IndexFilter.FactionRule rule() {

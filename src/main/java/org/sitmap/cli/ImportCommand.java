@@ -64,14 +64,17 @@ final class ImportCommand implements Callable<Integer> {
 
     /** The names for {@code --format}. */
     static final class FormatNames extends ArrayList<String> {
-        FormatNames() { super(Formats.names()); }
+        FormatNames() {
+            super(Formats.names());
+            add("gpkg");
+        }
     }
 
     @Override
     public Integer call() throws IOException {
-        if (!Formats.names().contains(format)) {
+        if (!Formats.names().contains(format) && !format.equals("gpkg")) {
             throw new CommandLine.ParameterException(spec.commandLine(), "unknown --format '" + format
-                    + "' (known: " + String.join(", ", Formats.names()) + ")");
+                    + "' (known: " + String.join(", ", Formats.names()) + ", gpkg)");
         }
         PrintWriter out = spec.commandLine().getOut();
         List<Path> files = expand(paths);
@@ -82,7 +85,7 @@ final class ImportCommand implements Callable<Integer> {
             for (Path file : files) {
                 List<Incident> seen = new ArrayList<>();
                 ImportReport report;
-                try (IncidentReader reader = Formats.open(file, format, ctx)) {
+                try (IncidentReader reader = org.sitmap.store.StoreFileReader.open(file, format, ctx)) {
                     report = store.importAll(review ? recording(reader, seen) : reader,
                             new ImportOptions(strict, dryRun), n -> { });
                 }

@@ -10,25 +10,30 @@ import java.nio.file.StandardCopyOption;
 import java.util.Iterator;
 import java.util.List;
 import org.sitmap.index.IndexFilter;
+import org.sitmap.ingest.CsvLayout;
 import org.sitmap.ingest.CsvWriter;
 import org.sitmap.ingest.GeoJsonWriter;
 import org.sitmap.model.FilterSpec;
 import org.sitmap.model.Incident;
 import org.sitmap.model.IncidentReader;
 import org.sitmap.model.ParsedRow;
+import org.sitmap.model.Provenance;
 import org.sitmap.store.ImportOptions;
 import org.sitmap.store.IncidentStore;
 
 /**
- * Data exports of the filtered incidents, chosen by the file's ending: GeoJSON (imports back unchanged), CSV (ACLED
- * column names where they fit, formula-safe), KML (time-stamped placemarks for Google Earth's time slider) and
- * GeoPackage (a new Sitmap store holding only those incidents, readable by QGIS and GDAL).
+ * Data exports of the filtered incidents, chosen by the file's ending: GeoJSON, CSV (Sitmap's layout with ACLED
+ * column names where they fit, or ACLED's own layout; formula-safe), KML and KMZ (time-stamped placemarks for
+ * Google Earth's time slider, valid against the OGC schema; the KMZ holds its icons) and GeoPackage (a new Sitmap
+ * store holding only those incidents, readable by QGIS and GDAL). GeoJSON, Sitmap's CSV, KML and GeoPackage
+ * import back into the store they came from unchanged. Every format carries the origin of an incident as a file
+ * name and line only ({@link Provenance}), never a folder of the analyst's machine.
  *
  * <p>Threading: blocking; run on a worker. Streams from the store except for GeoPackage (one list in memory).
  */
 public final class DataExport {
     /** File name endings handled here. */
-    public static final List<String> FORMATS = List.of("geojson", "json", "csv", "kml", "gpkg");
+    public static final List<String> FORMATS = List.of("geojson", "json", "csv", "kml", "kmz", "gpkg");
 
     private DataExport() { }
 
@@ -43,6 +48,12 @@ public final class DataExport {
      */
     public static long write(IncidentStore store, FilterSpec filter, IndexFilter.FactionRule rule, Path out)
             throws IOException {
+        return write(store, filter, rule, CsvLayout.SITMAP, out);
+    }
+
+    /** As {@link #write(IncidentStore, FilterSpec, IndexFilter.FactionRule, Path)}, a CSV in {@code layout}. */
+    public static long write(IncidentStore store, FilterSpec filter, IndexFilter.FactionRule rule, CsvLayout layout,
+                             Path out) throws IOException {
         java.util.function.Predicate<Incident> keep = rule == IndexFilter.FactionRule.PRIMARY
                 && !filter.factions().isEmpty() ? i -> filter.factions().contains(i.factions().get(0)) : i -> true;
         String ext = MapExport.extension(out);
@@ -60,7 +71,7 @@ public final class DataExport {
                     }
                 }
                 case "csv" -> {
-                    try (CsvWriter w = new CsvWriter(os)) {
+                    try (CsvWriter w = new CsvWriter(os, layout)) {
                         stream(store, filter, i -> { if (keep.test(i)) { w.write(i); kept[0]++; } });
                         yield kept[0];
                     }
@@ -72,8 +83,15 @@ public final class DataExport {
                         yield w.written();
                     }
                 }
-                default -> throw new IllegalArgumentException(out + ": data is written as .geojson, .csv, .kml or"
-                        + " .gpkg, not ." + ext);
+                case "kmz" -> {
+                    String name = out.getFileName().toString().replaceFirst("\\.[^.]*$", "");
+                    try (KmzWriter w = new KmzWriter(os, store.factions(), name)) {
+                        stream(store, filter, i -> { if (keep.test(i)) w.write(i); });
+                        yield w.written();
+                    }
+                }
+                default -> throw new IllegalArgumentException(out + ": data is written as .geojson, .csv, .kml, .kmz"
+                        + " or .gpkg, not ." + ext);
             };
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(tmp);
@@ -142,7 +160,7 @@ public final class DataExport {
         @Override public ParsedRow next() {
             if (!it.hasNext()) return null;
             Incident i = it.next();
-            return ParsedRow.ok(++line, i.toBuilder().id(0).batchId(0).build());
+            return ParsedRow.ok(++line, i.toBuilder().id(0).batchId(0).origin(Provenance.shareable(i.origin())).build());
         }
 
         @Override public void close() { }

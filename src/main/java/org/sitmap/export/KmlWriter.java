@@ -3,29 +3,36 @@ package org.sitmap.export;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.BiFunction;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 import org.sitmap.model.Actor;
 import org.sitmap.model.DatePrecision;
+import org.sitmap.model.EventType;
 import org.sitmap.model.Faction;
 import org.sitmap.model.FactionCatalog;
 import org.sitmap.model.Incident;
+import org.sitmap.model.Provenance;
 
 /**
- * KML 2.2 for Google Earth: one shared style per faction (its colour), one Placemark per located incident with a
- * {@code TimeStamp} (an event known to the day) or a {@code TimeSpan} (a range, or a week/month/year precision:
- * the whole period it may have happened in), so Google Earth's time slider plays the incidents. Text is escaped
- * by the XML writer; unresolved incidents (no position) are left out.
+ * KML 2.2 for Google Earth, valid against the OGC schema ({@code ogckml22.xsd}): one shared style per faction and
+ * event type (the faction's colour; in a KMZ the map's own marker as an icon inside the archive, in a plain KML
+ * Google Earth's default icon tinted, so nothing loads from the internet), one Placemark per located incident
+ * with its elements in the schema's order (name, description, {@code TimeStamp} for an event known to the day or
+ * {@code TimeSpan} for a range or a week/month/year precision, styleUrl, ExtendedData, Point), so Google Earth's
+ * time slider plays the incidents. ExtendedData holds every stored field under the GeoJSON export's property
+ * names, so Sitmap's KML reader imports the file back unchanged. Text is escaped by the XML writer; unresolved
+ * incidents (no position) are left out.
  *
  * <p>Not thread-safe; close it to finish the document.
  */
 public final class KmlWriter implements Closeable {
     private static final String NS = "http://www.opengis.net/kml/2.2";
-    private static final String ICON = "http://maps.google.com/mapfiles/kml/shapes/placemark_circle.png";
     /** Characters XML 1.0 does not allow even escaped. */
     private static final java.util.regex.Pattern XML_INVALID =
             java.util.regex.Pattern.compile("[^\\x09\\x0A\\x0D\\x20-\\uD7FF\\uE000-\\uFFFD\\x{10000}-\\x{10FFFF}]");
@@ -34,8 +41,17 @@ public final class KmlWriter implements Closeable {
     private int written;
     private int skipped;
 
-    /** Writes the document head and one style per faction of the catalog. */
+    /** Writes the document head and one style per faction and event type, without icon files. */
     public KmlWriter(OutputStream out, FactionCatalog catalog, String name) throws IOException {
+        this(out, catalog, name, null);
+    }
+
+    /**
+     * @param icons the icon file (relative to the document) of a faction and event type, or null for none (Google
+     *              Earth then tints its own default icon)
+     */
+    public KmlWriter(OutputStream out, FactionCatalog catalog, String name,
+                     BiFunction<Faction, EventType, String> icons) throws IOException {
         this.out = out;
         try {
             // the JDK's writer: newFactory() would pick Aalto, which the Excel reader brings onto the class path
@@ -47,19 +63,23 @@ public final class KmlWriter implements Closeable {
             xml.writeStartElement("Document");
             element("name", name);
             for (Faction f : catalog.factions()) {
-                xml.writeStartElement("Style");
-                xml.writeAttribute("id", styleId(f.code()));
-                xml.writeStartElement("IconStyle");
-                element("color", kmlColour(f.rgb()));
-                element("scale", "0.8");
-                xml.writeStartElement("Icon");
-                element("href", ICON);
-                xml.writeEndElement();
-                xml.writeEndElement();
-                xml.writeStartElement("LabelStyle");
-                element("scale", "0");
-                xml.writeEndElement();
-                xml.writeEndElement();
+                for (EventType t : EventType.values()) {
+                    xml.writeStartElement("Style");
+                    xml.writeAttribute("id", styleId(f.code(), t));
+                    xml.writeStartElement("IconStyle");
+                    element("color", icons == null ? kmlColour(f.rgb()) : "ffffffff");
+                    element("scale", icons == null ? "0.8" : "0.6");
+                    if (icons != null) {
+                        xml.writeStartElement("Icon");
+                        element("href", icons.apply(f, t));
+                        xml.writeEndElement();
+                    }
+                    xml.writeEndElement();
+                    xml.writeStartElement("LabelStyle");
+                    element("scale", "0");
+                    xml.writeEndElement();
+                    xml.writeEndElement();
+                }
             }
         } catch (XMLStreamException e) {
             throw new IOException(e.getMessage(), e);
@@ -71,8 +91,9 @@ public final class KmlWriter implements Closeable {
         return String.format(Locale.ROOT, "ff%02x%02x%02x", rgb & 0xff, (rgb >> 8) & 0xff, (rgb >> 16) & 0xff);
     }
 
-    private static String styleId(String code) {
-        return "faction-" + code.replaceAll("[^A-Za-z0-9_-]", "_");
+    /** The style id of a faction code and event type (an XML NCName). */
+    static String styleId(String code, EventType type) {
+        return "faction-" + code.replaceAll("[^A-Za-z0-9_-]", "_") + "-" + type.name().toLowerCase(Locale.ROOT);
     }
 
     /** Writes one incident as a Placemark (nothing for an unresolved one). */
@@ -84,12 +105,9 @@ public final class KmlWriter implements Closeable {
         try {
             xml.writeStartElement("Placemark");
             xml.writeAttribute("id", "incident-" + i.id());
-            element("name", i.place() + ", " + i.date());
-            List<String> codes = i.factions();
-            element("styleUrl", "#" + styleId(codes.isEmpty() ? Faction.UNKNOWN_CODE : codes.get(0)));
+            element("name", i.place() == null ? i.date().toString() : i.place() + ", " + i.date());
             element("description", description(i));
-            LocalDateSpan span = new LocalDateSpan(i);
-            if (span.single()) {
+            if (i.datePrecision() == DatePrecision.DAY && i.spanEnd().equals(i.date())) {
                 xml.writeStartElement("TimeStamp");
                 element("when", i.date().toString());
             } else {
@@ -98,18 +116,11 @@ public final class KmlWriter implements Closeable {
                 element("end", i.spanEnd().toString());
             }
             xml.writeEndElement();
-            xml.writeStartElement("ExtendedData");
-            data("source_key", i.sourceKey());
-            data("event_type", i.eventType().label());
-            data("sub_event_type", i.subEventType() == null ? "" : i.subEventType().label());
-            data("date_precision", i.datePrecision().name().toLowerCase(Locale.ROOT));
-            data("geo_precision", i.geoPrecision().name().toLowerCase(Locale.ROOT));
-            data("factions", String.join(",", codes));
-            data("fatalities", i.fatalities() == null ? "" : i.fatalities().toString());
-            data("source", i.source() == null ? "" : i.source());
-            xml.writeEndElement();
+            List<String> codes = i.factions();
+            element("styleUrl", "#" + styleId(codes.isEmpty() ? Faction.UNKNOWN_CODE : codes.get(0), i.eventType()));
+            extendedData(i, codes);
             xml.writeStartElement("Point");
-            element("coordinates", String.format(Locale.ROOT, "%.6f,%.6f", i.longitude(), i.latitude()));
+            element("coordinates", plain(i.longitude()) + "," + plain(i.latitude()));
             xml.writeEndElement();
             xml.writeEndElement();
             written++;
@@ -118,15 +129,47 @@ public final class KmlWriter implements Closeable {
         }
     }
 
+    /** Every stored field, as the GeoJSON export names them (lists joined with {@code ;}). */
+    private void extendedData(Incident i, List<String> codes) throws XMLStreamException {
+        List<String> names = new ArrayList<>();
+        List<String> actorCodes = new ArrayList<>();
+        for (Actor a : i.actors()) {
+            names.add(a.name());
+            actorCodes.add(a.factionCode());
+        }
+        xml.writeStartElement("ExtendedData");
+        data("source_key", i.sourceKey());
+        data("date", i.date().toString());
+        data("date_precision", Integer.toString(i.datePrecision().code()));
+        data("end_date", i.endDate() == null ? "" : i.endDate().toString());
+        data("place", i.place());
+        data("admin1", i.admin1());
+        data("country", i.country());
+        data("geo_precision", Integer.toString(i.geoPrecision().code()));
+        data("event_type", i.eventType().label());
+        data("sub_event_type", i.subEventType() == null ? "" : i.subEventType().label());
+        data("factions", String.join(";", codes));
+        data("actors", String.join(";", names));
+        data("actor_factions", String.join(";", actorCodes));
+        data("fatalities", i.fatalities() == null ? "" : i.fatalities().toString());
+        data("summary", i.summary());
+        data("source", i.source());
+        data("origin", Provenance.shareable(i.origin()));
+        data("evidence", i.evidence());
+        data("revised", i.revised() == null ? "" : i.revised().toString());
+        xml.writeEndElement();
+    }
+
+    /** A coordinate as the shortest decimal that reads back as the same double, without an exponent. */
+    private static String plain(double v) {
+        return BigDecimal.valueOf(v).toPlainString();
+    }
+
     /** Placemarks written. */
     public int written() { return written; }
 
     /** Unresolved incidents left out. */
     public int skipped() { return skipped; }
-
-    private record LocalDateSpan(Incident i) {
-        boolean single() { return i.datePrecision() == DatePrecision.DAY && i.spanEnd().equals(i.date()); }
-    }
 
     private static String description(Incident i) {
         List<String> parts = new ArrayList<>();

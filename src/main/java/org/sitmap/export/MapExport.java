@@ -22,8 +22,8 @@ import org.sitmap.store.IncidentStore;
 import org.sitmap.tiles.TileChain;
 
 /**
- * Map exports from a store: PNG (with {@code .pgw} and {@code .prj}), PDF and animated GIF, all through one
- * {@link SnapshotRenderer}. The window and {@code sitmap export} both call this with the same
+ * Map exports from a store: PNG (with {@code .pgw} and {@code .prj}), vector PDF (georeferenced) and animated GIF,
+ * all through one {@link SnapshotRenderer}. The window and {@code sitmap export} both call this with the same
  * {@link SnapshotSpec}, so they write the same picture.
  *
  * <p>Threading: blocking; run it on a worker thread (the window's worker, or the command's main thread). The
@@ -112,17 +112,25 @@ public final class MapExport {
      */
     public Viewport write(SnapshotSpec spec, Path out, ZonedDateTime created) throws IOException {
         String ext = extension(out);
-        createParent(out);
-        SnapshotRenderer.Result res = render(spec, created);
-        switch (ext) {
-            case "png" -> {
-                Images.writePng(res.raster(), out);
-                WorldFile.writeBeside(out, res.viewport());
-            }
-            case "pdf" -> PdfWriter.write(res.raster(), spec, created, out);
-            default -> throw new IllegalArgumentException(out + ": a map is written as .png or .pdf, not ." + ext);
+        if (!ext.equals("png") && !ext.equals("pdf")) {
+            throw new IllegalArgumentException(out + ": a map is written as .png or .pdf, not ." + ext);
         }
-        return res.viewport();
+        createParent(out);
+        if (ext.equals("png")) {
+            SnapshotRenderer.Result res = render(spec, created);
+            Images.writePng(res.raster(), out);
+            WorldFile.writeBeside(out, res.viewport());
+            return res.viewport();
+        }
+        // a PDF: the basemap as an image, everything over it drawn by the same painters as vectors and text
+        Selection shown = select(spec.filter(), spec.factionRule());
+        SnapshotSpec fixed = resolve(spec, shown);
+        SnapshotRenderer renderer = new SnapshotRenderer(chain);
+        SnapshotRenderer.Result base = renderer.basemap(fixed, shown);
+        SnapshotRenderer.Content content = new SnapshotRenderer.Content(shown, dataSources(spec.filter()), created, null);
+        PdfWriter.write(base.raster(), base.viewport(), fixed, created, out,
+                g -> renderer.drawOver(g, fixed, base.viewport(), base.tiles(), content));
+        return base.viewport();
     }
 
     /**

@@ -23,6 +23,7 @@ import org.sitmap.render.ScaleBarPainter;
 import org.sitmap.render.TextBlockPainter;
 import org.sitmap.render.TextBlockPainter.Line;
 import org.sitmap.render.TextBlockPainter.Style;
+import org.sitmap.render.VectorMarks;
 import org.sitmap.render.Viewport;
 import org.sitmap.render.basemap.BasemapPainter;
 import org.sitmap.tiles.MbTilesSource;
@@ -107,6 +108,39 @@ public final class SnapshotRenderer {
 
     /** Draws incidents and every decoration of {@code spec} over a raster that holds the basemap of {@code vp}. */
     public void drawOver(Raster r, SnapshotSpec spec, Viewport vp, Set<TileOrigin> tiles, Content content) {
+        paintIncidents(r, spec, vp, tiles, content);
+        Graphics2D g = r.graphics();
+        try {
+            decorate(g, spec, tiles, content);
+        } finally {
+            g.dispose();
+        }
+    }
+
+    /**
+     * As {@link #drawOver(Raster, SnapshotSpec, Viewport, Set, Content)} for a vector export: the incidents,
+     * labels and decorations are drawn as vectors and text into {@code g} (a PDF page in the viewport's pixel
+     * coordinates) by the same painters; a heat surface goes in as an image.
+     */
+    public void drawOver(Graphics2D g, SnapshotSpec spec, Viewport vp, Set<TileOrigin> tiles, Content content) {
+        Raster marks = new Raster(vp.width(), vp.height());
+        VectorMarks vector = new VectorMarks(g);
+        marks.drawVectors(vector);
+        paintIncidents(marks, spec, vp, tiles, content);
+        vector.flushPixels(marks);
+        Graphics2D d = (Graphics2D) g.create();
+        try {
+            decorate(d, spec, tiles, content);
+        } finally {
+            d.dispose();
+        }
+    }
+
+    /**
+     * The incidents and every name on the map (incident places and, over the local basemap, its towns, roads and
+     * areas), placed around the decorations' boxes so that no name hides under one.
+     */
+    private void paintIncidents(Raster r, SnapshotSpec spec, Viewport vp, Set<TileOrigin> tiles, Content content) {
         Selection shown = content.shown();
         double s = spec.scale();
         // the local basemap's names are placed with the incidents' labels; tiles from elsewhere carry their own
@@ -129,13 +163,13 @@ public final class SnapshotRenderer {
         IncidentPainter.Options o = frame.scaled(IncidentPainter.Options.DEFAULT.withMode(spec.mode()));
         frame.paintIncidents(r, vp, shown != null && shown.count() > 0 ? shown : null, o, spec.shows(Element.LABELS),
                 basemapNames, reserved);
-        Graphics2D g = r.graphics();
-        try {
-            g.scale(s, s);
-            decorate(g, screen.width(), screen.height(), spec, screen, tiles, content);
-        } finally {
-            g.dispose();
-        }
+    }
+
+    private void decorate(Graphics2D g, SnapshotSpec spec, Set<TileOrigin> tiles, Content content) {
+        double s = spec.scale();
+        Viewport screen = spec.screenViewport(content.shown());
+        g.scale(s, s);
+        decorate(g, screen.width(), screen.height(), spec, screen, tiles, content);
     }
 
     private MapFramePainter frame(double s) {

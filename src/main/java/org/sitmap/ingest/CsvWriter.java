@@ -7,39 +7,49 @@ import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
-import org.sitmap.model.Actor;
 import org.sitmap.model.Incident;
 
 /**
  * Writes incidents as CSV (RFC 4180: comma separated, CRLF line ends, fields with comma, quote or line break
- * quoted, quotes doubled), UTF-8, with ACLED's column names where they fit. A cell that starts with
- * {@code = + - @}, tab or carriage return gets a leading apostrophe so spreadsheets do not run it as a formula;
- * a cell that is only a number (such as a negative longitude) is left as it is, since it cannot be a formula.
+ * quoted, quotes doubled), UTF-8, in a {@link CsvLayout} (Sitmap's own by default, or ACLED's). A cell that a
+ * spreadsheet could run as a formula gets a leading apostrophe ({@link #needsGuard}); a cell that is only a
+ * number (such as a negative longitude) is left as it is, since it cannot be a formula. Sitmap's CSV reader
+ * removes the apostrophe again ({@link #unguard}), so the text round-trips.
  *
  * <p>Not thread-safe.
  */
 public final class CsvWriter implements Closeable {
-    /** The header row. */
-    public static final List<String> COLUMNS = List.of("id", "event_id_cnty", "event_date", "end_date",
-            "time_precision", "event_type", "sub_event_type", "actor1", "actor2", "assoc_actors", "factions",
-            "country", "admin1", "location", "latitude", "longitude", "geo_precision", "fatalities", "source",
-            "notes", "origin", "evidence", "timestamp");
+    /** The header row of Sitmap's own layout. */
+    public static final List<String> COLUMNS = CsvLayout.SITMAP.columns();
 
     private static final java.util.regex.Pattern PLAIN_NUMBER = java.util.regex.Pattern.compile("-?\\d+(\\.\\d+)?([eE]-?\\d+)?");
+    /** What a spreadsheet takes as the start of a formula: = + - @, their fullwidth forms, tab and carriage return. */
+    private static final String TRIGGERS = "=+-@\t\r\uFF1D\uFF0B\uFF0D\uFF20";
 
     private final Writer out;
+    private final CsvLayout layout;
 
-    /** Writes the header; {@link #close()} closes {@code stream}. */
+    /** Writes the header of Sitmap's layout; {@link #close()} closes {@code stream}. */
     public CsvWriter(OutputStream stream) throws IOException {
-        this(new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8)));
+        this(stream, CsvLayout.SITMAP);
+    }
+
+    /** Writes the header of {@code layout}; {@link #close()} closes {@code stream}. */
+    public CsvWriter(OutputStream stream, CsvLayout layout) throws IOException {
+        this(new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8)), layout);
     }
 
     /** Writes the header to a character stream; {@link #close()} closes it. */
     public CsvWriter(Writer writer) throws IOException {
+        this(writer, CsvLayout.SITMAP);
+    }
+
+    /** Writes the header of {@code layout} to a character stream; {@link #close()} closes it. */
+    public CsvWriter(Writer writer, CsvLayout layout) throws IOException {
         out = writer;
-        row(COLUMNS);
+        this.layout = layout;
+        row(layout.columns());
     }
 
     /** Writes a whole table to {@code out} and closes it. */
@@ -50,22 +60,7 @@ public final class CsvWriter implements Closeable {
     }
 
     public void write(Incident i) throws IOException {
-        List<Actor> a = i.actors();
-        List<String> assoc = new ArrayList<>();
-        for (int k = 2; k < a.size(); k++) assoc.add(a.get(k).name());
-        row(java.util.Arrays.asList(
-                Long.toString(i.id()), i.sourceKey(), i.date().toString(), str(i.endDate()),
-                Integer.toString(i.datePrecision().code()), i.eventType().label(),
-                i.subEventType() == null ? "" : i.subEventType().label(),
-                a.size() > 0 ? a.get(0).name() : "", a.size() > 1 ? a.get(1).name() : "", String.join("; ", assoc),
-                String.join(";", i.factions()), str(i.country()), str(i.admin1()), str(i.place()),
-                str(i.latitude()), str(i.longitude()), Integer.toString(i.geoPrecision().code()), str(i.fatalities()),
-                str(i.source()), str(i.summary()), str(i.origin()), str(i.evidence()),
-                i.revised() == null ? "" : Long.toString(i.revised().getEpochSecond())));
-    }
-
-    private static String str(Object o) {
-        return o == null ? "" : o.toString();
+        row(layout.cells(i));
     }
 
     private void row(List<String> cells) throws IOException {
@@ -76,13 +71,32 @@ public final class CsvWriter implements Closeable {
         out.write("\r\n");
     }
 
+    /**
+     * True when a spreadsheet could take {@code s} as a formula: its first character, or its first after leading
+     * spaces (spreadsheets skip them), is a trigger ({@code = + - @}, fullwidth {@code ＝ ＋ － ＠}, tab, carriage
+     * return), and it is not simply a number.
+     */
+    static boolean needsGuard(String s) {
+        int k = 0;
+        while (k < s.length() && s.charAt(k) == ' ') k++;
+        if (k < s.length() && TRIGGERS.indexOf(s.charAt(k)) >= 0) return !PLAIN_NUMBER.matcher(s).matches();
+        // a text that itself starts with the guard is guarded too, so that reading removes only the added one
+        return s.length() > 1 && s.charAt(0) == '\'' && needsGuard(s.substring(1));
+    }
+
+    /**
+     * The text of a cell as written before {@link #needsGuard its guard}: without the leading apostrophe when what
+     * follows it needed one; else {@code s} as it is.
+     */
+    public static String unguard(String s) {
+        if (s.length() > 1 && s.charAt(0) == '\'' && needsGuard(s.substring(1))) return s.substring(1);
+        return s;
+    }
+
     /** One cell, neutralised against formula injection and quoted when needed. */
     static String cell(String s) {
         if (s == null || s.isEmpty()) return "";
-        char c = s.charAt(0);
-        if ((c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r') && !PLAIN_NUMBER.matcher(s).matches()) {
-            s = "'" + s;
-        }
+        if (needsGuard(s)) s = "'" + s;
         if (s.indexOf(',') >= 0 || s.indexOf('"') >= 0 || s.indexOf('\n') >= 0 || s.indexOf('\r') >= 0) {
             return '"' + s.replace("\"", "\"\"") + '"';
         }

@@ -9,12 +9,14 @@ import java.io.OutputStream;
 import java.util.List;
 import org.sitmap.model.Actor;
 import org.sitmap.model.Incident;
+import org.sitmap.model.Provenance;
 
 /**
  * Writes incidents as a GeoJSON FeatureCollection of Points in UTF-8 (non-ASCII text such as Arabic is written as
  * is), one feature per line. Properties: id, source_key, date, date_precision (1-4), end_date, place, admin1,
  * country, geo_precision (0-3), event_type, sub_event_type, factions (codes), actors (names as reported),
- * actor_factions (each actor's code), fatalities (null: unknown), summary, source, origin, evidence. An
+ * actor_factions (each actor's code), fatalities (null: unknown), summary, source, origin (the file name and
+ * line only, {@link Provenance}), evidence. An
  * unresolved incident has a null geometry. {@link GeoJsonReader} reads it back unchanged.
  *
  * <p>Not thread-safe.
@@ -96,7 +98,7 @@ public final class GeoJsonWriter implements Closeable {
         if (i.fatalities() == null) gen.writeNull(); else gen.writeNumber(i.fatalities());
         gen.writeStringField("summary", i.summary());
         gen.writeStringField("source", i.source());
-        gen.writeStringField("origin", i.origin());
+        gen.writeStringField("origin", Provenance.shareable(i.origin()));
         gen.writeStringField("evidence", i.evidence());
         gen.writeStringField("revised", i.revised() == null ? null : i.revised().toString());
         gen.writeEndObject();

@@ -68,6 +68,16 @@ final class GlyphSprites {
     /** Stamps a count ("7", "153", "12k") centred on (cx, cy). */
     void stampCount(Raster r, int count, int cx, int cy) {
         String s = count >= 10000 ? (count / 1000) + "k" : Integer.toString(count);
+        if (r.vector() != null) {
+            Font font = scale == 1 ? FONT : FONT.deriveFont((float) (11 * scale));
+            Graphics2D g = r.vector().graphics();
+            TextLayout tl = new TextLayout(s, font, g.getFontRenderContext());
+            int h = (int) Math.ceil(tl.getAscent() + tl.getDescent()) + 4;
+            float x = (float) (cx - Math.ceil(tl.getAdvance()) / 2.0);
+            float baseline = cy - h / 2 + 2 + tl.getAscent();
+            r.vector().haloText(s, font, x, baseline, (float) (2.4 * scale), new Color(0, 0, 0, 190), Color.WHITE);
+            return;
+        }
         int total = 0;
         for (int i = 0; i < s.length(); i++) total += glyphs[CHARS.indexOf(s.charAt(i))].advance();
         int x = cx - total / 2 - 2;
@@ -80,32 +90,46 @@ final class GlyphSprites {
 
     /** Stamps a disc of {@code radius} in the dominant faction's colour, ringed by the second's (-1: none). */
     void stampDisc(Raster r, int dominant, int second, int radius, int cx, int cy) {
+        if (r.vector() != null) {
+            int size = discSize(radius);
+            paintDisc(r.vector().graphics(), cx - size / 2 + size / 2.0, cy - size / 2 + size / 2.0, dominant, second,
+                    radius);
+            return;
+        }
         int key = (dominant * 65 + second + 1) * 128 + Math.min(127, radius);
         Sprite s = discs.computeIfAbsent(key, k -> drawDisc(dominant, second, radius));
         stamp(r, s, cx - s.w() / 2, cy - s.h() / 2);
     }
 
+    private int discSize(int radius) {
+        return 2 * radius + (int) Math.ceil(5 * scale);
+    }
+
     private Sprite drawDisc(int dominant, int second, int radius) {
-        int size = 2 * radius + (int) Math.ceil(5 * scale);
+        int size = discSize(radius);
         BufferedImage img = new BufferedImage(size, size, BufferedImage.TYPE_INT_ARGB_PRE);
         Graphics2D g = img.createGraphics();
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
         g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
-        double c = size / 2.0;
-        Ellipse2D disc = new Ellipse2D.Double(c - radius, c - radius, 2 * radius, 2 * radius);
+        paintDisc(g, size / 2.0, size / 2.0, dominant, second, radius);
+        g.dispose();
+        return new Sprite(((DataBufferInt) img.getRaster().getDataBuffer()).getData(), size, size, size);
+    }
+
+    /** A cluster disc centred on (cx, cy) with Java2D: for the sprites and for vector exports. */
+    private void paintDisc(Graphics2D g, double cx, double cy, int dominant, int second, int radius) {
+        Ellipse2D disc = new Ellipse2D.Double(cx - radius, cy - radius, 2 * radius, 2 * radius);
         g.setColor(IncidentPainter.withAlpha(catalog.get(dominant).rgb(), 215));
         g.fill(disc);
         if (second >= 0) {
             double rr = radius - 2 * scale;
             g.setStroke(new BasicStroke((float) (3.5 * scale)));
             g.setColor(IncidentPainter.withAlpha(catalog.get(second).rgb(), 235));
-            g.draw(new Ellipse2D.Double(c - rr, c - rr, 2 * rr, 2 * rr));
+            g.draw(new Ellipse2D.Double(cx - rr, cy - rr, 2 * rr, 2 * rr));
         }
         g.setStroke(new BasicStroke((float) (1.5 * scale)));
         g.setColor(Color.WHITE);
         g.draw(disc);
-        g.dispose();
-        return new Sprite(((DataBufferInt) img.getRaster().getDataBuffer()).getData(), size, size, size);
     }
 
     /** Source-over stamp with top-left at (x0, y0), clipped. */

@@ -90,16 +90,18 @@ public final class LabelPainter {
             candidates.add(c);
         }
         List<LabelPlacer.Placed> placed = placer.place(candidates);
+        // a vector export draws every label as vectors and real text where the screen stamps sprites
+        VectorMarks vector = r.vector();
         Graphics2D g = null;
         for (LabelPlacer.Placed p : placed) {
-            if (p.candidate().style() == style && !p.leader()) {
+            if (vector == null && p.candidate().style() == style && !p.leader()) {
                 stamp(r, p);   // an incident's label: a cached sprite
                 continue;
             }
-            if (g == null) g = r.graphics();
-            LabelStyle.paint(g, p);
+            if (g == null) g = vector != null ? vector.graphics() : r.graphics();
+            LabelStyle.paint(g, p, vector != null);
         }
-        if (g != null) g.dispose();
+        if (g != null && vector == null) g.dispose();
         return placed;
     }
 

@@ -58,6 +58,13 @@ public final class MarkerSprites {
         return (faction * TYPES + type) * 4 + style;
     }
 
+    /** Draws the marker of sprite {@code key} as vectors centred on (x, y). */
+    public void draw(Graphics2D g, int key, double x, double y) {
+        int type = (key >> 2) % TYPES;
+        int faction = (key >> 2) / TYPES;
+        drawMarker(g, x, y, radius, catalog.get(faction).rgb(), EventType.values()[type], key & 3);
+    }
+
     /** The sprite for a key, drawn on first use. */
     public int[] sprite(int key) {
         int[] s = sprites[key];
@@ -87,6 +94,11 @@ public final class MarkerSprites {
      * Source-over stamps sprite {@code key} centred on pixel (cx, cy), clipped to the raster.
      */
     public void stamp(Raster r, int key, int cx, int cy) {
+        if (r.vector() != null) {
+            // the sprite's centre is half a pixel right of and below (cx, cy): its side is odd
+            draw(r.vector().graphics(), key, cx + 0.5, cy + 0.5);
+            return;
+        }
         int[] s = sprite(key);
         int[] idx = opaqueIdx[key];
         int[] dst = r.pixels();

@@ -11,11 +11,16 @@ import java.util.Arrays;
  * text and vectors into the same pixels that markers are stamped into directly. The screen shows these pixels
  * through a JavaFX {@code PixelBuffer} (format {@code IntArgbPre}); exports write them with ImageIO.
  *
+ * <p>A raster given {@link VectorMarks} ({@link #drawVectors}) is the picture of a vector export (PDF): the
+ * painters then draw their markers, cluster discs, counts and labels as vectors there instead of stamping them into
+ * the pixels, through the same placement code; what only exists as pixels (the heat surface) stays in the pixels.
+ *
  * <p>Not thread-safe: one thread draws into it at a time; hand it over to another thread only after drawing ends.
  */
 public final class Raster {
     private final BufferedImage image;
     private final int[] pixels;
+    private VectorMarks vector;
 
     public Raster(int width, int height) {
         if (width <= 0 || height <= 0 || (long) width * height > 200_000_000L) {
@@ -24,6 +29,12 @@ public final class Raster {
         image = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB_PRE);
         pixels = ((DataBufferInt) image.getRaster().getDataBuffer()).getData();
     }
+
+    /** Makes the painters draw their marks as vectors into {@code marks} (null: stamp pixels, the default). */
+    public void drawVectors(VectorMarks marks) { this.vector = marks; }
+
+    /** Where marks are drawn as vectors, or null when they are stamped into the pixels. */
+    public VectorMarks vector() { return vector; }
 
     public int width() { return image.getWidth(); }
 
@@ -35,9 +46,12 @@ public final class Raster {
     /** The same pixels as an image, for Java2D drawing and ImageIO. */
     public BufferedImage image() { return image; }
 
-    /** A Java2D context with anti-aliasing on; dispose it after use. */
+    /**
+     * A Java2D context with anti-aliasing on; dispose it after use. With {@link VectorMarks} it draws into their
+     * context (as vectors), not into the pixels.
+     */
     public Graphics2D graphics() {
-        Graphics2D g = image.createGraphics();
+        Graphics2D g = vector != null ? (Graphics2D) vector.graphics().create() : image.createGraphics();
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
         g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
         g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);

@@ -114,7 +114,9 @@ class DataExportTest {
                     "span 2020-06-01..2020-06-30");
             String xml = Files.readString(kml);
             assertThat(xml).contains("Saraqib &lt;&amp;&gt;").doesNotContain("\u0001");
-            assertThat(doc.getElementsByTagNameNS("*", "Style").getLength()).isEqualTo(s.factions().size());
+            // a style per faction and event type (the faction's colour; the type's shape in a KMZ)
+            assertThat(doc.getElementsByTagNameNS("*", "Style").getLength())
+                    .isEqualTo(s.factions().size() * org.sitmap.model.EventType.values().length);
         }
     }
 

@@ -30,7 +30,8 @@ import org.sitmap.model.IncidentReader;
  * (unmapped: UNK, listed in the report); {@code location} → place; {@code notes} → summary;
  * {@code source} → source; origin {@code file:line}. See {@link AcledTypes} for the event types. The CSV that
  * {@code sitmap query --format csv} writes imports back: its keys ({@code acled:...}, {@code ucdp:...}) are kept,
- * and its {@code end_date}, {@code assoc_actors}, {@code evidence} and {@code origin} columns are read.
+ * and its {@code end_date}, {@code assoc_actors}, {@code actor_factions}, {@code evidence} and {@code origin}
+ * columns are read.
  * {@code timestamp} (Unix seconds) is the source's revision of the event: the store keeps a newer stored version.
  *
  * <p>Not thread-safe.
@@ -40,7 +41,7 @@ public final class AcledReader extends CsvIncidentReader {
     private final AcledTypes types = new AcledTypes();
     private final int id, date, timePrecision, eventType, subEventType, actor1, assoc1, actor2, assoc2, country,
             admin1, location, latitude, longitude, geoPrecision, source, notes, fatalities, assocBoth, endDate,
-            evidence, origin, timestamp;
+            evidence, origin, timestamp, actorFactions;
 
     public AcledReader(InputStream in, String file, FactionCatalog catalog) throws IOException {
         super(in, file, "an ACLED CSV export");
@@ -76,6 +77,7 @@ public final class AcledReader extends CsvIncidentReader {
         evidence = header.find("evidence");
         origin = header.find("origin");
         timestamp = header.find("timestamp");
+        actorFactions = header.find("actor_factions");
     }
 
     /** Opens a file (the {@code Formats} entry). */
@@ -101,6 +103,30 @@ public final class AcledReader extends CsvIncidentReader {
         for (int k = 0; digits && k < s.length(); k++) digits = s.charAt(k) >= '0' && s.charAt(k) <= '9';
         if (!digits) throw new Bad("timestamp '" + cut(s) + "' is not a time in seconds since 1970 (Unix time)");
         return java.time.Instant.ofEpochSecond(Long.parseLong(s));
+    }
+
+    /**
+     * The actors with the faction codes of Sitmap's {@code actor_factions} column (one code per actor, in the
+     * order actor1, assoc_actor_1, actor2, assoc_actor_2, assoc_actors), which keeps what the store knew even where
+     * the aliases would map a name otherwise; {@code mapped} (the aliases' reading) when the column is absent or
+     * does not match the names.
+     */
+    private List<Actor> withOwnFactions(List<Actor> mapped) {
+        String codes = text(actorFactions);
+        if (codes == null) return mapped;
+        List<String> names = new ArrayList<>();
+        for (int col : new int[] {actor1, assoc1, actor2, assoc2, assocBoth}) split(text(col), names);
+        List<String> code = new ArrayList<>();
+        split(codes, code);
+        if (names.size() != code.size()) return mapped;
+        List<Actor> out = new ArrayList<>(names.size());
+        for (int k = 0; k < names.size(); k++) out.add(new Actor(names.get(k), code.get(k)));
+        return out;
+    }
+
+    private static void split(String field, List<String> out) {
+        if (field == null) return;
+        for (String part : field.split(";")) if (!part.isBlank()) out.add(part.strip());
     }
 
     @Override
@@ -132,7 +158,7 @@ public final class AcledReader extends CsvIncidentReader {
         actors.addAll(text(assoc2), list);
         actors.addAll(text(assocBoth), list);
         if (list.isEmpty()) throw new Bad("no actor1");
-        b.actors(list);
+        b.actors(withOwnFactions(list));
         b.fatalities(count(fatalities, "fatalities"));
         b.place(text(location)).admin1(text(admin1)).country(text(country));
         b.summary(text(notes)).source(text(source)).evidence(text(evidence));

@@ -81,14 +81,19 @@ public abstract class CsvIncidentReader implements IncidentReader {
 
     /**
      * The field at column {@code i} stripped, or null when the column is absent or the field blank. The
-     * apostrophe that CSV exports put before a cell starting with {@code = + - @} (so that spreadsheets do not run
-     * it as a formula) is removed: the store keeps the text as reported, exports neutralise it again.
+     * apostrophe that CSV exports put before a cell a spreadsheet could run as a formula ({@code = + - @}, their
+     * fullwidth forms, tab, carriage return, also after leading spaces) is removed and the rest kept exactly:
+     * the store keeps the text as reported, exports neutralise it again ({@code CsvWriter.unguard}).
      */
     protected final String text(int i) {
         if (i < 0 || csv.isBlank(i)) return null;
-        String s = csv.get(i).strip();
-        if (s.length() > 1 && s.charAt(0) == '\'' && "=+-@".indexOf(s.charAt(1)) >= 0) s = s.substring(1);
-        return s;
+        String raw = csv.get(i);
+        // a guarded cell is the exact text the writer had: no stripping
+        if (raw.length() > 1 && raw.charAt(0) == '\'') {
+            String t = org.sitmap.ingest.CsvWriter.unguard(raw);
+            if (t.length() != raw.length()) return t;
+        }
+        return raw.strip();
     }
 
     /** A whole number field (null when blank), at least 0. */

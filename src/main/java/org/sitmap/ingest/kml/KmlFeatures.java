@@ -30,6 +30,8 @@ final class KmlFeatures {
             if (e.getValue() == null || e.getValue().isEmpty()) continue;
             p.putIfAbsent(key, e.getValue());
         }
+        // Sitmap's KML exports before 2026-12 named the precision (exact, near, region) instead of its code
+        if (p.get("geo_precision") instanceof String g) p.put("geo_precision", geoPrecisionCode(g));
         for (String listKey : new String[] {"actors", "factions", "actor_factions"}) {
             if (p.get(listKey) instanceof String s) p.put(listKey, split(s));
         }
@@ -75,6 +77,14 @@ final class KmlFeatures {
         f.put("geometry", geometry);
         f.put("properties", p);
         return f;
+    }
+
+    /** A geo precision word as its code (1-3, 0 unresolved); anything else as it is, to be judged as a number. */
+    private static String geoPrecisionCode(String s) {
+        for (org.sitmap.model.GeoPrecision g : org.sitmap.model.GeoPrecision.values()) {
+            if (g.name().equalsIgnoreCase(s.strip())) return Integer.toString(g.code());
+        }
+        return s;
     }
 
     /** TimeStamp or TimeSpan to date, precision and end date (a bad value goes on to be rejected as a date). */

@@ -28,6 +28,7 @@ import org.sitmap.model.ParsedRow;
  * date, {@code Point/coordinates} → position, the Placemark's {@code id} → key {@code kml:<id>} (else a hash of
  * its content). Without an event type it is Strategic developments / Other; without actors it is UNK. List
  * properties ({@code actors}, {@code factions}, {@code actor_factions}) are separated by {@code ;} or {@code |}.
+ * Data values keep white space around them unless it holds a line break (indentation).
  * A Placemark with another geometry than a Point is rejected.
  *
  * <p>Hostile input: DTDs are refused outright (no external entities, no entity expansion, no XXE); a KMZ is read
@@ -171,12 +172,12 @@ public final class KmlReader implements IncidentReader {
                     depth++;
                 }
                 case "value" -> {
-                    String v = text();
+                    String v = value(text(false));
                     if (dataName != null) p.data.put(dataName, v);
                 }
                 case "SimpleData" -> {
                     String n = xml.getAttributeValue(null, "name");
-                    String v = text();
+                    String v = value(text(false));
                     if (n != null) p.data.put(n, v);
                 }
                 case "LineString", "Polygon", "LinearRing", "MultiGeometry", "Model", "Track", "MultiTrack" -> {
@@ -198,6 +199,24 @@ public final class KmlReader implements IncidentReader {
      * before it fills the memory); the reader ends on the element's end tag.
      */
     private String text() throws XMLStreamException {
+        return text(true);
+    }
+
+    /**
+     * A data value as written: white space around it is kept (a value can start with a space or a tab), except a
+     * run of it that holds a line break, which is a pretty-printer's indentation.
+     */
+    private static String value(String raw) {
+        int a = 0, b = raw.length();
+        while (a < b && Character.isWhitespace(raw.charAt(a))) a++;
+        if (raw.substring(0, a).indexOf('\n') < 0) a = 0;
+        int e = b;
+        while (e > a && Character.isWhitespace(raw.charAt(e - 1))) e--;
+        if (raw.substring(e).indexOf('\n') < 0) e = b;
+        return raw.substring(a, e);
+    }
+
+    private String text(boolean strip) throws XMLStreamException {
         StringBuilder sb = new StringBuilder();
         long at = line();
         while (true) {
@@ -211,7 +230,7 @@ public final class KmlReader implements IncidentReader {
                     sb.append(xml.getTextCharacters(), xml.getTextStart(), xml.getTextLength());
                 }
                 case XMLStreamConstants.END_ELEMENT -> {
-                    return sb.toString().strip();
+                    return strip ? sb.toString().strip() : sb.toString();
                 }
                 case XMLStreamConstants.COMMENT, XMLStreamConstants.PROCESSING_INSTRUCTION -> { }
                 case XMLStreamConstants.ENTITY_REFERENCE, XMLStreamConstants.DTD ->

@@ -93,7 +93,8 @@ public final class UcdpReader extends CsvIncidentReader {
         String key = text(id);
         if (key == null) throw new Bad("no id");
         LocalDate start = date(dateStart, "date_start");
-        Incident.Builder b = Incident.builder().sourceKey("ucdp:" + key).date(start);
+        // a key with a colon is already a source key (Sitmap's UCDP-layout export of events from other sources)
+        Incident.Builder b = Incident.builder().sourceKey(key.indexOf(':') > 0 ? key : "ucdp:" + key).date(start);
         if (text(dateEnd) != null) {
             LocalDate end = date(dateEnd, "date_end");
             if (end.isBefore(start)) throw new Bad("date_end " + end + " is before date_start " + start);

@@ -49,6 +49,11 @@ public record LabelStyle(Font font, Color color, Color halo, Color shield, Color
      * its anchor, and the text.
      */
     public static void paint(Graphics2D g, LabelPlacer.Placed p) {
+        paint(g, p, false);
+    }
+
+    /** As {@link #paint(Graphics2D, LabelPlacer.Placed)}; {@code asText}: the letters as text (a PDF's), not outlines. */
+    public static void paint(Graphics2D g, LabelPlacer.Placed p, boolean asText) {
         LabelPlacer.Candidate c = p.candidate();
         LabelStyle st = (LabelStyle) c.style();
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
@@ -76,11 +81,19 @@ public record LabelStyle(Font font, Color color, Color halo, Color shield, Color
             g.setColor(new Color(70, 70, 70));
             g.draw(new java.awt.geom.Line2D.Double(sx, sy, ex, ey));
         }
-        st.draw(g, c.text(), p.box().getX(), p.box().getY());
+        st.draw(g, c.text(), p.box().getX(), p.box().getY(), asText);
     }
 
     /** Draws {@code text} into the box whose top-left corner is (x, y) (as measured by width and height). */
     public void draw(Graphics2D g, String text, double x, double y) {
+        draw(g, text, x, y, false);
+    }
+
+    /**
+     * As {@link #draw(Graphics2D, String, double, double)}; {@code asText}: the letters are drawn as text over the
+     * halo (so a vector PDF holds searchable text), else as filled outlines.
+     */
+    public void draw(Graphics2D g, String text, double x, double y, boolean asText) {
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
         g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
         LineMetrics m = font.getLineMetrics(text, FRC);
@@ -93,8 +106,13 @@ public record LabelStyle(Font font, Color color, Color halo, Color shield, Color
             g.setColor(Color.WHITE);
             g.setStroke(new BasicStroke(1f));
             g.draw(new RoundRectangle2D.Double(x + 0.5, y + 0.5, w - 1, h - 1, 5, 5));
-            Shape outline = tl.getOutline(AffineTransform.getTranslateInstance(x + HALO, y + 1 + m.getAscent()));
             g.setColor(color);
+            if (asText) {
+                g.setFont(font);
+                g.drawString(text, (float) (x + HALO), (float) (y + 1 + m.getAscent()));
+                return;
+            }
+            Shape outline = tl.getOutline(AffineTransform.getTranslateInstance(x + HALO, y + 1 + m.getAscent()));
             g.fill(outline);
             return;
         }
@@ -103,6 +121,11 @@ public record LabelStyle(Font font, Color color, Color halo, Color shield, Color
         g.setColor(halo);
         g.draw(outline);
         g.setColor(color);
+        if (asText) {
+            g.setFont(font);
+            g.drawString(text, (float) (x + 1), (float) (y + m.getAscent()));
+            return;
+        }
         g.fill(outline);
     }
 }

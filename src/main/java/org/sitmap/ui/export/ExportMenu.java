@@ -165,6 +165,7 @@ public final class ExportMenu {
                 new FileChooser.ExtensionFilter("GeoJSON", "*.geojson"),
                 new FileChooser.ExtensionFilter("CSV (ACLED columns)", "*.csv"),
                 new FileChooser.ExtensionFilter("KML (Google Earth)", "*.kml"),
+                new FileChooser.ExtensionFilter("KMZ (Google Earth, icons inside)", "*.kmz"),
                 new FileChooser.ExtensionFilter("GeoPackage", "*.gpkg"));
         fc.setInitialFileName("incidents.geojson");
         File f = fc.showSaveDialog(owner);

@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.concurrent.Executor;
 import javafx.application.Platform;
-import org.sitmap.ingest.Formats;
 import org.sitmap.ingest.ReaderContext;
 import org.sitmap.model.IncidentReader;
 import org.sitmap.store.DefaultStore;
@@ -23,7 +22,8 @@ public final class DataImports {
     public static DataImportViewModel.FileImporter importer(Path db) {
         return (file, control) -> {
             try (IncidentStore s = DefaultStore.open(db);
-                 IncidentReader r = Formats.open(file, "auto", new ReaderContext(s.factions(), null, s::places))) {
+                 IncidentReader r = org.sitmap.store.StoreFileReader.open(file, "auto",
+                         new ReaderContext(s.factions(), null, s::places))) {
                 return s.importAll(r, ImportOptions.DEFAULT, control::rows, control::cancelled).describe();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
