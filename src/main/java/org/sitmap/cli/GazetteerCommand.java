@@ -9,6 +9,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.sitmap.ingest.TextInput;
 import org.sitmap.ingest.gazetteer.GeoNamesDump;
 import org.sitmap.model.InputException;
 import org.sitmap.model.Place;
@@ -57,12 +58,9 @@ final class GazetteerCommand {
         public Integer call() throws IOException {
             String name = file.getFileName().toString();
             List<Place> places;
-            try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            if (!Files.isRegularFile(file)) throw new InputException(file.toString(), 0, "no such file");
+            try (Reader r = TextInput.open(file, name, TextInput.Limits.GAZETTEER)) {
                 places = GeoNamesDump.read(r, name);
-            } catch (NoSuchFileException e) {
-                throw new InputException(name, 0, "no such file");
-            } catch (java.nio.charset.MalformedInputException e) {
-                throw new InputException(name, 0, "not UTF-8 text (is this a GeoNames .txt dump, not the .zip?)");
             }
             if (places.isEmpty()) throw new InputException(name, 0, "no places found (expected GeoNames rows)");
             int n = writer.write(db, places);
