@@ -100,6 +100,8 @@ public final class TextInput {
         private String note;
         private long line = 1;
         private int lineChars;
+        /** Line feeds among the bytes scanned so far (UTF-8 or Windows-1252 only). */
+        private long scannedLines;
 
         private Decoded(InputStream in, String file, Limits limits) throws IOException {
             this.in = in;
@@ -166,10 +168,12 @@ public final class TextInput {
             for (int i = from, end = bb.limit(); i < end; i++) {
                 byte b = a[i];
                 if (b == 0) {
-                    throw new InputException(file, 0, "a NUL byte at byte offset " + (base + i) + ": a binary file,"
-                            + " or UTF-16 text without a byte-order mark; save it as UTF-8 text");
+                    throw new InputException(file, scannedLines + 1, "binary content (a NUL byte at byte offset "
+                            + (base + i) + "): not a text file, or UTF-16 text without a byte-order mark; save it as"
+                            + " UTF-8 text");
                 }
-                if (b < 0 && firstHigh < 0) firstHigh = base + i;
+                if (b == '\n') scannedLines++;
+                else if (b < 0 && firstHigh < 0) firstHigh = base + i;
             }
         }
 
@@ -181,7 +185,7 @@ public final class TextInput {
                 if (flushed) return -1;
                 CoderResult r = decoder.decode(bb, cb, eof);
                 if (r.isError()) {
-                    badBytes(r);
+                    badBytes(cbuf, off, cb.position());
                     continue;
                 }
                 if (r.isUnderflow()) {
@@ -199,7 +203,7 @@ public final class TextInput {
         }
 
         /** Falls back to Windows-1252 when that is what the text is, else refuses. */
-        private void badBytes(CoderResult r) {
+        private void badBytes(char[] cbuf, int from, int to) {
             long offset = base + bb.position();
             if (charset == StandardCharsets.UTF_8 && (firstHigh < 0 || firstHigh >= offset)) {
                 charset = CP1252;
@@ -212,7 +216,9 @@ public final class TextInput {
             String what = charset == CP1252 ? "a byte that Windows-1252 does not define"
                     : charset == StandardCharsets.UTF_8 ? "a byte that is not UTF-8 after valid UTF-8 text (mixed encodings)"
                     : "a broken " + charset.name() + " character";
-            throw new InputException(file, 0, what + " at byte offset " + offset + "; save the file as UTF-8");
+            long at = line;
+            for (int i = from; i < to; i++) if (cbuf[i] == '\n') at++;
+            throw new InputException(file, at, what + " at byte offset " + offset + "; save the file as UTF-8");
         }
 
         private void check(char[] cbuf, int off, int n) {

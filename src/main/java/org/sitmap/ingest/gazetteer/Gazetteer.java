@@ -146,6 +146,14 @@ public final class Gazetteer {
      * one edit away, or two for skeletons of eight or more.
      */
     public List<Match> candidates(String mention) {
+        return candidates(mention, true);
+    }
+
+    /**
+     * The candidates for a mention; without {@code fuzzy} no skeleton one or two edits away is looked for (that
+     * search visits every entry, so a caller bounds how often it asks for it).
+     */
+    public List<Match> candidates(String mention, boolean fuzzy) {
         List<Match> out = new ArrayList<>();
         if (NameKey.isArabic(mention)) {
             for (Place p : byArabic.getOrDefault(NameKey.arabic(mention), List.of())) out.add(new Match(p, Quality.KEY));
@@ -161,7 +169,7 @@ public final class Gazetteer {
         for (Place p : bySkeleton.getOrDefault(sk, List.of())) {
             if (closeEnough(key, p)) out.add(new Match(p, Quality.SKELETON));
         }
-        if (!out.isEmpty() || sk.length() < 4) return out;
+        if (!out.isEmpty() || sk.length() < 4 || !fuzzy) return out;
         int max = sk.length() >= 8 ? 2 : 1;
         for (Map.Entry<String, List<Place>> e : bySkeleton.entrySet()) {
             String k = e.getKey();
@@ -194,7 +202,11 @@ public final class Gazetteer {
      * @param anchors      positions {lat, lon} of places already resolved in the same text, may be empty
      */
     public Match resolve(String mention, Collection<String> governorates, List<double[]> anchors) {
-        List<Match> cands = candidates(mention);
+        return best(candidates(mention), governorates, anchors);
+    }
+
+    /** The best of {@code cands} (a mention's {@link #candidates}) in context, or null when there is none. */
+    public Match best(List<Match> cands, Collection<String> governorates, List<double[]> anchors) {
         if (cands.isEmpty()) return null;
         Set<String> govKeys = new LinkedHashSet<>();
         for (String g : governorates) govKeys.add(NameKey.key(g));
