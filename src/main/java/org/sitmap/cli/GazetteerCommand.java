@@ -2,10 +2,7 @@ package org.sitmap.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -59,13 +56,16 @@ final class GazetteerCommand {
             String name = file.getFileName().toString();
             List<Place> places;
             if (!Files.isRegularFile(file)) throw new InputException(file.toString(), 0, "no such file");
-            try (Reader r = TextInput.open(file, name, TextInput.Limits.GAZETTEER)) {
+            String note;
+            try (TextInput.Decoded r = TextInput.open(file, name, TextInput.Limits.GAZETTEER)) {
                 places = GeoNamesDump.read(r, name);
+                note = r.note();
             }
             if (places.isEmpty()) throw new InputException(name, 0, "no places found (expected GeoNames rows)");
             int n = writer.write(db, places);
             PrintWriter out = spec.commandLine().getOut();
-            out.println(name + ": " + places.size() + " places read, " + n + " written to the gazetteer");
+            out.println(name + ": " + places.size() + " places read, " + n + " written to the gazetteer"
+                    + (note == null ? "" : "\n  note: " + note));
             out.flush();
             return 0;
         }
