@@ -94,7 +94,7 @@ final class ImportCommand implements Callable<Integer> {
                     failed++;
                     ImportReport.Rejection first = report.rejections().get(0);
                     PrintWriter err = spec.commandLine().getErr();
-                    err.println("sitmap: " + report.file() + ": nothing imported, all " + report.rejected()
+                    err.println("sitmap: " + report.file() + ": nothing imported, all " + String.format(java.util.Locale.ROOT, "%,d", report.rejected())
                             + " rows were rejected (first, line " + first.line() + ": " + first.reason()
                             + "); fix the rows listed above and import the file again");
                     err.flush();
