@@ -21,7 +21,7 @@ import org.sitmap.testutil.HostileFiles;
 import picocli.CommandLine;
 
 /**
- * The hostile suite through the command line, in process: every generated damaged file ({@link HostileFiles})
+ * The hostile suite through the command line, in process: generated damaged files ({@link HostileFiles})
  * imported into a store that already holds incidents. Each run either imports (exit 0) or refuses with exit 1 and
  * exactly one plain line on stderr (no stack trace, no class name); a refusal leaves the store's content as it
  * was; nothing stored has an impossible date or position.
@@ -38,7 +38,11 @@ class HostileImportCliTest {
         assertThat(run("import", "--db", db.toString(), "--date", "2024-03-15", seed.toString())[0]).isEqualTo("0");
         List<String> failures = new ArrayList<>();
         String before = content(db);
-        for (HostileFiles.Hostile h : HostileFiles.all()) {
+        List<HostileFiles.Hostile> all = HostileFiles.all();
+        // every other file (about 90, all kinds and formats): a store is opened per run, and HostileCorpusTest
+        // already puts every file through every reader
+        for (int k = 0; k < all.size(); k += 2) {
+            HostileFiles.Hostile h = all.get(k);
             Path f = dir.resolve(h.name());
             Files.write(f, h.bytes());
             String[] r = h.format().equals("geonames")
