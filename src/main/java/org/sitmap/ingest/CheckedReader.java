@@ -37,8 +37,8 @@ final class CheckedReader implements IncidentReader {
         } catch (InputException | IOException e) {
             throw e;
         } catch (RuntimeException | StackOverflowError e) {
-            throw new InputException(file(), 0, "cannot be read as " + format() + " (" + e.getClass().getSimpleName()
-                    + "); the file is damaged or not in this format", e);
+            throw new InputException(file(), 0, "cannot be read as " + format()
+                    + ": the file is damaged or not in this format; check it, or give the right --format", e);
         }
         if (row == null || row.isRejected()) return row;
         String problem = problem(row.incident());

@@ -32,8 +32,8 @@ import org.sitmap.model.InputException;
 public final class TextInput {
     /** The largest data file (CSV, GeoJSON, KML) read: 4 GiB. */
     public static final long MAX_DATA_BYTES = 4L << 30;
-    /** The largest news article read: 512 KiB of text (a long report is under 100 KiB). */
-    public static final long MAX_ARTICLE_BYTES = 512L << 10;
+    /** The largest news article read: 256 KiB of text (a long report is under 100 KiB). */
+    public static final long MAX_ARTICLE_BYTES = 256L << 10;
     /** The largest GeoNames dump read: 2 GiB ({@code allCountries.txt} is about 1.6 GB). */
     public static final long MAX_GAZETTEER_BYTES = 2L << 30;
     /** The longest line of a line-based text (an article, a GeoNames dump), in characters. */

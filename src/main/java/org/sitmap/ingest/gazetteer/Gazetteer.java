@@ -37,11 +37,17 @@ public final class Gazetteer {
     private final Map<String, List<Place>> byKey = new HashMap<>();
     private final Map<String, List<Place>> bySkeleton = new HashMap<>();
     private final Map<String, List<Place>> byArabic = new HashMap<>();
+    /** The keys of each place's name and alternate names (not Arabic), computed once: matching compares them. */
+    private final Map<Place, List<String>> nameKeys = new java.util.IdentityHashMap<>();
 
     /** Builds an index over {@code places}. */
     public Gazetteer(Collection<Place> places) {
         this.places = List.copyOf(places);
         for (Place p : this.places) {
+            List<String> keys = new ArrayList<>();
+            for (String n : p.alternateNames()) if (n != null && !NameKey.isArabic(n)) keys.add(NameKey.key(n));
+            if (!NameKey.isArabic(p.name())) keys.add(NameKey.key(p.name()));
+            nameKeys.put(p, keys);
             Set<String> names = new LinkedHashSet<>();
             names.add(p.name());
             if (p.asciiName() != null) names.add(p.asciiName());
@@ -184,14 +190,9 @@ public final class Gazetteer {
     }
 
     /** True when one of the place's name keys is within a third of the mention key's length (at least 1 edit). */
-    private static boolean closeEnough(String key, Place p) {
+    private boolean closeEnough(String key, Place p) {
         int max = Math.max(1, key.length() / 3);
-        List<String> names = new ArrayList<>(p.alternateNames());
-        names.add(p.name());
-        for (String n : names) {
-            if (NameKey.isArabic(n)) continue;
-            if (NameKey.distance(key, NameKey.key(n), max) <= max) return true;
-        }
+        for (String k : nameKeys.get(p)) if (NameKey.distance(key, k, max) <= max) return true;
         return false;
     }
 
