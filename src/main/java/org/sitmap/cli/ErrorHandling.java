@@ -51,7 +51,7 @@ final class ErrorHandling {
             return 1;
         }
         LOG.log(Level.SEVERE, "command failed", ex);
-        cl.getErr().println("sitmap: " + ex.getClass().getSimpleName() + ": " + oneLine(ex.getMessage()));
+        cl.getErr().println("sitmap: " + plain(ex) + " (run again with --verbose for the details)");
         return 1;
     }
 
@@ -67,6 +67,18 @@ final class ErrorHandling {
                     + " write elsewhere";
         }
         return oneLine(file + "cannot read or write a file: " + reason);
+    }
+
+    /** A file-system failure as "path: what", other failures by their message; never a class name. */
+    static String plain(Throwable ex) {
+        Throwable t = ex instanceof java.io.UncheckedIOException && ex.getCause() != null ? ex.getCause() : ex;
+        if (t instanceof java.nio.file.NoSuchFileException f) return f.getFile() + ": no such file or folder";
+        if (t instanceof java.nio.file.AccessDeniedException f) return f.getFile() + ": permission denied";
+        if (t instanceof java.nio.file.FileSystemException f && f.getFile() != null) {
+            return f.getFile() + ": " + (f.getReason() != null ? f.getReason() : "cannot be used");
+        }
+        String msg = oneLine(t.getMessage());
+        return msg.isEmpty() ? "the command failed" : msg;
     }
 
     private static String oneLine(String s) {

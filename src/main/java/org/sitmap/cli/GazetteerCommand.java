@@ -2,13 +2,11 @@ package org.sitmap.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.sitmap.ingest.TextInput;
 import org.sitmap.ingest.gazetteer.GeoNamesDump;
 import org.sitmap.model.InputException;
 import org.sitmap.model.Place;
@@ -57,17 +55,17 @@ final class GazetteerCommand {
         public Integer call() throws IOException {
             String name = file.getFileName().toString();
             List<Place> places;
-            try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            if (!Files.isRegularFile(file)) throw new InputException(file.toString(), 0, "no such file");
+            String note;
+            try (TextInput.Decoded r = TextInput.open(file, name, TextInput.Limits.GAZETTEER)) {
                 places = GeoNamesDump.read(r, name);
-            } catch (NoSuchFileException e) {
-                throw new InputException(name, 0, "no such file");
-            } catch (java.nio.charset.MalformedInputException e) {
-                throw new InputException(name, 0, "not UTF-8 text (is this a GeoNames .txt dump, not the .zip?)");
+                note = r.note();
             }
             if (places.isEmpty()) throw new InputException(name, 0, "no places found (expected GeoNames rows)");
             int n = writer.write(db, places);
             PrintWriter out = spec.commandLine().getOut();
-            out.println(name + ": " + places.size() + " places read, " + n + " written to the gazetteer");
+            out.println(name + ": " + places.size() + " places read, " + n + " written to the gazetteer"
+                    + (note == null ? "" : "\n  note: " + note));
             out.flush();
             return 0;
         }

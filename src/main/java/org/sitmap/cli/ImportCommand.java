@@ -78,6 +78,7 @@ final class ImportCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         List<Path> files = expand(paths);
+        int failed = 0;
         try (IncidentStore store = DefaultStore.open(db != null ? db : parent.db)) {
             ArticleDate published = articleDate();
             ReaderContext ctx = new ReaderContext(store.factions(), published == null ? null : published.date(),
@@ -92,9 +93,18 @@ final class ImportCommand implements Callable<Integer> {
                 if (review) for (Incident i : seen) out.println(Review.line(i));
                 out.println(report.describe() + (dryRun ? "\n  dry run: nothing was stored" : ""));
                 out.flush();
+                if (report.nothingAccepted()) {
+                    failed++;
+                    ImportReport.Rejection first = report.rejections().get(0);
+                    PrintWriter err = spec.commandLine().getErr();
+                    err.println("sitmap: " + report.file() + ": nothing imported, all " + String.format(java.util.Locale.ROOT, "%,d", report.rejected())
+                            + " rows were rejected (first, line " + first.line() + ": " + first.reason()
+                            + "); fix the rows listed above and import the file again");
+                    err.flush();
+                }
             }
         }
-        return 0;
+        return failed == 0 ? 0 : 1;
     }
 
     /** The {@code --date} value, or null; a usage error when it is neither a day nor a month. */

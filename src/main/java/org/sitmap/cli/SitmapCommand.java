@@ -22,6 +22,10 @@ public final class SitmapCommand implements Callable<Integer> {
     @Option(names = "--offline", description = "Open no network connection (local basemap only).")
     boolean offline;
 
+    @Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,
+            description = "Print log lines (what was done, warnings, causes of errors) on stderr.")
+    boolean verbose;
+
     final GuiStarter gui;
 
     public SitmapCommand(GuiStarter gui) {
@@ -40,6 +44,10 @@ public final class SitmapCommand implements Callable<Integer> {
         cl.setExitCodeExceptionMapper(ErrorHandling::exitCode);
         cl.setExecutionExceptionHandler(ErrorHandling::handle);
         cl.setParameterExceptionHandler(ErrorHandling::usage);
+        cl.setExecutionStrategy(parse -> {
+            RunSetup.apply(parse);
+            return new CommandLine.RunLast().execute(parse);
+        });
         cl.setOut(ErrorHandling.utf8(java.io.FileDescriptor.out));
         cl.setErr(ErrorHandling.utf8(java.io.FileDescriptor.err));
         return cl;

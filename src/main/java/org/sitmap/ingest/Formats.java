@@ -74,6 +74,8 @@ public final class Formats {
     /**
      * Opens {@code file} as {@code format} ({@code auto} or null: detect by content, then by extension).
      *
+     * Every reader is wrapped in {@link CheckedReader}: no date outside the shared range, no NaN position.
+     *
      * @throws InputException when the file is missing or its format is unknown or cannot be detected
      */
     public static IncidentReader open(Path file, String format, ReaderContext ctx) throws IOException {
@@ -83,10 +85,19 @@ public final class Formats {
         if (given && !List.of("gzip", "zip", "xlsx", "kml", "shapefile").contains(format.toLowerCase(Locale.ROOT))) {
             known(file, format);
             byte[] bytes = headBytes(file);
-            if (Packed.isGzip(bytes)) return Packed.openGzip(file, format, ctx);
-            if (ZipGuard.isZip(bytes)) return new ZipDataReader(file, format, ctx);
+            if (Packed.isGzip(bytes)) return new CheckedReader(Packed.openGzip(file, format, ctx));
+            if (ZipGuard.isZip(bytes)) return new CheckedReader(new ZipDataReader(file, format, ctx));
         }
-        return detect(file, format).opener().open(file, ctx);
+        Format f = detect(file, format);
+        try {
+            return new CheckedReader(f.opener().open(file, ctx));
+        } catch (InputException e) {
+            throw e;
+        } catch (RuntimeException | StackOverflowError e) {
+            // a reader that fails on hostile bytes while opening: one plain line, the log keeps the cause
+            throw new InputException(file.toString(), 0, "cannot be read as " + f.name()
+                    + ": the file is damaged or not in this format; check it, or give the right --format", e);
+        }
     }
 
     /** The format {@code open} would use. */
@@ -99,7 +110,11 @@ public final class Formats {
         if (bytes.length >= 4 && bytes[0] == 0 && bytes[1] == 0 && bytes[2] == 0x27 && bytes[3] == 0x0a) {
             return known(file, "shapefile");
         }
-        String head = new String(bytes, StandardCharsets.UTF_8);
+        // the same byte-order marks as the input contract (TextInput); damaged bytes only spoil the guess
+        String head = bytes.length >= 2 && (bytes[0] & 0xff) == 0xFF && (bytes[1] & 0xff) == 0xFE
+                ? new String(bytes, StandardCharsets.UTF_16LE)
+                : bytes.length >= 2 && (bytes[0] & 0xff) == 0xFE && (bytes[1] & 0xff) == 0xFF
+                ? new String(bytes, StandardCharsets.UTF_16BE) : new String(bytes, StandardCharsets.UTF_8);
         for (Format f : ALL) if (f.sniff().test(head)) return f;
         String ext = extension(file);
         for (Format f : ALL) if (f.extensions().contains(ext)) return f;

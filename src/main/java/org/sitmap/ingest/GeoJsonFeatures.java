@@ -115,7 +115,12 @@ public final class GeoJsonFeatures {
         String revised = text(p, "revised");
         if (revised != null) {
             try {
-                b.revised(java.time.Instant.parse(revised));
+                java.time.Instant at = java.time.Instant.parse(revised);
+                if (!InputGrammar.inRange(at.atZone(java.time.ZoneOffset.UTC).toLocalDate())) {
+                    throw new Bad("revised " + cut(revised) + " is outside the years " + InputGrammar.MIN_YEAR + "-"
+                            + InputGrammar.MAX_YEAR);
+                }
+                b.revised(at);
             } catch (java.time.format.DateTimeParseException e) {
                 throw new Bad("revised '" + revised + "' is not a UTC time such as 2024-11-27T08:15:00Z");
             }
@@ -156,7 +161,7 @@ public final class GeoJsonFeatures {
             throw new Bad("a Point needs coordinates [longitude, latitude]");
         }
         double x = lon.doubleValue(), y = lat.doubleValue();
-        if (!(x >= -180 && x <= 180) || !(y >= -90 && y <= 90)) {
+        if (!(x >= -180 && x <= 180) || !(y >= -90 && y <= 90)) {  // also NaN and infinities
             throw new Bad("coordinates [" + x + ", " + y + "] are not longitude, latitude in degrees");
         }
         return new double[] {x, y};
@@ -165,11 +170,15 @@ public final class GeoJsonFeatures {
     private static LocalDate date(Map<String, Object> p, String key) throws Bad {
         String s = text(p, key);
         if (s == null) return null;
-        try {
-            return LocalDate.parse(s);
-        } catch (DateTimeParseException e) {
-            throw new Bad(key + " '" + s + "' is not a date (yyyy-mm-dd)");
-        }
+        LocalDate d = InputGrammar.isoDate(s.strip());
+        if (d == null) throw new Bad(key + " '" + cut(s) + "' is not a date (yyyy-mm-dd)");
+        String range = InputGrammar.outOfRange(d, key);
+        if (range != null) throw new Bad(range);
+        return d;
+    }
+
+    private static String cut(String s) {
+        return s.length() <= 60 ? s : s.substring(0, 57) + "...";
     }
 
     private static DatePrecision datePrecision(Object o) throws Bad {

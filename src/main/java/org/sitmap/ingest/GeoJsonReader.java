@@ -26,24 +26,31 @@ import org.sitmap.model.ParsedRow;
  * <p>Not thread-safe.
  */
 public final class GeoJsonReader implements IncidentReader {
-    private static final JsonFactory JSON = JsonFactory.builder().build();
+    /** Caps of the input contract: a string (field) and a number's length, and nesting. */
+    private static final JsonFactory JSON = JsonFactory.builder()
+            .streamReadConstraints(com.fasterxml.jackson.core.StreamReadConstraints.builder()
+                    .maxStringLength(TextInput.MAX_FIELD_CHARS).maxNumberLength(InputGrammar.MAX_NUMBER_CHARS)
+                    .maxNestingDepth(64).build())
+            .build();
 
     private final String file;
     private final JsonParser parser;
+    private final TextInput.Decoded text;
     private final GeoJsonFeatures features;
     private boolean inFeatures;
     private boolean done;
 
     /**
-     * @param in   the UTF-8 (or UTF-16/32, detected) bytes; closed by {@link #close()}
+     * @param in   the bytes, decoded by the input contract ({@link TextInput}); closed by {@link #close()}
      * @param file the name used in messages and as the default origin
      */
     public GeoJsonReader(InputStream in, String file, FactionCatalog catalog) throws IOException {
         this.file = file;
+        this.text = TextInput.decode(in, file, TextInput.Limits.DATA);
         try {
-            this.parser = JSON.createParser(in);
+            this.parser = JSON.createParser(text);
         } catch (java.io.CharConversionException e) {
-            in.close();
+            text.close();
             throw encoding(e, 1);
         }
         this.features = new GeoJsonFeatures(file, catalog);
@@ -77,6 +84,9 @@ public final class GeoJsonReader implements IncidentReader {
 
     @Override
     public String format() { return "geojson"; }
+
+    @Override
+    public List<String> notes() { return text.note() == null ? List.of() : List.of(text.note()); }
 
     private void start() throws IOException {
         JsonToken t = parser.nextToken();

@@ -18,4 +18,10 @@ public interface IncidentReader extends Closeable {
 
     /** The next row, or null at the end of the input. */
     ParsedRow next() throws IOException;
+
+    /**
+     * Notes for the import report about how the file was read (e.g. "read as Windows-1252"), complete once
+     * {@link #next()} returned null; empty by default.
+     */
+    default java.util.List<String> notes() { return java.util.List.of(); }
 }

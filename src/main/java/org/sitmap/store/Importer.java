@@ -30,6 +30,9 @@ final class Importer {
     private static final int FLUSH_ROWS = 2000;
     private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(Importer.class.getName());
 
+    /** The most distinct unresolved place names a report lists. */
+    private static final int MAX_UNRESOLVED_LISTED = 200;
+
     private final Connection conn;
     private final Path store;
     private final RowPlanner planner;
@@ -56,6 +59,7 @@ final class Importer {
     ImportReport run(IncidentReader reader, ImportOptions options, LongConsumer progress, BooleanSupplier cancelled) {
         String file = reader.file();
         int rowsRead = 0, imported = 0, updated = 0, skipped = 0, older = 0;
+        int rejected = 0;
         List<ImportReport.Rejection> rejections = new ArrayList<>();
         Set<String> unresolved = new LinkedHashSet<>();
         long batchId;
@@ -92,7 +96,10 @@ final class Importer {
                     case REJECT -> {
                         ParsedRow row = p.row();
                         if (options.strict()) throw new InputException(file, row.line(), row.rejection());
-                        rejections.add(new ImportReport.Rejection(file, row.line(), row.rejection()));
+                        // the first few are listed, the rest only counted: a million bad rows take no memory
+                        if (rejected++ < ImportReport.MAX_LISTED) {
+                            rejections.add(new ImportReport.Rejection(file, row.line(), row.rejection()));
+                        }
                         continue;
                     }
                     case SKIP -> skipped++;
@@ -119,7 +126,7 @@ final class Importer {
                     }
                 }
                 Incident inc = p.values().incident();
-                if (!inc.located()) unresolved.add(inc.place() == null || inc.place().isBlank() ? "(no place name)" : inc.place());
+                if (!inc.located() && unresolved.size() < MAX_UNRESOLVED_LISTED) unresolved.add(inc.place() == null || inc.place().isBlank() ? "(no place name)" : inc.place());
                 if (p.newPlace()) queuePlace(inc, file);
                 if (++pendingRows >= FLUSH_ROWS) flush();
             }
@@ -131,9 +138,11 @@ final class Importer {
             SpatialIndex.createTriggers(conn, rtreeTriggers);
             long tFts = System.nanoTime();
             progress.accept(rowsRead);
-            finishBatch(batchId, rowsRead, imported, updated, skipped, rejections.size());
+            finishBatch(batchId, rowsRead, imported, updated, skipped, rejected);
             checkCancel(cancelled, file);
-            if (options.dryRun()) conn.rollback(); else conn.commit();
+            // a file whose every row was rejected leaves the store as it was (not even a batch record)
+            boolean nothing = rejected > 0 && imported + updated + skipped + older == 0;
+            if (options.dryRun() || nothing) conn.rollback(); else conn.commit();
             long tEnd = System.nanoTime();
             final int rowsReadFinal = rowsRead;
             LOG.fine(() -> String.format("import of %s: %d rows read and written in %.2f s, full-text and other indexes %.2f s,"
@@ -156,8 +165,8 @@ final class Importer {
             throw new StoreException("the import of " + file + " was stored, but the store could not be set back to"
                     + " its normal mode (" + restoring.getMessage() + "); open it again", restoring);
         }
-        return new ImportReport(file, reader.format(), batchId, rowsRead, imported, updated, skipped, older, rejections,
-                new ArrayList<>(planner.unmapped()), new ArrayList<>(unresolved));
+        return new ImportReport(file, reader.format(), batchId, rowsRead, imported, updated, skipped, older, rejected,
+                rejections, new ArrayList<>(planner.unmapped()), new ArrayList<>(unresolved), reader.notes());
     }
 
     /**

@@ -7,6 +7,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.sitmap.ingest.acled.AcledReader;
+import org.sitmap.ingest.article.ArticleDate;
+import org.sitmap.ingest.article.ArticleExtractor;
+import org.sitmap.ingest.article.ArticleReader;
+import org.sitmap.ingest.gazetteer.Gazetteer;
+import org.sitmap.ingest.gazetteer.GeoNamesDump;
 import org.sitmap.ingest.kml.KmlReader;
 import org.sitmap.ingest.ucdp.UcdpReader;
 import org.sitmap.model.FactionCatalog;
@@ -28,6 +33,8 @@ import org.sitmap.testutil.EventFiles;
 class ReadersFuzzTest {
     private static final FactionCatalog CATALOG = IncidentStore.loadCatalog();
     private static final byte[] ACLED_HEADER = (EventFiles.ACLED_HEADER + "\n").getBytes(StandardCharsets.UTF_8);
+    static final ArticleExtractor EXTRACTOR = new ArticleExtractor(Gazetteer.load(null), CATALOG);
+    static final ArticleDate ARTICLE_DATE = ArticleDate.parse("2024-03-15");
     private static final byte[] UCDP_HEADER = (EventFiles.UCDP_HEADER + "\n").getBytes(StandardCharsets.UTF_8);
 
     /** The reader's contract on one input. */
@@ -89,5 +96,34 @@ class ReadersFuzzTest {
         } else {
             drain(b -> new KmlReader(new ByteArrayInputStream(b), "fuzz.kml", CATALOG), data);
         }
+    }
+
+    /** A news article: decoded by the input contract, then extracted. */
+    static IncidentReader openArticle(byte[] b) throws IOException {
+        return new ArticleReader(TextInput.decode(new ByteArrayInputStream(b), "fuzz.txt", TextInput.Limits.ARTICLE),
+                "fuzz.txt", ARTICLE_DATE, EXTRACTOR, null);
+    }
+
+    /** A GeoNames dump: every place read has a real position and a population of at least 0. */
+    static void readGazetteer(byte[] b) throws IOException {
+        try (java.io.Reader r = TextInput.decode(new ByteArrayInputStream(b), "fuzz.txt", TextInput.Limits.GAZETTEER)) {
+            for (org.sitmap.model.Place p : GeoNamesDump.read(r, "fuzz.txt")) {
+                if (!(Math.abs(p.latitude()) <= 90 && Math.abs(p.longitude()) <= 180) || p.population() < 0) {
+                    throw new AssertionError("impossible place " + p);
+                }
+            }
+        } catch (InputException expected) {
+            if (expected.getMessage() == null || expected.getMessage().isBlank()) throw new AssertionError("no message");
+        }
+    }
+
+    @FuzzTest(maxDuration = "20s")
+    void article(byte[] data) throws IOException {
+        drain(ReadersFuzzTest::openArticle, data);
+    }
+
+    @FuzzTest(maxDuration = "20s")
+    void gazetteer(byte[] data) throws IOException {
+        readGazetteer(data);
     }
 }

@@ -20,7 +20,8 @@ final class Actors {
     /** One mention: the words found, the faction code, and where they are in the sentence. */
     record Mention(String text, String code, int start, int end) { }
 
-    private record Rule(Pattern pattern, String[] codes) { }
+    /** A pattern, and for a name the lower-case text a sentence must contain to match (a quick test first). */
+    private record Rule(Pattern pattern, String[] codes, String needle) { }
 
     private final List<Rule> rules = new ArrayList<>();
 
@@ -45,20 +46,22 @@ final class Actors {
                 String body = Pattern.quote(alias.replace('’', '\''));
                 int flags = exactCase ? 0 : Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
                 rules.add(new Rule(Pattern.compile("(?<![\\p{L}\\p{N}])" + body + "(?![\\p{L}\\p{N}])", flags),
-                        new String[] {f.code()}));
+                        new String[] {f.code()}, alias.replace('’', '\'').toLowerCase(Locale.ROOT)));
             }
         }
     }
 
     private void extra(String regex, String... codes) {
-        rules.add(new Rule(Pattern.compile(regex), codes));
+        rules.add(new Rule(Pattern.compile(regex), codes, null));
     }
 
     /** The actor mentions of {@code sentence}, longest first where they overlap, in text order. */
     List<Mention> find(String sentence) {
         String s = sentence.replace('’', '\'').replace('‘', '\'');
+        String lower = s.toLowerCase(Locale.ROOT);
         List<Mention> all = new ArrayList<>();
         for (Rule r : rules) {
+            if (r.needle() != null && lower.indexOf(r.needle()) < 0) continue;
             Matcher m = r.pattern().matcher(s);
             while (m.find()) {
                 for (String code : r.codes()) all.add(new Mention(sentence.substring(m.start(), m.end()), code, m.start(), m.end()));

@@ -1,9 +1,8 @@
 package org.sitmap.ingest.article;
 
 import java.time.LocalDate;
-import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 import java.util.Objects;
+import org.sitmap.ingest.InputGrammar;
 import org.sitmap.model.DatePrecision;
 
 /**
@@ -20,17 +19,18 @@ public record ArticleDate(LocalDate date, DatePrecision precision) {
     public static ArticleDate of(LocalDate date) { return new ArticleDate(date, DatePrecision.DAY); }
 
     /**
-     * Parses {@code YYYY-MM-DD} (day precision) or {@code YYYY-MM} (month precision).
+     * Parses {@code YYYY-MM-DD} (day precision) or {@code YYYY-MM} (month precision): a four-digit year without a
+     * sign, within the years every reader accepts ({@link InputGrammar}).
      *
      * @throws IllegalArgumentException with a plain message when the text is neither
      */
     public static ArticleDate parse(String text) {
         String t = text.strip();
-        try {
-            if (t.length() == 7) return new ArticleDate(YearMonth.parse(t).atDay(1), DatePrecision.MONTH);
-            return of(LocalDate.parse(t));
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("article date '" + text + "' is not YYYY-MM-DD or YYYY-MM");
-        }
+        boolean month = t.length() == 7;
+        LocalDate d = InputGrammar.isoDate(month ? t + "-01" : t);
+        if (d == null) throw new IllegalArgumentException("article date '" + text + "' is not YYYY-MM-DD or YYYY-MM");
+        String range = InputGrammar.outOfRange(d, "article date");
+        if (range != null) throw new IllegalArgumentException(range);
+        return month ? new ArticleDate(d, DatePrecision.MONTH) : of(d);
     }
 }

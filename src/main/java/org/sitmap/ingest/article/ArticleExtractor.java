@@ -85,12 +85,16 @@ public final class ArticleExtractor {
      * @param source who published the article, may be null (then the file name)
      */
     public Result extract(String text, ArticleDate date, String file, String source) {
+        // linear in the text's length: each distinct mention is looked up once, each place anchors once, and the
+        // costly spelling-tolerant search (every gazetteer entry) runs for at most FUZZY_LOOKUPS distinct mentions
+        Lookups look = new Lookups(gazetteer);
         List<Sentence> sentences = Sentences.split(text);
         int n = sentences.size();
         List<List<Actors.Mention>> actorsOf = new ArrayList<>(n);
         List<List<Hit>> hitsOf = new ArrayList<>(n);
         Set<String> governorates = new LinkedHashSet<>();
         List<double[]> anchors = new ArrayList<>();
+        Set<Place> anchored = new java.util.HashSet<>();
         Map<String, Integer> actorCount = new HashMap<>();
         for (Sentence s : sentences) {
             List<Actors.Mention> am = actors.find(s.text());
@@ -101,12 +105,12 @@ public final class ArticleExtractor {
             List<int[]> skip = new ArrayList<>();
             for (Actors.Mention m : am) skip.add(new int[] {m.start(), m.end()});
             List<Hit> hits = new ArrayList<>();
-            for (PlaceScan.Run r : PlaceScan.scan(s.text(), skip)) hits.addAll(match(s.text(), r));
+            for (PlaceScan.Run r : PlaceScan.scan(s.text(), skip)) hits.addAll(match(s.text(), r, look));
             hitsOf.add(hits);
             for (Hit h : hits) {
                 if (h.cands().size() == 1 && h.cands().get(0).quality() == Gazetteer.Quality.KEY) {
                     Place p = h.cands().get(0).place();
-                    anchors.add(new double[] {p.latitude(), p.longitude()});
+                    if (anchored.add(p)) anchors.add(new double[] {p.latitude(), p.longitude()});
                 }
                 for (Gazetteer.Match m : h.cands()) {
                     if (m.quality() == Gazetteer.Quality.KEY && (seat(m.place()) || h.run().region()) && m.place().admin1() != null) {
@@ -138,7 +142,7 @@ public final class ArticleExtractor {
             List<Hit> places = new ArrayList<>();
             Map<Hit, Gazetteer.Match> resolved = new HashMap<>();
             for (Hit h : hitsOf.get(si)) {
-                Gazetteer.Match best = h.cands().isEmpty() ? null : gazetteer.resolve(h.text(), governorates, anchors);
+                Gazetteer.Match best = h.cands().isEmpty() ? null : gazetteer.best(look.candidates(h.text(), true), governorates, anchors);
                 if (best != null && best.quality() == Gazetteer.Quality.FUZZY && !anchors.isEmpty()
                         && nearest(anchors, best.place()) > FAR_KM) {
                     best = null;
@@ -191,6 +195,30 @@ public final class ArticleExtractor {
         return finish(text, merge(drafts), date, file, source);
     }
 
+    /** Distinct mentions per article for which the spelling-tolerant search runs. */
+    private static final int FUZZY_LOOKUPS = 500;
+    /** The candidates of each mention of one extraction (one thread), each looked up once. */
+    private static final class Lookups {
+        private final Gazetteer gazetteer;
+        private final Map<String, List<Gazetteer.Match>> seen = new HashMap<>();
+        private final Map<String, List<Gazetteer.Match>> seenExact = new HashMap<>();
+        private int fuzzyLeft = FUZZY_LOOKUPS;
+
+        Lookups(Gazetteer gazetteer) { this.gazetteer = gazetteer; }
+
+        /** The candidates; with {@code fuzzy} also those one or two edits away while the budget lasts. */
+        List<Gazetteer.Match> candidates(String mention, boolean fuzzy) {
+            Map<String, List<Gazetteer.Match>> memo = fuzzy ? seen : seenExact;
+            List<Gazetteer.Match> c = memo.get(mention);
+            if (c == null) {
+                c = gazetteer.candidates(mention, fuzzy && fuzzyLeft > 0);
+                if (fuzzy && (c.isEmpty() || c.get(0).quality() == Gazetteer.Quality.FUZZY)) fuzzyLeft--;
+                memo.put(mention, c);
+            }
+            return c;
+        }
+    }
+
     /** Longest place name tried, in words; longer capitalised runs are headlines or titles, not names. */
     private static final int MAX_NAME_WORDS = 5;
 
@@ -223,7 +251,7 @@ public final class ArticleExtractor {
     }
 
     /** Sub-spans of a run that the gazetteer knows, longest first; the whole run (unresolved) when none is known. */
-    private List<Hit> match(String s, PlaceScan.Run run) {
+    private List<Hit> match(String s, PlaceScan.Run run, Lookups look) {
         List<int[]> w = run.tokens();
         boolean[] used = new boolean[w.size()];
         List<Hit> out = new ArrayList<>();
@@ -235,7 +263,8 @@ public final class ArticleExtractor {
                 String sub = s.substring(w.get(a)[0], w.get(a + len - 1)[1]);
                 if (len == 1 && PlaceScan.STOP.contains(NameKey.plain(sub))) continue;
                 if (!NameKey.usable(NameKey.key(sub))) continue;
-                List<Gazetteer.Match> c = gazetteer.candidates(sub);
+                // a part of a run keeps only exact (key) matches, so it needs no spelling-tolerant search
+                List<Gazetteer.Match> c = look.candidates(sub, len == w.size());
                 if (len < w.size()) c = c.stream().filter(m -> m.quality() == Gazetteer.Quality.KEY).toList();
                 if (c.isEmpty()) continue;
                 for (int k = a; k < a + len; k++) used[k] = true;

@@ -7,6 +7,7 @@ import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import org.sitmap.ingest.TextInput;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.List;
@@ -32,6 +33,7 @@ public final class ArticleReader implements IncidentReader {
     private final String file;
     private final ArticleExtractor.Result result;
     private final Iterator<ArticleExtractor.Extracted> rows;
+    private final List<String> notes;
 
     /**
      * Extracts the incidents of {@code text} at once (articles are short).
@@ -44,7 +46,8 @@ public final class ArticleReader implements IncidentReader {
             throw new InputException(file, 0, "a news article needs its publication date to resolve 'on Wednesday',"
                     + " 'in recent hours' ...: give --date YYYY-MM-DD (or YYYY-MM)");
         }
-        String content = readAll(text);
+        String content = readAll(text, file);
+        this.notes = text instanceof TextInput.Decoded d && d.note() != null ? List.of(d.note()) : List.of();
         if (content.indexOf('\0') >= 0) throw new InputException(file, 0, "this is not a plain-text article (binary content)");
         if (content.isBlank()) throw new InputException(file, 0, "the article is empty");
         this.result = extractor.extract(content, date, file, source);
@@ -54,7 +57,7 @@ public final class ArticleReader implements IncidentReader {
     /** Opens an article file with the shipped gazetteer (plus {@code places}, may be null) and faction list. */
     public static ArticleReader open(Path path, ArticleDate date, PlaceSource places, FactionCatalog catalog) throws IOException {
         ArticleExtractor ex = new ArticleExtractor(Gazetteer.load(places), catalog);
-        try (Reader r = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
+        try (Reader r = TextInput.open(path, path.getFileName().toString(), TextInput.Limits.ARTICLE)) {
             return new ArticleReader(r, path.getFileName().toString(), date, ex, null);
         }
     }
@@ -70,11 +73,18 @@ public final class ArticleReader implements IncidentReader {
         }
     }
 
-    private static String readAll(Reader r) throws IOException {
+    /** The whole text, at most {@link TextInput#MAX_ARTICLE_BYTES} characters (an article is short). */
+    private static String readAll(Reader r, String file) throws IOException {
         StringBuilder sb = new StringBuilder();
         char[] buf = new char[8192];
         int n;
-        while ((n = r.read(buf)) > 0) sb.append(buf, 0, n);
+        while ((n = r.read(buf)) > 0) {
+            sb.append(buf, 0, n);
+            if (sb.length() > TextInput.MAX_ARTICLE_BYTES) {
+                throw new InputException(file, 0, "the article is longer than " + TextInput.MAX_ARTICLE_BYTES
+                        + " characters; this is not one news article (split it)");
+            }
+        }
         return sb.toString();
     }
 
@@ -83,6 +93,9 @@ public final class ArticleReader implements IncidentReader {
 
     @Override
     public String format() { return FORMAT; }
+
+    @Override
+    public List<String> notes() { return notes; }
 
     @Override
     public ParsedRow next() {

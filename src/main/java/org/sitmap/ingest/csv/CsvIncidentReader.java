@@ -1,9 +1,8 @@
 package org.sitmap.ingest.csv;
 
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
+import org.sitmap.ingest.InputGrammar;
 import org.sitmap.model.Incident;
 import org.sitmap.model.IncidentReader;
 import org.sitmap.model.InputException;
@@ -25,6 +24,7 @@ public abstract class CsvIncidentReader implements IncidentReader {
     protected final String file;
     protected final CsvTokenizer csv;
     protected final CsvHeader header;
+    private final org.sitmap.ingest.TextInput.Decoded text;
 
     /**
      * @param in   the file's bytes (closed by {@link #close()}, also when this constructor throws)
@@ -33,27 +33,29 @@ public abstract class CsvIncidentReader implements IncidentReader {
     protected CsvIncidentReader(InputStream in, String file, String what) throws IOException {
         this.file = file;
         CsvTokenizer t = null;
+        org.sitmap.ingest.TextInput.Decoded text = null;
         try {
-            BufferedInputStream bin = new BufferedInputStream(in, 1 << 16);
-            bin.mark(8192);
-            byte[] start = bin.readNBytes(4096);
-            bin.reset();
-            java.nio.charset.Charset cs = charset(start);
-            String head = new String(start, cs);
-            t = new CsvTokenizer(bin, file, CsvHeader.sniffDelimiter(head), cs);
+            text = org.sitmap.ingest.TextInput.decode(in, file, org.sitmap.ingest.TextInput.Limits.DATA);
+            java.io.BufferedReader r = new java.io.BufferedReader(text, 1 << 16);
+            r.mark(8192);
+            char[] start = new char[4096];
+            int n = 0, k;
+            while (n < start.length && (k = r.read(start, n, start.length - n)) > 0) n += k;
+            r.reset();
+            t = new CsvTokenizer(r, file, CsvHeader.sniffDelimiter(new String(start, 0, Math.max(n, 0))));
             this.csv = t;
+            this.text = text;
             this.header = new CsvHeader(t, what);
         } catch (IOException | RuntimeException e) {
-            if (t != null) t.close(); else in.close();
+            if (t != null) t.close(); else if (text != null) text.close(); else in.close();
             throw e;
         }
     }
 
-    /** UTF-16 when the bytes start with its byte-order mark (spreadsheets' "Unicode text"), else UTF-8. */
-    static java.nio.charset.Charset charset(byte[] start) {
-        if (start.length >= 2 && (start[0] & 0xff) == 0xff && (start[1] & 0xff) == 0xfe) return StandardCharsets.UTF_16LE;
-        if (start.length >= 2 && (start[0] & 0xff) == 0xfe && (start[1] & 0xff) == 0xff) return StandardCharsets.UTF_16BE;
-        return StandardCharsets.UTF_8;
+    /** The Windows-1252 note of the input contract, if any ({@link org.sitmap.ingest.TextInput}). */
+    @Override
+    public java.util.List<String> notes() {
+        return text.note() == null ? java.util.List.of() : java.util.List.of(text.note());
     }
 
     @Override
@@ -111,25 +113,19 @@ public abstract class CsvIncidentReader implements IncidentReader {
         return v;
     }
 
-    /** A coordinate in [-limit, limit], null when blank. */
+    /**
+     * A coordinate in [-limit, limit], null when blank: a decimal number ({@link InputGrammar}), also with a
+     * decimal comma as spreadsheets in many locales write it (the file is then ';'-separated).
+     */
     protected final Double coordinate(int i, String name, double limit) throws Bad {
         String s = text(i);
         if (s == null) return null;
-        double v;
-        try {
-            v = Double.parseDouble(s);
-        } catch (NumberFormatException e) {
-            // a decimal comma, as spreadsheets in many locales write it (the file is then ';'-separated)
+        Double v = InputGrammar.decimal(s);
+        if (v == null) {
             int comma = s.indexOf(',');
-            if (comma < 0 || comma != s.lastIndexOf(',') || s.indexOf('.') >= 0) {
-                throw new Bad(name + " '" + cut(s) + "' is not a number");
-            }
-            try {
-                v = Double.parseDouble(s.replace(',', '.'));
-            } catch (NumberFormatException again) {
-                throw new Bad(name + " '" + cut(s) + "' is not a number");
-            }
+            if (comma >= 0 && comma == s.lastIndexOf(',') && s.indexOf('.') < 0) v = InputGrammar.decimal(s.replace(',', '.'));
         }
+        if (v == null) throw new Bad(name + " '" + cut(s) + "' is not a decimal number");
         if (!(v >= -limit && v <= limit)) throw new Bad(name + " " + cut(s) + " out of range (-" + (int) limit + ".." + (int) limit + ")");
         return v;
     }
@@ -140,6 +136,8 @@ public abstract class CsvIncidentReader implements IncidentReader {
         if (s == null) throw new Bad("no " + name);
         java.time.LocalDate d = CsvDates.parse(s);
         if (d == null) throw new Bad("bad date '" + cut(s) + "' in " + name + " (expected yyyy-mm-dd, dd/mm/yyyy or 12 March 2019)");
+        String range = InputGrammar.outOfRange(d, name);
+        if (range != null) throw new Bad(range);
         return d;
     }
 

@@ -37,11 +37,17 @@ public final class Gazetteer {
     private final Map<String, List<Place>> byKey = new HashMap<>();
     private final Map<String, List<Place>> bySkeleton = new HashMap<>();
     private final Map<String, List<Place>> byArabic = new HashMap<>();
+    /** The keys of each place's name and alternate names (not Arabic), computed once: matching compares them. */
+    private final Map<Place, List<String>> nameKeys = new java.util.IdentityHashMap<>();
 
     /** Builds an index over {@code places}. */
     public Gazetteer(Collection<Place> places) {
         this.places = List.copyOf(places);
         for (Place p : this.places) {
+            List<String> keys = new ArrayList<>();
+            for (String n : p.alternateNames()) if (n != null && !NameKey.isArabic(n)) keys.add(NameKey.key(n));
+            if (!NameKey.isArabic(p.name())) keys.add(NameKey.key(p.name()));
+            nameKeys.put(p, keys);
             Set<String> names = new LinkedHashSet<>();
             names.add(p.name());
             if (p.asciiName() != null) names.add(p.asciiName());
@@ -146,6 +152,14 @@ public final class Gazetteer {
      * one edit away, or two for skeletons of eight or more.
      */
     public List<Match> candidates(String mention) {
+        return candidates(mention, true);
+    }
+
+    /**
+     * The candidates for a mention; without {@code fuzzy} no skeleton one or two edits away is looked for (that
+     * search visits every entry, so a caller bounds how often it asks for it).
+     */
+    public List<Match> candidates(String mention, boolean fuzzy) {
         List<Match> out = new ArrayList<>();
         if (NameKey.isArabic(mention)) {
             for (Place p : byArabic.getOrDefault(NameKey.arabic(mention), List.of())) out.add(new Match(p, Quality.KEY));
@@ -161,7 +175,7 @@ public final class Gazetteer {
         for (Place p : bySkeleton.getOrDefault(sk, List.of())) {
             if (closeEnough(key, p)) out.add(new Match(p, Quality.SKELETON));
         }
-        if (!out.isEmpty() || sk.length() < 4) return out;
+        if (!out.isEmpty() || sk.length() < 4 || !fuzzy) return out;
         int max = sk.length() >= 8 ? 2 : 1;
         for (Map.Entry<String, List<Place>> e : bySkeleton.entrySet()) {
             String k = e.getKey();
@@ -176,14 +190,9 @@ public final class Gazetteer {
     }
 
     /** True when one of the place's name keys is within a third of the mention key's length (at least 1 edit). */
-    private static boolean closeEnough(String key, Place p) {
+    private boolean closeEnough(String key, Place p) {
         int max = Math.max(1, key.length() / 3);
-        List<String> names = new ArrayList<>(p.alternateNames());
-        names.add(p.name());
-        for (String n : names) {
-            if (NameKey.isArabic(n)) continue;
-            if (NameKey.distance(key, NameKey.key(n), max) <= max) return true;
-        }
+        for (String k : nameKeys.get(p)) if (NameKey.distance(key, k, max) <= max) return true;
         return false;
     }
 
@@ -194,7 +203,11 @@ public final class Gazetteer {
      * @param anchors      positions {lat, lon} of places already resolved in the same text, may be empty
      */
     public Match resolve(String mention, Collection<String> governorates, List<double[]> anchors) {
-        List<Match> cands = candidates(mention);
+        return best(candidates(mention), governorates, anchors);
+    }
+
+    /** The best of {@code cands} (a mention's {@link #candidates}) in context, or null when there is none. */
+    public Match best(List<Match> cands, Collection<String> governorates, List<double[]> anchors) {
         if (cands.isEmpty()) return null;
         Set<String> govKeys = new LinkedHashSet<>();
         for (String g : governorates) govKeys.add(NameKey.key(g));

@@ -26,10 +26,38 @@ public final class NameKey {
 
     /** Lower case without diacritics or apostrophes; other non-letters become single spaces. */
     public static String plain(String s) {
+        String fast = plainAscii(s);
+        if (fast != null) return fast;
         String d = Normalizer.normalize(s, Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
         d = d.replaceAll("['’](?:s|S)\\b", "");
         d = APOSTROPHES.matcher(d).replaceAll("");
         return d.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
+    }
+
+    /**
+     * {@link #plain} of a text of ASCII letters, digits, spaces and hyphens (most words of an article), without
+     * normalising or regular expressions; null for any other text.
+     */
+    private static String plainAscii(String s) {
+        StringBuilder sb = new StringBuilder(s.length());
+        boolean gap = false;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= 'a' && c <= 'z' || c >= '0' && c <= '9') {
+                if (gap && sb.length() > 0) sb.append(' ');
+                gap = false;
+                sb.append(c);
+            } else if (c >= 'A' && c <= 'Z') {
+                if (gap && sb.length() > 0) sb.append(' ');
+                gap = false;
+                sb.append((char) (c + 32));
+            } else if (c == ' ' || c == '-') {
+                gap = true;
+            } else {
+                return null;
+            }
+        }
+        return sb.toString();
     }
 
     /** The folded tokens of a name, articles removed (unless the name is only an article). */
@@ -40,7 +68,7 @@ public final class NameKey {
         for (String t : p.split(" ")) {
             if (ARTICLES.contains(t)) continue;
             if (KAFR.contains(t)) t = "kafr";
-            t = MAARAT.matcher(t).replaceFirst("maarat");
+            if (t.startsWith("ma")) t = MAARAT.matcher(t).replaceFirst("maarat");
             out.add(t);
         }
         return out;

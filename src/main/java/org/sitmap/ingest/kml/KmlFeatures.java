@@ -58,13 +58,12 @@ final class KmlFeatures {
             geometry = new LinkedHashMap<>();
             geometry.put("type", "Point");
             List<Object> xy = new ArrayList<>();
-            try {
-                if (c.length >= 2) {
-                    xy.add(Double.valueOf(c[0]));
-                    xy.add(Double.valueOf(c[1]));
-                }
-            } catch (NumberFormatException e) {
-                xy.clear();
+            // decimal numbers only (the shared grammar: no hex, NaN or Infinity); else the Point is rejected
+            Double x = c.length >= 2 ? org.sitmap.ingest.InputGrammar.decimal(c[0]) : null;
+            Double y = c.length >= 2 ? org.sitmap.ingest.InputGrammar.decimal(c[1]) : null;
+            if (x != null && y != null) {
+                xy.add(x);
+                xy.add(y);
             }
             geometry.put("coordinates", xy);
         }

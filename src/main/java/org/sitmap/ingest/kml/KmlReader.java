@@ -39,7 +39,8 @@ public final class KmlReader implements IncidentReader {
     static final int MAX_TEXT_CHARS = 1 << 20;
     private final String file;
     private final XMLStreamReader xml;
-    private final InputStream in;
+    private final java.io.Reader in;
+    private final org.sitmap.ingest.TextInput.Decoded text;
     private final GeoJsonFeatures features;
     private boolean done;
 
@@ -49,7 +50,8 @@ public final class KmlReader implements IncidentReader {
      */
     public KmlReader(InputStream in, String file, FactionCatalog catalog) throws IOException {
         this.file = file;
-        this.in = in;
+        this.text = org.sitmap.ingest.TextInput.decode(in, file, org.sitmap.ingest.TextInput.Limits.DATA);
+        this.in = text;
         this.features = new GeoJsonFeatures(file, catalog);
         try {
             XMLInputFactory f = XMLInputFactory.newDefaultFactory();
@@ -60,7 +62,9 @@ public final class KmlReader implements IncidentReader {
             f.setXMLResolver((publicId, systemId, base, ns) -> {
                 throw new XMLStreamException("external resources are not loaded: " + systemId);
             });
-            this.xml = f.createXMLStreamReader(in);
+            // the parser's own reports stay silent: its errors come back as exceptions with file and line
+            f.setXMLReporter((message, type, info, location) -> { });
+            this.xml = f.createXMLStreamReader(this.in);
         } catch (XMLStreamException e) {
             in.close();
             throw malformed(e);
@@ -96,6 +100,11 @@ public final class KmlReader implements IncidentReader {
 
     @Override
     public String format() { return "kml"; }
+
+    @Override
+    public java.util.List<String> notes() {
+        return text.note() == null ? java.util.List.of() : java.util.List.of(text.note());
+    }
 
     @Override
     public ParsedRow next() throws IOException {

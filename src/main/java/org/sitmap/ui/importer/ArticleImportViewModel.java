@@ -128,23 +128,41 @@ public final class ArticleImportViewModel {
         return ex;
     }
 
-    /** Reads a UTF-8 text file on the worker into {@link #textProperty()}. */
+    /**
+     * Reads a text file on the worker into {@link #textProperty()}, under the readers' input contract
+     * ({@link org.sitmap.ingest.TextInput}: UTF-8, UTF-16 with a byte-order mark, or Windows-1252 with a note).
+     */
     public void loadFile(java.nio.file.Path file) {
         if (busy.get()) return;
         busy.set(true);
         worker.execute(() -> {
             try {
-                String content = java.nio.file.Files.readString(file, java.nio.charset.StandardCharsets.UTF_8);
+                String name = file.getFileName().toString();
+                String content;
+                String note;
+                try (org.sitmap.ingest.TextInput.Decoded r = org.sitmap.ingest.TextInput.open(file, name,
+                        org.sitmap.ingest.TextInput.Limits.ARTICLE)) {
+                    StringBuilder sb = new StringBuilder();
+                    char[] buf = new char[8192];
+                    int n;
+                    while ((n = r.read(buf)) >= 0) sb.append(buf, 0, n);
+                    content = sb.toString();
+                    note = r.note();
+                }
                 ui.execute(() -> {
                     busy.set(false);
                     text.set(content);
-                    fileName.set(file.getFileName().toString());
+                    fileName.set(name);
                     rows.clear();
                     unresolved.clear();
-                    message.set("Loaded " + file.getFileName() + ". Set its date, then Extract.");
+                    message.set("Loaded " + name + (note == null ? "" : " (" + note + ")")
+                            + ". Set its date, then Extract.");
                 });
+            } catch (org.sitmap.model.InputException e) {
+                ui.execute(() -> { busy.set(false); message.set(e.getMessage()); });
             } catch (java.io.IOException | RuntimeException e) {
-                ui.execute(() -> { busy.set(false); message.set(file.getFileName() + ": cannot read it as UTF-8 text."); });
+                ui.execute(() -> { busy.set(false); message.set(file.getFileName() + ": cannot be read ("
+                        + e.getMessage() + ")."); });
             }
         });
     }
