@@ -32,7 +32,6 @@ final class Importer {
     private final RowPlanner planner;
     private PreparedStatement insert;
     private PreparedStatement update;
-    private PreparedStatement insertPlace;
     private PreparedStatement ftsDelete;
     private int pendingRows;
 
@@ -102,7 +101,6 @@ final class Importer {
                 }
                 Incident inc = p.values().incident();
                 if (!inc.located()) unresolved.add(inc.place() == null || inc.place().isBlank() ? "(no place name)" : inc.place());
-                if (p.newPlace()) queuePlace(inc, file);
                 if (++pendingRows >= FLUSH_ROWS) flush();
             }
             rows.close();
@@ -112,6 +110,7 @@ final class Importer {
             BulkMode.createIndexes(conn, dropped);
             long tFts = System.nanoTime();
             progress.accept(rowsRead);
+            if (!"article".equals(reader.format())) PlaceRows.learn(conn, planner.places(), reader.format());
             finishBatch(batchId, rowsRead, imported, updated, skipped, rejections.size());
             if (options.dryRun()) conn.rollback(); else conn.commit();
             long tEnd = System.nanoTime();
@@ -295,11 +294,10 @@ final class Importer {
         insert = conn.prepareStatement("INSERT INTO incident(" + cols + ", fid) VALUES ("
                 + String.join(",", java.util.Collections.nCopies(IncidentBinding.FID, "?")) + ")");
         update = conn.prepareStatement("UPDATE incident SET " + cols.replace(",", "=?,") + "=? WHERE fid=?");
-        insertPlace = conn.prepareStatement(PlaceRows.insertSql());
     }
 
     private void closeStatements() {
-        for (PreparedStatement ps : new PreparedStatement[] {insert, update, insertPlace, ftsDelete}) {
+        for (PreparedStatement ps : new PreparedStatement[] {insert, update, ftsDelete}) {
             try {
                 if (ps != null) ps.close();
             } catch (SQLException ignored) {
@@ -312,13 +310,6 @@ final class Importer {
         if (ftsDelete != null) ftsDelete.executeBatch();
         insert.executeBatch();
         update.executeBatch();
-        insertPlace.executeBatch();
         pendingRows = 0;
-    }
-
-    private void queuePlace(Incident inc, String file) throws SQLException {
-        PlaceRows.bind(insertPlace, new org.sitmap.model.Place(inc.place(), null, List.of(), inc.latitude(),
-                inc.longitude(), null, IncidentBinding.countryCode(inc.country()), inc.admin1(), 0, file));
-        insertPlace.addBatch();
     }
 }

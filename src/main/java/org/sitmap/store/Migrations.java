@@ -125,8 +125,29 @@ final class Migrations {
                     + " content_rowid='fid', tokenize='unicode61 remove_diacritics 2', columnsize=0)",
             "INSERT INTO incident_fts(incident_fts) VALUES ('rebuild')");
 
+    /**
+     * Migration 4, places learned from event data: a gazetteer entry records the best geo precision its events
+     * give ({@code geo_precision}, 1 exact .. 3 region) and how many stored events name it ({@code event_count}); one
+     * entry per name, position and source ({@code events:ucdp}, {@code events:acled} ... for learned places), so a
+     * repeated import adds none. The per-file entries earlier imports made are replaced by entries learned from the
+     * stored incidents (article incidents excluded: their places came from the gazetteer).
+     */
+    static final List<String> V4 = List.of(
+            "ALTER TABLE place ADD COLUMN geo_precision INTEGER",
+            "ALTER TABLE place ADD COLUMN event_count INTEGER NOT NULL DEFAULT 0",
+            "DELETE FROM place WHERE feature_code IS NULL AND source IN (SELECT file FROM import_batch)",
+            "DELETE FROM place WHERE id NOT IN (SELECT min(id) FROM place GROUP BY name, latitude, longitude, source)",
+            "CREATE UNIQUE INDEX place_identity ON place(name, latitude, longitude, source)",
+            "INSERT OR IGNORE INTO place(name, latitude, longitude, country_code, admin1, source, geo_precision,"
+                    + " event_count) SELECT trim(i.place), i.latitude, i.longitude, CASE lower(min(i.country))"
+                    + " WHEN 'syria' THEN 'SY' WHEN 'turkey' THEN 'TR' WHEN 'iraq' THEN 'IQ' WHEN 'lebanon' THEN 'LB'"
+                    + " WHEN 'jordan' THEN 'JO' WHEN 'israel' THEN 'IL' ELSE NULL END, min(i.admin1),"
+                    + " 'events:' || b.format, min(i.geo_precision), count(*) FROM incident i JOIN import_batch b"
+                    + " ON b.id = i.batch_id WHERE i.latitude IS NOT NULL AND trim(coalesce(i.place, '')) <> ''"
+                    + " AND b.format <> 'article' GROUP BY trim(i.place), i.latitude, i.longitude, b.format");
+
     /** Every migration in order; the list index + 1 is its number. */
-    static final List<List<String>> ALL = List.of(V1, V2, V3);
+    static final List<List<String>> ALL = List.of(V1, V2, V3, V4);
 
     /** The schema version this code writes. */
     static final int CURRENT = ALL.size();

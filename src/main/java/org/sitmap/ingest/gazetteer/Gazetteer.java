@@ -26,6 +26,7 @@ import org.sitmap.model.Place;
 public final class Gazetteer {
     static final String GEONAMES = "data/gazetteer/geonames-syria.tsv";
     static final String SUPPLEMENT = "data/gazetteer/supplement.csv";
+    static final String UCDP = "data/gazetteer/ucdp-places.tsv";
 
     /** How a name matched: on its key, on its consonant skeleton, or on a skeleton one or two edits away. */
     public enum Quality { KEY, SKELETON, FUZZY }
@@ -70,7 +71,7 @@ public final class Gazetteer {
     /** The shipped gazetteer from the classpath, plus the places of {@code extra} (may be null). */
     public static Gazetteer load(PlaceSource extra) {
         List<Place> all = new ArrayList<>(readShipped());
-        if (extra != null) all.addAll(extra.places());
+        if (extra != null) all.addAll(learned(extra.places()));
         return new Gazetteer(all);
     }
 
@@ -83,6 +84,7 @@ public final class Gazetteer {
             List<Place> all = new ArrayList<>();
             all.addAll(readGeoNamesTsv(open(GEONAMES), GEONAMES));
             all.addAll(readSupplement(open(SUPPLEMENT), SUPPLEMENT));
+            all.addAll(readEventPlaces(open(UCDP), UCDP));
             shipped = s = List.copyOf(all);
         }
         return s;
@@ -109,6 +111,48 @@ public final class Gazetteer {
                 List<String> alts = c[3].isEmpty() ? List.of() : List.of(c[3].split(","));
                 out.add(new Place(c[1], c[2], alts, Double.parseDouble(c[4]), Double.parseDouble(c[5]), c[6], c[7],
                         c[8], Long.parseLong(c[9]), "GeoNames " + c[0]));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out;
+    }
+
+    /**
+     * The store's entries as gazetteer places: those learned from event files (source {@code events:...}) have
+     * their names taken apart by {@link EventPlaces}; the others are used as stored.
+     */
+    static List<Place> learned(List<Place> stored) {
+        List<Place> out = new ArrayList<>(stored.size());
+        for (Place p : stored) {
+            if (p.source() == null || !p.source().startsWith("events:")) {
+                out.add(p);
+                continue;
+            }
+            int precision = "RGN".equals(p.featureCode()) ? 3 : 1;
+            Place q = EventPlaces.place(p.name(), p.latitude(), p.longitude(), precision, p.admin1(), p.countryCode(),
+                    p.source() + ": " + p.name());
+            if (q != null) out.add(q);
+        }
+        return out;
+    }
+
+    /** Reads {@code ucdp-places.tsv} (name as UCDP writes it, latitude, longitude, where_prec, adm_1, adm_2, events). */
+    static List<Place> readEventPlaces(InputStream stream, String file) {
+        List<Place> out = new ArrayList<>();
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
+            String line;
+            long n = 0;
+            boolean header = true;
+            while ((line = in.readLine()) != null) {
+                n++;
+                if (line.startsWith("#") || line.isBlank()) continue;
+                if (header) { header = false; continue; }
+                String[] c = line.split("\t", -1);
+                if (c.length != 7) throw new InputException(file, n, "expected 7 columns, found " + c.length);
+                Place p = EventPlaces.place(c[0], Double.parseDouble(c[1]), Double.parseDouble(c[2]),
+                        Integer.parseInt(c[3]), c[4], null, "UCDP GED: " + c[0]);
+                if (p != null) out.add(p);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
