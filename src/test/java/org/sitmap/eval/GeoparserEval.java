@@ -189,6 +189,11 @@ public final class GeoparserEval {
             if (verbose) {
                 System.out.println(one.line(a.id));
                 why.forEach(System.out::println);
+                for (ArticleExtractor.Extracted e : r.incidents()) {
+                    Incident i = e.incident();
+                    System.out.println("    s" + e.sentence() + " " + e.mention() + " -> " + (i.located() ? i.place() + " "
+                            + i.geoPrecision() : "[unresolved]") + " " + i.subEventType() + " " + i.factions());
+                }
             }
         }
         for (Map.Entry<String, Tally> e : bySplit.entrySet()) System.out.println(e.getValue().line(e.getKey()));

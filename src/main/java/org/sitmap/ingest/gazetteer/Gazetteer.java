@@ -202,9 +202,12 @@ public final class Gazetteer {
         if (key.length() < 4) return out;
         if (key.length() > 60) return out;
         String sk = NameKey.skeleton(mention);
+        if (sk.length() < 2) return out;
         for (Place p : bySkeleton.getOrDefault(sk, List.of())) {
-            if (closeEnough(key, p)) out.add(new Match(p, Quality.SKELETON));
+            // a two-letter skeleton ("Hesh", "Shami") says little: the vowels must agree too
+            if (sk.length() >= 3 ? closeEnough(key, p) : looseEqual(key, p)) out.add(new Match(p, Quality.SKELETON));
         }
+        if (sk.length() < 3) return out;
         if (!out.isEmpty() || sk.length() < 4) return out;
         int max = sk.length() >= 8 ? 2 : 1;
         for (Map.Entry<String, List<Place>> e : bySkeleton.entrySet()) {
@@ -219,14 +222,22 @@ public final class Gazetteer {
         return out;
     }
 
+    private static boolean looseEqual(String key, Place p) {
+        String loose = NameKey.loose(key);
+        if (NameKey.loose(NameKey.key(p.name())).equals(loose)) return true;
+        for (String n : p.alternateNames()) if (!NameKey.isArabic(n) && NameKey.loose(NameKey.key(n)).equals(loose)) return true;
+        return false;
+    }
+
     /** True when one of the place's name keys is within a third of the mention key's length (at least 1 edit). */
     private static boolean closeEnough(String key, Place p) {
-        int max = Math.max(1, key.length() / 3);
+        String loose = NameKey.loose(key);
+        int max = Math.max(1, loose.length() / 3);
         List<String> names = new ArrayList<>(p.alternateNames());
         names.add(p.name());
         for (String n : names) {
             if (NameKey.isArabic(n)) continue;
-            if (NameKey.distance(key, NameKey.key(n), max) <= max) return true;
+            if (NameKey.distance(loose, NameKey.loose(NameKey.key(n)), max) <= max) return true;
         }
         return false;
     }
@@ -238,7 +249,17 @@ public final class Gazetteer {
      * @param anchors      positions {lat, lon} of places already resolved in the same text, may be empty
      */
     public Match resolve(String mention, Collection<String> governorates, List<double[]> anchors) {
+        return resolve(mention, governorates, anchors, null);
+    }
+
+    /**
+     * As {@link #resolve(String, Collection, List)}, but a place outside Syria is a candidate only when the text
+     * supports it: its country is among {@code countries} (ISO codes the text names) and the name matches on its
+     * key, or a place the text names exactly lies within 30 km. {@code countries} null: no such check.
+     */
+    public Match resolve(String mention, Collection<String> governorates, List<double[]> anchors, Set<String> countries) {
         List<Match> cands = candidates(mention);
+        if (countries != null) cands = cands.stream().filter(m -> supported(m, anchors, countries)).toList();
         if (cands.isEmpty()) return null;
         Set<String> govKeys = new LinkedHashSet<>();
         for (String g : governorates) govKeys.add(NameKey.key(g));
@@ -249,6 +270,14 @@ public final class Gazetteer {
             if (s > bestScore) { bestScore = s; best = m; }
         }
         return best;
+    }
+
+    private static boolean supported(Match m, List<double[]> anchors, Set<String> countries) {
+        Place p = m.place();
+        String cc = p.countryCode() != null ? p.countryCode() : EventPlaces.inSyria(p.latitude(), p.longitude()) ? "SY" : null;
+        if ("SY".equals(cc)) return true;
+        for (double[] a : anchors) if (km(a[0], a[1], p.latitude(), p.longitude()) < 30) return true;
+        return m.quality() == Quality.KEY && cc != null && countries.contains(cc);
     }
 
     private static double score(Match m, Set<String> govKeys, List<double[]> anchors) {
