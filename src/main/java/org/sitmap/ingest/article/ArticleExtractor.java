@@ -341,7 +341,7 @@ public final class ArticleExtractor {
             if (by.isEmpty()) { out.add(d); continue; }
             // the wider mention's actors are parties to the precise incidents that replace it
             for (Draft o : by) {
-                if (o.type != d.type) continue;
+                if (o.type != d.type || Math.abs(o.sentence.number() - d.sentence.number()) > 1) continue;
                 for (Map.Entry<String, Actor> e : d.actors.entrySet()) if (!e.getKey().equals("CIV")) o.actors.putIfAbsent(e.getKey(), e.getValue());
             }
         }
