@@ -138,6 +138,9 @@ final class Actors {
             if (!overlaps) kept.add(m);
         }
         kept.removeIf(m -> notAnActor(s, m));
+        // "IS gunmen", "HTS fighters": a generic group right after a named one is that group
+        kept.removeIf(m -> m.code().equals("UNK") && kept.stream().anyMatch(k -> k != m && !k.code().equals("UNK")
+                && k.end() <= m.start() && m.start() - k.end() <= 2));
         kept.sort(Comparator.comparingInt(Mention::start));
         return kept;
     }

@@ -187,7 +187,7 @@ public final class Gazetteer {
     /**
      * The candidates for a mention, best match quality first: entries whose key equals the mention's (or whose
      * Arabic form equals it), else whose consonant skeleton equals it, else (skeleton of four or more letters)
-     * one edit away, or two for skeletons of eight or more.
+     * one edit away, or two for skeletons of ten or more (and then the spelling within a fifth of its length).
      */
     public List<Match> candidates(String mention) {
         List<Match> out = new ArrayList<>();
@@ -205,17 +205,17 @@ public final class Gazetteer {
         if (sk.length() < 2) return out;
         for (Place p : bySkeleton.getOrDefault(sk, List.of())) {
             // a two-letter skeleton ("Hesh", "Shami") says little: the vowels must agree too
-            if (sk.length() >= 3 ? closeEnough(key, p) : looseEqual(key, p)) out.add(new Match(p, Quality.SKELETON));
+            if (sk.length() >= 3 ? closeEnough(key, p, 3) : looseEqual(key, p)) out.add(new Match(p, Quality.SKELETON));
         }
         if (sk.length() < 3) return out;
         if (!out.isEmpty() || sk.length() < 4) return out;
-        int max = sk.length() >= 8 ? 2 : 1;
+        int max = sk.length() >= 10 ? 2 : 1;
         for (Map.Entry<String, List<Place>> e : bySkeleton.entrySet()) {
             String k = e.getKey();
             if (k.length() < 4 || k.charAt(0) != sk.charAt(0)) continue;
             if (NameKey.distance(sk, k, max) <= max) {
                 for (Place p : e.getValue()) {
-                    if (closeEnough(key, p) && out.stream().noneMatch(m -> m.place() == p)) out.add(new Match(p, Quality.FUZZY));
+                    if (closeEnough(key, p, 5) && out.stream().noneMatch(m -> m.place() == p)) out.add(new Match(p, Quality.FUZZY));
                 }
             }
         }
@@ -230,9 +230,9 @@ public final class Gazetteer {
     }
 
     /** True when one of the place's name keys is within a third of the mention key's length (at least 1 edit). */
-    private static boolean closeEnough(String key, Place p) {
+    private static boolean closeEnough(String key, Place p, int divisor) {
         String loose = NameKey.loose(key);
-        int max = Math.max(1, loose.length() / 3);
+        int max = Math.max(1, loose.length() / divisor);
         List<String> names = new ArrayList<>(p.alternateNames());
         names.add(p.name());
         for (String n : names) {
