@@ -104,7 +104,7 @@ final class Actors {
 
     private static final Pattern PLACE_NAME = Pattern.compile("(?i)Israel|Turkey|Türkiye|Russia|Iran|Iraq|United States|America|Ankara|Moscow|Tehran|Washington|Damascus|Syria|Lebanon");
     private static final Pattern BEFORE = Pattern.compile("(?i)(?:\\b(?:with|to|from|into|in|inside|near|of|towards|toward|across|against|at|on|reach|entered|crossed|fled|visited|border)\\s+)$");
-    private static final Pattern AFTER = Pattern.compile("(?i)^['’]s\\s+(?:news|state|official|foreign|defen[cs]e|interior|media|TV|agency|ministry|embassy|envoy|ambassador|president|leader|border|territory|side|ally|allies)\\b|^\\s*(?:border|frontier)\\b");
+    private static final Pattern AFTER = Pattern.compile("(?i)^['’]s\\s+(?:[A-Z][\\w-]*\\s+)?(?:news|state|official|foreign|defen[cs]e|interior|media|TV|agency|ministry|embassy|envoy|ambassador|president|leader|border|territory|side|ally|allies)\\b|^\\s*(?:border|frontier)\\b");
 
     /** A country or capital that is a place or a source here ("the border with Israel", "Russia's news agency"). */
     private static boolean notAnActor(String s, Mention m) {

@@ -110,7 +110,7 @@ public final class ArticleExtractor {
             for (PlaceScan.Run r : PlaceScan.scan(s.text(), skip)) hits.addAll(match(s.text(), r));
             hitsOf.add(hits);
             for (Hit h : hits) {
-                if (h.cands().size() == 1 && h.cands().get(0).quality() == Gazetteer.Quality.KEY
+                if (oneKeyPlace(h.cands())
                         && (syrian(h.cands().get(0).place()) || countries.contains(h.cands().get(0).place().countryCode()))) {
                     Place p = h.cands().get(0).place();
                     anchors.add(new double[] {p.latitude(), p.longitude()});
@@ -149,6 +149,11 @@ public final class ArticleExtractor {
                 Gazetteer.Match best = h.cands().isEmpty() ? null : gazetteer.resolve(h.text(), governorates, anchors, countries);
                 if (best != null && best.quality() == Gazetteer.Quality.FUZZY && !anchors.isEmpty()
                         && nearest(anchors, best.place()) > FAR_KM) {
+                    best = null;
+                }
+                // a small place far from all the others the text names, in a governorate it does not name: a homonym
+                if (best != null && anchors.size() >= 2 && best.place().population() < 20_000 && !seat(best.place())
+                        && !governorates.contains(best.place().admin1()) && nearest(anchors, best.place()) > 1.5 * FAR_KM) {
                     best = null;
                 }
                 if (best != null) {
@@ -226,6 +231,17 @@ public final class ArticleExtractor {
                     : w.startsWith("Jordan") ? "JO" : "IL");
         }
         return out;
+    }
+
+    /** True when every candidate matches on its key and lies within 25 km of the first: one place, several entries. */
+    private static boolean oneKeyPlace(List<Gazetteer.Match> cands) {
+        if (cands.isEmpty()) return false;
+        Place first = cands.get(0).place();
+        for (Gazetteer.Match m : cands) {
+            if (m.quality() != Gazetteer.Quality.KEY
+                    || Gazetteer.km(first.latitude(), first.longitude(), m.place().latitude(), m.place().longitude()) > 25) return false;
+        }
+        return true;
     }
 
     private static boolean syrian(Place p) {
@@ -341,7 +357,7 @@ public final class ArticleExtractor {
             if (by.isEmpty()) { out.add(d); continue; }
             // the wider mention's actors are parties to the precise incidents that replace it
             for (Draft o : by) {
-                if (o.type != d.type || Math.abs(o.sentence.number() - d.sentence.number()) > 1) continue;
+                if (Math.abs(o.sentence.number() - d.sentence.number()) > 2) continue;
                 for (Map.Entry<String, Actor> e : d.actors.entrySet()) if (!e.getKey().equals("CIV")) o.actors.putIfAbsent(e.getKey(), e.getValue());
             }
         }

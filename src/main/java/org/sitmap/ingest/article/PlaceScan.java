@@ -82,6 +82,8 @@ final class PlaceScan {
             "several", "despite", "imminent", "prelude", "isis", "daesh", "is", "sdf", "saa", "hts", "taf", "fsa",
             "pmf", "ypg", "sna", "tip", "idf", "irgc", "lieutenant", "colonel", "general", "president", "minister",
             "commander", "director", "chief", "head", "spokesman", "spokesperson", "brigadier", "captain", "mr", "dr",
+            "bedouin", "bedouins", "druze", "alawite", "alawites", "sunni", "sunnis", "shiite", "shia", "christian",
+            "christians", "turkmen", "circassian", "armenian", "assyrian", "yazidi", "yazidis", "kurd",
             "prime", "interim", "envoy", "ambassador", "secretary", "leader", "official", "officials", "sergeant");
 
     private PlaceScan() { }

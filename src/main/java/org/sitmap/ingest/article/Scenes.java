@@ -38,8 +38,10 @@ final class Scenes {
      */
     static Place facility(Gazetteer g, String name, PlaceScan.Run run, Place town) {
         String kind = PlaceScan.FACILITY.contains(run.kind()) ? run.kind() : run.noun();
+        String[] words = name.split("\\s+");
+        String last = words[words.length - 1];
         for (String variant : new String[] {name + " " + kind, name + " international " + kind, name + " military " + kind,
-                name + " air base", name}) {
+                name + " air base", name, last + " " + kind, words[0] + " " + kind}) {
             for (Gazetteer.Match m : g.candidates(variant)) {
                 Place p = m.place();
                 if (m.quality() != Gazetteer.Quality.FUZZY && FACILITY_CODES.contains(String.valueOf(p.featureCode()))

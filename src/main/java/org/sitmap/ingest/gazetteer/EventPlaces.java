@@ -42,7 +42,20 @@ public final class EventPlaces {
             Map.entry("fields", "OILF"), Map.entry("oil field", "OILF"), Map.entry("oil fields", "OILF"),
             Map.entry("gas field", "GASF"), Map.entry("station", "STN"), Map.entry("plant", "PS"),
             Map.entry("spring", "SPNG"), Map.entry("island", "ISL"), Map.entry("castle", "CSTL"),
-            Map.entry("prison", "PRN"), Map.entry("bridge", "BDG"), Map.entry("valley", "VAL"), Map.entry("lake", "LK"));
+            Map.entry("prison", "PRN"), Map.entry("bridge", "BDG"), Map.entry("valley", "VAL"), Map.entry("lake", "LK"),
+            Map.entry("military airbase", "AIRB"), Map.entry("army base", "MILB"), Map.entry("air defense base", "MILB"),
+            Map.entry("radar base", "MILB"), Map.entry("international airport", "AIRP"), Map.entry("airfield", "AIRF"));
+
+    /** Words that qualify a facility's kind ("Abu al-Duhur Military Airbase", "Qwaris Military Air Base"). */
+    private static final Set<String> MODIFIERS = Set.of("military", "army", "international", "former", "iranian",
+            "russian", "turkish", "american", "us");
+    /** Facilities keep their kind in every name, so that "Deir ez Zor airport" is not the town. */
+    private static final Map<String, List<String>> FACILITY_WORDS = Map.of(
+            "AIRP", List.of("airport", "airbase", "air base", "military airport", "international airport", "airfield"),
+            "AIRB", List.of("airbase", "air base", "airport", "military airport", "military airbase", "airfield"),
+            "MILB", List.of("base", "military base", "army base"),
+            "DAM", List.of("dam"),
+            "BDRCRS", List.of("crossing", "border crossing"));
 
     private static final Pattern BRACKETS = Pattern.compile("\\(([^)]*)\\)");
     private static final Set<String> NOT_PLACES = Set.of("syria", "syrian arab republic", "iraq", "turkey", "lebanon",
@@ -67,23 +80,41 @@ public final class EventPlaces {
         while (b.find()) inBrackets.add(b.group(1).strip());
         String outer = BRACKETS.matcher(text).replaceAll(" ").strip().replaceAll("\\s+", " ");
         String fc = null;
-        String lower = outer.toLowerCase(Locale.ROOT);
-        for (int words = 2; words >= 1 && fc == null; words--) {
-            String[] t = lower.split(" ");
-            if (t.length <= words) continue;
-            String tail = String.join(" ", java.util.Arrays.copyOfRange(t, t.length - words, t.length));
-            String code = KINDS.get(tail);
-            if (code != null) {
-                fc = code;
+        String full = outer;
+        boolean stripped = true;
+        while (stripped) {
+            stripped = false;
+            String[] t = outer.toLowerCase(Locale.ROOT).split(" ");
+            for (int words = 2; words >= 1 && !stripped; words--) {
+                if (t.length <= words) continue;
+                String tail = String.join(" ", java.util.Arrays.copyOfRange(t, t.length - words, t.length));
+                String code = KINDS.get(tail);
+                if (code == null && (fc == null || words > 1 || !MODIFIERS.contains(tail))) continue;
+                if (fc == null) fc = code;
                 outer = outer.substring(0, outer.length() - tail.length()).strip();
+                stripped = true;
             }
         }
+        List<String> facilityWords = fc == null ? null : FACILITY_WORDS.get(fc);
+        List<String> cores = new ArrayList<>();
         if (!outer.contains(" - ")) {
-            for (String v : outer.split("/")) if (!v.isBlank()) names.add(v.strip());
+            for (String v : outer.split("/")) if (!v.isBlank()) cores.add(v.strip());
         } else {
-            names.add(outer);
+            cores.add(outer);
         }
-        for (String v : inBrackets) for (String w : v.split("/")) if (!w.isBlank()) names.add(w.strip());
+        if (facilityWords == null) {
+            names.addAll(cores);
+        } else {
+            names.add(full);
+            for (String c : cores) for (String w : facilityWords) names.add(c + " " + w);
+        }
+        for (String v : inBrackets) {
+            for (String w : v.split("/")) {
+                if (w.isBlank()) continue;
+                names.add(w.strip());
+                if (facilityWords != null) for (String f : facilityWords) names.add(w.strip() + " " + f);
+            }
+        }
         names.removeIf(n -> NOT_PLACES.contains(n.toLowerCase(Locale.ROOT)));
         if (names.isEmpty()) return null;
         if (fc == null) fc = precision >= 3 ? "RGN" : "PPL";

@@ -70,12 +70,36 @@ public final class Gazetteer {
 
     /** The shipped gazetteer from the classpath, plus the places of {@code extra} (may be null). */
     public static Gazetteer load(PlaceSource extra) {
-        List<Place> all = new ArrayList<>(readShipped());
-        if (extra != null) all.addAll(learned(extra.places()));
+        List<Place> shippedPlaces = readShipped();
+        if (extra == null) return shippedIndex();
+        List<Place> more = learned(extra.places());
+        if (more.isEmpty()) return shippedIndex();
+        // a store place that the shipped data already has (same name, within a kilometre) is left out, so that a
+        // name stays unambiguous when the UCDP file the shipped list comes from is imported too
+        Gazetteer base = shippedIndex();
+        List<Place> all = new ArrayList<>(shippedPlaces);
+        for (Place p : more) {
+            boolean known = false;
+            for (Match m : base.candidates(p.name())) {
+                if (m.quality() == Quality.KEY && km(m.place().latitude(), m.place().longitude(), p.latitude(), p.longitude()) < 1) {
+                    known = true;
+                    break;
+                }
+            }
+            if (!known) all.add(p);
+        }
         return new Gazetteer(all);
     }
 
     private static volatile List<Place> shipped;
+    private static volatile Gazetteer shippedIndex;
+
+    /** The index of the shipped entries alone, built once. */
+    static Gazetteer shippedIndex() {
+        Gazetteer g = shippedIndex;
+        if (g == null) shippedIndex = g = new Gazetteer(readShipped());
+        return g;
+    }
 
     /** The shipped entries (GeoNames extract and supplement), read once from the classpath. */
     public static List<Place> readShipped() {

@@ -79,12 +79,12 @@ public final class NameKey {
     }
 
     /**
-     * A key with its vowels folded further (e/i/y/ay/ei → i, o/u/w/ou → u, q → k), to compare two spellings
+     * A key with its vowels folded further (e/i/y/ay/ei → i, o/u/w/ou/aw → u, q → k), to compare two spellings
      * that the key still tells apart ("Sheikhun"/"Shaykhun", "Dwair"/"Duwayr"); used to accept a skeleton match.
      */
     public static String loose(String key) {
         String k = LOOSE_AI.matcher(key).replaceAll("i");
-        k = LOOSE_U.matcher(k).replaceAll("u").replace('q', 'k');
+        k = LOOSE_U.matcher(k).replaceAll("u").replace("au", "u").replace('q', 'k');
         return collapse(k);
     }
 
