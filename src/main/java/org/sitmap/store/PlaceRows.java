@@ -25,6 +25,10 @@ final class PlaceRows {
      */
     static void learn(Connection c, PlaceTally tally, String format) throws SQLException {
         if (tally.size() == 0) return;
+        try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM pragma_table_info('place') WHERE name = 'event_count'");
+             ResultSet rs = ps.executeQuery()) {
+            if (!rs.next() || rs.getInt(1) == 0) return; // a store opened at an older schema on purpose
+        }
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO place(name, latitude, longitude, country_code,"
                 + " admin1, source, geo_precision, event_count) VALUES (?,?,?,?,?,?,?,?) ON CONFLICT(name, latitude,"
                 + " longitude, source) DO UPDATE SET event_count = event_count + excluded.event_count,"

@@ -43,7 +43,9 @@ final class PlaceScan {
     private static final Set<String> CONNECTORS = Set.of("al", "el", "ash", "as", "ad", "ar", "at", "az", "an", "ez",
             "ed", "es", "er", "et", "en", "adh", "ath", "bin", "ibn", "de", "du");
     private static final Set<String> LOCATIVE = Set.of("in", "at", "near", "around", "on", "outside", "inside", "across",
-            "along", "within", "entered", "into", "hit", "struck", "stormed", "shelled", "bombed", "targeted", "nearby");
+            "along", "within", "entered", "into", "hit", "struck", "stormed", "shelled", "bombed", "targeted", "nearby",
+            "attacked", "pounded", "raided", "captured", "recaptured", "seized", "overran", "liberated", "besieged",
+            "ambushed", "retook", "regained", "over");
     private static final Set<String> NOT_LOCATIVE = Set.of("from", "between", "to", "towards", "toward", "with",
             "against", "by", "for", "like", "than", "about", "via", "through", "under", "after", "before", "since");
     private static final Set<String> OF_LOCATIVE = Set.of("west", "east", "north", "south", "northwest", "northeast",

@@ -72,7 +72,7 @@ public final class NameKey {
     public static String key(String s) {
         StringBuilder sb = new StringBuilder();
         for (String t : tokens(s)) {
-            if (t.length() > 3 && (t.endsWith("ah") || t.endsWith("eh"))) t = t.substring(0, t.length() - 1);
+            if (t.length() > 3 && (t.endsWith("ah") || t.endsWith("eh"))) t = t.substring(0, t.length() - 2) + "a";
             sb.append(t);
         }
         return collapse(sb.toString());
