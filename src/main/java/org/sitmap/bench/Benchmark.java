@@ -76,7 +76,7 @@ public final class Benchmark {
         BenchResult out = new BenchResult(incidents);
         List<Place> towns = Gazetteer.readShipped().stream()
                 .filter(p -> "SY".equals(p.countryCode()) && p.featureCode() != null
-                        && p.featureCode().startsWith("PPL")).toList();
+                        && p.featureCode().startsWith("PPL") && p.source() != null && p.source().startsWith("GeoNames")).toList();
         log.printf("writing %,d synthetic ACLED rows over %d towns…%n", incidents, towns.size());
         SyntheticData data = new SyntheticData(towns);
         Path csv = data.writeAcledCsv(dir.resolve("synthetic-acled.csv"), incidents, 42);

@@ -15,9 +15,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code sitmap gazetteer import FILE}: adds the places of a GeoNames country dump to the store's gazetteer. */
+/**
+ * {@code sitmap gazetteer import FILE}: adds the places of a GeoNames country dump to the store's gazetteer;
+ * {@code list} and {@code stats} show what the store's gazetteer holds (also the places learned from event files).
+ */
 @Command(name = "gazetteer", mixinStandardHelpOptions = true, description = "Manage the store's gazetteer.",
-        subcommands = {GazetteerCommand.ImportPlaces.class})
+        subcommands = {GazetteerCommand.ImportPlaces.class, GazetteerListing.ListPlaces.class,
+                GazetteerListing.Stats.class})
 final class GazetteerCommand {
 
     /** Writes places into the store at {@code db} (null: the default store); returns how many were written. */

@@ -38,7 +38,6 @@ final class Importer {
     private final RowPlanner planner;
     private PreparedStatement insert;
     private PreparedStatement update;
-    private PreparedStatement insertPlace;
     private PreparedStatement ftsDelete;
     /** The R-tree's writes, when the store has one (its triggers are dropped for the import). */
     private PreparedStatement rtreeUpsert;
@@ -127,7 +126,6 @@ final class Importer {
                 }
                 Incident inc = p.values().incident();
                 if (!inc.located() && unresolved.size() < MAX_UNRESOLVED_LISTED) unresolved.add(inc.place() == null || inc.place().isBlank() ? "(no place name)" : inc.place());
-                if (p.newPlace()) queuePlace(inc, file);
                 if (++pendingRows >= FLUSH_ROWS) flush();
             }
             rows.close();
@@ -138,6 +136,7 @@ final class Importer {
             SpatialIndex.createTriggers(conn, rtreeTriggers);
             long tFts = System.nanoTime();
             progress.accept(rowsRead);
+            if (!"article".equals(reader.format())) PlaceRows.learn(conn, planner.places(), reader.format());
             finishBatch(batchId, rowsRead, imported, updated, skipped, rejected);
             checkCancel(cancelled, file);
             // a file whose every row was rejected leaves the store as it was (not even a batch record)
@@ -363,7 +362,6 @@ final class Importer {
         insert = conn.prepareStatement("INSERT INTO incident(" + cols + ", fid) VALUES ("
                 + String.join(",", java.util.Collections.nCopies(IncidentBinding.FID, "?")) + ")");
         update = conn.prepareStatement("UPDATE incident SET " + cols.replace(",", "=?,") + "=? WHERE fid=?");
-        insertPlace = conn.prepareStatement(PlaceRows.insertSql());
         if (rtree) {
             rtreeUpsert = SpatialIndex.prepareUpsert(conn);
             rtreeDelete = SpatialIndex.prepareDelete(conn);
@@ -371,8 +369,7 @@ final class Importer {
     }
 
     private void closeStatements() {
-        for (PreparedStatement ps : new PreparedStatement[] {insert, update, insertPlace, ftsDelete, rtreeUpsert,
-                rtreeDelete}) {
+        for (PreparedStatement ps : new PreparedStatement[] {insert, update, ftsDelete, rtreeUpsert, rtreeDelete}) {
             try {
                 if (ps != null) ps.close();
             } catch (SQLException ignored) {
@@ -390,13 +387,6 @@ final class Importer {
             rtreeDelete.executeBatch();
             rtreeDeletes = false;
         }
-        insertPlace.executeBatch();
         pendingRows = 0;
-    }
-
-    private void queuePlace(Incident inc, String file) throws SQLException {
-        PlaceRows.bind(insertPlace, new org.sitmap.model.Place(inc.place(), null, List.of(), inc.latitude(),
-                inc.longitude(), null, IncidentBinding.countryCode(inc.country()), inc.admin1(), 0, file));
-        insertPlace.addBatch();
     }
 }

@@ -401,6 +401,15 @@ public final class IncidentStore implements AutoCloseable {
         }
     }
 
+    /** Every gazetteer entry with its precision and event count, in insertion order (for {@code sitmap gazetteer}). */
+    public synchronized List<StoredPlace> storedPlaces() {
+        try {
+            return PlaceRows.stored(conn);
+        } catch (SQLException e) {
+            throw new StoreException("cannot read the gazetteer: " + e.getMessage(), e);
+        }
+    }
+
     /**
      * Adds gazetteer entries in one transaction; an entry whose name, source and position equal a stored one
      * replaces it.

@@ -140,8 +140,31 @@ final class Migrations {
         };
     }
 
+    /**
+     * Migration 5, places learned from event data: a gazetteer entry records the best geo precision its events
+     * give ({@code geo_precision}, 1 exact .. 3 region) and how many stored events name it ({@code event_count}); one
+     * entry per name, position and source ({@code events:ucdp}, {@code events:acled} ... for learned places), so a
+     * repeated import adds none. The per-file entries earlier imports made are replaced by entries learned from the
+     * stored incidents (article incidents excluded: their places came from the gazetteer). Runs after migration 4,
+     * so positions are the {@code geom} points (the ST_* functions are registered on every connection).
+     */
+    static final List<String> V5 = List.of(
+            "ALTER TABLE place ADD COLUMN geo_precision INTEGER",
+            "ALTER TABLE place ADD COLUMN event_count INTEGER NOT NULL DEFAULT 0",
+            "DELETE FROM place WHERE feature_code IS NULL AND source IN (SELECT file FROM import_batch)",
+            "DELETE FROM place WHERE id NOT IN (SELECT min(id) FROM place GROUP BY name, geom, source)",
+            "CREATE UNIQUE INDEX place_identity ON place(name, geom, source)",
+            "INSERT OR IGNORE INTO place(name, geom, country_code, admin1, source, geo_precision,"
+                    + " event_count) SELECT trim(i.place), i.geom, CASE lower(min(i.country))"
+                    + " WHEN 'syria' THEN 'SY' WHEN 'turkey' THEN 'TR' WHEN 'iraq' THEN 'IQ' WHEN 'lebanon' THEN 'LB'"
+                    + " WHEN 'jordan' THEN 'JO' WHEN 'israel' THEN 'IL' ELSE NULL END, min(i.admin1),"
+                    + " 'events:' || b.format, min(i.geo_precision), count(*) FROM incident i JOIN import_batch b"
+                    + " ON b.id = i.batch_id WHERE i.geom IS NOT NULL AND ST_IsEmpty(i.geom) = 0"
+                    + " AND i.geo_precision > 0 AND trim(coalesce(i.place, '')) <> ''"
+                    + " AND b.format <> 'article' GROUP BY trim(i.place), i.geom, b.format");
+
     /** Every migration in order; the list index + 1 is its number. */
-    static final List<Step> ALL = List.of(sql(V1), sql(V2), sql(V3), MigrationV4::apply);
+    static final List<Step> ALL = List.of(sql(V1), sql(V2), sql(V3), MigrationV4::apply, sql(V5));
 
     /** The schema version this code writes. */
     static final int CURRENT = ALL.size();

@@ -13,24 +13,78 @@ import org.sitmap.model.Place;
 /**
  * Reads and writes the gazetteer table {@code place}, a point layer since migration 4: its position is its
  * {@code geom} (moved in QGIS, it is where article imports place the name); a place without a readable geometry
- * is left out of the gazetteer.
+ * is left out of the gazetteer. It holds entries added by hand ({@code sitmap gazetteer import}) and, since
+ * migration 5, entries learned from imported event files (source {@code events:FORMAT}).
  */
 final class PlaceRows {
+    /** The source prefix of places learned from event data. */
+    static final String LEARNED = "events:";
+
     private PlaceRows() { }
+
+    /**
+     * Writes the places of one import (source {@code events:FORMAT}) inside the caller's transaction: a place seen
+     * before gets the new events added to its count and keeps the best precision.
+     */
+    static void learn(Connection c, PlaceTally tally, String format) throws SQLException {
+        if (tally.size() == 0) return;
+        try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM pragma_table_info('place') WHERE name = 'event_count'");
+             ResultSet rs = ps.executeQuery()) {
+            if (!rs.next() || rs.getInt(1) == 0) return; // a store opened at an older schema on purpose
+        }
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO place(name, geom, country_code,"
+                + " admin1, source, geo_precision, event_count) VALUES (?,?,?,?,?,?,?) ON CONFLICT(name, geom, source)"
+                + " DO UPDATE SET event_count = event_count + excluded.event_count,"
+                + " geo_precision = min(coalesce(geo_precision, 9), excluded.geo_precision),"
+                + " admin1 = coalesce(admin1, excluded.admin1), country_code = coalesce(country_code, excluded.country_code)")) {
+            for (PlaceTally.Entry e : tally.entries()) {
+                ps.setString(1, e.name);
+                ps.setBytes(2, GeoPackageBinary.point(e.longitude, e.latitude));
+                ps.setString(3, IncidentBinding.countryCode(e.country));
+                ps.setString(4, e.admin1);
+                ps.setString(5, LEARNED + format);
+                ps.setInt(6, e.precision);
+                ps.setInt(7, e.events);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    /** Every entry with its precision and event count, in insertion order. */
+    static List<StoredPlace> stored(Connection c) throws SQLException {
+        List<StoredPlace> out = new ArrayList<>();
+        double[] xy = new double[2];
+        try (PreparedStatement ps = c.prepareStatement(SELECT + " ORDER BY id"); ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                Place p = place(rs, xy);
+                if (p != null) out.add(new StoredPlace(p, rs.getInt(11), rs.getInt(12)));
+            }
+        }
+        return out;
+    }
+
+    private static final String SELECT = "SELECT name, ascii_name, alternate_names, geom, id,"
+            + " feature_code, country_code, admin1, population, source, coalesce(geo_precision, 1), event_count FROM place";
+
+    /** The place of the current row, or null when its geometry cannot be read. */
+    private static Place place(ResultSet rs, double[] xy) throws SQLException {
+        if (!IndexLoader.position(rs.getLong(5), rs.getBytes(4), xy)) return null;
+        String alt = rs.getString(3);
+        String fc = rs.getString(6);
+        if (fc == null && rs.getInt(11) >= 3) fc = "RGN";
+        return new Place(rs.getString(1), rs.getString(2),
+                alt == null || alt.isEmpty() ? List.of() : Arrays.asList(alt.split("\\|")),
+                xy[1], xy[0], fc, rs.getString(7), rs.getString(8), rs.getLong(9), rs.getString(10));
+    }
 
     static List<Place> all(Connection c) throws SQLException {
         List<Place> out = new ArrayList<>();
         double[] xy = new double[2];
-        try (PreparedStatement ps = c.prepareStatement("SELECT name, ascii_name, alternate_names, geom, id,"
-                + " feature_code, country_code, admin1, population, source FROM place ORDER BY id");
-             ResultSet rs = ps.executeQuery()) {
+        try (PreparedStatement ps = c.prepareStatement(SELECT + " ORDER BY id"); ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-                if (!IndexLoader.position(rs.getLong(5), rs.getBytes(4), xy)) continue;
-                String alt = rs.getString(3);
-                out.add(new Place(rs.getString(1), rs.getString(2),
-                        alt == null || alt.isEmpty() ? List.of() : Arrays.asList(alt.split("\\|")),
-                        xy[1], xy[0], rs.getString(6), rs.getString(7), rs.getString(8),
-                        rs.getLong(9), rs.getString(10)));
+                Place p = place(rs, xy);
+                if (p != null) out.add(p);
             }
         }
         return out;

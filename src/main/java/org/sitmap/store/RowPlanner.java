@@ -24,12 +24,12 @@ import org.sitmap.model.ParsedRow;
  * Decides what an import does with each row read, so that the importing thread only binds and writes: maps the
  * actors to factions, makes the row's column values, and by its source key and content hash chooses insert (with a
  * new fid), update (of the stored fid), skip (unchanged) or keep the stored version (older: the source revised the
- * stored one later); it also gathers the bounds of the rows written, the new place names
- * and the actor names no alias maps.
+ * stored one later); it also gathers the bounds of the rows written, the located places of the rows inserted or
+ * updated ({@link PlaceTally}, for the store's gazetteer) and the actor names no alias maps.
  *
  * <p>Threading: {@link #preload} runs on the importing thread before the {@link Prefetch} thread starts;
  * {@link #plan} then runs on that thread alone. The importing thread reads {@link #endFid}, {@link #bounds},
- * {@link #unmapped} and {@link #reindexed} only after {@code Prefetch} has handed it the end of the rows: every
+ * {@link #places}, {@link #unmapped} and {@link #reindexed} only after {@code Prefetch} has handed it the end of the rows: every
  * {@code plan} call happened before that hand-off through the queue, which publishes their effects.
  */
 final class RowPlanner {
@@ -38,11 +38,9 @@ final class RowPlanner {
 
     /**
      * A row with its decision: {@code values} are null for a rejected row; {@code fid} is the row to insert or
-     * update; {@code deleteFts} asks to remove an older row's full-text entries before its first update;
-     * {@code newPlace} says the row names a located place the store's gazetteer lacks.
+     * update; {@code deleteFts} asks to remove an older row's full-text entries before its first update.
      */
-    record Planned(ParsedRow row, IncidentBinding.Row values, Action action, long fid, boolean deleteFts,
-                   boolean newPlace) { }
+    record Planned(ParsedRow row, IncidentBinding.Row values, Action action, long fid, boolean deleteFts) { }
 
     /**
      * A source key in the store or written by this import: its row, the first 64 bits of its content hash and the
@@ -65,7 +63,7 @@ final class RowPlanner {
     private final FactionCatalog catalog;
     private final MessageDigest sha;
     private final Map<String, Known> known = new HashMap<>();
-    private final Set<String> placeNames = new HashSet<>();
+    private final PlaceTally places = new PlaceTally();
     /** Whether an actor name is a known alias of UNK (alias matching is costly; names repeat). */
     private final Map<String, Boolean> unknownAliases = new HashMap<>();
     private final Set<String> unmapped = new LinkedHashSet<>();
@@ -84,7 +82,7 @@ final class RowPlanner {
         }
     }
 
-    /** Reads the store's source keys, hashes and place names; new rows get fids from {@code firstFid} on. */
+    /** Reads the store's source keys and hashes; new rows get fids from {@code firstFid} on. */
     void preload(Connection conn, long firstFid) throws SQLException {
         try (PreparedStatement ps = conn.prepareStatement(
                 "SELECT source_key, fid, content_hash, coalesce(source_revised, ?) FROM incident")) {
@@ -95,9 +93,6 @@ final class RowPlanner {
                             rs.getLong(4)));
                 }
             }
-        }
-        try (PreparedStatement ps = conn.prepareStatement("SELECT name FROM place"); ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) placeNames.add(rs.getString(1));
         }
         this.firstFid = firstFid;
         this.nextFid = firstFid;
@@ -110,7 +105,7 @@ final class RowPlanner {
 
     /** Decides about one row (on the reading thread). */
     Planned plan(ParsedRow row) {
-        if (row.isRejected()) return new Planned(row, null, Action.REJECT, 0, false, false);
+        if (row.isRejected()) return new Planned(row, null, Action.REJECT, 0, false);
         IncidentBinding.Row values = IncidentBinding.Row.of(normaliseActors(row.incident()), sha);
         Incident inc = values.incident();
         long hash = IncidentBinding.hash64(values.hash());
@@ -124,10 +119,10 @@ final class RowPlanner {
             fid = nextFid++;
             known.put(inc.sourceKey(), new Known(fid, hash, revised));
         } else if (k.hash == hash) {
-            return new Planned(row, values, Action.SKIP, k.fid, false, false);
+            return new Planned(row, values, Action.SKIP, k.fid, false);
         } else if (revised != UNREVISED && k.revised != UNREVISED && revised < k.revised) {
             // an older export of an event whose newer version is stored: keep the newer
-            return new Planned(row, values, Action.OLDER, k.fid, false, false);
+            return new Planned(row, values, Action.OLDER, k.fid, false);
         } else {
             action = Action.UPDATE;
             fid = k.fid;
@@ -142,9 +137,12 @@ final class RowPlanner {
             bounds[2] = Math.max(bounds[2], inc.longitude());
             bounds[3] = Math.max(bounds[3], inc.latitude());
         }
-        boolean newPlace = inc.located() && inc.place() != null && !inc.place().isBlank() && placeNames.add(inc.place());
-        return new Planned(row, values, action, fid, deleteFts, newPlace);
+        places.add(inc, action == Action.INSERT);
+        return new Planned(row, values, action, fid, deleteFts);
     }
+
+    /** The located places of the rows inserted or updated, with how many inserted rows name each. */
+    PlaceTally places() { return places; }
 
     /** The first fid after the rows inserted. */
     long endFid() {

@@ -62,6 +62,11 @@ public final class ArticleExtractor {
     /** The gazetteer this extractor resolves places with. */
     public Gazetteer gazetteerOf() { return gazetteer; }
 
+    /** A place the text says an actor holds ("X, held by Y"): the actor is a party to the incidents there. */
+    private record Held(Place place, Actors.Mention actor) { }
+
+    private static final Set<String> FACILITY_WORDS = Set.of("airport", "airbase", "base", "dam", "crossing");
+
     private record Hit(String text, int start, int end, PlaceScan.Run run, List<Gazetteer.Match> cands) { }
 
     private static final class Draft {
@@ -96,6 +101,7 @@ public final class ArticleExtractor {
         List<double[]> anchors = new ArrayList<>();
         Set<Place> anchored = new java.util.HashSet<>();
         Map<String, Integer> actorCount = new HashMap<>();
+        Set<String> countries = countriesNamed(text);
         for (Sentence s : sentences) {
             List<Actors.Mention> am = actors.find(s.text());
             actorsOf.add(am);
@@ -108,7 +114,8 @@ public final class ArticleExtractor {
             for (PlaceScan.Run r : PlaceScan.scan(s.text(), skip)) hits.addAll(match(s.text(), r, look));
             hitsOf.add(hits);
             for (Hit h : hits) {
-                if (h.cands().size() == 1 && h.cands().get(0).quality() == Gazetteer.Quality.KEY) {
+                if (oneKeyPlace(h.cands())
+                        && (syrian(h.cands().get(0).place()) || countries.contains(h.cands().get(0).place().countryCode()))) {
                     Place p = h.cands().get(0).place();
                     if (anchored.add(p)) anchors.add(new double[] {p.latitude(), p.longitude()});
                 }
@@ -129,6 +136,7 @@ public final class ArticleExtractor {
         When carried = null;
         int carriedParagraph = -1;
         Place lastCity = null;
+        List<Held> held = new ArrayList<>();
         for (int si = 0; si < n; si++) {
             Sentence s = sentences.get(si);
             String t = s.text();
@@ -142,9 +150,15 @@ public final class ArticleExtractor {
             List<Hit> places = new ArrayList<>();
             Map<Hit, Gazetteer.Match> resolved = new HashMap<>();
             for (Hit h : hitsOf.get(si)) {
-                Gazetteer.Match best = h.cands().isEmpty() ? null : gazetteer.best(look.candidates(h.text(), true), governorates, anchors);
+                Gazetteer.Match best = h.cands().isEmpty() ? null
+                        : gazetteer.best(look.candidates(h.text(), true), governorates, anchors, countries);
                 if (best != null && best.quality() == Gazetteer.Quality.FUZZY && !anchors.isEmpty()
                         && nearest(anchors, best.place()) > FAR_KM) {
+                    best = null;
+                }
+                // a small place far from all the others the text names, in a governorate it does not name: a homonym
+                if (best != null && anchors.size() >= 2 && best.place().population() < 20_000 && !seat(best.place())
+                        && !governorates.contains(best.place().admin1()) && nearest(anchors, best.place()) > 1.5 * FAR_KM) {
                     best = null;
                 }
                 if (best != null) {
@@ -168,6 +182,7 @@ public final class ArticleExtractor {
                     who.add(new Actors.Mention(catalog.byCode(dominant).map(f -> f.name()).orElse(dominant), dominant, -1, -1));
                 }
                 if (ENEMY.matcher(t).find()) who.addAll(lastActors);
+                if (type == SubEventType.AIR_DRONE_STRIKE) Scenes.addAirActor(who, actorCount, catalog);
                 When when = w != null ? w : (carried != null && carriedParagraph == s.paragraph() ? carried : new When(date.date(), null, date.precision(), false));
                 Integer dead = Cues.fatalities(t);
                 if (places.isEmpty() && lastCity != null && THE_CITY.matcher(t).find()) {
@@ -177,12 +192,20 @@ public final class ArticleExtractor {
                             seat(lastCity) ? 1 : 3, type, who, when, dead);
                     made.add(d);
                 }
+                boolean headline = Scenes.headline(t);
                 for (Hit h : places) {
                     Gazetteer.Match m = resolved.get(h);
                     Place p = m == null ? null : m.place();
+                    String mention = h.text();
+                    if (h.run().facility()) {
+                        p = Scenes.facility(gazetteer, h.text(), h.run(), p);
+                        if (p == null) mention = h.text() + " " + (FACILITY_WORDS.contains(h.run().kind()) ? h.run().kind() : h.run().noun());
+                    }
+                    if (p == null && headline) continue;
                     GeoPrecision gp = precision(p, h.run());
-                    int rank = p == null ? 3 : (h.run().region() || seat(p)) ? 1 : isArea(p) ? 2 : 3;
-                    made.add(draft(s, p, h.text(), new int[] {h.start(), h.end()}, gp, rank, type, who, when, dead));
+                    boolean asTown = Scenes.TOWN_NOUNS.contains(h.run().noun()) || h.run().facility();
+                    int rank = p == null ? 3 : asTown ? 3 : (h.run().region() || seat(p)) ? 1 : isArea(p) ? 2 : 3;
+                    made.add(draft(s, p, mention, new int[] {h.start(), h.end()}, gp, rank, type, who, when, dead));
                 }
                 if (!made.isEmpty()) {
                     drafts.addAll(made);
@@ -191,6 +214,12 @@ public final class ArticleExtractor {
                 }
             }
             if (!am.isEmpty()) { lastActors = am; lastActorsParagraph = s.paragraph(); }
+            if (Scenes.HELD.matcher(t).find()) {
+                for (Gazetteer.Match m : resolved.values()) for (Actors.Mention a : am) if (!a.code().equals("CIV")) held.add(new Held(m.place(), a));
+            }
+        }
+        for (Held h : held) {
+            for (Draft d : drafts) if (d.place == h.place()) d.actors.putIfAbsent(h.actor().code(), new Actor(h.actor().text(), h.actor().code()));
         }
         return finish(text, merge(drafts), date, file, source);
     }
@@ -217,6 +246,35 @@ public final class ArticleExtractor {
             }
             return c;
         }
+    }
+
+    private static final Pattern COUNTRY = Pattern.compile("\\b(Turk(?:ey|ish|iye)|Türkiye|Iraqi?|Leban(?:on|ese)|Jordan(?:ian)?|Israeli?)\\b");
+
+    /** ISO codes of the neighbouring countries the text names (a place there needs that support). */
+    static Set<String> countriesNamed(String text) {
+        Set<String> out = new java.util.HashSet<>();
+        java.util.regex.Matcher m = COUNTRY.matcher(text);
+        while (m.find()) {
+            String w = m.group(1);
+            out.add(w.startsWith("Tür") || w.startsWith("Turk") ? "TR" : w.startsWith("Iraq") ? "IQ" : w.startsWith("Leban") ? "LB"
+                    : w.startsWith("Jordan") ? "JO" : "IL");
+        }
+        return out;
+    }
+
+    /** True when every candidate matches on its key and lies within 25 km of the first: one place, several entries. */
+    private static boolean oneKeyPlace(List<Gazetteer.Match> cands) {
+        if (cands.isEmpty()) return false;
+        Place first = cands.get(0).place();
+        for (Gazetteer.Match m : cands) {
+            if (m.quality() != Gazetteer.Quality.KEY
+                    || Gazetteer.km(first.latitude(), first.longitude(), m.place().latitude(), m.place().longitude()) > 25) return false;
+        }
+        return true;
+    }
+
+    private static boolean syrian(Place p) {
+        return "SY".equals(p.countryCode()) || p.countryCode() == null;
     }
 
     /** Longest place name tried, in words; longer capitalised runs are headlines or titles, not names. */
@@ -252,6 +310,13 @@ public final class ArticleExtractor {
 
     /** Sub-spans of a run that the gazetteer knows, longest first; the whole run (unresolved) when none is known. */
     private List<Hit> match(String s, PlaceScan.Run run, Lookups look) {
+        for (int[] span : new int[][] {{run.leadStart(), run.fullEnd()}, {run.start(), run.fullEnd()}, {run.leadStart(), run.end()}}) {
+            // "Syrian Desert", "White Desert", "Tishrin Dam": a name that begins with a stop word or ends with a kind word
+            if ((span[0] == run.start() && span[1] == run.end()) || span[1] - span[0] > 60) continue;
+            String full = s.substring(span[0], span[1]);
+            List<Gazetteer.Match> c = look.candidates(full, false).stream().filter(m -> m.quality() == Gazetteer.Quality.KEY).toList();
+            if (!c.isEmpty()) return List.of(new Hit(full, span[0], span[1], run, c));
+        }
         List<int[]> w = run.tokens();
         boolean[] used = new boolean[w.size()];
         List<Hit> out = new ArrayList<>();
@@ -318,21 +383,26 @@ public final class ArticleExtractor {
         List<Draft> list = new ArrayList<>(byKey.values());
         List<Draft> out = new ArrayList<>();
         for (Draft d : list) {
-            if (d.place != null && d.rank < 3 && supersededBy(d, list)) continue;
-            out.add(d);
+            List<Draft> by = d.place != null && d.rank < 3 ? supersededBy(d, list) : List.of();
+            if (by.isEmpty()) { out.add(d); continue; }
+            // the wider mention's actors are parties to the precise incidents that replace it
+            for (Draft o : by) {
+                if (Math.abs(o.sentence.number() - d.sentence.number()) > 2) continue;
+                for (Map.Entry<String, Actor> e : d.actors.entrySet()) if (!e.getKey().equals("CIV")) o.actors.putIfAbsent(e.getKey(), e.getValue());
+            }
         }
         return out;
     }
 
     /** A governorate-wide mention gives way to any more precise one in the governorate; an area or road to a town. */
-    private static boolean supersededBy(Draft d, List<Draft> all) {
+    private static List<Draft> supersededBy(Draft d, List<Draft> all) {
+        List<Draft> by = new ArrayList<>();
         for (Draft o : all) {
             if (o == d || o.place == null || o.rank <= d.rank || o.place.admin1() == null || o.place == d.place) continue;
             if (!o.place.admin1().equals(d.place.admin1())) continue;
-            if (d.rank == 1) return true;
-            if (o.type == d.type && o.sentence.number() != d.sentence.number()) return true;
+            if (d.rank == 1 || o.type == d.type && o.sentence.number() != d.sentence.number()) by.add(o);
         }
-        return false;
+        return by;
     }
 
     private Result finish(String text, List<Draft> drafts, ArticleDate date, String file, String source) {

@@ -24,15 +24,30 @@ final class Cues {
 
     private static final Pattern SUICIDE = p("\\bsuicide (?:attacks?|bomb\\w*|car\\w*)|booby-trapped|car bombs?\\b|\\bVBIEDs?\\b");
     private static final Pattern AIR = p("\\bair ?strikes?\\b|\\bair raids?\\b|\\bairstrikes?\\b|\\bair offensive\\b|\\bbomb(?:ing|ings|ed|arded|ardment)\\b"
-            + "|\\bwarplanes\\b|\\bfighter jets\\b|\\b(?:bombings?|raids?|strikes?) by fighters\\b|\\bdrone (?:strikes?|attacks?)\\b"
-            + "|\\baerospace forces\\b|\\bair forces?\\b|\\bRussian fighters\\b");
+            + "|\\bwarplanes?\\b|\\bfighter jets?\\b|\\b(?:bombings?|raids?|strikes?) by fighters\\b|\\bdrone (?:strikes?|attacks?)\\b"
+            + "|\\baerospace forces\\b|\\bair forces?\\b|\\bRussian fighters\\b|\\bbarrel ?bombs?\\b|\\bexplosive barrels?\\b"
+            + "|\\bcluster (?:bombs?|munitions)\\b|\\bvacuum (?:bombs?|missiles?)\\b");
+    /** Aircraft named without a word for an attack: an air strike unless the sentence reports a patrol. */
+    private static final Pattern AIRCRAFT = p("\\bdrones?\\b|\\bUAVs?\\b|\\bhelicopters?\\b|\\bjets\\b|\\bgunships?\\b");
     private static final Pattern SHELLING = p("\\bshell(?:ed|ing|s)\\b|\\bartillery\\b|\\bmortars?\\b|\\brockets?\\b|\\bmissiles?\\b");
-    private static final Pattern TERRITORY = p("\\bwrest(?:ed)? control\\b|\\b(?:took|taken|take|seized?|gained) control\\b|\\bcaptured\\b|\\boverr(?:a|u)n\\b|\\btook over\\b");
-    private static final Pattern ATTACK = p("\\battack(?:s|ed|ing)?\\b|\\bclash(?:es|ed)?\\b|\\bfighting\\b|\\bfought\\b|\\brepelled\\b|\\bambush(?:es|ed)?\\b"
-            + "|\\boffensive\\b|\\braids?\\b|\\btargeted\\b|\\bentered\\b|\\bstormed\\b|\\bbattles?\\b|\\bassault\\w*\\b|\\bexchanged fire\\b|\\bopened fire\\b|\\bfirefights?\\b|\\bgunfire\\b");
+    /** A strike, struck, bombarded with no word for the weapon: most often from the air in this war. */
+    private static final Pattern STRIKE = p("\\bstrikes?\\b|\\bstruck\\b|\\bbombard\\w*|\\bpounded\\b");
+    private static final Pattern TERRITORY = p("\\bwrest(?:ed)? control\\b|\\b(?:took|taken|take|seized?|seizing|gained|regained|regaining|wrested|imposed|assumed|retook|retaken|retaking)"
+            + " (?:full |complete |total )?control\\b|\\bcaptur(?:ed|ing)\\b|\\brecaptur\\w*|\\boverr(?:a|u)n\\b|\\btook over\\b|\\bseiz(?:ed|ing)\\b"
+            + "|\\bretook\\b|\\bretaken\\b|\\bliberat(?:ed|ing)\\b|\\bcleared\\b|\\bfell to\\b|\\badvanc(?:ed|ing)\\b|\\bwithdr(?:ew|awn) from\\b");
+    private static final Pattern ATTACK = p("\\battack(?:s|ed|ing)?\\b|\\bclash(?:es|ed)?\\b|\\bfighting\\b|\\bfought\\b|\\brepel(?:led|s)?\\b|\\bambush(?:es|ed)?\\b"
+            + "|\\boffensive\\b|\\braids?\\b|\\btargeted\\b|\\bentered\\b|\\bstormed\\b|\\bbattles?\\b|\\bassault\\w*\\b|\\bexchanged fire\\b|\\bopened fire\\b|\\bfirefights?\\b|\\bgunfire\\b"
+            + "|\\bthwarted\\b|\\bfoiled\\b|\\binfiltrat\\w*|\\binsurrection\\b|\\bescape attempt\\b|\\bprison break\\b|\\bjailbreak\\b|\\bconfrontations?\\b"
+            + "|\\bskirmish\\w*|\\bcounter-?attack\\w*|\\bshooting\\b|\\bgun ?battles?\\b");
+    private static final Pattern EXPLOSIVE = p("\\bexplosions?\\b|\\bblasts?\\b|\\bexplod\\w*|\\bdetonat\\w*|\\bIEDs?\\b|\\blandmines?\\b|\\bexplosive devices?\\b"
+            + "|\\b(?:roadside|planted) bombs?\\b");
+    /** Deaths with no word for how: an attack (on civilians when they are the dead). */
+    private static final Pattern KILLING = p("\\bkill(?:ed|ing|s)\\b|\\bdead\\b|\\bdeath toll\\b|\\bexecut(?:ed|ion|ions)\\b|\\bmassacre\\b|\\bshot\\b"
+            + "|\\bwounded\\b|\\binjured\\b|\\bcasualties\\b|\\bassassinat\\w*|\\bkidnapp\\w*|\\babduct\\w*");
+    private static final Pattern CIVILIAN = p("\\bcivilians?\\b|\\bchildren\\b|\\bwomen\\b|\\bpeople\\b|\\bfamily\\b|\\bresidents?\\b|\\bperson\\b");
     private static final Pattern PATROL = p("\\bpatrols?\\b|\\bconvoy\\b");
     private static final Pattern ARREST = p("\\barrest(?:s|ed)?\\b|\\bdetain(?:s|ed)?\\b|\\bdetention\\b|\\bround-up\\b");
-    private static final Pattern DESTROY = p("\\bdestroy(?:ed|s)?\\b|\\bset on fire\\b|\\bburn(?:ed|t)\\b|\\bblew up\\b|\\blooted\\b");
+    private static final Pattern DESTROY = p("(?<!\\b(?:a|the) )\\bdestroy(?:ed|s)?\\b|\\bset on fire\\b|\\bburn(?:ed|t)\\b|\\bblew up\\b|\\blooted\\b");
     private static final Pattern MEETING = p("\\bmet\\b|\\bmeeting\\b|\\bgathered\\b|\\bconvened\\b");
     private static final Pattern AGREEMENT = p("\\bsigned\\b|\\bceasefire took effect\\b|\\bagreed\\b|\\bagreement\\b|\\btruce\\b");
     private static final Pattern GOVERNMENT = Pattern.compile("SAA|RUS|IRN|HEZ");
@@ -45,8 +60,12 @@ final class Cues {
         if (TERRITORY.matcher(s).find()) {
             return governmentActor ? SubEventType.GOVERNMENT_REGAINS_TERRITORY : SubEventType.NON_STATE_OVERTAKES_TERRITORY;
         }
+        if (STRIKE.matcher(s).find()) return SubEventType.AIR_DRONE_STRIKE;
         if (ATTACK.matcher(s).find()) return SubEventType.ARMED_CLASH;
+        if (EXPLOSIVE.matcher(s).find()) return SubEventType.REMOTE_EXPLOSIVE;
         if (PATROL.matcher(s).find()) return SubEventType.OTHER;
+        if (AIRCRAFT.matcher(s).find()) return SubEventType.AIR_DRONE_STRIKE;
+        if (KILLING.matcher(s).find()) return CIVILIAN.matcher(s).find() ? SubEventType.ATTACK : SubEventType.ARMED_CLASH;
         if (ARREST.matcher(s).find()) return SubEventType.ARRESTS;
         if (DESTROY.matcher(s).find()) return SubEventType.LOOTING;
         if (MEETING.matcher(s).find()) return SubEventType.OTHER;
@@ -59,7 +78,8 @@ final class Cues {
 
     // ---- background ----------------------------------------------------------------------------------------
 
-    private static final Pattern SPECULATION = p("\\banalysts?\\b|\\bbelieves?\\b|\\bcould\\b|\\bwould\\b|\\bmight\\b|\\bmay\\b|\\bin fact\\b"
+    private static final Pattern SPECULATION = p("\\banalysts?\\b|\\bbelieves?\\b|\\bcould (?:be|have|lead|become|face|see|soon|trigger|mean|spark|also|well)\\b"
+            + "|\\bwould\\b|\\bmight\\b|\\b(?-i:may)\\b|\\bin fact\\b"
             + "|\\bthe goal is\\b|\\baims? to\\b|\\bhypothesis\\b|\\bif the\\b|\\bno doubt\\b|\\bwhat i do know\\b|\\bwill\\b|\\bfears?\\b"
             + "|\\bis vital\\b|\\bin order to\\b|\\bprobably\\b|\\bimminent\\b|\\bthreaten(?:s|ed)?\\b|\\bwants? to\\b");
     private static final Pattern YEAR = Pattern.compile("\\b(19[5-9]\\d|20\\d\\d)\\b");

@@ -26,6 +26,7 @@ import org.sitmap.model.Place;
 public final class Gazetteer {
     static final String GEONAMES = "data/gazetteer/geonames-syria.tsv";
     static final String SUPPLEMENT = "data/gazetteer/supplement.csv";
+    static final String UCDP = "data/gazetteer/ucdp-places.tsv";
 
     /** How a name matched: on its key, on its consonant skeleton, or on a skeleton one or two edits away. */
     public enum Quality { KEY, SKELETON, FUZZY }
@@ -39,6 +40,8 @@ public final class Gazetteer {
     private final Map<String, List<Place>> byArabic = new HashMap<>();
     /** The keys of each place's name and alternate names (not Arabic), computed once: matching compares them. */
     private final Map<Place, List<String>> nameKeys = new java.util.IdentityHashMap<>();
+    /** The same keys made {@link NameKey#loose}, computed once. */
+    private final Map<Place, List<String>> looseKeys = new java.util.IdentityHashMap<>();
 
     /** Builds an index over {@code places}. */
     public Gazetteer(Collection<Place> places) {
@@ -48,6 +51,7 @@ public final class Gazetteer {
             for (String n : p.alternateNames()) if (n != null && !NameKey.isArabic(n)) keys.add(NameKey.key(n));
             if (!NameKey.isArabic(p.name())) keys.add(NameKey.key(p.name()));
             nameKeys.put(p, keys);
+            looseKeys.put(p, keys.stream().map(NameKey::loose).toList());
             Set<String> names = new LinkedHashSet<>();
             names.add(p.name());
             if (p.asciiName() != null) names.add(p.asciiName());
@@ -75,12 +79,36 @@ public final class Gazetteer {
 
     /** The shipped gazetteer from the classpath, plus the places of {@code extra} (may be null). */
     public static Gazetteer load(PlaceSource extra) {
-        List<Place> all = new ArrayList<>(readShipped());
-        if (extra != null) all.addAll(extra.places());
+        List<Place> shippedPlaces = readShipped();
+        if (extra == null) return shippedIndex();
+        List<Place> more = learned(extra.places());
+        if (more.isEmpty()) return shippedIndex();
+        // a store place that the shipped data already has (same name, within a kilometre) is left out, so that a
+        // name stays unambiguous when the UCDP file the shipped list comes from is imported too
+        Gazetteer base = shippedIndex();
+        List<Place> all = new ArrayList<>(shippedPlaces);
+        for (Place p : more) {
+            boolean known = false;
+            for (Match m : base.candidates(p.name())) {
+                if (m.quality() == Quality.KEY && km(m.place().latitude(), m.place().longitude(), p.latitude(), p.longitude()) < 1) {
+                    known = true;
+                    break;
+                }
+            }
+            if (!known) all.add(p);
+        }
         return new Gazetteer(all);
     }
 
     private static volatile List<Place> shipped;
+    private static volatile Gazetteer shippedIndex;
+
+    /** The index of the shipped entries alone, built once. */
+    static Gazetteer shippedIndex() {
+        Gazetteer g = shippedIndex;
+        if (g == null) shippedIndex = g = new Gazetteer(readShipped());
+        return g;
+    }
 
     /** The shipped entries (GeoNames extract and supplement), read once from the classpath. */
     public static List<Place> readShipped() {
@@ -89,6 +117,7 @@ public final class Gazetteer {
             List<Place> all = new ArrayList<>();
             all.addAll(readGeoNamesTsv(open(GEONAMES), GEONAMES));
             all.addAll(readSupplement(open(SUPPLEMENT), SUPPLEMENT));
+            all.addAll(readEventPlaces(open(UCDP), UCDP));
             shipped = s = List.copyOf(all);
         }
         return s;
@@ -115,6 +144,48 @@ public final class Gazetteer {
                 List<String> alts = c[3].isEmpty() ? List.of() : List.of(c[3].split(","));
                 out.add(new Place(c[1], c[2], alts, Double.parseDouble(c[4]), Double.parseDouble(c[5]), c[6], c[7],
                         c[8], Long.parseLong(c[9]), "GeoNames " + c[0]));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out;
+    }
+
+    /**
+     * The store's entries as gazetteer places: those learned from event files (source {@code events:...}) have
+     * their names taken apart by {@link EventPlaces}; the others are used as stored.
+     */
+    static List<Place> learned(List<Place> stored) {
+        List<Place> out = new ArrayList<>(stored.size());
+        for (Place p : stored) {
+            if (p.source() == null || !p.source().startsWith("events:")) {
+                out.add(p);
+                continue;
+            }
+            int precision = "RGN".equals(p.featureCode()) ? 3 : 1;
+            Place q = EventPlaces.place(p.name(), p.latitude(), p.longitude(), precision, p.admin1(), p.countryCode(),
+                    p.source() + ": " + p.name());
+            if (q != null) out.add(q);
+        }
+        return out;
+    }
+
+    /** Reads {@code ucdp-places.tsv} (name as UCDP writes it, latitude, longitude, where_prec, adm_1, adm_2, events). */
+    static List<Place> readEventPlaces(InputStream stream, String file) {
+        List<Place> out = new ArrayList<>();
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
+            String line;
+            long n = 0;
+            boolean header = true;
+            while ((line = in.readLine()) != null) {
+                n++;
+                if (line.startsWith("#") || line.isBlank()) continue;
+                if (header) { header = false; continue; }
+                String[] c = line.split("\t", -1);
+                if (c.length != 7) throw new InputException(file, n, "expected 7 columns, found " + c.length);
+                Place p = EventPlaces.place(c[0], Double.parseDouble(c[1]), Double.parseDouble(c[2]),
+                        Integer.parseInt(c[3]), c[4], null, "UCDP GED: " + c[0]);
+                if (p != null) out.add(p);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -149,7 +220,7 @@ public final class Gazetteer {
     /**
      * The candidates for a mention, best match quality first: entries whose key equals the mention's (or whose
      * Arabic form equals it), else whose consonant skeleton equals it, else (skeleton of four or more letters)
-     * one edit away, or two for skeletons of eight or more.
+     * one edit away, or two for skeletons of ten or more (and then the spelling within a fifth of its length).
      */
     public List<Match> candidates(String mention) {
         return candidates(mention, true);
@@ -172,27 +243,35 @@ public final class Gazetteer {
         if (key.length() < 4) return out;
         if (key.length() > 60) return out;
         String sk = NameKey.skeleton(mention);
+        if (sk.length() < 2) return out;
         for (Place p : bySkeleton.getOrDefault(sk, List.of())) {
-            if (closeEnough(key, p)) out.add(new Match(p, Quality.SKELETON));
+            // a two-letter skeleton ("Hesh", "Shami") says little: the vowels must agree too
+            if (sk.length() >= 3 ? closeEnough(key, p, 3) : looseEqual(key, p)) out.add(new Match(p, Quality.SKELETON));
         }
+        if (sk.length() < 3) return out;
         if (!out.isEmpty() || sk.length() < 4 || !fuzzy) return out;
-        int max = sk.length() >= 8 ? 2 : 1;
+        int max = sk.length() >= 10 ? 2 : 1;
         for (Map.Entry<String, List<Place>> e : bySkeleton.entrySet()) {
             String k = e.getKey();
             if (k.length() < 4 || k.charAt(0) != sk.charAt(0)) continue;
             if (NameKey.distance(sk, k, max) <= max) {
                 for (Place p : e.getValue()) {
-                    if (closeEnough(key, p) && out.stream().noneMatch(m -> m.place() == p)) out.add(new Match(p, Quality.FUZZY));
+                    if (closeEnough(key, p, 5) && out.stream().noneMatch(m -> m.place() == p)) out.add(new Match(p, Quality.FUZZY));
                 }
             }
         }
         return out;
     }
 
+    private boolean looseEqual(String key, Place p) {
+        return looseKeys.get(p).contains(NameKey.loose(key));
+    }
+
     /** True when one of the place's name keys is within a third of the mention key's length (at least 1 edit). */
-    private boolean closeEnough(String key, Place p) {
-        int max = Math.max(1, key.length() / 3);
-        for (String k : nameKeys.get(p)) if (NameKey.distance(key, k, max) <= max) return true;
+    private boolean closeEnough(String key, Place p, int divisor) {
+        String loose = NameKey.loose(key);
+        int max = Math.max(1, loose.length() / divisor);
+        for (String k : looseKeys.get(p)) if (NameKey.distance(loose, k, max) <= max) return true;
         return false;
     }
 
@@ -203,11 +282,26 @@ public final class Gazetteer {
      * @param anchors      positions {lat, lon} of places already resolved in the same text, may be empty
      */
     public Match resolve(String mention, Collection<String> governorates, List<double[]> anchors) {
-        return best(candidates(mention), governorates, anchors);
+        return resolve(mention, governorates, anchors, null);
+    }
+
+    /**
+     * As {@link #resolve(String, Collection, List)}, but a place outside Syria is a candidate only when the text
+     * supports it: its country is among {@code countries} (ISO codes the text names) and the name matches on its
+     * key, or a place the text names exactly lies within 30 km. {@code countries} null: no such check.
+     */
+    public Match resolve(String mention, Collection<String> governorates, List<double[]> anchors, Set<String> countries) {
+        return best(candidates(mention), governorates, anchors, countries);
     }
 
     /** The best of {@code cands} (a mention's {@link #candidates}) in context, or null when there is none. */
     public Match best(List<Match> cands, Collection<String> governorates, List<double[]> anchors) {
+        return best(cands, governorates, anchors, null);
+    }
+
+    /** As {@link #best(List, Collection, List)}, with the support a place abroad needs ({@link #resolve(String, Collection, List, Set)}). */
+    public Match best(List<Match> cands, Collection<String> governorates, List<double[]> anchors, Set<String> countries) {
+        if (countries != null) cands = cands.stream().filter(m -> supported(m, anchors, countries)).toList();
         if (cands.isEmpty()) return null;
         Set<String> govKeys = new LinkedHashSet<>();
         for (String g : governorates) govKeys.add(NameKey.key(g));
@@ -218,6 +312,14 @@ public final class Gazetteer {
             if (s > bestScore) { bestScore = s; best = m; }
         }
         return best;
+    }
+
+    private static boolean supported(Match m, List<double[]> anchors, Set<String> countries) {
+        Place p = m.place();
+        String cc = p.countryCode() != null ? p.countryCode() : EventPlaces.inSyria(p.latitude(), p.longitude()) ? "SY" : null;
+        if ("SY".equals(cc)) return true;
+        for (double[] a : anchors) if (km(a[0], a[1], p.latitude(), p.longitude()) < 30) return true;
+        return m.quality() == Quality.KEY && cc != null && countries.contains(cc);
     }
 
     private static double score(Match m, Set<String> govKeys, List<double[]> anchors) {

@@ -21,6 +21,21 @@ public final class NameKey {
     private static final Pattern APOSTROPHES = Pattern.compile("['’‘`ʿʾ´ʻ]");
     private static final Pattern MAARAT = Pattern.compile("^ma+r+[ae]t");
     private static final Set<String> KAFR = Set.of("kafar", "kfar", "kafr", "kefr", "kafer", "kfr");
+    /** Generic words of Arabic place names written many ways, each folded to one spelling. */
+    private static final java.util.Map<String, String> WORDS = words(
+            "tall", "tal tel tell til", "dayr", "deir dair der deyr dier", "ain", "ein ayn aien ayin", "abu", "abou",
+            "umm", "um om oum", "shaykh", "sheikh sheik shaikh shekh shiekh sheykh shayk shaik", "khirbat",
+            "khirbet kherbet khirbit kherbat khirba khirbeh kherbeh", "jabal", "jebel jabel jbel jebal jabl",
+            "bayt", "beit bait beyt", "bin", "ben ibn bn", "qasr", "kasr", "jisr", "jesr", "wadi", "wady",
+            "mazraa", "mazraat mazraet mazraah", "qalaat", "qalat qalaa qalat", "arab", "arabs");
+    private static final Pattern LOOSE_AI = Pattern.compile("ay|ai|ey|ei|ee|e|y");
+    private static final Pattern LOOSE_U = Pattern.compile("ou|oo|ow|o|w");
+
+    private static java.util.Map<String, String> words(String... pairs) {
+        java.util.Map<String, String> m = new java.util.HashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) for (String v : pairs[i + 1].split(" ")) m.put(v, pairs[i]);
+        return java.util.Map.copyOf(m);
+    }
 
     private NameKey() { }
 
@@ -68,7 +83,14 @@ public final class NameKey {
         for (String t : p.split(" ")) {
             if (ARTICLES.contains(t)) continue;
             if (KAFR.contains(t)) t = "kafr";
+            t = WORDS.getOrDefault(t, t);
             if (t.startsWith("ma")) t = MAARAT.matcher(t).replaceFirst("maarat");
+            // an article written together with a doubled sun letter: Ezzor, Arrastan, Ashshughur
+            if (t.length() > 4 && "ae".indexOf(t.charAt(0)) >= 0 && "dnrstz".indexOf(t.charAt(1)) >= 0
+                    && t.charAt(2) == t.charAt(1)) {
+                t = t.substring(2);
+            }
+            t = t.replace("ou", "u").replace("oo", "u").replace("ee", "i");
             out.add(t);
         }
         return out;
@@ -78,10 +100,20 @@ public final class NameKey {
     public static String key(String s) {
         StringBuilder sb = new StringBuilder();
         for (String t : tokens(s)) {
-            if (t.length() > 3 && (t.endsWith("ah") || t.endsWith("eh"))) t = t.substring(0, t.length() - 1);
+            if (t.length() > 3 && (t.endsWith("ah") || t.endsWith("eh"))) t = t.substring(0, t.length() - 2) + "a";
             sb.append(t);
         }
         return collapse(sb.toString());
+    }
+
+    /**
+     * A key with its vowels folded further (e/i/y/ay/ei → i, o/u/w/ou/aw → u, q → k), to compare two spellings
+     * that the key still tells apart ("Sheikhun"/"Shaykhun", "Dwair"/"Duwayr"); used to accept a skeleton match.
+     */
+    public static String loose(String key) {
+        String k = LOOSE_AI.matcher(key).replaceAll("i");
+        k = LOOSE_U.matcher(k).replaceAll("u").replace("au", "u").replace('q', 'k');
+        return collapse(k);
     }
 
     /** The consonant skeleton of {@link #key}: digraphs folded, vowels (and y, w, h after a vowel) dropped. */

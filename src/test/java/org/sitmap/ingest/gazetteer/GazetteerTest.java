@@ -25,14 +25,17 @@ class GazetteerTest {
             "Jisrash Shogur|Jisr ash Shughur", "Ehsim|Ihsim", "Sufuhon|Sfuhen", "Ablin|Iblin", "Hesh|Hish",
             "Kafar Sijnah|Kafr Sajnah", "Ma'aret Hurmah|Maarat Hurmah", "Ma’arrat Misrin|Ma`arratmisrin",
             "Deir Ezzor|Deir ez-Zor", "Busayrah|Al Busayrah", "Jabal Zawiya|Jabal az Zawiyah", "M4|M4",
-            "Abu Kamal|Albu Kamal", "Kfar Sajna|Kafr Sajnah", "حلب|Aleppo"})
+            "Abu Kamal|Albu Kamal", "Kfar Sajna|Kafr Sajnah", "حلب|Aleppo",
+            // UCDP GED place names shipped in ucdp-places.tsv, and transliteration variants
+            "Al Naqeer|Nqeir", "al-Dwair|Ad Duwayr", "Khan Sheikhun|Khan Shaykhun", "Tell Rifaat|Tall Rif`at",
+            "Deir Ezzor|Deir ez-Zor", "Jebel Zawiya|Jabal az Zawiyah"})
     void spellingVariantsFindTheShippedPlace(String mention, String asciiName) {
         List<Gazetteer.Match> c = shipped.candidates(mention);
         assertThat(c).extracting(m -> NameKey.plain(m.place().asciiName())).contains(NameKey.plain(asciiName));
     }
 
     @ParameterizedTest
-    @CsvSource({"Meanwhile", "Furthermore", "Analysts", "Batitiyah", "Al Naqeer", "Akashat"})
+    @CsvSource({"Meanwhile", "Furthermore", "Analysts", "Batitiyah", "Akashat", "Shami", "Khirbet Umm Zaytuna"})
     void wordsAndUnknownVillagesFindNothing(String mention) {
         assertThat(shipped.candidates(mention)).isEmpty();
     }
