@@ -51,7 +51,7 @@ class ReadDuringImportTest {
         Files.writeString(big, EventFiles.acledGenerated(200_000).replace("GEN", "BIG"));
 
         AtomicBoolean inside = new AtomicBoolean();   // the import's transaction has written rows
-        AtomicBoolean finished = new AtomicBoolean();
+        AtomicBoolean finished = new AtomicBoolean();   // the import has reached its commit (last progress report)
         ConcurrentLinkedQueue<Run> runs = new ConcurrentLinkedQueue<>();
         // a week: a few incidents before the import, a few hundred after it (the query's own cost stays small)
         FilterSpec window = FilterSpec.ALL.withDates(LocalDate.of(2016, 1, 1), LocalDate.of(2016, 1, 7));
@@ -71,7 +71,10 @@ class ReadDuringImportTest {
             report = CompletableFuture.supplyAsync(() -> {
                 try (IncidentStore s = IncidentStore.open(db);
                      IncidentReader r = new AcledReader(Files.newInputStream(big), big.toString(), s.factions())) {
-                    return s.importAll(r, ImportOptions.DEFAULT, n -> inside.set(true));
+                    return s.importAll(r, ImportOptions.DEFAULT, n -> {
+                        inside.set(true);
+                        if (n == 200_000) finished.set(true);   // reported once more just before the commit
+                    });
                 } catch (java.io.IOException e) {
                     throw new java.io.UncheckedIOException(e);
                 } finally {
