@@ -129,7 +129,8 @@ class CliTest {
         assertThat(run("--db", typo.toString(), "export", "--out", dir.resolve("x.geojson").toString())).isEqualTo(1);
         assertThat(err.toString()).startsWith("sitmap: " + typo + ": no such store").hasLineCount(1);
         assertThat(run("query", "--db", dir.toString())).isEqualTo(1);
-        assertThat(err.toString()).isEqualTo("sitmap: " + dir + ": is a folder, not a store file; give a file name with --db" + System.lineSeparator());
+        assertThat(err.toString()).isEqualTo("sitmap: " + dir + ": is a folder, not a store file; give a file name with --db"
+                + System.lineSeparator());
         assertThat(dir.resolve("no")).doesNotExist();
         assertThat(dir.resolve("x.geojson")).doesNotExist();
         // an import creates the store; then the same path reads

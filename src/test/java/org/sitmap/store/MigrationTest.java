@@ -119,7 +119,7 @@ class MigrationTest {
                 assertThat(rs.getString(1)).isEqualTo("import_batch:attributes incident:features place:features");
             }
             try (ResultSet rs = st.executeQuery("SELECT group_concat(name || ' ' || ST_MinX(geom) || ' ' ||"
-                    + " ST_MinY(geom), '; ') FROM (SELECT * FROM place ORDER BY id)")) {
+                    + " ST_MinY(geom), '; ') FROM (SELECT * FROM place ORDER BY ST_MinX(geom))")) {
                 assertThat(rs.getString(1)).isEqualTo("كفرسجنة 36.5896 35.5279; Saraqib 36.8 35.86");
             }
         }
