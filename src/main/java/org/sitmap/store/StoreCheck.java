@@ -170,6 +170,7 @@ public final class StoreCheck {
             return;
         }
         try (Connection w = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath())) {
+            GpkgFunctions.register(w);
             w.setAutoCommit(false);
             try (PreparedStatement ps = w.prepareStatement(
                     "INSERT INTO incident_fts(incident_fts, rank) VALUES ('integrity-check', 1)")) {
