@@ -129,8 +129,17 @@ public final class Gazetteer {
         return in;
     }
 
-    static List<Place> readGeoNamesTsv(InputStream stream, String file) {
-        List<Place> out = new ArrayList<>();
+    /** One row of a shipped table: its cells. */
+    @FunctionalInterface
+    private interface TableRow {
+        void accept(String[] cells);
+    }
+
+    /**
+     * Reads a table shipped with Sitmap: '#' comment lines and blank lines skipped, the first other line a header,
+     * every row {@code columns} cells split at {@code separator} (a regular expression).
+     */
+    private static void readShippedTable(InputStream stream, String file, String separator, int columns, TableRow row) {
         try (BufferedReader in = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
             String line;
             long n = 0;
@@ -139,15 +148,22 @@ public final class Gazetteer {
                 n++;
                 if (line.startsWith("#") || line.isBlank()) continue;
                 if (header) { header = false; continue; }
-                String[] c = line.split("\t", -1);
-                if (c.length != 10) throw new InputException(file, n, "expected 10 columns, found " + c.length);
-                List<String> alts = c[3].isEmpty() ? List.of() : List.of(c[3].split(","));
-                out.add(new Place(c[1], c[2], alts, Double.parseDouble(c[4]), Double.parseDouble(c[5]), c[6], c[7],
-                        c[8], Long.parseLong(c[9]), "GeoNames " + c[0]));
+                String[] c = line.split(separator, -1);
+                if (c.length != columns) throw new InputException(file, n, "expected " + columns + " columns, found " + c.length);
+                row.accept(c);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    static List<Place> readGeoNamesTsv(InputStream stream, String file) {
+        List<Place> out = new ArrayList<>();
+        readShippedTable(stream, file, "\t", 10, c -> {
+            List<String> alts = c[3].isEmpty() ? List.of() : List.of(c[3].split(","));
+            out.add(new Place(c[1], c[2], alts, Double.parseDouble(c[4]), Double.parseDouble(c[5]), c[6], c[7],
+                    c[8], Long.parseLong(c[9]), "GeoNames " + c[0]));
+        });
         return out;
     }
 
@@ -173,45 +189,22 @@ public final class Gazetteer {
     /** Reads {@code ucdp-places.tsv} (name as UCDP writes it, latitude, longitude, where_prec, adm_1, adm_2, events). */
     static List<Place> readEventPlaces(InputStream stream, String file) {
         List<Place> out = new ArrayList<>();
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
-            String line;
-            long n = 0;
-            boolean header = true;
-            while ((line = in.readLine()) != null) {
-                n++;
-                if (line.startsWith("#") || line.isBlank()) continue;
-                if (header) { header = false; continue; }
-                String[] c = line.split("\t", -1);
-                if (c.length != 7) throw new InputException(file, n, "expected 7 columns, found " + c.length);
-                Place p = EventPlaces.place(c[0], Double.parseDouble(c[1]), Double.parseDouble(c[2]),
-                        Integer.parseInt(c[3]), c[4], null, "UCDP GED: " + c[0]);
-                if (p != null) out.add(p);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        readShippedTable(stream, file, "\t", 7, c -> {
+            Place p = EventPlaces.place(c[0], Double.parseDouble(c[1]), Double.parseDouble(c[2]),
+                    Integer.parseInt(c[3]), c[4], null, "UCDP GED: " + c[0]);
+            if (p != null) out.add(p);
+        });
         return out;
     }
 
     static List<Place> readSupplement(InputStream stream, String file) {
         List<Place> out = new ArrayList<>();
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
-            String line;
-            long n = 0;
-            boolean header = true;
-            while ((line = in.readLine()) != null) {
-                n++;
-                if (line.startsWith("#") || line.isBlank()) continue;
-                if (header) { header = false; continue; }
-                String[] c = line.split(",", -1);
-                if (c.length != 10) throw new InputException(file, n, "expected 10 columns, found " + c.length);
-                List<String> alts = c[1].isEmpty() ? List.of() : List.of(c[1].split("\\|"));
-                out.add(new Place(c[0], java.text.Normalizer.normalize(c[0], java.text.Normalizer.Form.NFD).replaceAll("\\p{M}+", ""), alts, Double.parseDouble(c[3]), Double.parseDouble(c[4]),
-                        c[2], c[5], c[6], Long.parseLong(c[7]), "Sitmap supplement: " + c[8]));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        readShippedTable(stream, file, ",", 10, c -> {
+            List<String> alts = c[1].isEmpty() ? List.of() : List.of(c[1].split("\\|"));
+            String ascii = java.text.Normalizer.normalize(c[0], java.text.Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
+            out.add(new Place(c[0], ascii, alts, Double.parseDouble(c[3]), Double.parseDouble(c[4]),
+                    c[2], c[5], c[6], Long.parseLong(c[7]), "Sitmap supplement: " + c[8]));
+        });
         return out;
     }
 
