@@ -3,7 +3,6 @@ package org.sitmap.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,20 +16,15 @@ import org.sitmap.model.Incident;
 import org.sitmap.model.ParsedRow;
 import org.sitmap.store.IncidentStore;
 import org.sitmap.testutil.Fixtures;
-import picocli.CommandLine;
 
 class CliTest {
     @TempDir Path dir;
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    private final CliRunner cli = new CliRunner();
+    private final StringWriter out = cli.out;
+    private final StringWriter err = cli.err;
 
     private int run(String... args) {
-        out.getBuffer().setLength(0);
-        err.getBuffer().setLength(0);
-        CommandLine cl = SitmapCommand.commandLine((db, offline) -> { throw new AssertionError("no window in CLI tests"); });
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        return cl.execute(args);
+        return cli.run(args);
     }
 
     private static final String FEATURES = """

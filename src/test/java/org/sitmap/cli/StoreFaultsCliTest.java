@@ -2,7 +2,6 @@ package org.sitmap.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
 import java.io.RandomAccessFile;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -15,7 +14,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sitmap.testutil.EventFiles;
 import org.sitmap.testutil.Fixtures;
-import picocli.CommandLine;
 
 /**
  * Faults of the store as the command line reports them: one plain line on stderr, exit 1, the store unchanged.
@@ -28,16 +26,12 @@ import picocli.CommandLine;
  */
 class StoreFaultsCliTest {
     @TempDir Path dir;
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    private final CliRunner cli = new CliRunner();
+    private final StringWriter out = cli.out;
+    private final StringWriter err = cli.err;
 
     private int run(String... args) {
-        out.getBuffer().setLength(0);
-        err.getBuffer().setLength(0);
-        CommandLine cl = SitmapCommand.commandLine((db, offline) -> { throw new AssertionError("no window in CLI tests"); });
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        return cl.execute(args);
+        return cli.run(args);
     }
 
     private Path store(String name, int rows) {
