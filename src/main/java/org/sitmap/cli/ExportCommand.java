@@ -155,7 +155,7 @@ final class ExportCommand implements Callable<Integer> {
         try (IncidentStore store = DefaultStore.openForReading(db != null ? db : parent.db)) {
             FilterSpec filter = filter(store.factions());
             if (!map) {
-                long n = DataExport.write(store, filter, rule(), csvLayout(), out);
+                long n = DataExport.write(store, filter, csvLayout(), out);
                 spec.commandLine().getOut().println(n + " incidents written to " + out);
                 return 0;
             }
@@ -216,11 +216,10 @@ final class ExportCommand implements Callable<Integer> {
                 s = s.withPixels(width == null ? 1920 : width, height == null ? 1080 : height);
                 if (dpi != null) {
                     s = new SnapshotSpec(s.bbox(), s.centerLat(), s.centerLon(), s.zoom(), s.width(), s.height(), dpi,
-                            null, true, "", "", "", s.elements(), s.filter(), s.mode(), s.offline(), s.factionRule());
+                            null, true, "", "", "", s.elements(), s.filter(), s.mode(), s.offline());
                 }
             }
             s = s.withTexts(title, subtitle, marking);
-            s = s.withFactionRule(rule());
             if (mode != null) s = s.withMode(IncidentPainter.Mode.valueOf(mode.strip().toUpperCase(Locale.ROOT)));
             s = s.withElements(elements());
         } catch (IllegalArgumentException e) {
@@ -266,7 +265,7 @@ final class ExportCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw usage("--filter-bbox: " + e.getMessage());
         }
-        return filterOptions.toFilter(catalog, fb, spec.commandLine());
+        return filterOptions.toFilter(catalog, fb, spec.commandLine()).withFactionRule(rule());
     }
 
     private org.sitmap.ingest.CsvLayout csvLayout() {
@@ -277,10 +276,10 @@ final class ExportCommand implements Callable<Integer> {
         }
     }
 
-    private org.sitmap.index.IndexFilter.FactionRule rule() {
+    private org.sitmap.model.FactionRule rule() {
         return switch (factionRule.strip().toLowerCase(Locale.ROOT)) {
-            case "any" -> org.sitmap.index.IndexFilter.FactionRule.ANY;
-            case "primary" -> org.sitmap.index.IndexFilter.FactionRule.PRIMARY;
+            case "any" -> org.sitmap.model.FactionRule.ANY;
+            case "primary" -> org.sitmap.model.FactionRule.PRIMARY;
             default -> throw usage("--faction-rule must be any or primary, not '" + factionRule + "'");
         };
     }

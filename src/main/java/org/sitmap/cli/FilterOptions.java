@@ -63,7 +63,8 @@ final class FilterOptions {
                     new CommandLine.ParameterException(cmd, "unknown event type '" + t + "'")));
         }
         try {
-            return new FilterSpec(from, to, codes, eventTypes, subTypes, 0, Set.of(), text, box, List.of());
+            return new FilterSpec(from, to, codes, eventTypes, subTypes, 0, Set.of(), text, box, List.of(),
+                    org.sitmap.model.FactionRule.ANY, false);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(cmd, e.getMessage());
         }

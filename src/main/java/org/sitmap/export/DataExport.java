@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Iterator;
 import java.util.List;
-import org.sitmap.index.IndexFilter;
 import org.sitmap.ingest.CsvLayout;
 import org.sitmap.ingest.CsvWriter;
 import org.sitmap.ingest.GeoJsonWriter;
@@ -37,28 +36,20 @@ public final class DataExport {
 
     private DataExport() { }
 
-    /** Writes the incidents that pass {@code filter} to {@code out}; returns how many were written. */
-    public static long write(IncidentStore store, FilterSpec filter, Path out) throws IOException {
-        return write(store, filter, IndexFilter.FactionRule.ANY, out);
-    }
-
     /**
-     * As {@link #write(IncidentStore, FilterSpec, Path)} under a faction rule: with {@code PRIMARY} an incident
-     * counts for a listed faction only when that is its primary faction (its first actor's), as the window shows.
+     * Writes the incidents that pass {@code filter} to {@code out}; returns how many were written. The filter's
+     * {@link org.sitmap.model.FactionRule} is applied by the store's query (the window's exports keep incidents by
+     * primary faction, as the map shows them).
      */
-    public static long write(IncidentStore store, FilterSpec filter, IndexFilter.FactionRule rule, Path out)
-            throws IOException {
-        return write(store, filter, rule, CsvLayout.SITMAP, out);
+    public static long write(IncidentStore store, FilterSpec filter, Path out) throws IOException {
+        return write(store, filter, CsvLayout.SITMAP, out);
     }
 
-    /** As {@link #write(IncidentStore, FilterSpec, IndexFilter.FactionRule, Path)}, a CSV in {@code layout}. */
-    public static long write(IncidentStore store, FilterSpec filter, IndexFilter.FactionRule rule, CsvLayout layout,
-                             Path out) throws IOException {
-        java.util.function.Predicate<Incident> keep = rule == IndexFilter.FactionRule.PRIMARY
-                && !filter.factions().isEmpty() ? i -> filter.factions().contains(i.factions().get(0)) : i -> true;
+    /** As {@link #write(IncidentStore, FilterSpec, Path)}, a CSV in {@code layout}. */
+    public static long write(IncidentStore store, FilterSpec filter, CsvLayout layout, Path out) throws IOException {
         String ext = MapExport.extension(out);
         MapExport.createParent(out);
-        if (ext.equals("gpkg")) return geoPackage(store, filter, keep, out);
+        if (ext.equals("gpkg")) return geoPackage(store, filter, out);
         long[] kept = {0};
         Path tmp = out.resolveSibling(out.getFileName() + ".part");
         long n;
@@ -66,27 +57,27 @@ public final class DataExport {
             n = switch (ext) {
                 case "geojson", "json" -> {
                     try (GeoJsonWriter w = new GeoJsonWriter(os)) {
-                        stream(store, filter, i -> { if (keep.test(i)) { w.write(i); kept[0]++; } });
+                        stream(store, filter, i -> { w.write(i); kept[0]++; });
                         yield kept[0];
                     }
                 }
                 case "csv" -> {
                     try (CsvWriter w = new CsvWriter(os, layout)) {
-                        stream(store, filter, i -> { if (keep.test(i)) { w.write(i); kept[0]++; } });
+                        stream(store, filter, i -> { w.write(i); kept[0]++; });
                         yield kept[0];
                     }
                 }
                 case "kml" -> {
                     String name = out.getFileName().toString().replaceFirst("\\.[^.]*$", "");
                     try (KmlWriter w = new KmlWriter(os, store.factions(), name)) {
-                        stream(store, filter, i -> { if (keep.test(i)) w.write(i); });
+                        stream(store, filter, i -> w.write(i));
                         yield w.written();
                     }
                 }
                 case "kmz" -> {
                     String name = out.getFileName().toString().replaceFirst("\\.[^.]*$", "");
                     try (KmzWriter w = new KmzWriter(os, store.factions(), name)) {
-                        stream(store, filter, i -> { if (keep.test(i)) w.write(i); });
+                        stream(store, filter, i -> w.write(i));
                         yield w.written();
                     }
                 }
@@ -125,12 +116,11 @@ public final class DataExport {
     }
 
     /** A fresh store (an existing file is replaced) with the filtered incidents, keeping their source keys. */
-    private static long geoPackage(IncidentStore store, FilterSpec filter,
-            java.util.function.Predicate<Incident> keep, Path out) throws IOException {
+    private static long geoPackage(IncidentStore store, FilterSpec filter, Path out) throws IOException {
         if (store.file() != null && Files.exists(out) && Files.isSameFile(store.file(), out)) {
             throw new IllegalArgumentException(out + ": is the store being exported from");
         }
-        List<Incident> all = store.query(filter).stream().filter(keep).toList();
+        List<Incident> all = store.query(filter);
         Path tmp = out.resolveSibling(out.getFileName() + ".part.gpkg");
         for (String s : new String[] {"", "-wal", "-shm", "-journal"}) Files.deleteIfExists(Path.of(tmp + s));
         try (IncidentStore target = IncidentStore.open(tmp)) {

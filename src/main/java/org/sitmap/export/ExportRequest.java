@@ -29,8 +29,9 @@ public final class ExportRequest {
         FilterSpec f = spec.filter();
         if (f.from() != null) add(a, "--from", f.from().toString());
         if (f.to() != null) add(a, "--to", f.to().toString());
+        if (f.noFaction()) throw new IllegalArgumentException("every faction is off: there is nothing to export");
         for (String c : new java.util.TreeSet<>(f.factions())) add(a, "--faction", c);
-        if (!f.factions().isEmpty() && spec.factionRule() == org.sitmap.index.IndexFilter.FactionRule.PRIMARY) {
+        if (!f.factions().isEmpty() && f.factionRule() == org.sitmap.model.FactionRule.PRIMARY) {
             add(a, "--faction-rule", "primary");
         }
         for (EventType t : EventType.values()) if (f.eventTypes().contains(t)) add(a, "--type", t.label());

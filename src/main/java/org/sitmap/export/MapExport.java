@@ -37,28 +37,38 @@ public final class MapExport {
 
     private final IncidentStore store;
     private final TileChain chain;
+    private final java.util.function.Function<String, long[]> textSearch;
     private IncidentIndex index;
 
+    /** An export that loads the store's index when first needed ({@code sitmap export}). */
     public MapExport(IncidentStore store, TileChain chain) {
-        this.store = store;
-        this.chain = chain;
+        this(store, chain, null, store::searchText);
     }
 
-    /** The store's index (loaded once). */
+    /**
+     * An export of an index already in memory (the window's): nothing is loaded again.
+     *
+     * @param index      the incidents' filter columns, or null to load the store's
+     * @param textSearch words → matching ids (the window passes its cached look-up)
+     */
+    public MapExport(IncidentStore store, TileChain chain, IncidentIndex index,
+                     java.util.function.Function<String, long[]> textSearch) {
+        this.store = store;
+        this.chain = chain;
+        this.index = index;
+        this.textSearch = textSearch;
+    }
+
+    /** The index drawn from (the store's, loaded once, unless one was given). */
     public IncidentIndex index() {
         if (index == null) index = store.loadIndex();
         return index;
     }
 
-    /** The incidents the filter keeps, a listed faction taken as "involving it" (the command line's meaning). */
+    /** The incidents the filter keeps (its factions matched under its {@link org.sitmap.model.FactionRule}). */
     public Selection select(FilterSpec f) {
-        return select(f, IndexFilter.FactionRule.ANY);
-    }
-
-    /** The incidents the filter keeps under a faction rule (the window's is {@code PRIMARY}). */
-    public Selection select(FilterSpec f, IndexFilter.FactionRule rule) {
-        long[] ids = f.text().isBlank() ? null : store.searchText(f.text());
-        return new IndexFilter(index(), f, ids, rule).apply();
+        long[] ids = f.text().isBlank() ? null : textSearch.apply(f.text());
+        return new IndexFilter(index(), f, ids).apply();
     }
 
     /** Data sets named by their key prefix; other incidents are credited to their reported source. */
@@ -100,7 +110,7 @@ public final class MapExport {
 
     /** Renders a snapshot of the spec. */
     public SnapshotRenderer.Result render(SnapshotSpec spec, ZonedDateTime created) {
-        Selection shown = select(spec.filter(), spec.factionRule());
+        Selection shown = select(spec.filter());
         SnapshotSpec fixed = resolve(spec, shown);
         return new SnapshotRenderer(chain).render(fixed,
                 new SnapshotRenderer.Content(shown, dataSources(spec.filter()), created, null));
@@ -123,7 +133,7 @@ public final class MapExport {
             return res.viewport();
         }
         // a PDF: the basemap as an image, everything over it drawn by the same painters as vectors and text
-        Selection shown = select(spec.filter(), spec.factionRule());
+        Selection shown = select(spec.filter());
         SnapshotSpec fixed = resolve(spec, shown);
         SnapshotRenderer renderer = new SnapshotRenderer(chain);
         SnapshotRenderer.Result base = renderer.basemap(fixed, shown);
@@ -144,7 +154,7 @@ public final class MapExport {
                               IntConsumer progress) throws IOException {
         if (step.isNegative() || step.isZero()) throw new IllegalArgumentException("--step must be positive");
         createParent(out);
-        Selection all = select(spec.filter(), spec.factionRule());
+        Selection all = select(spec.filter());
         LocalDate from = spec.filter().from();
         LocalDate to = spec.filter().to();
         if (from == null || to == null) {
@@ -178,7 +188,7 @@ public final class MapExport {
                 LocalDate end = start.plus(step).minusDays(1);
                 if (end.isAfter(to)) end = to;
                 FilterSpec f = spec.filter().withDates(start, end);
-                Selection sel = select(f, spec.factionRule());
+                Selection sel = select(f);
                 System.arraycopy(basePixels, 0, frame.pixels(), 0, basePixels.length);
                 renderer.drawOver(frame, fixed.withFilter(f), base.viewport(), base.tiles(),
                         new SnapshotRenderer.Content(sel, sources, created, FilterText.range(start, end)));

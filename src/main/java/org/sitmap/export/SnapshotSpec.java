@@ -5,7 +5,6 @@ import java.util.Map;
 import org.sitmap.index.IncidentIndex;
 import org.sitmap.index.Selection;
 import org.sitmap.model.BBox;
-import org.sitmap.index.IndexFilter;
 import org.sitmap.model.FilterSpec;
 import org.sitmap.render.Corner;
 import org.sitmap.render.IncidentPainter;
@@ -34,12 +33,11 @@ import org.sitmap.render.Viewport;
  * @param filter    which incidents are shown
  * @param mode      how incidents are drawn (as on screen)
  * @param offline   no network: cached tiles and the local basemap only
- * @param factionRule how the filter's factions select incidents (null: ANY, as the command line)
  */
 public record SnapshotSpec(BBox bbox, Double centerLat, Double centerLon, Double zoom, int width, int height,
                            int dpi, Paper paper, boolean landscape, String title, String subtitle, String marking,
                            Map<Element, Corner> elements, FilterSpec filter, IncidentPainter.Mode mode,
-                           boolean offline, IndexFilter.FactionRule factionRule) {
+                           boolean offline) {
     /** Dots per inch of a screen: at this density one output pixel is one screen pixel. */
     public static final int SCREEN_DPI = 96;
     /** Syria with a little margin (what is shown when nothing else says where). */
@@ -60,13 +58,12 @@ public record SnapshotSpec(BBox bbox, Double centerLat, Double centerLon, Double
         elements = Map.copyOf(elements);
         filter = filter == null ? FilterSpec.ALL : filter;
         mode = mode == null ? IncidentPainter.Mode.AUTO : mode;
-        factionRule = factionRule == null ? IndexFilter.FactionRule.ANY : factionRule;
     }
 
     /** A 1920×1080 snapshot of everything, every element at its default corner, offline. */
     public static SnapshotSpec defaults() {
         return new SnapshotSpec(null, null, null, null, 1920, 1080, SCREEN_DPI, null, true, "", "", "",
-                Element.defaults(), FilterSpec.ALL, IncidentPainter.Mode.AUTO, true, IndexFilter.FactionRule.ANY);
+                Element.defaults(), FilterSpec.ALL, IncidentPainter.Mode.AUTO, true);
     }
 
     /** Symbol and text scale: {@code dpi / 96}. */
@@ -79,59 +76,50 @@ public record SnapshotSpec(BBox bbox, Double centerLat, Double centerLon, Double
     /** The same spec fitting {@code box} (no centre). */
     public SnapshotSpec withBbox(BBox box) {
         return new SnapshotSpec(box, null, null, null, width, height, dpi, paper, landscape, title, subtitle, marking,
-                elements, filter, mode, offline, factionRule);
+                elements, filter, mode, offline);
     }
 
     /** The same spec centred at a point and zoom (no box). */
     public SnapshotSpec withCenter(double lat, double lon, double z) {
         return new SnapshotSpec(null, lat, lon, z, width, height, dpi, paper, landscape, title, subtitle, marking,
-                elements, filter, mode, offline, factionRule);
+                elements, filter, mode, offline);
     }
 
     /** The same spec at a pixel size (screen scale, no paper). */
     public SnapshotSpec withPixels(int w, int h) {
         return new SnapshotSpec(bbox, centerLat, centerLon, zoom, w, h, SCREEN_DPI, null, landscape, title, subtitle,
-                marking, elements, filter, mode, offline, factionRule);
+                marking, elements, filter, mode, offline);
     }
 
     /** The same spec on paper at a density. */
     public SnapshotSpec withPaper(Paper p, boolean land, int d) {
         return new SnapshotSpec(bbox, centerLat, centerLon, zoom, p.widthPx(land, d), p.heightPx(land, d), d, p, land,
-                title, subtitle, marking, elements, filter, mode, offline, factionRule);
+                title, subtitle, marking, elements, filter, mode, offline);
     }
 
     public SnapshotSpec withTexts(String t, String sub, String mark) {
         return new SnapshotSpec(bbox, centerLat, centerLon, zoom, width, height, dpi, paper, landscape, t, sub, mark,
-                elements, filter, mode, offline, factionRule);
+                elements, filter, mode, offline);
     }
 
     public SnapshotSpec withElements(Map<Element, Corner> els) {
         return new SnapshotSpec(bbox, centerLat, centerLon, zoom, width, height, dpi, paper, landscape, title,
-                subtitle, marking, els, filter, mode, offline, factionRule);
+                subtitle, marking, els, filter, mode, offline);
     }
 
     public SnapshotSpec withFilter(FilterSpec f) {
         return new SnapshotSpec(bbox, centerLat, centerLon, zoom, width, height, dpi, paper, landscape, title,
-                subtitle, marking, elements, f, mode, offline, factionRule);
+                subtitle, marking, elements, f, mode, offline);
     }
 
     public SnapshotSpec withMode(IncidentPainter.Mode m) {
         return new SnapshotSpec(bbox, centerLat, centerLon, zoom, width, height, dpi, paper, landscape, title,
-                subtitle, marking, elements, filter, m, offline, factionRule);
+                subtitle, marking, elements, filter, m, offline);
     }
 
     public SnapshotSpec withOffline(boolean off) {
         return new SnapshotSpec(bbox, centerLat, centerLon, zoom, width, height, dpi, paper, landscape, title,
-                subtitle, marking, elements, filter, mode, off, factionRule);
-    }
-
-    /**
-     * The same spec with the faction rule of its filter: {@code ANY} (an incident involving a listed faction, as
-     * {@code --faction} on the command line) or {@code PRIMARY} (its primary faction listed, as the window shows).
-     */
-    public SnapshotSpec withFactionRule(IndexFilter.FactionRule rule) {
-        return new SnapshotSpec(bbox, centerLat, centerLon, zoom, width, height, dpi, paper, landscape, title,
-                subtitle, marking, elements, filter, mode, offline, rule);
+                subtitle, marking, elements, filter, mode, off);
     }
 
     /** A copy of the element map to edit. */

@@ -5,6 +5,7 @@ import java.util.List;
 import org.sitmap.model.BBox;
 import org.sitmap.model.DatePrecision;
 import org.sitmap.model.EventType;
+import org.sitmap.model.FactionRule;
 import org.sitmap.model.FilterSpec;
 import org.sitmap.model.SubEventType;
 
@@ -15,14 +16,6 @@ import org.sitmap.model.SubEventType;
  * <p>Immutable; {@link #apply} may run on any thread.
  */
 public final class IndexFilter {
-    /**
-     * How {@link FilterSpec#factions()} selects rows. {@link #ANY}: a row passes when any of its factions is in the
-     * set (the {@code query}/{@code export} command line semantics). {@link #PRIMARY}: a row passes when its primary
-     * faction (the first actor's, the colour it is drawn and stacked in) is in the set — the window's semantics, so
-     * switching a faction off removes every incident drawn in its colour, and "only X" keeps exactly X's colour.
-     */
-    public enum FactionRule { ANY, PRIMARY }
-
     private final IncidentIndex index;
     private final boolean primaryOnly;
     private final boolean dateBound;
@@ -43,13 +36,9 @@ public final class IndexFilter {
      *                     text or it should be ignored
      */
     public IndexFilter(IncidentIndex index, FilterSpec spec, long[] textMatchIds) {
-        this(index, spec, textMatchIds, FactionRule.ANY);
-    }
-
-    /** As {@link #IndexFilter(IncidentIndex, FilterSpec, long[])} with an explicit faction rule. */
-    public IndexFilter(IncidentIndex index, FilterSpec spec, long[] textMatchIds, FactionRule rule) {
         this.index = index;
-        this.primaryOnly = rule == FactionRule.PRIMARY;
+        // the spec's faction rule, as masks: any of a row's factions, or only its primary one
+        this.primaryOnly = spec.factionRule() == FactionRule.PRIMARY;
         dateBound = spec.from() != null || spec.to() != null;
         fromDay = spec.from() == null ? Integer.MIN_VALUE : (int) spec.from().toEpochDay();
         toDay = spec.to() == null ? Integer.MAX_VALUE : (int) spec.to().toEpochDay();
@@ -57,7 +46,7 @@ public final class IndexFilter {
         for (String code : spec.factions()) {
             if (index.catalog().byCode(code).isPresent()) fm |= 1L << index.catalog().ordinal(code);
         }
-        factionMask = spec.factions().isEmpty() ? -1L : fm;
+        factionMask = spec.noFaction() ? 0L : spec.factions().isEmpty() ? -1L : fm;
         int tm = 0;
         for (EventType t : spec.eventTypes()) tm |= 1 << t.ordinal();
         typeMask = spec.eventTypes().isEmpty() ? -1 : tm;

@@ -56,8 +56,9 @@ public final class TimelineRenderer {
         FilterSpec undated = q.spec().withDates(null, null);
         Object ck = java.util.Arrays.asList(q.index(), undated, q.textIds());
         if (!Objects.equals(ck, contextKey) || context == null) {
-            // the window keeps incidents by primary faction (see IndexFilter.FactionRule): bars and map agree
-            context = new IndexFilter(q.index(), undated, q.textIds(), IndexFilter.FactionRule.PRIMARY).apply(false);
+            // the window keeps incidents by primary faction (see FactionRule): bars and map agree
+            context = new IndexFilter(q.index(), undated.withFactionRule(org.sitmap.model.FactionRule.PRIMARY),
+                    q.textIds()).apply(false);
             contextKey = ck;
             histogram = null;
         }

@@ -93,10 +93,15 @@ final class QuerySql {
             where.add("span_end >= ?");
             params.add(spec.from().toString());
         }
+        if (spec.noFaction()) return false;
         if (!spec.factions().isEmpty()) {
-            // faction_codes lists an incident's codes ("SAA,RUS"; UNK when it has no actor), as the index has them
+            // faction_codes lists an incident's codes ("SAA,RUS"; UNK when it has no actor), as the index has them;
+            // the primary faction is the first of them
+            String codes = spec.factionRule() == org.sitmap.model.FactionRule.PRIMARY
+                    ? "',' || substr(faction_codes || ',', 1, instr(faction_codes || ',', ',')) "
+                    : "',' || faction_codes || ',' ";
             where.add("(" + String.join(" OR ", java.util.Collections.nCopies(spec.factions().size(),
-                    "instr(',' || faction_codes || ',', ?) > 0")) + ")");
+                    "instr(" + codes + ", ?) > 0")) + ")");
             for (String code : spec.factions().stream().sorted().toList()) params.add("," + code + ",");
         }
         if (!spec.eventTypes().isEmpty()) {

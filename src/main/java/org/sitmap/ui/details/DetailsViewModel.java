@@ -3,8 +3,6 @@ package org.sitmap.ui.details;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Executor;
-import java.util.function.Supplier;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import org.sitmap.index.IncidentIndex;
@@ -12,6 +10,7 @@ import org.sitmap.model.Incident;
 import org.sitmap.ui.session.Coalescer;
 import org.sitmap.ui.session.IncidentSource;
 import org.sitmap.ui.session.SessionViewModel;
+import org.sitmap.ui.session.Workspace;
 
 /**
  * Follows the session's selected incident: fetches every field of it and the other incidents at the same place
@@ -29,15 +28,14 @@ public final class DetailsViewModel {
     public record Details(Incident incident, List<Incident> others, int othersTotal) { }
 
     private final SessionViewModel session;
-    private final Supplier<IncidentSource> source;
+    private final Workspace workspace;
     private final ReadOnlyObjectWrapper<Details> details = new ReadOnlyObjectWrapper<>();
     private final Coalescer<Details> fetch;
 
-    /** @param source the open store, or null while none is open (read on the worker) */
-    public DetailsViewModel(SessionViewModel session, Supplier<IncidentSource> source, Executor worker, Executor ui) {
-        this.session = session;
-        this.source = source;
-        this.fetch = new Coalescer<>(worker, ui, e -> session.messageProperty().set("Could not read the incident: " + e.getMessage()));
+    public DetailsViewModel(Workspace workspace) {
+        this.workspace = workspace;
+        this.session = workspace.session();
+        this.fetch = workspace.latest("Reading the incident");
         session.selectedIdProperty().addListener((o, a, b) -> load(b.longValue()));
     }
 
@@ -50,7 +48,7 @@ public final class DetailsViewModel {
         }
         IncidentIndex ix = session.indexProperty().get();
         fetch.submit(() -> {
-            IncidentSource src = source.get();
+            IncidentSource src = workspace.source();
             if (src == null) return null;
             Optional<Incident> inc = src.incident(id);
             if (inc.isEmpty()) return null;

@@ -3,7 +3,7 @@ package org.sitmap.ui.export;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
-import javafx.application.Platform;
+import java.util.function.Supplier;
 import javafx.geometry.Insets;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckBox;
@@ -21,9 +21,9 @@ import org.sitmap.export.SnapshotSpec;
 import org.sitmap.model.FilterSpec;
 import org.sitmap.render.Corner;
 import org.sitmap.render.Viewport;
-import org.sitmap.store.DefaultStore;
-import org.sitmap.ui.MainWindow;
+import org.sitmap.ui.map.MapPane;
 import org.sitmap.ui.session.SessionViewModel;
+import org.sitmap.ui.session.Workspace;
 
 /**
  * File → Export map… (a dialog: title, subtitle, marking, size, format, elements, and the equivalent
@@ -43,41 +43,41 @@ public final class ExportMenu {
         if (r instanceof Runnable run) run.run();
     }
 
-    /** Adds both items to the window's File menu and routes progress to the status bar. */
-    public static void mount(MainWindow w) {
-        ExportViewModel vm = new ExportViewModel(w.worker(), Platform::runLater, DefaultStore::openForReading,
-                w.options().db(), w.options().offline());
-        SessionViewModel session = w.session();
+    /**
+     * The three items for the window's File menu (Export map…, Export data…, Cancel export); progress goes to the
+     * status bar.
+     *
+     * @param map   the map whose view and drawing mode an export starts from
+     * @param owner the window dialogs belong to (may give null)
+     */
+    public static List<MenuItem> items(Workspace workspace, MapPane map, Supplier<Window> owner) {
+        ExportViewModel vm = new ExportViewModel(workspace);
+        SessionViewModel session = workspace.session();
         vm.messageProperty().addListener((o, a, b) -> session.messageProperty().set(b));
-        MenuItem map = new MenuItem("Export map…");
-        map.setId("export-map");
-        map.setOnAction(e -> showMapDialog(vm, w));
+        MenuItem mapItem = new MenuItem("Export map…");
+        mapItem.setId("export-map");
+        mapItem.setOnAction(e -> showMapDialog(vm, session, map, owner.get()));
         MenuItem data = new MenuItem("Export data…");
         data.setId("export-data");
-        data.setOnAction(e -> exportData(vm, session.filterProperty().get(), owner(w)));
+        data.setOnAction(e -> exportData(vm, session.filterProperty().get(), owner.get()));
         MenuItem cancel = new MenuItem("Cancel export");
         cancel.setId("export-cancel");
         cancel.setOnAction(e -> vm.cancel());
-        map.disableProperty().bind(vm.busyProperty());
+        mapItem.disableProperty().bind(vm.busyProperty());
         data.disableProperty().bind(vm.busyProperty());
         cancel.disableProperty().bind(vm.busyProperty().not());
-        int at = Math.max(0, w.menu("File").getItems().size() - 1);   // before Quit
-        w.menu("File").getItems().addAll(at, List.of(map, data, cancel));
+        return List.of(mapItem, data, cancel);
     }
 
-    private static Window owner(MainWindow w) {
-        return w.root().getScene() == null ? null : w.root().getScene().getWindow();
-    }
-
-    private static void showMapDialog(ExportViewModel vm, MainWindow w) {
-        Viewport screen = w.mapPane().layer().currentViewport();
+    private static void showMapDialog(ExportViewModel vm, SessionViewModel session, MapPane map, Window owner) {
+        Viewport screen = map.layer().currentViewport();
         if (screen == null) return;
-        FilterSpec filter = w.session().filterProperty().get();
-        var mode = w.mapPane().layer().modeProperty().get();
+        FilterSpec filter = session.filterProperty().get();
+        var mode = map.layer().modeProperty().get();
         TextArea command = new TextArea();
         Dialog<ButtonType> d = new Dialog<>();
         d.setTitle("Export map");
-        if (owner(w) != null) d.initOwner(owner(w));
+        if (owner != null) d.initOwner(owner);
         GridPane g = new GridPane();
         g.setHgap(8);
         g.setVgap(6);
@@ -150,7 +150,7 @@ public final class ExportMenu {
             String ext = vm.extension();
             fc.getExtensionFilters().add(new FileChooser.ExtensionFilter(ext.toUpperCase() + " file", "*." + ext));
             fc.setInitialFileName("map." + ext);
-            File f = fc.showSaveDialog(owner(w));
+            File f = fc.showSaveDialog(owner);
             if (f == null) return;
             Path out = withExtension(f.toPath(), ext);
             SnapshotSpec spec = vm.spec(screen, filter, mode);

@@ -1,18 +1,17 @@
 package org.sitmap.ui.export;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Period;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.EnumMap;
 import java.util.Map;
-import java.util.concurrent.Executor;
-import java.util.function.Function;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -21,14 +20,16 @@ import org.sitmap.export.DataExport;
 import org.sitmap.export.Element;
 import org.sitmap.export.ExportRequest;
 import org.sitmap.export.MapExport;
+import org.sitmap.index.IncidentIndex;
 import org.sitmap.export.Paper;
 import org.sitmap.export.SnapshotSpec;
 import org.sitmap.model.FilterSpec;
 import org.sitmap.render.Corner;
 import org.sitmap.render.IncidentPainter;
 import org.sitmap.render.Viewport;
-import org.sitmap.store.IncidentStore;
 import org.sitmap.tiles.TileChain;
+import org.sitmap.ui.session.Tasks;
+import org.sitmap.ui.session.Workspace;
 
 /**
  * State of File → Export map… and File → Export data…: texts, size preset, format and element toggles; builds the
@@ -36,12 +37,13 @@ import org.sitmap.tiles.TileChain;
  * spec {@code sitmap export} builds from the command line it shows — and runs the export on the worker.
  * Knows no {@code Node}; tested without a toolkit.
  *
- * <p>Threading: properties on the FX thread ({@code ui}); exports run on the one {@code worker} and report back
- * through {@code ui}.
+ * <p>A window export draws what is on screen from the {@link Workspace}: its index (not loaded again), its text
+ * matches, its open store (for the data and the attribution) and the map's tile chain, so the "Online tiles" switch
+ * and the chosen MBTiles pack hold for exports too.
+ *
+ * <p>Threading: properties on the FX thread; exports are {@link Tasks} on the workspace's worker.
  */
 public final class ExportViewModel {
-    private static final Logger LOG = Logger.getLogger(ExportViewModel.class.getName());
-
     /** Output sizes offered. */
     public enum Size {
         HD("1920 × 1080 px (slide)"), A4_300("A4 landscape, 300 dpi"), A4_150("A4 landscape, 150 dpi"),
@@ -64,28 +66,13 @@ public final class ExportViewModel {
     private final ObjectProperty<Format> format = new SimpleObjectProperty<>(Format.PNG);
     private final Map<Element, BooleanProperty> shown = new EnumMap<>(Element.class);
     private final Map<Element, ObjectProperty<Corner>> corners = new EnumMap<>(Element.class);
-    private final StringProperty message = new SimpleStringProperty("");
-    private final BooleanProperty busy = new SimpleBooleanProperty();
-    private final Executor worker;
-    private final Executor ui;
-    private volatile boolean cancelRequested;
-    /** The worker thread while it runs an export job; guarded by {@code this}. */
-    private Thread runner;
-    private final Function<Path, IncidentStore> opener;
-    private final Path db;
-    private final boolean offline;
+    private final Workspace workspace;
+    private final Tasks tasks;
 
-    /**
-     * @param opener  opens the store at {@code db} (null: the default store) on the worker
-     * @param offline no network for basemap tiles
-     */
-    public ExportViewModel(Executor worker, Executor ui, Function<Path, IncidentStore> opener, Path db,
-                           boolean offline) {
-        this.worker = worker;
-        this.ui = ui;
-        this.opener = opener;
-        this.db = db;
-        this.offline = offline;
+    /** Exports draw and stream from {@code workspace}: its index, text matches, store and tile chain. */
+    public ExportViewModel(Workspace workspace) {
+        this.workspace = workspace;
+        this.tasks = workspace.tasks();
         for (Element e : Element.values()) {
             if (e != Element.MARKING) shown.put(e, new SimpleBooleanProperty(true));
             if (e.defaultCorner() != null) corners.put(e, new SimpleObjectProperty<>(e.defaultCorner()));
@@ -109,9 +96,10 @@ public final class ExportViewModel {
     public ObjectProperty<Corner> cornerProperty(Element e) { return corners.get(e); }
 
     /** Progress and result text. */
-    public StringProperty messageProperty() { return message; }
+    public ReadOnlyStringProperty messageProperty() { return tasks.messageProperty(); }
 
-    public BooleanProperty busyProperty() { return busy; }
+    /** True while an export runs. */
+    public ReadOnlyBooleanProperty busyProperty() { return tasks.busyProperty(); }
 
     /** The spec of the view on screen: its visible area fitted into the chosen size, the filter, the mode. */
     public SnapshotSpec spec(Viewport screen, FilterSpec filter, IncidentPainter.Mode mode) {
@@ -119,10 +107,10 @@ public final class ExportViewModel {
         // to a tenth of a metre, so the command line shown stays short and still gives the same picture
         org.sitmap.model.BBox area = new org.sitmap.model.BBox(round6(b.minLon()), round6(b.minLat()),
                 round6(b.maxLon()), round6(b.maxLat()));
-        // the window shows an incident when its primary faction is on: the export keeps what is on screen
+        // the filter is the window's (primary-faction rule); the tiles are the map's: offline unless the switch is on
         SnapshotSpec s = SnapshotSpec.defaults().withBbox(area).withFilter(filter).withMode(mode)
-                .withFactionRule(org.sitmap.index.IndexFilter.FactionRule.PRIMARY)
-                .withOffline(offline).withTexts(title.get(), subtitle.get(), marking.get());
+                .withOffline(!workspace.tiles().policy().allowsNetwork())
+                .withTexts(title.get(), subtitle.get(), marking.get());
         s = switch (size.get()) {
             case HD -> s.withPixels(1920, 1080);
             case A4_300 -> s.withPaper(Paper.A4, true, 300);
@@ -142,47 +130,70 @@ public final class ExportViewModel {
     /** The file ending of the chosen format. */
     public String extension() { return format.get().name().toLowerCase(java.util.Locale.ROOT); }
 
-    /** The {@code sitmap export} line that makes the same file. */
+    /** The {@code sitmap export} line that makes the same file (with the map's MBTiles pack, when one is open). */
     public String commandLine(SnapshotSpec spec, Path out) {
-        return ExportRequest.shellLine(ExportRequest.arguments(spec, db, out, Period.ofWeeks(1)));
+        if (spec.filter().noFaction()) return NOTHING;
+        java.util.List<String> args = new java.util.ArrayList<>(
+                ExportRequest.arguments(spec, workspace.db(), out, Period.ofWeeks(1)));
+        workspace.tiles().pack().ifPresent(p -> {
+            args.add("--mbtiles");
+            args.add(p.toString());
+        });
+        return ExportRequest.shellLine(args);
     }
 
-    /** Writes the map (or animation, one frame a week) of {@code spec} to {@code out} on the worker. */
+    /** What an export says when every faction is off. */
+    static final String NOTHING = "Every faction is off, so nothing would be exported: switch a faction on first.";
+
+    /**
+     * Writes the map (or animation, one frame a week) of {@code spec} to {@code out} on the worker: the incidents
+     * of the window's index (nothing is loaded again) over the map's tiles (its "Online tiles" switch, its pack).
+     */
     public void exportMap(SnapshotSpec spec, Path out) {
-        run("Exporting the map to " + out.getFileName() + "…", () -> {
-            try (IncidentStore store = opener.apply(db)) {
-                TileChain chain = TileChain.forExport(spec.offline(), null);
-                try {
-                    MapExport export = new MapExport(store, chain);
-                    ZonedDateTime now = ZonedDateTime.now(ZoneOffset.UTC);
-                    if (MapExport.extension(out).equals("gif")) {
-                        int n = export.writeAnimation(spec, out, Period.ofWeeks(1), 500, now, k -> {
-                            if (cancelRequested) throw new java.util.concurrent.CancellationException();
-                            ui.execute(() -> message.set("Exporting the animation: frame " + k + "…"));
-                        });
-                        return out.getFileName() + ": " + n + " frames written";
-                    }
-                    Viewport vp = export.write(spec, out, now);
-                    return out.getFileName() + ": " + vp.width() + " × " + vp.height() + " written";
-                } finally {
-                    chain.close();
+        if (refused(spec.filter())) return;
+        IncidentIndex index = workspace.session().indexProperty().get();
+        TileChain chain = workspace.tiles().chain();
+        tasks.run("Exporting the map to " + out.getFileName() + "…", progress -> workspace.read(store -> {
+            try {
+                MapExport export = new MapExport(store, chain, index, workspace::textMatches);
+                ZonedDateTime now = ZonedDateTime.now(ZoneOffset.UTC);
+                if (MapExport.extension(out).equals("gif")) {
+                    int n = export.writeAnimation(spec, out, Period.ofWeeks(1), 500, now, k -> {
+                        if (progress.cancelled()) throw new java.util.concurrent.CancellationException();
+                        progress.message("Exporting the animation: frame " + k + "…");
+                    });
+                    return out.getFileName() + ": " + n + " frames written";
                 }
+                Viewport vp = export.write(spec, out, now);
+                return out.getFileName() + ": " + vp.width() + " × " + vp.height() + " written";
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
-        });
+        }), done -> done, this::failed);
     }
 
-    /** Writes the filtered incidents to {@code out} (.geojson .csv .kml .gpkg) on the worker. */
+    /** Writes the filtered incidents to {@code out} (.geojson .csv .kml .gpkg) on the worker, from the open store. */
     public void exportData(FilterSpec filter, Path out) {
-        run("Exporting data to " + out.getFileName() + "…", () -> {
-            try (IncidentStore store = opener.apply(db)) {
-                long n = DataExport.write(store, filter, org.sitmap.index.IndexFilter.FactionRule.PRIMARY, out);
-                return n + " incidents written to " + out.getFileName();
+        if (refused(filter)) return;
+        tasks.run("Exporting data to " + out.getFileName() + "…", progress -> workspace.read(store -> {
+            try {
+                return DataExport.write(store, filter, out) + " incidents written to " + out.getFileName();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
-        });
+        }), done -> done, this::failed);
     }
 
-    private interface Job {
-        String run() throws IOException;
+    private boolean refused(FilterSpec filter) {
+        if (!filter.noFaction()) return false;
+        tasks.say(NOTHING);
+        return true;
+    }
+
+    private String failed(Exception e) {
+        if (tasks.cancelled()) return "Export cancelled: the file may be incomplete; export again to make it";
+        Throwable t = e instanceof UncheckedIOException u ? u.getCause() : e;
+        return "Export failed: " + t.getMessage();
     }
 
     /**
@@ -190,44 +201,6 @@ public final class ExportViewModel {
      * next write (the worker thread is interrupted, which closes the file it writes). Does nothing when idle.
      */
     public void cancel() {
-        if (!busy.get() || cancelRequested) return;
-        cancelRequested = true;
-        message.set("Cancelling the export…");
-        synchronized (this) {
-            if (runner != null) runner.interrupt();
-        }
-    }
-
-    private void run(String start, Job job) {
-        busy.set(true);
-        cancelRequested = false;
-        message.set(start);
-        worker.execute(() -> {
-            String result;
-            synchronized (this) {
-                runner = Thread.currentThread();
-            }
-            try {
-                result = cancelRequested ? "Export cancelled: nothing was written" : job.run();
-            } catch (IOException | RuntimeException e) {
-                if (cancelRequested) {
-                    LOG.log(Level.FINE, "export cancelled", e);
-                    result = "Export cancelled: the file may be incomplete; export again to make it";
-                } else {
-                    LOG.log(Level.WARNING, "export failed", e);
-                    result = "Export failed: " + e.getMessage();
-                }
-            } finally {
-                synchronized (this) {
-                    runner = null;
-                    Thread.interrupted();   // the shared worker goes on with its next task uninterrupted
-                }
-            }
-            String r = result;
-            ui.execute(() -> {
-                busy.set(false);
-                message.set(r);
-            });
-        });
+        tasks.cancel("Cancelling the export…", true);
     }
 }

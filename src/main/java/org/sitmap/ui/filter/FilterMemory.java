@@ -84,6 +84,7 @@ public final class FilterMemory {
         Properties p = new Properties();
         if (s.from() != null) p.setProperty("from", s.from().toString());
         if (s.to() != null) p.setProperty("to", s.to().toString());
+        if (s.noFaction()) p.setProperty("noFaction", "true");
         if (!s.factions().isEmpty()) p.setProperty("factions", String.join(",", new java.util.TreeSet<>(s.factions())));
         if (!s.eventTypes().isEmpty()) p.setProperty("eventTypes", names(s.eventTypes()));
         if (!s.subEventTypes().isEmpty()) p.setProperty("subEventTypes", names(s.subEventTypes()));
@@ -107,7 +108,13 @@ public final class FilterMemory {
         if (from != null && to != null && to.isBefore(from)) to = null;
         s = s.withDates(from, to);
         String f = p.getProperty("factions", "");
-        if (!f.isBlank()) s = s.withFactions(new LinkedHashSet<>(List.of(f.split(","))));
+        if (!f.isBlank()) {
+            // codes only: a control character (the NUL "none" marker older versions saved) means "no faction"
+            Set<String> codes = new LinkedHashSet<>();
+            for (String c : f.split(",")) if (c.strip().matches("[A-Za-z0-9_.-]+")) codes.add(c.strip());
+            s = codes.isEmpty() ? s.withNoFaction() : s.withFactions(codes);
+        }
+        if (Boolean.parseBoolean(p.getProperty("noFaction", "false"))) s = s.withNoFaction();
         s = s.withEventTypes(enums(EventType.class, p.getProperty("eventTypes")));
         s = s.withSubEventTypes(enums(SubEventType.class, p.getProperty("subEventTypes")));
         s = s.withDatePrecisions(enums(DatePrecision.class, p.getProperty("datePrecisions")));

@@ -1,8 +1,6 @@
 package org.sitmap.ui.filter;
 
-import java.util.EnumMap;
 import java.util.Locale;
-import java.util.Map;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -24,7 +22,6 @@ import javafx.scene.paint.Color;
 import javafx.scene.shape.Circle;
 import org.sitmap.model.DatePrecision;
 import org.sitmap.model.EventType;
-import org.sitmap.model.FilterSpec;
 import org.sitmap.model.SubEventType;
 import org.sitmap.ui.session.SessionViewModel;
 
@@ -44,11 +41,7 @@ public final class FilterPanel extends ScrollPane {
     private final FlowPane chipPane = new FlowPane(4, 4);
     private final VBox factionBox = new VBox(2);
     private final TextField text = new TextField();
-    private final Map<EventType, CheckBox> types = new EnumMap<>(EventType.class);
-    private final Map<SubEventType, CheckMenuItem> subTypes = new EnumMap<>(SubEventType.class);
-    private final Map<DatePrecision, CheckBox> precisions = new EnumMap<>(DatePrecision.class);
     private final Spinner<Integer> fatalities = new Spinner<>(0, 100_000, 0, 1);
-    private boolean syncing;
 
     public FilterPanel(FilterViewModel vm, SessionViewModel session) {
         this.vm = vm;
@@ -76,7 +69,7 @@ public final class FilterPanel extends ScrollPane {
         // search as one types, once typing pauses for a quarter second (FX thread timer; Enter searches at once)
         javafx.animation.PauseTransition typing = new javafx.animation.PauseTransition(javafx.util.Duration.millis(250));
         typing.setOnFinished(e -> vm.setText(text.getText()));
-        text.textProperty().addListener((o, a, n) -> { if (!syncing) typing.playFromStart(); });
+        text.textProperty().addListener((o, a, n) -> { if (!n.strip().equals(vm.text())) typing.playFromStart(); });
 
         Button all = new Button("All");
         all.setId("filter-all");
@@ -94,8 +87,7 @@ public final class FilterPanel extends ScrollPane {
             c.setGraphic(new javafx.scene.image.ImageView(javafx.embed.swing.SwingFXUtils.toFXImage(
                     org.sitmap.render.SymbolIcons.eventType(t, 14), null)));
             c.setId("filter-type-" + t.name());
-            c.selectedProperty().addListener((o, a, on) -> { if (!syncing) vm.setType(t, on); });
-            types.put(t, c);
+            c.selectedProperty().bindBidirectional(vm.typeProperty(t));
             typeBox.getChildren().add(c);
         }
         MenuButton sub = new MenuButton("Sub-types");
@@ -106,15 +98,14 @@ public final class FilterPanel extends ScrollPane {
             last = t.type();
             CheckMenuItem item = new CheckMenuItem(t.label());
             item.setId("filter-subtype-" + t.name());
-            item.selectedProperty().addListener((o, a, on) -> { if (!syncing) vm.setSubType(t, on); });
-            subTypes.put(t, item);
+            item.selectedProperty().bindBidirectional(vm.subTypeProperty(t));
             sub.getItems().add(item);
         }
 
         fatalities.setId("filter-fatalities");
         fatalities.setEditable(true);
         fatalities.setPrefWidth(90);
-        fatalities.valueProperty().addListener((o, a, n) -> { if (!syncing && n != null) vm.setMinFatalities(n); });
+        fatalities.getValueFactory().valueProperty().bindBidirectional(vm.minFatalitiesProperty());
         HBox fat = new HBox(6, new Label("Fatalities at least"), fatalities);
         fat.setAlignment(Pos.CENTER_LEFT);
 
@@ -122,8 +113,7 @@ public final class FilterPanel extends ScrollPane {
         for (DatePrecision p : DatePrecision.values()) {
             CheckBox c = new CheckBox(p.name().charAt(0) + p.name().substring(1).toLowerCase(Locale.ROOT));
             c.setId("filter-precision-" + p.name());
-            c.selectedProperty().addListener((o, a, on) -> { if (!syncing) vm.setPrecision(p, on); });
-            precisions.put(p, c);
+            c.selectedProperty().bindBidirectional(vm.precisionProperty(p));
             precBox.getChildren().add(c);
         }
         Label areaHint = new Label("Area: draw it on the map with the Area or Lasso tool.");
@@ -137,29 +127,17 @@ public final class FilterPanel extends ScrollPane {
 
         vm.factions().addListener((ListChangeListener<FilterViewModel.FactionEntry>) c -> rebuildFactions());
         vm.chips().addListener((ListChangeListener<FilterViewModel.Chip>) c -> rebuildChips());
-        session.filterProperty().addListener((o, a, f) -> sync(f));
+        // the search box shows the filter's words, except while the analyst types new ones
+        session.filterProperty().addListener((o, a, f) -> { if (!text.isFocused() || f.text().isEmpty()) text.setText(f.text()); });
+        text.setText(session.filterProperty().get().text());
         rebuildFactions();
         rebuildChips();
-        sync(session.filterProperty().get());
     }
 
     private static Label bold(String s) {
         Label l = new Label(s);
         l.setStyle("-fx-font-weight: bold;");
         return l;
-    }
-
-    private void sync(FilterSpec f) {
-        syncing = true;
-        try {
-            if (!text.isFocused() || f.text().isEmpty()) text.setText(f.text());
-            types.forEach((t, c) -> c.setSelected(f.eventTypes().contains(t)));
-            subTypes.forEach((t, c) -> c.setSelected(f.subEventTypes().contains(t)));
-            precisions.forEach((p, c) -> c.setSelected(f.datePrecisions().contains(p)));
-            if (fatalities.getValue() != f.minFatalities()) fatalities.getValueFactory().setValue(f.minFatalities());
-        } finally {
-            syncing = false;
-        }
     }
 
     private void rebuildChips() {

@@ -7,7 +7,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.concurrent.Executor;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.sitmap.index.IncidentIndex;
@@ -21,13 +24,14 @@ import org.sitmap.model.FilterSpec;
 import org.sitmap.model.SubEventType;
 import org.sitmap.ui.session.Coalescer;
 import org.sitmap.ui.session.SessionViewModel;
+import org.sitmap.ui.session.Workspace;
 
 /**
  * The filter panel's state over {@link SessionViewModel#filterProperty()}: factions with counts (all / none /
  * only one), event types and sub-types, fatalities at least N, date precisions, text search, and the active
  * filters as removable {@link Chip}s. Every change is saved through {@link FilterMemory} on the worker.
  *
- * <p><b>Faction semantics</b> (the window's; see {@code IndexFilter.FactionRule.PRIMARY}): an incident is shown
+ * <p><b>Faction semantics</b> (the window's; see {@code FactionRule.PRIMARY}): an incident is shown
  * when its <em>primary</em> faction — the first actor's, the colour it is drawn and stacked in — is on. Switching a
  * faction off removes every incident drawn in its colour, even when the other side's faction is still on. The
  * counts are incidents by primary faction among those passing every other filter (dates included).
@@ -36,35 +40,44 @@ import org.sitmap.ui.session.SessionViewModel;
  * {@link Coalescer}; saving runs on the worker. Knows no {@code Node}.
  */
 public final class FilterViewModel {
-    /** Sentinel faction code: a non-empty set that no incident matches ("none"). */
-    public static final String NONE = "\u0000none";
-
     /** One faction line. */
     public record FactionEntry(Faction faction, int count, boolean on) { }
 
     /** One active filter, shown as a removable chip. */
     public record Chip(String id, String label, Runnable remove) { }
 
+    private final Workspace workspace;
     private final SessionViewModel session;
     private final FilterMemory memory;
-    private final Executor worker;
     private final Coalescer<int[]> counting;
     private final ObservableList<FactionEntry> factions = FXCollections.observableArrayList();
     private final ObservableList<Chip> chips = FXCollections.observableArrayList();
+    private final java.util.Map<EventType, BooleanProperty> typeOn = new java.util.EnumMap<>(EventType.class);
+    private final java.util.Map<SubEventType, BooleanProperty> subTypeOn = new java.util.EnumMap<>(SubEventType.class);
+    private final java.util.Map<DatePrecision, BooleanProperty> precisionOn = new java.util.EnumMap<>(DatePrecision.class);
+    private final ObjectProperty<Integer> minFatalities = new SimpleObjectProperty<>(0);
     private int[] counts = new int[0];
     private Object requested;
 
-    public FilterViewModel(SessionViewModel session, FilterMemory memory, Executor worker, Executor ui) {
-        this.session = session;
+    /** @param memory where the filter is kept between sessions (saved on the worker after every change) */
+    public FilterViewModel(Workspace workspace, FilterMemory memory) {
+        this.workspace = workspace;
+        this.session = workspace.session();
         this.memory = memory;
-        this.worker = worker;
-        this.counting = new Coalescer<>(worker, ui, e -> session.messageProperty().set("Counting failed: " + e));
+        this.counting = workspace.latest("Counting");
+        // the panel's controls bind to these; they follow the filter, and a change of theirs changes the filter
+        for (EventType t : EventType.values()) typeOn.put(t, toggle(on -> setType(t, on)));
+        for (SubEventType t : SubEventType.values()) subTypeOn.put(t, toggle(on -> setSubType(t, on)));
+        for (DatePrecision p : DatePrecision.values()) precisionOn.put(p, toggle(on -> setPrecision(p, on)));
+        minFatalities.addListener((o, a, n) -> { if (n != null) setMinFatalities(n); });
+        follow(spec());
         session.indexProperty().addListener((o, a, b) -> recount());
         session.filterProperty().addListener((o, a, f) -> {
+            follow(f);
             rebuildChips();
             rebuildFactions();
             recount();
-            worker.execute(() -> memory.save(f));
+            workspace.execute(() -> memory.save(f));
         });
         rebuildChips();
         recount();
@@ -74,6 +87,32 @@ public final class FilterViewModel {
     public void restore() {
         session.filterProperty().set(memory.load());
     }
+
+    private static BooleanProperty toggle(java.util.function.Consumer<Boolean> onChange) {
+        BooleanProperty p = new SimpleBooleanProperty();
+        p.addListener((o, a, on) -> onChange.accept(on));
+        return p;
+    }
+
+    /** Sets the controls' properties to {@code f}; each change then finds the filter already so and does nothing. */
+    private void follow(FilterSpec f) {
+        typeOn.forEach((t, p) -> p.set(f.eventTypes().contains(t)));
+        subTypeOn.forEach((t, p) -> p.set(f.subEventTypes().contains(t)));
+        precisionOn.forEach((d, p) -> p.set(f.datePrecisions().contains(d)));
+        minFatalities.set(f.minFatalities());
+    }
+
+    /** Whether an event type is ticked (bind a check box to it both ways). */
+    public BooleanProperty typeProperty(EventType t) { return typeOn.get(t); }
+
+    /** Whether a sub-type is ticked. */
+    public BooleanProperty subTypeProperty(SubEventType t) { return subTypeOn.get(t); }
+
+    /** Whether a date precision is ticked. */
+    public BooleanProperty precisionProperty(DatePrecision p) { return precisionOn.get(p); }
+
+    /** The least number of fatalities kept (0: all). */
+    public ObjectProperty<Integer> minFatalitiesProperty() { return minFatalities; }
 
     public ObservableList<FactionEntry> factions() { return factions; }
 
@@ -85,48 +124,29 @@ public final class FilterViewModel {
 
     // ---- factions
 
-    public boolean isOn(String code) {
-        Set<String> f = spec().factions();
-        return f.isEmpty() || f.contains(code);
-    }
+    public boolean isOn(String code) { return session.factionOn(code); }
 
     /** Every faction on (no faction restriction). */
     public void all() { set(spec().withFactions(Set.of())); }
 
     /** Every faction off: nothing is shown until one is switched on. */
-    public void none() { set(spec().withFactions(Set.of(NONE))); }
+    public void none() { set(spec().withNoFaction()); }
 
     /** Only this faction on. */
     public void only(String code) { set(spec().withFactions(Set.of(code))); }
 
-    public void setOn(String code, boolean on) {
-        IncidentIndex ix = session.indexProperty().get();
-        if (ix == null || isOn(code) == on) return;
-        Set<String> all = codes(ix.catalog());
-        Set<String> cur = spec().factions().isEmpty() ? new LinkedHashSet<>(all) : new HashSet<>(spec().factions());
-        cur.remove(NONE);
-        if (on) cur.add(code); else cur.remove(code);
-        if (cur.containsAll(all)) cur = Set.of();
-        else if (cur.isEmpty()) cur = Set.of(NONE);
-        set(spec().withFactions(cur));
-    }
-
-    private static Set<String> codes(FactionCatalog c) {
-        Set<String> s = new LinkedHashSet<>();
-        for (Faction f : c.factions()) s.add(f.code());
-        return s;
-    }
+    /** Switches one faction on or off (the session's one faction toggle, shared with the legend). */
+    public void setOn(String code, boolean on) { session.setFactionOn(code, on); }
 
     private void recount() {
         IncidentIndex ix = session.indexProperty().get();
         if (ix == null) return;
-        FilterSpec spec = spec().withFactions(Set.of());
+        FilterSpec spec = spec().withFactions(Set.of());   // counts per faction whatever the faction choice
         Object req = List.of(ix, spec);
         if (req.equals(requested)) return;
         requested = req;
         counting.submit(() -> {
-            Selection sel = new IndexFilter(ix, spec, session.textMatches(spec.text()),
-                    IndexFilter.FactionRule.PRIMARY).apply();
+            Selection sel = new IndexFilter(ix, spec, workspace.textMatches(spec.text())).apply();
             int[] c = new int[ix.catalog().size()];
             for (int k = 0; k < sel.count(); k++) {
                 int pf = ix.primaryFaction(sel.row(k));
@@ -156,6 +176,7 @@ public final class FilterViewModel {
 
     /** Adds or removes an event type from the kept set (an empty set keeps every type). */
     public void setType(EventType t, boolean on) {
+        if (typeOn(t) == on) return;
         Set<EventType> s = spec().eventTypes().isEmpty() ? EnumSet.noneOf(EventType.class) : EnumSet.copyOf(spec().eventTypes());
         if (on) s.add(t); else s.remove(t);
         set(spec().withEventTypes(s));
@@ -164,6 +185,7 @@ public final class FilterViewModel {
     public boolean subTypeOn(SubEventType t) { return spec().subEventTypes().contains(t); }
 
     public void setSubType(SubEventType t, boolean on) {
+        if (subTypeOn(t) == on) return;
         Set<SubEventType> s = spec().subEventTypes().isEmpty() ? EnumSet.noneOf(SubEventType.class)
                 : EnumSet.copyOf(spec().subEventTypes());
         if (on) s.add(t); else s.remove(t);
@@ -175,11 +197,15 @@ public final class FilterViewModel {
     public boolean precisionOn(DatePrecision p) { return spec().datePrecisions().contains(p); }
 
     public void setPrecision(DatePrecision p, boolean on) {
+        if (precisionOn(p) == on) return;
         Set<DatePrecision> s = spec().datePrecisions().isEmpty() ? EnumSet.noneOf(DatePrecision.class)
                 : EnumSet.copyOf(spec().datePrecisions());
         if (on) s.add(p); else s.remove(p);
         set(spec().withDatePrecisions(s));
     }
+
+    /** The filter's search words ("" for none). */
+    public String text() { return spec().text(); }
 
     /** Full-text search over place, summary and evidence (SQLite FTS5 on the worker); blank clears it. */
     public void setText(String words) {
@@ -187,7 +213,7 @@ public final class FilterViewModel {
     }
 
     /** Clears every filter. */
-    public void clearAll() { set(FilterSpec.ALL); }
+    public void clearAll() { set(SessionViewModel.ALL); }
 
     private void rebuildChips() {
         FilterSpec s = spec();
@@ -196,8 +222,8 @@ public final class FilterViewModel {
             out.add(new Chip("dates", (s.from() == null ? "…" : s.from().toString()) + " – "
                     + (s.to() == null ? "…" : s.to().toString()), () -> set(spec().withDates(null, null))));
         }
-        if (!s.factions().isEmpty()) {
-            String label = s.factions().contains(NONE) ? "no faction"
+        if (s.restrictsFactions()) {
+            String label = s.noFaction() ? "no faction"
                     : s.factions().size() <= 3 ? String.join(", ", new java.util.TreeSet<>(s.factions()))
                     : s.factions().size() + " factions";
             out.add(new Chip("factions", "Factions: " + label, () -> set(spec().withFactions(Set.of()))));

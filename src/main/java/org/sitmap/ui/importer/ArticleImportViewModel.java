@@ -5,13 +5,10 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Executor;
 import java.util.function.Supplier;
-import java.util.logging.Level;
-import java.util.logging.Logger;
-import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -21,6 +18,8 @@ import org.sitmap.ingest.article.ArticleDate;
 import org.sitmap.ingest.article.ArticleExtractor;
 import org.sitmap.ingest.article.Evidence;
 import org.sitmap.ingest.gazetteer.Gazetteer;
+import org.sitmap.ui.session.Tasks;
+import org.sitmap.ui.session.Workspace;
 import org.sitmap.model.Actor;
 import org.sitmap.model.Faction;
 import org.sitmap.model.FactionCatalog;
@@ -33,14 +32,11 @@ import org.sitmap.model.SubEventType;
  * incidents extracted from it with their evidence, the places that could not be resolved, and the analyst's
  * edits (place, date, factions, type) before saving. Knows no {@code Node}; tested without a toolkit.
  *
- * <p>Threading: properties are read and written on the FX thread (the {@code ui} executor). {@link #extract()}
- * and {@link #save()} capture the state there, run the extraction or the store import on the single
- * {@code worker} executor, and commit the result back through {@code ui}. A second request while one runs is
- * refused ({@link #busyProperty()}).
+ * <p>Threading: properties are read and written on the FX thread. {@link #extract()} and {@link #save()} capture
+ * the state there and run the extraction or the store import as {@link Tasks} jobs on the workspace's worker; the
+ * result is committed back on the FX thread. A second request while one runs is refused ({@link #busyProperty()}).
  */
 public final class ArticleImportViewModel {
-    private static final Logger LOG = Logger.getLogger(ArticleImportViewModel.class.getName());
-
     /** Stores the incidents (on the worker) and returns a short message for the user. */
     @FunctionalInterface
     public interface Saver {
@@ -83,12 +79,11 @@ public final class ArticleImportViewModel {
         }
     }
 
-    private final Executor worker;
-    private final Executor ui;
+    private final Workspace workspace;
+    private final Tasks tasks;
     private final Supplier<Gazetteer> gazetteer;
     private final FactionCatalog catalog;
     private final Saver saver;
-    private final Runnable afterSave;
     private volatile ArticleExtractor extractor;
 
     private final StringProperty text = new SimpleStringProperty("");
@@ -96,22 +91,19 @@ public final class ArticleImportViewModel {
     private final ObjectProperty<LocalDate> date = new SimpleObjectProperty<>();
     private final ObservableList<Row> rows = FXCollections.observableArrayList();
     private final ObservableList<String> unresolved = FXCollections.observableArrayList();
-    private final BooleanProperty busy = new SimpleBooleanProperty();
-    private final StringProperty message = new SimpleStringProperty("");
 
     /**
+     * @param workspace  the window's: jobs run on its worker, and it is reloaded after a successful save
      * @param gazetteer  builds the gazetteer; called once, on the worker
      * @param saver      stores incidents; called on the worker
-     * @param afterSave  runs on the FX thread after a successful save (e.g. reload the index)
      */
-    public ArticleImportViewModel(Executor worker, Executor ui, Supplier<Gazetteer> gazetteer, FactionCatalog catalog,
-                                  Saver saver, Runnable afterSave) {
-        this.worker = worker;
-        this.ui = ui;
+    public ArticleImportViewModel(Workspace workspace, Supplier<Gazetteer> gazetteer, FactionCatalog catalog,
+                                  Saver saver) {
+        this.workspace = workspace;
+        this.tasks = workspace.tasks();
         this.gazetteer = gazetteer;
         this.catalog = catalog;
         this.saver = saver;
-        this.afterSave = afterSave;
     }
 
     public StringProperty textProperty() { return text; }
@@ -119,8 +111,8 @@ public final class ArticleImportViewModel {
     public ObjectProperty<LocalDate> dateProperty() { return date; }
     public ObservableList<Row> rows() { return rows; }
     public ObservableList<String> unresolved() { return unresolved; }
-    public BooleanProperty busyProperty() { return busy; }
-    public StringProperty messageProperty() { return message; }
+    public ReadOnlyBooleanProperty busyProperty() { return tasks.busyProperty(); }
+    public ReadOnlyStringProperty messageProperty() { return tasks.messageProperty(); }
 
     private ArticleExtractor extractor() {
         ArticleExtractor ex = extractor;
@@ -133,89 +125,62 @@ public final class ArticleImportViewModel {
      * ({@link org.sitmap.ingest.TextInput}: UTF-8, UTF-16 with a byte-order mark, or Windows-1252 with a note).
      */
     public void loadFile(java.nio.file.Path file) {
-        if (busy.get()) return;
-        busy.set(true);
-        worker.execute(() -> {
-            try {
-                String name = file.getFileName().toString();
-                String content;
-                String note;
-                try (org.sitmap.ingest.TextInput.Decoded r = org.sitmap.ingest.TextInput.open(file, name,
-                        org.sitmap.ingest.TextInput.Limits.ARTICLE)) {
-                    StringBuilder sb = new StringBuilder();
-                    char[] buf = new char[8192];
-                    int n;
-                    while ((n = r.read(buf)) >= 0) sb.append(buf, 0, n);
-                    content = sb.toString();
-                    note = r.note();
-                }
-                ui.execute(() -> {
-                    busy.set(false);
-                    text.set(content);
-                    fileName.set(name);
-                    rows.clear();
-                    unresolved.clear();
-                    message.set("Loaded " + name + (note == null ? "" : " (" + note + ")")
-                            + ". Set its date, then Extract.");
-                });
-            } catch (org.sitmap.model.InputException e) {
-                ui.execute(() -> { busy.set(false); message.set(e.getMessage()); });
-            } catch (java.io.IOException | RuntimeException e) {
-                ui.execute(() -> { busy.set(false); message.set(file.getFileName() + ": cannot be read ("
-                        + e.getMessage() + ")."); });
+        record Loaded(String name, String content, String note) { }
+        tasks.run("Reading " + file.getFileName() + "…", progress -> {
+            String name = file.getFileName().toString();
+            try (org.sitmap.ingest.TextInput.Decoded r = org.sitmap.ingest.TextInput.open(file, name,
+                    org.sitmap.ingest.TextInput.Limits.ARTICLE)) {
+                StringBuilder sb = new StringBuilder();
+                char[] buf = new char[8192];
+                int n;
+                while ((n = r.read(buf)) >= 0) sb.append(buf, 0, n);
+                return new Loaded(name, sb.toString(), r.note());
             }
-        });
+        }, l -> {
+            text.set(l.content());
+            fileName.set(l.name());
+            rows.clear();
+            unresolved.clear();
+            return "Loaded " + l.name() + (l.note() == null ? "" : " (" + l.note() + ")") + ". Set its date, then Extract.";
+        }, e -> e instanceof org.sitmap.model.InputException ? e.getMessage()
+                : file.getFileName() + ": cannot be read (" + e.getMessage() + ").");
     }
 
     /** Extracts the incidents of the current text on the worker. */
     public void extract() {
-        if (busy.get()) return;
+        if (tasks.busyProperty().get()) return;
         String t = text.get();
         LocalDate d = date.get();
         String file = fileName.get();
-        if (t == null || t.isBlank()) { message.set("Paste an article or open a text file first."); return; }
-        if (d == null) { message.set("Set the article's publication date: 'on Wednesday' and the like are read against it."); return; }
-        busy.set(true);
-        message.set("Reading the article…");
-        worker.execute(() -> {
-            try {
-                ArticleExtractor.Result r = extractor().extract(t, ArticleDate.of(d), file, null);
-                ui.execute(() -> {
-                    rows.setAll(r.incidents().stream().map(e -> new Row(e.incident())).toList());
-                    unresolved.setAll(r.unresolved());
-                    busy.set(false);
-                    message.set(r.incidents().size() + " incidents found" + (r.unresolved().isEmpty() ? "."
-                            : "; not located: " + String.join(", ", r.unresolved()) + "."));
-                });
-            } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "article extraction failed", e);
-                ui.execute(() -> { busy.set(false); message.set("Could not read the article: " + e.getMessage()); });
-            }
-        });
+        if (t == null || t.isBlank()) { tasks.say("Paste an article or open a text file first."); return; }
+        if (d == null) { tasks.say("Set the article's publication date: 'on Wednesday' and the like are read against it."); return; }
+        tasks.run("Reading the article…", progress -> extractor().extract(t, ArticleDate.of(d), file, null), r -> {
+            rows.setAll(r.incidents().stream().map(e -> new Row(e.incident())).toList());
+            unresolved.setAll(r.unresolved());
+            return r.incidents().size() + " incidents found" + (r.unresolved().isEmpty() ? "."
+                    : "; not located: " + String.join(", ", r.unresolved()) + ".");
+        }, e -> "Could not read the article: " + e.getMessage());
     }
 
-    /** Saves the (edited) incidents on the worker, then runs {@code afterSave}. Bad edits are reported, not saved. */
+    /**
+     * Saves the (edited) incidents on the worker, then reloads the workspace. Bad edits are reported, not saved.
+     */
     public void save() {
-        if (busy.get()) return;
-        if (rows.isEmpty()) { message.set("Nothing to save: extract the incidents first."); return; }
+        if (tasks.busyProperty().get()) return;
+        if (rows.isEmpty()) { tasks.say("Nothing to save: extract the incidents first."); return; }
         record Edit(Incident original, String place, String date, String factions, SubEventType type) { }
         List<Edit> edits = new ArrayList<>();
         for (Row r : rows) edits.add(new Edit(r.original, r.place.get(), r.date.get(), r.factions.get(), r.type.get()));
-        busy.set(true);
-        message.set("Saving…");
-        worker.execute(() -> {
-            try {
-                List<Incident> out = new ArrayList<>();
-                for (Edit e : edits) out.add(apply(e.original(), e.place(), e.date(), e.factions(), e.type()));
-                String m = saver.save(out);
-                ui.execute(() -> { busy.set(false); message.set(m); rows.clear(); unresolved.clear(); afterSave.run(); });
-            } catch (IllegalArgumentException e) {
-                ui.execute(() -> { busy.set(false); message.set(e.getMessage()); });
-            } catch (Exception e) {
-                LOG.log(Level.WARNING, "saving article incidents failed", e);
-                ui.execute(() -> { busy.set(false); message.set("Could not save: " + e.getMessage()); });
-            }
-        });
+        tasks.run("Saving…", progress -> {
+            List<Incident> out = new ArrayList<>();
+            for (Edit e : edits) out.add(apply(e.original(), e.place(), e.date(), e.factions(), e.type()));
+            return saver.save(out);
+        }, m -> {
+            rows.clear();
+            unresolved.clear();
+            workspace.reload();
+            return m;
+        }, e -> e instanceof IllegalArgumentException ? e.getMessage() : "Could not save: " + e.getMessage());
     }
 
     /** The incident with the analyst's edits; runs on the worker. */

@@ -4,7 +4,6 @@ import com.gluonhq.maps.MapLayer;
 import com.gluonhq.maps.MapPoint;
 import com.gluonhq.maps.MapView;
 import java.nio.IntBuffer;
-import java.util.concurrent.Executor;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
@@ -23,6 +22,7 @@ import org.sitmap.render.Raster;
 import org.sitmap.render.Viewport;
 import org.sitmap.ui.session.Coalescer;
 import org.sitmap.ui.session.SessionViewModel;
+import org.sitmap.ui.session.Workspace;
 
 /**
  * The incidents, the map's names (incident places and the local basemap's towns, roads and areas, placed
@@ -62,10 +62,10 @@ public final class IncidentLayer extends MapLayer {
     private record Request(Viewport vp, Selection sel, int selectedRow, IncidentPainter.Mode mode,
                            boolean basemapNames) { }
 
-    public IncidentLayer(MapView map, SessionViewModel session, Executor worker, Executor ui) {
+    public IncidentLayer(MapView map, Workspace workspace) {
         this.map = map;
-        this.session = session;
-        this.frames = new Coalescer<>(worker, ui, e -> session.messageProperty().set("Drawing failed: " + e));
+        this.session = workspace.session();
+        this.frames = workspace.latest("Drawing");
         view.setSmooth(false);
         getChildren().add(view);
         setMouseTransparent(true);
@@ -122,12 +122,6 @@ public final class IncidentLayer extends MapLayer {
         double scale = Math.pow(2, now.zoom() - f.viewport().zoom());
         Point2D origin = getMapPoint(f.viewport().lat(0), f.viewport().lon(0));
         return new Point2D((x - origin.getX()) / scale, (y - origin.getY()) / scale);
-    }
-
-    /** Asks for a new drawing even if nothing seems to have changed (e.g. after the basemap changed). */
-    public void redraw() {
-        requested = null;
-        markDirty();
     }
 
     @Override

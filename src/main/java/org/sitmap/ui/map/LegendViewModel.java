@@ -1,15 +1,11 @@
 package org.sitmap.ui.map;
 
-import java.util.HashSet;
-import java.util.LinkedHashSet;
-import java.util.Set;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.sitmap.index.IncidentIndex;
 import org.sitmap.model.Faction;
-import org.sitmap.model.FactionCatalog;
-import org.sitmap.model.FilterSpec;
 import org.sitmap.ui.session.SessionViewModel;
+import org.sitmap.ui.session.Workspace;
 
 /**
  * The window's faction legend: one entry per faction present in the loaded index (with its count of incidents
@@ -26,8 +22,8 @@ public final class LegendViewModel {
     private final ObservableList<Entry> entries = FXCollections.observableArrayList();
     private int[] counts;
 
-    public LegendViewModel(SessionViewModel session) {
-        this.session = session;
+    public LegendViewModel(Workspace workspace) {
+        this.session = workspace.session();
         session.indexProperty().addListener((o, a, b) -> {
             counts = null;
             rebuild();
@@ -40,30 +36,10 @@ public final class LegendViewModel {
     public ObservableList<Entry> entries() { return entries; }
 
     /** True when incidents of {@code code} pass the faction filter. */
-    public boolean isOn(String code) {
-        Set<String> f = session.filterProperty().get().factions();
-        return f.isEmpty() || f.contains(code);
-    }
+    public boolean isOn(String code) { return session.factionOn(code); }
 
-    /** Switches a faction on or off in the session's filter. */
-    public void setOn(String code, boolean on) {
-        if (isOn(code) == on) return;
-        IncidentIndex ix = session.indexProperty().get();
-        if (ix == null) return;
-        FilterSpec spec = session.filterProperty().get();
-        Set<String> all = allCodes(ix.catalog());
-        Set<String> current = spec.factions().isEmpty() ? new LinkedHashSet<>(all) : new HashSet<>(spec.factions());
-        if (on) current.add(code); else current.remove(code);
-        if (current.containsAll(all)) current = Set.of();
-        else if (current.isEmpty()) current = Set.of("\u0000none");   // nothing passes: keep the set non-empty
-        session.filterProperty().set(spec.withFactions(current));
-    }
-
-    private static Set<String> allCodes(FactionCatalog cat) {
-        Set<String> s = new LinkedHashSet<>();
-        for (Faction f : cat.factions()) s.add(f.code());
-        return s;
-    }
+    /** Switches a faction on or off (the session's one faction toggle, shared with the filter panel). */
+    public void setOn(String code, boolean on) { session.setFactionOn(code, on); }
 
     private void rebuild() {
         IncidentIndex ix = session.indexProperty().get();

@@ -2,7 +2,6 @@ package org.sitmap.ui.map;
 
 import com.gluonhq.maps.MapPoint;
 import com.gluonhq.maps.MapView;
-import java.util.concurrent.Executor;
 import javafx.geometry.Point2D;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Button;
@@ -22,7 +21,6 @@ import org.sitmap.index.IncidentIndex;
 import org.sitmap.model.BBox;
 import org.sitmap.render.HitTester;
 import org.sitmap.render.IncidentPainter;
-import org.sitmap.ui.session.SessionViewModel;
 
 /**
  * The map: a Gluon {@link MapView} centred on Syria with the {@link IncidentLayer} on it, a tool bar (area tool,
@@ -34,15 +32,18 @@ import org.sitmap.ui.session.SessionViewModel;
  * Keyboard (map focused): arrows pan, + / - zoom, Escape clears the selection (and cancels an area drag),
  * 0 shows all of Syria.
  *
+ * <p>What the gestures mean (filter, selection, opening view) is {@link MapViewModel}'s; this class turns mouse and
+ * keys into its calls.
+ *
  * <p>Threading: FX thread only; drawing happens on the worker inside {@link IncidentLayer}.
  */
 public final class MapPane extends BorderPane {
     /** Syria with a little margin. */
-    public static final BBox SYRIA = new BBox(35.6, 32.25, 42.45, 37.4);
+    public static final BBox SYRIA = MapViewModel.SYRIA;
     private static final double HIT_RADIUS = 8;
     private final MapView map = new MapView();
     private final IncidentLayer layer;
-    private final SessionViewModel session;
+    private final MapViewModel vm;
     private final Label tooltip = new Label();
     private final Rectangle areaRect = new Rectangle();
     private final ToggleButton areaTool = new ToggleButton("Area");
@@ -53,13 +54,13 @@ public final class MapPane extends BorderPane {
     private double dragY;
     private boolean fitted;
 
-    public MapPane(SessionViewModel session, Executor worker, Executor ui) {
-        this.session = session;
+    public MapPane(MapViewModel vm) {
+        this.vm = vm;
         setId("map-pane");
         map.setId("map");
         map.setZoom(6.5);
         map.setCenter(34.8, 39.0);
-        layer = new IncidentLayer(map, session, worker, ui);
+        layer = new IncidentLayer(map, vm.workspace());
         map.addLayer(layer);
 
         tooltip.setId("map-tooltip");
@@ -100,7 +101,7 @@ public final class MapPane extends BorderPane {
         map.addEventHandler(KeyEvent.KEY_PRESSED, this::key);
         map.widthProperty().addListener((o, a, b) -> fitOnce());
         map.heightProperty().addListener((o, a, b) -> fitOnce());
-        session.indexProperty().addListener((o, a, b) -> fitOnce());
+        vm.workspace().session().indexProperty().addListener((o, a, b) -> fitOnce());
     }
 
     private ToolBar toolBar() {
@@ -109,9 +110,7 @@ public final class MapPane extends BorderPane {
         Button clearArea = new Button("Clear area");
         clearArea.setId("area-clear");
         clearArea.setOnAction(e -> clearArea());
-        clearArea.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
-                () -> session.filterProperty().get().bbox() == null && session.filterProperty().get().area().isEmpty(),
-                session.filterProperty()));
+        clearArea.disableProperty().bind(vm.areaSetProperty().not());
         ChoiceBox<IncidentPainter.Mode> mode = new ChoiceBox<>();
         mode.setId("map-mode");
         mode.getItems().setAll(IncidentPainter.Mode.values());
@@ -167,8 +166,7 @@ public final class MapPane extends BorderPane {
      */
     private void fitOnce() {
         if (fitted || map.getWidth() <= 2 || map.getHeight() <= 2) return;
-        IncidentIndex ix = session.indexProperty().get();
-        BBox data = ix == null ? null : dataExtent(ix);
+        BBox data = vm.openingExtent();
         if (data == null) {
             fit();
             return;
@@ -180,18 +178,8 @@ public final class MapPane extends BorderPane {
         map.setCenter(vp.centerLat(), vp.centerLon());
     }
 
-    /** The box around the located incidents, with a tenth of its size as margin on each side; null when none. */
-    public static BBox dataExtent(IncidentIndex ix) {
-        double x0 = 180, y0 = 90, x1 = -180, y1 = -90;
-        for (int r = 0; r < ix.size(); r++) {
-            if (!ix.located(r) || ix.geoPrecision(r) == 0) continue;
-            x0 = Math.min(x0, ix.lon(r)); x1 = Math.max(x1, ix.lon(r));
-            y0 = Math.min(y0, ix.lat(r)); y1 = Math.max(y1, ix.lat(r));
-        }
-        if (x0 > x1) return null;
-        double mx = Math.max(0.05, (x1 - x0) / 10), my = Math.max(0.05, (y1 - y0) / 10);
-        return new BBox(Math.max(-180, x0 - mx), Math.max(-85, y0 - my), Math.min(180, x1 + mx), Math.min(85, y1 + my));
-    }
+    /** As {@link MapViewModel#dataExtent}. */
+    public static BBox dataExtent(IncidentIndex ix) { return MapViewModel.dataExtent(ix); }
 
     /** The incident under a map point, for hover and click (respects clusters); null when none. */
     public HitTester.Hit hitAt(double x, double y) {
@@ -202,15 +190,12 @@ public final class MapPane extends BorderPane {
     }
 
     private void hover(double x, double y) {
-        HitTester.Hit h = hitAt(x, y);
-        IncidentIndex ix = session.indexProperty().get();
-        if (h == null || ix == null) {
+        String text = vm.tooltip(hitAt(x, y));
+        if (text == null) {
             tooltip.setVisible(false);
             return;
         }
-        tooltip.setText(h.isCluster()
-                ? IncidentText.clusterTooltip(ix, h.clusterRows())
-                : IncidentText.tooltip(ix, h.row()));
+        tooltip.setText(text);
         tooltip.autosize();
         Point2D p = map.localToScene(x, y);
         Point2D local = ((Pane) tooltip.getParent()).sceneToLocal(p);
@@ -221,19 +206,11 @@ public final class MapPane extends BorderPane {
 
     private void click(double x, double y) {
         HitTester.Hit h = hitAt(x, y);
-        IncidentIndex ix = session.indexProperty().get();
-        if (h == null || ix == null) return;
-        boolean onePlace = h.isCluster();
-        if (h.isCluster()) for (int r : h.clusterRows()) onePlace &= ix.placeRef(r) == ix.placeRef(h.clusterRows()[0]);
-        if (onePlace) {
-            // incidents at one place do not separate by zooming: select the latest, the details list the others
-            session.selectedIdProperty().set(ix.id(h.clusterRows()[h.clusterRows().length - 1]));
-        } else if (h.isCluster()) {
+        if (h == null || vm.index() == null) return;
+        if (vm.click(h).isEmpty()) {   // a cluster over several places: zoom in on it
             MapPoint p = map.getMapPosition(x, y);
             map.setZoom(Math.min(18, map.getZoom() + 2));
             map.setCenter(p.getLatitude(), p.getLongitude());
-        } else {
-            session.selectedIdProperty().set(ix.id(h.row()));
         }
     }
 
@@ -251,7 +228,7 @@ public final class MapPane extends BorderPane {
             case MINUS, SUBTRACT -> map.setZoom(Math.max(2, map.getZoom() - 1));
             case DIGIT0, NUMPAD0 -> fit();
             case ESCAPE -> {
-                session.selectedIdProperty().set(-1);
+                vm.clearSelection();
                 areaRect.setVisible(false);
                 lasso.getPoints().clear();
                 lassoPoints.clear();
@@ -303,10 +280,7 @@ public final class MapPane extends BorderPane {
         } else if (e.getEventType() == MouseEvent.MOUSE_RELEASED) {
             e.consume();
             lasso.getPoints().clear();
-            if (lassoPoints.size() >= 3) {
-                session.filterProperty().set(session.filterProperty().get().withArea(java.util.List.copyOf(lassoPoints)));
-                lassoTool.setSelected(false);
-            }
+            if (vm.setLasso(lassoPoints)) lassoTool.setSelected(false);
             lassoPoints.clear();
         }
     }
@@ -321,12 +295,8 @@ public final class MapPane extends BorderPane {
     }
 
     /** Keeps only the incidents inside {@code box} (the area tool's result). */
-    public void setArea(BBox box) {
-        session.filterProperty().set(session.filterProperty().get().withBbox(box));
-    }
+    public void setArea(BBox box) { vm.setArea(box); }
 
     /** Removes the area restriction. */
-    public void clearArea() {
-        session.filterProperty().set(session.filterProperty().get().withBbox(null).withArea(java.util.List.of()));
-    }
+    public void clearArea() { vm.clearArea(); }
 }

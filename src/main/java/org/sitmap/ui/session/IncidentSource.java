@@ -29,6 +29,19 @@ public interface IncidentSource extends AutoCloseable {
     /** Whether the store may be written (false: a read-only file or folder; the window turns imports off). */
     default boolean writable() { return true; }
 
+    /** Reads the open store itself (exports stream from it); stores in memory have none. */
+    default <T> T read(java.util.function.Function<org.sitmap.store.IncidentStore, T> read) {
+        throw new UnsupportedOperationException(name() + " is not a store file");
+    }
+
+    /**
+     * Writes into the store (an import): {@code write} gets the store opened for writing for as long as it runs.
+     * The caller reloads the index afterwards.
+     */
+    default <T> T write(java.util.function.Function<org.sitmap.store.IncidentStore, T> write) {
+        throw new UnsupportedOperationException(name() + " cannot be written");
+    }
+
     @Override
     void close();
 }

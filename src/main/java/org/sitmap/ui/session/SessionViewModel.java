@@ -1,7 +1,5 @@
 package org.sitmap.ui.session;
 
-import java.util.concurrent.Executor;
-import java.util.function.Function;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.LongProperty;
 import javafx.beans.property.ObjectProperty;
@@ -15,40 +13,42 @@ import javafx.beans.property.StringProperty;
 import org.sitmap.index.IncidentIndex;
 import org.sitmap.index.IndexFilter;
 import org.sitmap.index.Selection;
+import org.sitmap.model.FactionRule;
 import org.sitmap.model.FilterSpec;
 
 /**
- * The state the map, timeline, table and filters share: the loaded index, the filter, the incidents that pass it,
- * and the selected incident. Knows no {@code Node}; tested without a toolkit.
+ * The state the map, timeline, table and filters share, held by the {@link Workspace}: the loaded index, the
+ * filter, the incidents that pass it, and the selected incident. Knows no {@code Node}; tested without a toolkit.
  *
- * <p>Threading: properties are read and written on the FX thread (the {@code ui} executor). A filter change is
- * captured there, the filtering runs on the single {@code worker} executor, and the result is committed back on
- * the FX thread; repeated changes are merged and stale results dropped ({@link Coalescer}).
+ * <p>The window's filter always matches factions by their {@link FactionRule#PRIMARY primary} faction (the colour
+ * an incident is drawn in): whatever filter is set, it is stored with that rule, so saved filters and exports carry
+ * it too.
+ *
+ * <p>Threading: properties are read and written on the FX thread. A filter change is captured there, the filtering
+ * runs on the workspace's worker, and the result is committed back on the FX thread; repeated changes are merged and
+ * stale results dropped ({@link Workspace#latest}).
  */
 public final class SessionViewModel {
+    /** The window's "no restriction": every incident, factions matched by primary faction. */
+    public static final FilterSpec ALL = FilterSpec.ALL.withFactionRule(FactionRule.PRIMARY);
+
     private final ObjectProperty<IncidentIndex> index = new SimpleObjectProperty<>();
-    private final ObjectProperty<FilterSpec> filter = new SimpleObjectProperty<>(FilterSpec.ALL);
+    private final ObjectProperty<FilterSpec> filter = new SimpleObjectProperty<>(ALL) {
+        @Override public void set(FilterSpec f) {
+            super.set(f == null ? ALL : f.withFactionRule(FactionRule.PRIMARY));
+        }
+    };
     private final ReadOnlyObjectWrapper<Selection> shown = new ReadOnlyObjectWrapper<>();
     private final LongProperty selectedId = new SimpleLongProperty(-1);
     private final StringProperty message = new SimpleStringProperty("");
     private final BooleanProperty busy = new SimpleBooleanProperty();
+    private final Workspace workspace;
     private final Coalescer<Selection> filtering;
-    private final Function<String, long[]> textSearch;
-    private String lastText;
-    private long[] lastIds;
 
-    /**
-     * @param worker     the one executor that filters (owned by the caller)
-     * @param ui         runs commits on the FX thread
-     * @param textSearch ids matching full-text words (runs on the worker; may query SQLite)
-     */
-    public SessionViewModel(Executor worker, Executor ui, Function<String, long[]> textSearch) {
-        this.textSearch = textSearch;
-        this.filtering = new Coalescer<>(worker, ui, e -> message.set("Filtering failed: " + e.getMessage()));
-        index.addListener((o, a, b) -> {
-            forgetTextMatches();
-            refilter();
-        });
+    SessionViewModel(Workspace workspace) {
+        this.workspace = workspace;
+        this.filtering = workspace.latest("Filtering");
+        index.addListener((o, a, b) -> refilter());
         filter.addListener((o, a, b) -> refilter());
     }
 
@@ -58,39 +58,41 @@ public final class SessionViewModel {
         FilterSpec spec = filter.get();
         if (ix == null) return;
         busy.set(true);
-        filtering.submit(() -> {
-            long[] ids = textMatches(spec.text());
-            return new IndexFilter(ix, spec, ids, IndexFilter.FactionRule.PRIMARY).apply();
-        }, sel -> {
+        filtering.submit(() -> new IndexFilter(ix, spec, workspace.textMatches(spec.text())).apply(), sel -> {
             busy.set(false);
             shown.set(sel);
         });
     }
 
+    // ---- the one faction toggle (filter panel and legend) ---------------------------------------------------------
+
+    /** True when incidents of faction {@code code} pass the filter's faction choice. */
+    public boolean factionOn(String code) {
+        FilterSpec f = filter.get();
+        return !f.noFaction() && (f.factions().isEmpty() || f.factions().contains(code));
+    }
+
     /**
-     * Ids matching the full-text words, or null for blank words (no restriction). The last answer is cached, so
-     * the map's filter and the timeline's histogram share one SQLite query. Worker thread only (may query SQLite).
+     * Switches one faction on or off: every faction on again clears the restriction, the last one off leaves
+     * {@link FilterSpec#noFaction() no faction} (nothing shown). Does nothing before the index is loaded.
      */
-    public synchronized long[] textMatches(String words) {
-        if (words == null || words.isBlank()) return null;
-        if (!words.equals(lastText)) {
-            lastIds = textSearch.apply(words);
-            lastText = words;
-        }
-        return lastIds;
+    public void setFactionOn(String code, boolean on) {
+        IncidentIndex ix = index.get();
+        if (ix == null || factionOn(code) == on) return;
+        FilterSpec spec = filter.get();
+        java.util.Set<String> all = new java.util.LinkedHashSet<>();
+        for (org.sitmap.model.Faction f : ix.catalog().factions()) all.add(f.code());
+        java.util.Set<String> cur = new java.util.LinkedHashSet<>(spec.noFaction() ? java.util.Set.of()
+                : spec.factions().isEmpty() ? all : spec.factions());
+        if (on) cur.add(code); else cur.remove(code);
+        if (cur.containsAll(all)) filter.set(spec.withFactions(java.util.Set.of()));
+        else if (cur.isEmpty()) filter.set(spec.withNoFaction());
+        else filter.set(spec.withFactions(cur));
     }
-
-    /** Forgets cached text matches (after the store changed). Any thread. */
-    public synchronized void forgetTextMatches() {
-        lastText = null;
-        lastIds = null;
-    }
-
-    /** The full-text look-up the filter uses (words → matching ids); call it on the worker only. */
-    public Function<String, long[]> textSearch() { return textSearch; }
 
     public ObjectProperty<IncidentIndex> indexProperty() { return index; }
 
+    /** The filter (set any spec: it is kept with the window's {@link FactionRule#PRIMARY} rule). */
     public ObjectProperty<FilterSpec> filterProperty() { return filter; }
 
     /** The incidents that pass the current filter; null until the first result. */

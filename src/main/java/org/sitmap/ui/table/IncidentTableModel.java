@@ -1,7 +1,6 @@
 package org.sitmap.ui.table;
 
 import java.util.Arrays;
-import java.util.concurrent.Executor;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -12,6 +11,7 @@ import org.sitmap.index.IncidentIndex;
 import org.sitmap.index.Selection;
 import org.sitmap.ui.session.Coalescer;
 import org.sitmap.ui.session.SessionViewModel;
+import org.sitmap.ui.session.Workspace;
 
 /**
  * The incident table's state: the shown selection's rows in the chosen order. Sorting runs on the worker over
@@ -33,9 +33,9 @@ public final class IncidentTableModel {
     private IncidentIndex rankedIndex;
     private int[] placeRank;
 
-    public IncidentTableModel(SessionViewModel session, Executor worker, Executor ui) {
-        this.session = session;
-        this.sorting = new Coalescer<>(worker, ui, e -> session.messageProperty().set("Sorting failed: " + e));
+    public IncidentTableModel(Workspace workspace) {
+        this.session = workspace.session();
+        this.sorting = workspace.latest("Sorting");
         session.shownProperty().addListener((o, a, b) -> resort());
         sortBy.addListener((o, a, b) -> resort());
         ascending.addListener((o, a, b) -> resort());

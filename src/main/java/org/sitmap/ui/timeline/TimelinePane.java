@@ -3,7 +3,6 @@ package org.sitmap.ui.timeline;
 import java.nio.IntBuffer;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.concurrent.Executor;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Insets;
@@ -49,7 +48,8 @@ import org.sitmap.ui.session.Coalescer;
  *
  * <p>Pipeline and threading: any change of the view model, the filter or the width is captured on the FX thread
  * into an immutable request and drawn by {@link TimelineRenderer} on the window's worker through a
- * {@link Coalescer} (repeated requests merge, stale frames are dropped); three raster/{@link PixelBuffer} pairs
+ * {@link Coalescer} (repeated requests merge, stale frames are dropped); the text matches are the workspace's one
+ * cache, forgotten when the store is reloaded; three raster/{@link PixelBuffer} pairs
  * rotate so the worker never draws into the one on screen; the commit (FX thread) shows the picture and publishes
  * its histogram.
  */
@@ -70,8 +70,6 @@ public final class TimelinePane extends BorderPane {
     private Drag drag;
     // worker-confined
     private final TimelineRenderer renderer = new TimelineRenderer();
-    private String lastText;
-    private long[] lastIds;
 
     private record Buffer(Raster raster, PixelBuffer<IntBuffer> pixels, WritableImage image) { }
 
@@ -83,9 +81,9 @@ public final class TimelinePane extends BorderPane {
 
     private record Drag(Grip grip, int anchorDay, int from, int to) { }
 
-    public TimelinePane(TimelineViewModel vm, Executor worker, Executor ui) {
+    public TimelinePane(TimelineViewModel vm) {
         this.vm = vm;
-        this.frames = new Coalescer<>(worker, ui, e -> vm.session().messageProperty().set("Timeline failed: " + e));
+        this.frames = vm.workspace().latest("Timeline");
         setId("timeline");
         setTop(toolBar());
         canvas.setId("timeline-canvas");
@@ -239,17 +237,8 @@ public final class TimelinePane extends BorderPane {
         Buffer target = buffers[back];
         Buffer[] generation = buffers;
         frames.submit(() -> new Frame(back, renderer.draw(target.raster(), new TimelineRenderer.Request(req.index(),
-                req.spec(), textIds(req.spec().text()), req.scale(), req.marks()))), f -> commit(generation, f));
-    }
-
-    /** Worker: the ids matching the filter's words, looked up again only when the words change. */
-    private long[] textIds(String text) {
-        if (text.isBlank()) return null;
-        if (!text.equals(lastText)) {
-            lastIds = vm.session().textSearch().apply(text);
-            lastText = text;
-        }
-        return lastIds;
+                req.spec(), vm.workspace().textMatches(req.spec().text()), req.scale(), req.marks()))),
+                f -> commit(generation, f));
     }
 
     /** FX thread: shows a finished frame. */

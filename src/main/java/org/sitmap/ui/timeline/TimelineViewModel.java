@@ -25,6 +25,7 @@ import org.sitmap.model.FilterSpec;
 import org.sitmap.render.TimelineRenderer;
 import org.sitmap.render.TimelineScale;
 import org.sitmap.ui.session.SessionViewModel;
+import org.sitmap.ui.session.Workspace;
 
 /**
  * The timeline's state: the visible day range (its zoom picks the bar width: day, week or month), the brushed
@@ -58,6 +59,7 @@ public final class TimelineViewModel {
     /** The narrowest visible range, in days. */
     public static final int MIN_VIEW_DAYS = 14;
 
+    private final Workspace workspace;
     private final SessionViewModel session;
     private final Ticker ticker;
     private final ReadOnlyIntegerWrapper viewFrom = new ReadOnlyIntegerWrapper();
@@ -81,8 +83,9 @@ public final class TimelineViewModel {
     private long lastNanos = -1;
     private double owed;
 
-    public TimelineViewModel(SessionViewModel session, Ticker ticker) {
-        this.session = session;
+    public TimelineViewModel(Workspace workspace, Ticker ticker) {
+        this.workspace = workspace;
+        this.session = workspace.session();
         this.ticker = ticker;
         session.indexProperty().addListener((o, a, ix) -> load(ix));
         session.filterProperty().addListener((o, a, spec) -> adopt(spec));
@@ -406,4 +409,7 @@ public final class TimelineViewModel {
     public int dataTo() { return dataTo; }
 
     public SessionViewModel session() { return session; }
+
+    /** The workspace the timeline draws from (its drawing lane and text matches). */
+    public Workspace workspace() { return workspace; }
 }

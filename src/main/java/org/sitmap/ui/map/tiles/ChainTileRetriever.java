@@ -4,9 +4,6 @@ import com.gluonhq.maps.tile.TileRetriever;
 import java.io.ByteArrayInputStream;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -19,7 +16,7 @@ import org.sitmap.tiles.TileImage;
 
 /**
  * Gluon Maps' tile retriever (registered in {@code META-INF/services/com.gluonhq.maps.tile.TileRetriever}):
- * fetches each tile from the {@link TileChain} in {@link TileSettings} on a small pool of daemon threads and turns
+ * fetches each tile from the {@link TileChain} of the attached window's {@link MapTiles} on its tile threads and turns
  * it into a JavaFX image. The future it returns NEVER fails: any error (a source failing, an image that does not
  * decode, even a bug) completes it with the locally drawn tile, because Gluon's map misbehaves on failed tiles.
  *
@@ -28,23 +25,29 @@ import org.sitmap.tiles.TileImage;
  */
 public final class ChainTileRetriever implements TileRetriever {
     private static final Logger LOG = Logger.getLogger(ChainTileRetriever.class.getName());
-    private static final ExecutorService POOL = Executors.newFixedThreadPool(3, r -> {
-        Thread t = new Thread(r, "sitmap-tiles-" + Counter.NEXT.getAndIncrement());
-        t.setDaemon(true);
-        t.setPriority(Thread.NORM_PRIORITY - 1);
-        return t;
-    });
-
-    private static final class Counter {
-        static final AtomicInteger NEXT = new AtomicInteger(1);
-    }
+    /** Offline, local tiles on the common pool: what a map shows before a window attached its tiles. */
+    private static final TileChain LOCAL_ONLY = new TileChain(java.util.List.of(),
+            new org.sitmap.tiles.LocalTileSource(org.sitmap.render.basemap.BasemapPainter.shared()));
+    /** The tiles of the window on screen (Gluon's one retriever serves it); null before and after. */
+    private static volatile MapTiles attached;
 
     private final Supplier<TileChain> chain;
     private final Executor executor;
 
-    /** Used by ServiceLoader: the chain of {@link TileSettings}, on the shared tile pool. */
+    /** Used by ServiceLoader: the chain of the attached window's {@link MapTiles}, on its tile threads. */
     public ChainTileRetriever() {
-        this(TileSettings::chain, POOL);
+        this(() -> attached == null ? LOCAL_ONLY : attached.chain(), r -> {
+            MapTiles t = attached;
+            if (t == null) java.util.concurrent.ForkJoinPool.commonPool().execute(r); else t.pool().execute(r);
+        });
+    }
+
+    /** Serves the map from {@code tiles} (the window's, once it is built). */
+    public static void attach(MapTiles tiles) { attached = tiles; }
+
+    /** Stops serving from {@code tiles} (its window closed); later tiles are drawn locally. */
+    static void detach(MapTiles tiles) {
+        if (attached == tiles) attached = null;
     }
 
     /** A retriever over a given chain and executor (tests). */

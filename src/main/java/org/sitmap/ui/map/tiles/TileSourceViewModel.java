@@ -68,19 +68,12 @@ public final class TileSourceViewModel {
         refresh();
     }
 
-    /** The production view model over {@link TileSettings}, the user's preferences and the FX thread. */
-    public static TileSourceViewModel forWindow() {
-        TileSourceViewModel vm = new TileSourceViewModel(TileSettings::policy, OnlinePreference.userPreferences(),
-                javafx.application.Platform::runLater, TileSettings::packAttribution);
-        TileSettings.setListener(vm::served);
-        OnlinePreference prefs = OnlinePreference.userPreferences();
-        java.util.concurrent.ExecutorService opener = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "sitmap-tile-pack");
-            t.setDaemon(true);
-            return t;
-        });
-        vm.setPackOpener(opener, file -> TileSettings.useMbTiles(file, prefs,
-                org.sitmap.tiles.TileCache.defaultRoot()));
+    /** The window's view model over its {@link MapTiles} (their policy, preferences and pack) and the FX thread. */
+    public static TileSourceViewModel forWindow(MapTiles tiles) {
+        TileSourceViewModel vm = new TileSourceViewModel(tiles::policy, tiles.preferences(),
+                javafx.application.Platform::runLater, tiles::packAttribution);
+        tiles.setListener(vm::served);
+        vm.setPackOpener(tiles.packOpener(), tiles::useMbTiles);
         return vm;
     }
 
