@@ -149,10 +149,10 @@ class DataExportTest {
             FilterSpec rus = FilterSpec.ALL.withFactions(java.util.Set.of("RUS"));
             long any = DataExport.write(s, rus, dir.resolve("any.csv"));
             assertThat(Files.readString(dir.resolve("any.csv"))).contains("t:week").contains("t:joint");
-            assertThat(DataExport.write(s, rus, org.sitmap.index.IndexFilter.FactionRule.PRIMARY,
+            assertThat(DataExport.write(s, rus.withFactionRule(org.sitmap.model.FactionRule.PRIMARY),
                     dir.resolve("primary.csv"))).isLessThan(any);
             assertThat(Files.readString(dir.resolve("primary.csv"))).contains("t:week").doesNotContain("t:joint");
-            assertThat(DataExport.write(s, rus, org.sitmap.index.IndexFilter.FactionRule.PRIMARY,
+            assertThat(DataExport.write(s, rus.withFactionRule(org.sitmap.model.FactionRule.PRIMARY),
                     dir.resolve("primary.gpkg"))).isLessThan(any);
         }
     }

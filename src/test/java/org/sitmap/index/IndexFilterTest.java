@@ -99,7 +99,7 @@ class IndexFilterTest {
     void primaryRuleKeepsAnIncidentByTheFactionItIsDrawnInAnyRuleByAnyOfItsFactions() {
         // incident 2 is ISIS (primary) vs SDF; incident 1 RUS (primary) with TUR
         FilterSpec noIsis = FilterSpec.ALL.withFactions(Set.of("SDF", "TUR"));
-        Selection primary = new IndexFilter(index, noIsis, null, IndexFilter.FactionRule.PRIMARY).apply();
+        Selection primary = new IndexFilter(index, noIsis.withFactionRule(org.sitmap.model.FactionRule.PRIMARY), null).apply();
         Selection any = new IndexFilter(index, noIsis, null).apply();
         assertThat(primary.count()).isZero();
         assertThat(any.count()).isEqualTo(2);

@@ -142,6 +142,8 @@ public final class ExportViewModel {
         return ExportRequest.shellLine(args);
     }
 
+    private static final String CANCELLED = "Export cancelled: nothing was written";
+
     /** What an export says when every faction is off. */
     static final String NOTHING = "Every faction is off, so nothing would be exported: switch a faction on first.";
 
@@ -153,7 +155,8 @@ public final class ExportViewModel {
         if (refused(spec.filter())) return;
         IncidentIndex index = workspace.session().indexProperty().get();
         TileChain chain = workspace.tiles().chain();
-        tasks.run("Exporting the map to " + out.getFileName() + "…", progress -> workspace.read(store -> {
+        tasks.run("Exporting the map to " + out.getFileName() + "…", progress -> progress.cancelled() ? CANCELLED
+                : workspace.read(store -> {
             try {
                 MapExport export = new MapExport(store, chain, index, workspace::textMatches);
                 ZonedDateTime now = ZonedDateTime.now(ZoneOffset.UTC);
@@ -175,7 +178,8 @@ public final class ExportViewModel {
     /** Writes the filtered incidents to {@code out} (.geojson .csv .kml .gpkg) on the worker, from the open store. */
     public void exportData(FilterSpec filter, Path out) {
         if (refused(filter)) return;
-        tasks.run("Exporting data to " + out.getFileName() + "…", progress -> workspace.read(store -> {
+        tasks.run("Exporting data to " + out.getFileName() + "…", progress -> progress.cancelled() ? CANCELLED
+                : workspace.read(store -> {
             try {
                 return DataExport.write(store, filter, out) + " incidents written to " + out.getFileName();
             } catch (IOException e) {

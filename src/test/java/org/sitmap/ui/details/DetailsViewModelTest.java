@@ -2,21 +2,20 @@ package org.sitmap.ui.details;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.concurrent.Executor;
 import org.junit.jupiter.api.Test;
 import org.sitmap.model.Incident;
 import org.sitmap.ui.MemorySource;
 import org.sitmap.ui.session.SessionViewModel;
+import org.sitmap.ui.session.TestWorkspace;
+import org.sitmap.ui.session.Workspace;
 
 class DetailsViewModelTest {
-    private final Executor direct = Runnable::run;
-
     @Test
     void selectingAnIncidentFetchesItAndTheOthersAtItsPlace() {
         MemorySource src = MemorySource.sample();
-        SessionViewModel s = new SessionViewModel(direct, direct, w -> new long[0]);
-        DetailsViewModel vm = new DetailsViewModel(s, () -> src, direct, direct);
-        s.indexProperty().set(src.loadIndex());
+        Workspace ws = TestWorkspace.loaded(src);
+        SessionViewModel s = ws.session();
+        DetailsViewModel vm = new DetailsViewModel(ws);
 
         s.selectedIdProperty().set(2);
         DetailsViewModel.Details d = vm.detailsProperty().get();

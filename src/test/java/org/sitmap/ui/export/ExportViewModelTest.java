@@ -16,13 +16,16 @@ import org.sitmap.render.Viewport;
 import org.sitmap.store.ImportOptions;
 import org.sitmap.store.IncidentStore;
 import org.sitmap.testutil.Fixtures;
+import org.sitmap.ui.map.tiles.MapTiles;
+import org.sitmap.ui.session.TestWorkspace;
+import org.sitmap.ui.session.Workspace;
 
 /** The export dialog's state, without a toolkit (direct executors). */
 class ExportViewModelTest {
     @TempDir Path dir;
 
     private ExportViewModel vm(Path db) {
-        return new ExportViewModel(Runnable::run, Runnable::run, IncidentStore::open, db, true);
+        return new ExportViewModel(TestWorkspace.onStore(db, MapTiles.offline(dir.resolve("tiles"))));
     }
 
     @Test
@@ -82,7 +85,12 @@ class ExportViewModelTest {
         Path db = dir.resolve("cancel.gpkg");
         IncidentStore.open(db).close();
         java.util.List<Runnable> workerTasks = new java.util.ArrayList<>();
-        ExportViewModel vm = new ExportViewModel(workerTasks::add, Runnable::run, IncidentStore::openReadOnly, db, true);
+        Workspace ws = new Workspace(workerTasks::add, Runnable::run,
+                f -> new org.sitmap.ui.session.StoreSource(IncidentStore.openReadOnly(f)), db,
+                MapTiles.offline(dir.resolve("tiles")));
+        ws.load();
+        workerTasks.remove(0).run();
+        ExportViewModel vm = new ExportViewModel(ws);
         vm.cancel();   // idle: ignored
         assertThat(vm.messageProperty().get()).isEmpty();
         Path out = dir.resolve("out.geojson");

@@ -16,26 +16,29 @@ import org.sitmap.model.EventType;
 import org.sitmap.model.FilterSpec;
 import org.sitmap.model.SubEventType;
 import org.sitmap.ui.session.SessionViewModel;
+import org.sitmap.ui.session.TestWorkspace;
+import org.sitmap.ui.session.Workspace;
 
 class FilterViewModelTest {
     @TempDir
     Path dir;
 
-    private SessionViewModel session() {
-        SessionViewModel s = new SessionViewModel(Runnable::run, Runnable::run, w -> new long[] {3});
-        s.indexProperty().set(IncidentIndex.of(Fixtures.catalog(), List.of(
+    private Workspace workspace() {
+        Workspace ws = TestWorkspace.loaded(TestWorkspace.source(null, w -> new long[] {3}));
+        ws.session().indexProperty().set(IncidentIndex.of(Fixtures.catalog(), List.of(
                 Fixtures.incident(1, "2020-05-05", "Nayrab", 35.87, 36.71, SubEventType.SHELLING, "SAA", "HTS"),
                 Fixtures.incident(2, "2020-05-06", "Nayrab", 35.87, 36.71, SubEventType.SHELLING, "SAA"),
                 Fixtures.incident(3, "2020-06-01", "Al Busayrah", 35.15, 40.42, SubEventType.ARMED_CLASH, "HTS"))));
-        return s;
+        return ws;
     }
 
     private int shown(SessionViewModel s) { return s.shownProperty().get().count(); }
 
     @Test
     void switchingAFactionOffRemovesEveryIncidentDrawnInItsColour() {
-        SessionViewModel s = session();
-        FilterViewModel vm = new FilterViewModel(s, FilterMemory.none(), Runnable::run, Runnable::run);
+        Workspace ws = workspace();
+        SessionViewModel s = ws.session();
+        FilterViewModel vm = new FilterViewModel(ws, FilterMemory.none());
         assertThat(vm.factions()).anySatisfy(e -> {
             assertThat(e.faction().code()).isEqualTo("SAA");
             assertThat(e.count()).isEqualTo(2);
@@ -55,8 +58,9 @@ class FilterViewModelTest {
 
     @Test
     void activeFiltersAreChipsThatRemoveThemselves() {
-        SessionViewModel s = session();
-        FilterViewModel vm = new FilterViewModel(s, FilterMemory.none(), Runnable::run, Runnable::run);
+        Workspace ws = workspace();
+        SessionViewModel s = ws.session();
+        FilterViewModel vm = new FilterViewModel(ws, FilterMemory.none());
         vm.setText("Busayrah");
         vm.setType(EventType.BATTLES, true);
         vm.setMinFatalities(2);
@@ -68,14 +72,15 @@ class FilterViewModelTest {
         vm.chips().stream().filter(c -> c.id().equals("text")).findFirst().orElseThrow().remove().run();
         assertThat(s.filterProperty().get().text()).isEmpty();
         vm.clearAll();
-        assertThat(s.filterProperty().get()).isEqualTo(FilterSpec.ALL);
+        assertThat(s.filterProperty().get()).isEqualTo(SessionViewModel.ALL);
     }
 
     @Test
     void theFilterIsKeptBetweenSessions() {
         Path file = dir.resolve("cfg").resolve("filter.properties");
-        SessionViewModel s = session();
-        FilterViewModel vm = new FilterViewModel(s, new FilterMemory(file), Runnable::run, Runnable::run);
+        Workspace ws = workspace();
+        SessionViewModel s = ws.session();
+        FilterViewModel vm = new FilterViewModel(ws, new FilterMemory(file));
         FilterSpec spec = FilterSpec.ALL.withDates(LocalDate.parse("2020-05-01"), LocalDate.parse("2020-05-31"))
                 .withFactions(Set.of("SAA", "RUS")).withEventTypes(Set.of(EventType.BATTLES))
                 .withSubEventTypes(Set.of(SubEventType.SHELLING)).withMinFatalities(3)
@@ -84,10 +89,11 @@ class FilterViewModelTest {
                 .withArea(List.of(new double[] {36, 35}, new double[] {37, 35}, new double[] {37, 36}));
         s.filterProperty().set(spec);
 
-        SessionViewModel next = session();
-        new FilterViewModel(next, new FilterMemory(file), Runnable::run, Runnable::run).restore();
-        FilterSpec back = next.filterProperty().get();
-        assertThat(back.withArea(List.of())).isEqualTo(spec.withArea(List.of()));
+        Workspace nextWs = workspace();
+        new FilterViewModel(nextWs, new FilterMemory(file)).restore();
+        FilterSpec back = nextWs.session().filterProperty().get();
+        assertThat(back.withArea(List.of())).isEqualTo(spec.withArea(List.of())
+                .withFactionRule(org.sitmap.model.FactionRule.PRIMARY));
         assertThat(back.area()).hasSize(3);
         assertThat(back.area().get(1)).containsExactly(37, 35);
     }

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.concurrent.Executor;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.sitmap.ui.session.TestWorkspace;
+import org.sitmap.ui.session.Workspace;
 import org.sitmap.ingest.article.ArticleReader;
 import org.sitmap.ingest.gazetteer.Gazetteer;
 import org.sitmap.model.Incident;
@@ -19,13 +21,15 @@ class ArticleImportViewModelTest {
     final Executor worker = workQueue::add;
     final Executor ui = Runnable::run;
     final List<Incident> saved = new ArrayList<>();
-    int reloads;
+    java.util.concurrent.atomic.AtomicInteger reloads;
     ArticleImportViewModel vm;
 
     @BeforeEach
     void setUp() {
-        vm = new ArticleImportViewModel(worker, ui, () -> Gazetteer.load(null), ArticleReader.shippedFactions(),
-                list -> { saved.addAll(list); return list.size() + " saved"; }, () -> reloads++);
+        Workspace ws = TestWorkspace.over(worker, ui, TestWorkspace.source(null, w -> new long[0]));
+        reloads = TestWorkspace.countLoads(ws);
+        vm = new ArticleImportViewModel(ws, () -> Gazetteer.load(null), ArticleReader.shippedFactions(),
+                list -> { saved.addAll(list); return list.size() + " saved"; });
     }
 
     void runWorker() {
@@ -78,7 +82,7 @@ class ArticleImportViewModelTest {
             assertThat(i.factions()).containsExactly("SAA", "HTS");
             assertThat(i.subEventType()).isEqualTo(SubEventType.ARMED_CLASH);
         });
-        assertThat(reloads).isEqualTo(1);
+        assertThat(reloads).hasValue(1);
         assertThat(vm.rows()).isEmpty();
     }
 
@@ -92,7 +96,7 @@ class ArticleImportViewModelTest {
         vm.save();
         runWorker();
         assertThat(saved).isEmpty();
-        assertThat(reloads).isZero();
+        assertThat(reloads).hasValue(0);
         assertThat(vm.messageProperty().get()).contains("XYZ");
     }
 }

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.sitmap.ui.session.TestWorkspace;
+import org.sitmap.ui.session.Workspace;
 import org.junit.jupiter.api.io.TempDir;
 import org.sitmap.model.InputException;
 import org.sitmap.store.IncidentStore;
@@ -30,11 +32,12 @@ class DataImportViewModelTest {
     @Test
     void importsEachFileReportsProblemsAndReloadsOnce() {
         Queue worker = new Queue(), ui = new Queue();
-        AtomicInteger reloads = new AtomicInteger();
-        DataImportViewModel vm = new DataImportViewModel(worker, ui, (file, control) -> {
+        Workspace ws = TestWorkspace.over(worker, ui, TestWorkspace.source(null, w -> new long[0]));
+        AtomicInteger reloads = TestWorkspace.countLoads(ws);
+        DataImportViewModel vm = new DataImportViewModel(ws, (file, control) -> {
             if (file.toString().equals("bad.csv")) throw new InputException("bad.csv", 3, "bad date '2020-13-01'");
             return file + " (acled): 3 rows read, 3 imported";
-        }, reloads::incrementAndGet);
+        });
         vm.importFiles(List.of(Path.of("a.csv"), Path.of("bad.csv")));
         assertThat(vm.busyProperty().get()).isTrue();
         assertThat(vm.statusProperty().get()).isEqualTo("Importing 2 files…");
@@ -52,10 +55,11 @@ class DataImportViewModelTest {
 
     @Test
     void noReloadWhenNothingWasImported() {
-        AtomicInteger reloads = new AtomicInteger();
-        DataImportViewModel vm = new DataImportViewModel(Runnable::run, Runnable::run, (file, control) -> {
+        Workspace ws = TestWorkspace.loaded(TestWorkspace.source(null, w -> new long[0]));
+        AtomicInteger reloads = TestWorkspace.countLoads(ws);
+        DataImportViewModel vm = new DataImportViewModel(ws, (file, control) -> {
             throw new IllegalStateException("disk full");
-        }, reloads::incrementAndGet);
+        });
         vm.importFiles(List.of(Path.of("x.kml")));
         assertThat(vm.reportProperty().get()).isEqualTo("x.kml: not imported: disk full");
         assertThat(reloads).hasValue(0);
@@ -67,8 +71,11 @@ class DataImportViewModelTest {
     void theWindowsImporterDetectsTheFormatAndWritesTheStore() {
         Path db = dir.resolve("s.gpkg");
         Path csv = Fixtures.write(dir.resolve("acled.csv"), EventFiles.acledSample());
-        DataImportViewModel vm = new DataImportViewModel(Runnable::run, Runnable::run, DataImports.importer(db), () -> { });
+        Workspace ws = TestWorkspace.onStore(db, null);
+        DataImportViewModel vm = DataImports.viewModel(ws);
         vm.importFiles(List.of(csv, csv));
+        assertThat(ws.session().indexProperty().get().size()).as("the workspace reloaded its index").isEqualTo(3);
+        ws.close();
         assertThat(vm.reportProperty().get())
                 .contains(csv + " (acled): 3 rows read, 3 imported, 0 updated, 0 skipped, 0 rejected")
                 .contains(csv + " (acled): 3 rows read, 0 imported, 0 updated, 3 skipped, 0 rejected")
@@ -81,10 +88,11 @@ class DataImportViewModelTest {
     @Test
     void cancelStopsTheRunningFileAndStartsNoOtherAndSaysSo() {
         Queue worker = new Queue(), ui = new Queue();
-        AtomicInteger reloads = new AtomicInteger();
+        Workspace ws = TestWorkspace.over(worker, ui, TestWorkspace.source(null, w -> new long[0]));
+        AtomicInteger reloads = TestWorkspace.countLoads(ws);
         List<Path> started = new ArrayList<>();
         DataImportViewModel[] model = new DataImportViewModel[1];
-        DataImportViewModel vm = new DataImportViewModel(worker, ui, (file, control) -> {
+        DataImportViewModel vm = new DataImportViewModel(ws, (file, control) -> {
             started.add(file);
             control.rows(4096);
             model[0].cancel();   // the user presses Cancel while this file imports (the store's importer then stops)
@@ -93,7 +101,7 @@ class DataImportViewModelTest {
                         + " was cancelled: nothing was imported, the store is unchanged", null);
             }
             return file + ": imported";
-        }, reloads::incrementAndGet);
+        });
         model[0] = vm;
         vm.cancel();   // nothing runs yet: ignored
         vm.importFiles(List.of(Path.of("a.csv"), Path.of("b.csv")));
@@ -114,8 +122,9 @@ class DataImportViewModelTest {
         Path small = Fixtures.write(dir.resolve("small.csv"), EventFiles.acledSample());
         Path big = Fixtures.write(dir.resolve("big.csv"), EventFiles.acledGenerated(20_000));
         DataImportViewModel[] model = new DataImportViewModel[1];
-        DataImportViewModel.FileImporter real = DataImports.importer(db);
-        model[0] = new DataImportViewModel(Runnable::run, Runnable::run, (file, control) -> real.importFile(file,
+        Workspace ws = TestWorkspace.onStore(db, null);
+        DataImportViewModel.FileImporter real = DataImports.importer(ws);
+        model[0] = new DataImportViewModel(ws, (file, control) -> real.importFile(file,
                 new DataImportViewModel.Control() {
                     @Override public boolean cancelled() { return control.cancelled(); }
 
@@ -123,11 +132,12 @@ class DataImportViewModelTest {
                         control.rows(n);
                         if (n >= 4096) model[0].cancel();   // Cancel pressed once rows are in the open transaction
                     }
-                }), () -> { });
+                }));
         model[0].importFiles(List.of(small));
         model[0].importFiles(List.of(big));
         assertThat(model[0].statusProperty().get()).isEqualTo("Cancelled: 0 of 1 file imported");
         assertThat(model[0].reportProperty().get()).contains("was cancelled: nothing was imported, the store is unchanged");
+        ws.close();
         try (IncidentStore s = IncidentStore.openReadOnly(db)) {
             assertThat(s.count()).isEqualTo(3);
         }

@@ -6,14 +6,17 @@ import java.util.concurrent.Executor;
 import org.junit.jupiter.api.Test;
 import org.sitmap.ui.MemorySource;
 import org.sitmap.ui.session.SessionViewModel;
+import org.sitmap.ui.session.TestWorkspace;
+import org.sitmap.ui.session.Workspace;
 
 class LegendViewModelTest {
     private final Executor direct = Runnable::run;
 
     @Test
     void switchingAFactionOffNarrowsTheFilterAndRemovesItsIncidents() {
-        SessionViewModel s = new SessionViewModel(direct, direct, w -> new long[0]);
-        LegendViewModel vm = new LegendViewModel(s);
+        Workspace ws = TestWorkspace.loaded(TestWorkspace.source(null, w -> new long[0]));
+        SessionViewModel s = ws.session();
+        LegendViewModel vm = new LegendViewModel(ws);
         s.indexProperty().set(MemorySource.sample().loadIndex());
         assertThat(vm.entries()).extracting(e -> e.faction().code()).containsExactly("SAA", "RUS", "HTS", "SDF");
         assertThat(s.shownProperty().get().count()).isEqualTo(4);
@@ -31,8 +34,9 @@ class LegendViewModelTest {
 
     @Test
     void switchingEveryFactionOffShowsNothing() {
-        SessionViewModel s = new SessionViewModel(direct, direct, w -> new long[0]);
-        LegendViewModel vm = new LegendViewModel(s);
+        Workspace ws = TestWorkspace.loaded(TestWorkspace.source(null, w -> new long[0]));
+        SessionViewModel s = ws.session();
+        LegendViewModel vm = new LegendViewModel(ws);
         s.indexProperty().set(MemorySource.sample().loadIndex());
         for (String c : new String[] {"SAA", "RUS", "HTS", "SDF"}) vm.setOn(c, false);
         assertThat(s.shownProperty().get().count()).isZero();

@@ -14,7 +14,11 @@ class SessionViewModelTest {
     void filterChangesReachTheShownSelectionThroughTheWorker() {
         CoalescerTest.ManualExecutor worker = new CoalescerTest.ManualExecutor();
         CoalescerTest.ManualExecutor ui = new CoalescerTest.ManualExecutor();
-        SessionViewModel vm = new SessionViewModel(worker, ui, words -> new long[] {2});
+        Workspace ws = TestWorkspace.over(worker, ui, TestWorkspace.source(null, words -> new long[] {2}));
+        ws.load();
+        worker.runAll();
+        ui.runAll();
+        SessionViewModel vm = ws.session();
         vm.indexProperty().set(IncidentIndex.of(Fixtures.catalog(), List.of(
                 Fixtures.incident(1, "2020-05-05", "Nayrab", 35.87, 36.71, SubEventType.OTHER, "RUS", "TUR"),
                 Fixtures.incident(2, "2020-06-01", "Al Busayrah", 35.15, 40.42, SubEventType.ARMED_CLASH, "ISIS"))));

@@ -11,8 +11,10 @@ import org.sitmap.model.SubEventType;
 import org.sitmap.ui.session.SessionViewModel;
 
 class IncidentTableModelTest {
-    private final SessionViewModel session = new SessionViewModel(Runnable::run, Runnable::run, w -> new long[0]);
-    private final IncidentTableModel model = new IncidentTableModel(session, Runnable::run, Runnable::run);
+    private final org.sitmap.ui.session.Workspace ws = org.sitmap.ui.session.TestWorkspace.loaded(
+            org.sitmap.ui.session.TestWorkspace.source(null, w -> new long[0]));
+    private final SessionViewModel session = ws.session();
+    private final IncidentTableModel model = new IncidentTableModel(ws);
 
     IncidentTableModelTest() {
         Incident a = Incident.builder().id(1).sourceKey("t:1").date(java.time.LocalDate.parse("2020-05-03")).place("Saraqib")

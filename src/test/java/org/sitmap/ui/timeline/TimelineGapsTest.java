@@ -11,6 +11,8 @@ import org.sitmap.render.TimelineRenderer;
 import org.sitmap.render.TimelineScale;
 import org.sitmap.testutil.SeedIndex;
 import org.sitmap.ui.session.SessionViewModel;
+import org.sitmap.ui.session.TestWorkspace;
+import org.sitmap.ui.session.Workspace;
 
 /** The seed data (2020 and 2024, nothing between): the empty years collapse into a break; brush and playback. */
 class TimelineGapsTest {
@@ -23,8 +25,9 @@ class TimelineGapsTest {
 
     @BeforeEach
     void setUp() {
-        session = new SessionViewModel(Runnable::run, Runnable::run, w -> new long[0]);
-        vm = new TimelineViewModel(session, ticker);
+        Workspace ws = TestWorkspace.loaded(TestWorkspace.source(null, w -> new long[0]));
+        session = ws.session();
+        vm = new TimelineViewModel(ws, ticker);
         vm.widthProperty().set(1350);
         ix = SeedIndex.load();
         session.indexProperty().set(ix);

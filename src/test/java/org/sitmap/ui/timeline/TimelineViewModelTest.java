@@ -15,6 +15,8 @@ import org.sitmap.model.FilterSpec;
 import org.sitmap.model.Incident;
 import org.sitmap.model.SubEventType;
 import org.sitmap.ui.session.SessionViewModel;
+import org.sitmap.ui.session.TestWorkspace;
+import org.sitmap.ui.session.Workspace;
 
 class TimelineViewModelTest {
     /** A clock driven by the test: no sleeps. */
@@ -38,8 +40,9 @@ class TimelineViewModelTest {
 
     @BeforeEach
     void setUp() {
-        session = new SessionViewModel(Runnable::run, Runnable::run, w -> new long[0]);
-        vm = new TimelineViewModel(session, ticker);
+        Workspace ws = TestWorkspace.loaded(TestWorkspace.source(null, w -> new long[0]));
+        session = ws.session();
+        vm = new TimelineViewModel(ws, ticker);
         List<Incident> l = new ArrayList<>();
         LocalDate d = LocalDate.parse("2016-01-01");
         int id = 1;

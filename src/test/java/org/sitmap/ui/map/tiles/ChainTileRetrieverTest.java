@@ -51,7 +51,7 @@ class ChainTileRetrieverTest {
     @AfterEach
     void reset() {
         System.clearProperty("sitmap.tiles.url");
-        TileSettings.install(new TileChain(List.of(), LOCAL), NetworkPolicy.forcedOffline(), "");
+        ChainTileRetriever.attach(null);
     }
 
     private static TileSource serving(TileImage image, RuntimeException failure) {
@@ -123,15 +123,19 @@ class ChainTileRetrieverTest {
             System.setProperty("sitmap.tiles.url",
                     "http://127.0.0.1:" + server.getAddress().getPort() + "/{z}/{x}/{y}.png");
             OnlinePreference prefs = OnlinePreference.inMemory(true); // the remembered toggle says online
-            TileSettings.configure(true, prefs, dir.resolve("cache-offline"));
+            MapTiles offline = new MapTiles(true, prefs, dir.resolve("cache-offline"));
+            ChainTileRetriever.attach(offline);
             ChainTileRetriever retriever = new ChainTileRetriever();
             for (int x = 0; x < 4; x++) get(retriever.loadTile(2, x, 2));
             assertThat(requests.get()).isZero();
+            offline.close();
 
-            TileSettings.configure(false, prefs, dir.resolve("cache-online")); // same path, online: wire is live
+            MapTiles online = new MapTiles(false, prefs, dir.resolve("cache-online")); // same path, online: wire is live
+            ChainTileRetriever.attach(online);
             Image image = get(retriever.loadTile(2, 0, 2));
             assertThat(requests.get()).isEqualTo(1);
             assertThat(image.getPixelReader().getArgb(10, 10)).isEqualTo(Color.ORANGE.getRGB());
+            online.close();
         } finally {
             server.stop(0);
         }

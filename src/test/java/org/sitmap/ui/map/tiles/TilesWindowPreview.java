@@ -22,10 +22,11 @@ public final class TilesWindowPreview extends Application {
     @Override
     public void start(Stage stage) {
         var args = getParameters().getRaw();
-        TileSettings.configure(true);
+        MapTiles tiles = MapTiles.forWindow(true);
+        ChainTileRetriever.attach(tiles);
         MapView map = new MapView();
         BorderPane root = new BorderPane(map);
-        root.setBottom(new TileSourceBar(TileSourceViewModel.forWindow()));
+        root.setBottom(new TileSourceBar(TileSourceViewModel.forWindow(tiles)));
         stage.setScene(new Scene(root, 1200, 800));
         stage.setTitle("Sitmap tiles preview");
         stage.show();
