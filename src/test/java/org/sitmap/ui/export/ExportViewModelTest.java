@@ -89,7 +89,7 @@ class ExportViewModelTest {
                 f -> new org.sitmap.ui.session.StoreSource(IncidentStore.openReadOnly(f)), db,
                 MapTiles.offline(dir.resolve("tiles")));
         ws.load();
-        workerTasks.remove(0).run();
+        while (!workerTasks.isEmpty()) workerTasks.remove(0).run();   // the load and the first filtering
         ExportViewModel vm = new ExportViewModel(ws);
         vm.cancel();   // idle: ignored
         assertThat(vm.messageProperty().get()).isEmpty();
