@@ -21,9 +21,7 @@ class DataImportMenuTest {
 
     @Start
     void start(Stage stage) {
-        window = new MainWindow(new MainWindow.Options(null, true), db -> MemorySource.sample());
-        stage.setScene(new Scene(window.root(), 1000, 700));
-        stage.show();
+        window = WindowFixture.open(stage, MemorySource.sample(), 1000, 700);
     }
 
     @AfterEach

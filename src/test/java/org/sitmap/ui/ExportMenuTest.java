@@ -22,10 +22,7 @@ class ExportMenuTest {
 
     @Start
     void start(Stage stage) {
-        window = new MainWindow(new MainWindow.Options(null, true), db -> MemorySource.sample());
-        stage.setScene(new Scene(window.root(), 1200, 800));
-        stage.show();
-        window.loadAsync();
+        window = WindowFixture.open(stage, MemorySource.sample(), 1200, 800);
     }
 
     @AfterEach

@@ -35,10 +35,7 @@ class FilterWindowTest {
 
     @Start
     void start(Stage stage) {
-        window = new MainWindow(new MainWindow.Options(null, true), db -> MemorySource.sample());
-        stage.setScene(new Scene(window.root(), 1300, 900));
-        stage.show();
-        window.loadAsync();
+        window = WindowFixture.open(stage, MemorySource.sample(), 1300, 900);
     }
 
     @AfterEach
@@ -47,7 +44,7 @@ class FilterWindowTest {
     }
 
     private static void waitFor(BooleanSupplier condition) throws TimeoutException {
-        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition::getAsBoolean).get());
+        WindowFixture.waitFor(condition);
     }
 
     private static int day(String iso) { return (int) LocalDate.parse(iso).toEpochDay(); }

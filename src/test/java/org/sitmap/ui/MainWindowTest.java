@@ -37,10 +37,7 @@ class MainWindowTest {
 
     @Start
     void start(Stage stage) {
-        window = new MainWindow(new MainWindow.Options(null, true), db -> MemorySource.sample());
-        stage.setScene(new Scene(window.root(), 1300, 850));
-        stage.show();
-        window.loadAsync();
+        window = WindowFixture.open(stage, MemorySource.sample(), 1300, 850);
     }
 
     @AfterEach
@@ -49,7 +46,7 @@ class MainWindowTest {
     }
 
     private static void waitFor(BooleanSupplier condition) throws TimeoutException {
-        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition::getAsBoolean).get());
+        WindowFixture.waitFor(condition);
     }
 
     /**

@@ -39,10 +39,7 @@ class SeedTimelineWindowTest {
 
     @Start
     void start(Stage stage) {
-        window = new MainWindow(new MainWindow.Options(null, true), db -> new MemorySource(SeedIndex.incidents()));
-        stage.setScene(new Scene(window.root(), 1600, 1000));
-        stage.show();
-        window.loadAsync();
+        window = WindowFixture.open(stage, new MemorySource(SeedIndex.incidents()), 1600, 1000);
     }
 
     @AfterEach
@@ -51,7 +48,7 @@ class SeedTimelineWindowTest {
     }
 
     private static void waitFor(BooleanSupplier condition) throws TimeoutException {
-        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition::getAsBoolean).get());
+        WindowFixture.waitFor(condition);
     }
 
     private static int day(String iso) { return (int) LocalDate.parse(iso).toEpochDay(); }

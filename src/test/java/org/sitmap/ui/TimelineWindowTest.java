@@ -43,10 +43,7 @@ class TimelineWindowTest {
 
     @Start
     void start(Stage stage) {
-        window = new MainWindow(new MainWindow.Options(null, true), db -> MemorySource.sample());
-        stage.setScene(new Scene(window.root(), 1300, 850));
-        stage.show();
-        window.loadAsync();
+        window = WindowFixture.open(stage, MemorySource.sample(), 1300, 850);
     }
 
     @AfterEach
@@ -55,7 +52,7 @@ class TimelineWindowTest {
     }
 
     private static void waitFor(BooleanSupplier condition) throws TimeoutException {
-        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition::getAsBoolean).get());
+        WindowFixture.waitFor(condition);
     }
 
     private String text(FxRobot robot, String id) {
