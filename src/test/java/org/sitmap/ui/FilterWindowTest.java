@@ -32,10 +32,12 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class FilterWindowTest {
     private MainWindow window;
+    private MemorySource source;
 
     @Start
     void start(Stage stage) {
-        window = WindowFixture.open(stage, MemorySource.sample(), 1300, 900);
+        source = MemorySource.sample();
+        window = WindowFixture.open(stage, source, 1300, 900);
     }
 
     @AfterEach
@@ -84,6 +86,22 @@ class FilterWindowTest {
         robot.interact(() -> robot.lookup("#chip-factions").queryAs(Button.class).fire());
         waitFor(() -> drawn() == 4);
         waitFor(() -> total(tl.histogramProperty().get()) == 4);
+    }
+
+    /** The timeline's text matches are the workspace's: an import under a text filter is counted (no stale ids). */
+    @Test
+    void afterAnImportUnderATextFilterTheTimelineCountsTheNewMatch(FxRobot robot) throws Exception {
+        ready(robot);
+        robot.interact(() -> window.session().filterProperty().set(
+                window.session().filterProperty().get().withText("Nayrab")));
+        waitFor(() -> drawn() == 2);
+        waitFor(() -> total(timeline(robot).histogramProperty().get()) == 2);
+        // an import adds a third incident at Nayrab, then the workspace reloads (as File → Import data… does)
+        source.add(org.sitmap.index.Fixtures.incident(5, "2019-05-08", "Nayrab", 35.80, 36.83,
+                org.sitmap.model.SubEventType.SHELLING, "SAA"));
+        robot.interact(() -> window.workspace().reload());
+        waitFor(() -> drawn() == 3);
+        waitFor(() -> total(timeline(robot).histogramProperty().get()) == 3);
     }
 
     @Test

@@ -14,7 +14,7 @@ import org.sitmap.ui.session.IncidentSource;
 /** An in-memory store for UI tests: a few incidents in southern Idlib. */
 public final class MemorySource implements IncidentSource {
     private final Map<Long, Incident> byId = new LinkedHashMap<>();
-    private final IncidentIndex index;
+    private IncidentIndex index;
 
     public MemorySource(List<Incident> incidents) {
         for (Incident i : incidents) byId.put(i.id(), i);
@@ -36,14 +36,20 @@ public final class MemorySource implements IncidentSource {
         return new MemorySource(l);
     }
 
-    @Override public IncidentIndex loadIndex() { return index; }
+    @Override public synchronized IncidentIndex loadIndex() { return index; }
 
-    @Override public long[] searchText(String words) {
+    /** Adds an incident, as an import into the store would (any thread); the next load sees it. */
+    public synchronized void add(Incident i) {
+        byId.put(i.id(), i);
+        index = IncidentIndex.of(Fixtures.catalog(), List.copyOf(byId.values()));
+    }
+
+    @Override public synchronized long[] searchText(String words) {
         return byId.values().stream().filter(i -> (i.place() + " " + i.summary() + " " + i.evidence()).contains(words))
                 .mapToLong(Incident::id).toArray();
     }
 
-    @Override public Optional<Incident> incident(long id) { return Optional.ofNullable(byId.get(id)); }
+    @Override public synchronized Optional<Incident> incident(long id) { return Optional.ofNullable(byId.get(id)); }
 
     @Override public String name() { return "memory"; }
 

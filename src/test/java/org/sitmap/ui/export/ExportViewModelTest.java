@@ -104,4 +104,26 @@ class ExportViewModelTest {
         assertThat(out).doesNotExist();
         assertThat(Thread.currentThread().isInterrupted()).isFalse();
     }
+
+    /** With every faction off nothing is exported, and no made-up faction code reaches the command line. */
+    @Test
+    void everyFactionOffExportsNothingAndShowsNoNulFaction() throws Exception {
+        Path db = dir.resolve("none.gpkg");
+        try (IncidentStore s = IncidentStore.open(db)) {
+            s.importAll(Fixtures.readerOf("t", Fixtures.arabic()), ImportOptions.DEFAULT, null);
+        }
+        ExportViewModel vm = vm(db);
+        FilterSpec none = FilterSpec.ALL.withNoFaction();
+        SnapshotSpec spec = vm.spec(new Viewport(35.7, 36.6, 9.5, 1200, 800), none, IncidentPainter.Mode.AUTO);
+        String line = vm.commandLine(spec, Path.of("map.png"));
+        assertThat(line).doesNotContain("\u0000").doesNotContain("--faction").contains("nothing would be exported");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> org.sitmap.export.ExportRequest.arguments(spec, db,
+                Path.of("map.png"), null)).isInstanceOf(IllegalArgumentException.class);
+        Path out = dir.resolve("none.geojson");
+        vm.exportData(none, out);
+        assertThat(vm.messageProperty().get()).contains("Every faction is off");
+        assertThat(out).doesNotExist();
+        vm.exportMap(spec, dir.resolve("none.png"));
+        assertThat(dir.resolve("none.png")).doesNotExist();
+    }
 }

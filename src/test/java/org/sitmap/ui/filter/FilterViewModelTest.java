@@ -98,6 +98,48 @@ class FilterViewModelTest {
         assertThat(back.area().get(1)).containsExactly(37, 35);
     }
 
+    /** "None" and the legend's last faction off are one state, saved and restored without a made-up code. */
+    @Test
+    void noFactionIsAStateNotANulCodeInTheSavedFilter() throws Exception {
+        Path file = dir.resolve("none.properties");
+        Workspace ws = workspace();
+        FilterViewModel vm = new FilterViewModel(ws, new FilterMemory(file));
+        vm.none();
+        FilterSpec none = ws.session().filterProperty().get();
+        assertThat(none.noFaction()).isTrue();
+        assertThat(none.factions()).isEmpty();
+        assertThat(shown(ws.session())).isZero();
+        assertThat(vm.chips()).extracting(FilterViewModel.Chip::label).contains("Factions: no faction");
+        assertThat(java.nio.file.Files.readString(file)).doesNotContain("\u0000").doesNotContain("\\u0000")
+                .contains("noFaction=true");
+        Workspace next = workspace();
+        new FilterViewModel(next, new FilterMemory(file)).restore();
+        assertThat(next.session().filterProperty().get().noFaction()).isTrue();
+
+        // the legend switches the same toggle: every faction off there is the same state
+        vm.all();
+        org.sitmap.ui.map.LegendViewModel legend = new org.sitmap.ui.map.LegendViewModel(ws);
+        for (var f : ws.session().indexProperty().get().catalog().factions()) legend.setOn(f.code(), false);
+        assertThat(ws.session().filterProperty().get()).isEqualTo(none);
+        legend.setOn("HTS", true);
+        assertThat(ws.session().filterProperty().get().factions()).containsExactly("HTS");
+        assertThat(vm.isOn("HTS")).isTrue();
+        assertThat(vm.isOn("SAA")).isFalse();
+    }
+
+    @Test
+    void aFilterSavedWithTheOldNulMarkerRestoresAsNoFaction() throws Exception {
+        Path file = dir.resolve("old.properties");
+        java.util.Properties p = new java.util.Properties();
+        p.setProperty("factions", "\u0000none");
+        try (var out = java.nio.file.Files.newOutputStream(file)) {
+            p.store(out, null);
+        }
+        FilterSpec back = new FilterMemory(file).load();
+        assertThat(back.noFaction()).isTrue();
+        assertThat(back.factions()).isEmpty();
+    }
+
     @Test
     void aDamagedFileMeansNoFilter() throws Exception {
         Path file = dir.resolve("filter.properties");
