@@ -207,6 +207,7 @@ public final class MainWindow {
 
     /** Closes the workspace: the store (after what is queued on the worker), the worker, the tile threads. */
     public void close() {
+        org.sitmap.ui.map.tiles.ChainTileRetriever.detach(workspace.tiles());
         workspace.close();
     }
 }

@@ -11,8 +11,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Holds the layering of DEVELOPERS.md: model ← store, ingest, geo, index, render, export ← ui, cli, bench ← app,
- * with no cycles, JavaFX only in ui and app, SQL only in store, JTS only in geo.
+ * Holds the layering of README.md ("How it is built"): model ← geo, index, ingest, render ← store, tiles ← export ←
+ * ui, cli, bench ← app — in detail, which package may use which ({@link #eachCorePackageUsesOnlyThoseBelowIt}) —
+ * with no package cycles and no class cycles inside the window ({@code ui}), JavaFX only in ui and app, SQL only in
+ * store, JTS only in geo.
  */
 class LayeringTest {
     private static JavaClasses classes;
@@ -35,6 +37,68 @@ class LayeringTest {
                 .whereLayer("front").mayOnlyBeAccessedByLayers("app")
                 .whereLayer("core").mayOnlyBeAccessedByLayers("front", "app")
                 .check(classes);
+    }
+
+    /**
+     * The real order of the core: model uses nothing; geo and ingest use model; index uses model and geo; render
+     * uses index; store uses ingest and index (its readers and loaders); tiles draw with render and read packs;
+     * export uses all of them. The front ends (ui, cli, bench) use the core, and app starts them.
+     */
+    @Test
+    void eachCorePackageUsesOnlyThoseBelowIt() {
+        layeredArchitecture().consideringOnlyDependenciesInLayers()
+                .layer("model").definedBy("org.sitmap.model..")
+                .layer("geo").definedBy("org.sitmap.geo..")
+                .layer("index").definedBy("org.sitmap.index..")
+                .layer("ingest").definedBy("org.sitmap.ingest..")
+                .layer("render").definedBy("org.sitmap.render..")
+                .layer("store").definedBy("org.sitmap.store..")
+                .layer("tiles").definedBy("org.sitmap.tiles..")
+                .layer("export").definedBy("org.sitmap.export..")
+                .layer("ui").definedBy("org.sitmap.ui..")
+                .layer("cli").definedBy("org.sitmap.cli..")
+                .layer("bench").definedBy("org.sitmap.bench..")
+                .layer("app").definedBy("org.sitmap.app..")
+                .whereLayer("model").mayNotAccessAnyLayer()
+                .whereLayer("geo").mayOnlyAccessLayers("model")
+                .whereLayer("ingest").mayOnlyAccessLayers("model", "geo")
+                .whereLayer("index").mayOnlyAccessLayers("model", "geo")
+                .whereLayer("render").mayOnlyAccessLayers("model", "geo", "index")
+                .whereLayer("store").mayOnlyAccessLayers("model", "geo", "index", "ingest")
+                .whereLayer("tiles").mayOnlyAccessLayers("model", "geo", "index", "render", "store")
+                .whereLayer("export").mayOnlyAccessLayers("model", "geo", "index", "ingest", "render", "store",
+                        "tiles")
+                .whereLayer("ui").mayOnlyAccessLayers("model", "geo", "index", "ingest", "render", "store", "tiles",
+                        "export")
+                .whereLayer("bench").mayOnlyAccessLayers("model", "geo", "index", "ingest", "render", "store",
+                        "tiles", "export")
+                .whereLayer("cli").mayOnlyAccessLayers("model", "geo", "index", "ingest", "render", "store", "tiles",
+                        "export", "bench")
+                .whereLayer("app").mayOnlyAccessLayers("ui", "cli")
+                .check(classes);
+    }
+
+    /**
+     * No two classes of the window use each other, directly or round a loop (a view and its view model, the main
+     * window and a menu): each top-level class of {@code org.sitmap.ui..} is its own slice.
+     */
+    @Test
+    void noClassCyclesInTheWindow() {
+        slices().assignedFrom(new com.tngtech.archunit.library.dependencies.SliceAssignment() {
+            @Override
+            public com.tngtech.archunit.library.dependencies.SliceIdentifier getIdentifierOf(
+                    com.tngtech.archunit.core.domain.JavaClass c) {
+                if (!c.getPackageName().startsWith("org.sitmap.ui")) {
+                    return com.tngtech.archunit.library.dependencies.SliceIdentifier.ignore();
+                }
+                com.tngtech.archunit.core.domain.JavaClass top = c;
+                while (top.getEnclosingClass().isPresent()) top = top.getEnclosingClass().get();
+                return com.tngtech.archunit.library.dependencies.SliceIdentifier.of(top.getName());
+            }
+
+            @Override
+            public String getDescription() { return "top-level classes of org.sitmap.ui"; }
+        }).should().beFreeOfCycles().check(classes);
     }
 
     @Test

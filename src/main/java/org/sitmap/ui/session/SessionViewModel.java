@@ -42,12 +42,16 @@ public final class SessionViewModel {
     private final LongProperty selectedId = new SimpleLongProperty(-1);
     private final StringProperty message = new SimpleStringProperty("");
     private final BooleanProperty busy = new SimpleBooleanProperty();
-    private final Workspace workspace;
     private final Coalescer<Selection> filtering;
+    private final java.util.function.Function<String, long[]> textMatches;
 
-    SessionViewModel(Workspace workspace) {
-        this.workspace = workspace;
-        this.filtering = workspace.latest("Filtering");
+    /**
+     * @param filtering   the latest-only lane the filtering runs in (the workspace's worker)
+     * @param textMatches the workspace's cached full-text look-up (worker only)
+     */
+    SessionViewModel(Coalescer<Selection> filtering, java.util.function.Function<String, long[]> textMatches) {
+        this.filtering = filtering;
+        this.textMatches = textMatches;
         index.addListener((o, a, b) -> refilter());
         filter.addListener((o, a, b) -> refilter());
     }
@@ -58,7 +62,7 @@ public final class SessionViewModel {
         FilterSpec spec = filter.get();
         if (ix == null) return;
         busy.set(true);
-        filtering.submit(() -> new IndexFilter(ix, spec, workspace.textMatches(spec.text())).apply(), sel -> {
+        filtering.submit(() -> new IndexFilter(ix, spec, textMatches.apply(spec.text())).apply(), sel -> {
             busy.set(false);
             shown.set(sel);
         });

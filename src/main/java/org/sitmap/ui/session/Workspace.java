@@ -88,7 +88,7 @@ public final class Workspace implements AutoCloseable {
         this.opener = opener;
         this.db = db;
         this.tiles = tiles;
-        this.session = new SessionViewModel(this);
+        this.session = new SessionViewModel(latest("Filtering"), this::textMatches);
     }
 
     // ---- state --------------------------------------------------------------------------------------------------

@@ -46,7 +46,7 @@ public final class ChainTileRetriever implements TileRetriever {
     public static void attach(MapTiles tiles) { attached = tiles; }
 
     /** Stops serving from {@code tiles} (its window closed); later tiles are drawn locally. */
-    static void detach(MapTiles tiles) {
+    public static void detach(MapTiles tiles) {
         if (attached == tiles) attached = null;
     }
 

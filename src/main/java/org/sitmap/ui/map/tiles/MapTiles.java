@@ -25,7 +25,7 @@ import org.sitmap.tiles.TileOrigin;
  * from the window draw with {@link #chain()}, so they show the tiles the map shows.
  *
  * <p>Gluon creates {@link ChainTileRetriever} through ServiceLoader, so the map's retriever cannot be handed its
- * chain: the window attaches its tiles to it ({@link ChainTileRetriever#attach}) and detaches them on close.
+ * chain: the window attaches its tiles to it ({@code ChainTileRetriever.attach}) and detaches them on close.
  *
  * <p>Thread-safe: the chain and policy are volatile and replaced whole under the lock; {@link #useMbTiles} opens a
  * file, so call it off the FX thread ({@link #packOpener()}).
@@ -158,7 +158,6 @@ public final class MapTiles implements AutoCloseable {
     /** Stops the tile threads and closes the chain's files (the pack). */
     @Override
     public void close() {
-        ChainTileRetriever.detach(this);
         pool.shutdownNow();
         packOpener.shutdownNow();
         chain.close();
