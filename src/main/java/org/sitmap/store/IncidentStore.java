@@ -270,6 +270,18 @@ public final class IncidentStore implements AutoCloseable {
         }
     }
 
+    /**
+     * As {@link #loadIndex()}, the second reader of a large store run on {@code helper} ({@code Runnable::run}: all
+     * on the calling thread, e.g. the window's one worker).
+     */
+    public synchronized IncidentIndex loadIndex(java.util.concurrent.Executor helper) {
+        try {
+            return IndexLoader.load(conn, file, catalog, count(), IndexLoader.SPLIT_ABOVE, helper);
+        } catch (SQLException e) {
+            throw fault("cannot load the incidents", e);
+        }
+    }
+
     /** Reads every incident's filter columns into a fresh in-memory index. */
     public synchronized IncidentIndex loadIndex() {
         try {

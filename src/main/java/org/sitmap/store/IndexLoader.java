@@ -56,21 +56,36 @@ final class IndexLoader {
     /** As {@link #load(Connection, Path, FactionCatalog, int)} with the split threshold given (for tests). */
     static IncidentIndex load(Connection c, Path file, FactionCatalog catalog, int count, int splitAbove)
             throws SQLException {
+        return load(c, file, catalog, count, splitAbove, OWN_THREAD);
+    }
+
+    /** Runs the upper half's scan on a thread of its own (the command line and the benchmark). */
+    static final java.util.concurrent.Executor OWN_THREAD = r -> {
+        Thread t = new Thread(r, "sitmap-index-load");
+        t.setDaemon(true);
+        t.start();
+    };
+
+    /**
+     * As {@link #load(Connection, Path, FactionCatalog, int, int)}, the upper half of a large store scanned on
+     * {@code helper} while the calling thread scans the lower half. A direct executor ({@code Runnable::run}) scans
+     * both halves on the calling thread, one after the other (the window's worker: it starts no thread of its own).
+     */
+    static IncidentIndex load(Connection c, Path file, FactionCatalog catalog, int count, int splitAbove,
+                              java.util.concurrent.Executor helper) throws SQLException {
         long[] range = fidRange(c);
         Part low;
         Part high = null;
         if (count > splitAbove && file != null) {
             long mid = range[0] + (range[1] - range[0]) / 2;
             CompletableFuture<Part> upper = new CompletableFuture<>();
-            Thread t = new Thread(() -> {
+            helper.execute(() -> {
                 try (Connection second = openReader(file)) {
                     upper.complete(scan(second, mid, range[1], count / 2 + 16));
                 } catch (SQLException | RuntimeException e) {
                     upper.completeExceptionally(e);
                 }
-            }, "sitmap-index-load");
-            t.setDaemon(true);
-            t.start();
+            });
             low = scan(c, range[0], mid, count / 2 + 16);
             try {
                 high = upper.join();

@@ -15,7 +15,8 @@ public final class StoreSource implements IncidentSource {
 
     public StoreSource(IncidentStore store) { this.store = store; }
 
-    @Override public IncidentIndex loadIndex() { return store.loadIndex(); }
+    /** Loads on the calling thread only (the workspace's worker): no thread of the loader's own. */
+    @Override public IncidentIndex loadIndex() { return store.loadIndex(Runnable::run); }
 
     @Override public long[] searchText(String words) { return store.searchText(words); }
 
