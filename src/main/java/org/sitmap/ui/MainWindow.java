@@ -55,7 +55,7 @@ public final class MainWindow {
                 MapTiles.forWindow(options.offline()));
     }
 
-    /** A window that keeps no filter between sessions and reads no tile preferences (tests, demos). */
+    /** A window that keeps no filter between sessions and uses offline tiles without preferences (tests, demos). */
     public MainWindow(Options options, Function<Path, IncidentSource> opener) {
         this(options, opener, org.sitmap.ui.filter.FilterMemory.none(),
                 MapTiles.offline(org.sitmap.tiles.TileCache.defaultRoot()));
