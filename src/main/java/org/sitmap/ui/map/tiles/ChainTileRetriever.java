@@ -36,7 +36,10 @@ public final class ChainTileRetriever implements TileRetriever {
 
     /** Used by ServiceLoader: the chain of the attached window's {@link MapTiles}, on its tile threads. */
     public ChainTileRetriever() {
-        this(() -> attached == null ? LOCAL_ONLY : attached.chain(), r -> {
+        this(() -> {
+            MapTiles t = attached;
+            return t == null ? LOCAL_ONLY : t.chain();
+        }, r -> {
             MapTiles t = attached;
             if (t == null) java.util.concurrent.ForkJoinPool.commonPool().execute(r); else t.pool().execute(r);
         });
