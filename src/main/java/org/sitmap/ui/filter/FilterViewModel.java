@@ -2,8 +2,6 @@ package org.sitmap.ui.filter;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -19,7 +17,6 @@ import org.sitmap.index.Selection;
 import org.sitmap.model.DatePrecision;
 import org.sitmap.model.EventType;
 import org.sitmap.model.Faction;
-import org.sitmap.model.FactionCatalog;
 import org.sitmap.model.FilterSpec;
 import org.sitmap.model.SubEventType;
 import org.sitmap.ui.session.Coalescer;

@@ -81,4 +81,27 @@ class WorkspaceTest {
         }, n -> { });
         assertThat(ws.session().messageProperty().get()).isEqualTo("Counting failed: broken index");
     }
+
+    /** Closing the window's workspace stops its worker and the tile threads it owns. */
+    @Test
+    void closingStopsTheWorkerAndTheTileThreads(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        org.sitmap.ui.map.tiles.MapTiles tiles = org.sitmap.ui.map.tiles.MapTiles.offline(dir);
+        Workspace ws = Workspace.open(db -> MemorySource.sample(), null, tiles, Runnable::run);
+        java.util.concurrent.CompletableFuture<Thread> worker = new java.util.concurrent.CompletableFuture<>();
+        ws.execute(() -> worker.complete(Thread.currentThread()));
+        java.util.concurrent.CompletableFuture<Thread> tile = new java.util.concurrent.CompletableFuture<>();
+        tiles.pool().execute(() -> tile.complete(Thread.currentThread()));
+        Thread w = worker.get(10, java.util.concurrent.TimeUnit.SECONDS);
+        Thread t = tile.get(10, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(w.getName()).isEqualTo("sitmap-worker");
+        assertThat(t.getName()).startsWith("sitmap-tiles-");
+        ws.close();
+        w.join(10_000);
+        t.join(10_000);
+        assertThat(w.isAlive()).isFalse();
+        assertThat(t.isAlive()).isFalse();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> tiles.pool().execute(() -> { }))
+                .isInstanceOf(java.util.concurrent.RejectedExecutionException.class);
+    }
 }

@@ -24,7 +24,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.sitmap.render.basemap.BasemapPainter;
 import org.sitmap.render.basemap.BasemapStyle;
 import org.sitmap.tiles.LocalTileSource;
-import org.sitmap.tiles.NetworkPolicy;
 import org.sitmap.tiles.TestTiles;
 import org.sitmap.tiles.TileChain;
 import org.sitmap.tiles.TileImage;
