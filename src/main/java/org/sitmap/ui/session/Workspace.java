@@ -30,7 +30,7 @@ import org.sitmap.ui.map.tiles.MapTiles;
  * same worker; an import ends with {@link #reload()}, which forgets the text matches and loads the index again.
  *
  * <p>Threading: construct and call on the FX thread, except where a method says "worker only". Every job runs on
- * the one worker ({@link #worker()}), so store access is serial; results come back through the {@code ui} executor
+ * the one worker ({@code sitmap-worker}), so store access is serial; results come back through the {@code ui} executor
  * (the FX thread in the window, a direct executor in tests). {@link #close()} shuts the worker and the tile threads.
  */
 public final class Workspace implements AutoCloseable {
