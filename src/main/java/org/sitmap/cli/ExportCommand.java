@@ -20,7 +20,7 @@ import org.sitmap.model.InputException;
 import org.sitmap.render.Corner;
 import org.sitmap.render.IncidentPainter;
 import org.sitmap.render.Viewport;
-import org.sitmap.store.DefaultStore;
+import org.sitmap.seed.DefaultStore;
 import org.sitmap.store.IncidentStore;
 import org.sitmap.tiles.MbTilesSource;
 import org.sitmap.tiles.TileChain;
@@ -268,9 +268,9 @@ final class ExportCommand implements Callable<Integer> {
         return filterOptions.toFilter(catalog, fb, spec.commandLine()).withFactionRule(rule());
     }
 
-    private org.sitmap.ingest.CsvLayout csvLayout() {
+    private org.sitmap.export.CsvLayout csvLayout() {
         try {
-            return org.sitmap.ingest.CsvLayout.parse(layout);
+            return org.sitmap.export.CsvLayout.parse(layout);
         } catch (IllegalArgumentException e) {
             throw usage("--layout: " + e.getMessage());
         }

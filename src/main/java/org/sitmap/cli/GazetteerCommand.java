@@ -32,7 +32,7 @@ final class GazetteerCommand {
 
     /** Writes into the store; tests replace it. */
     static PlaceWriter writer = (db, places) -> {
-        try (org.sitmap.store.IncidentStore s = org.sitmap.store.DefaultStore.open(db)) {
+        try (org.sitmap.store.IncidentStore s = org.sitmap.seed.DefaultStore.open(db)) {
             return s.upsertPlaces(places);
         }
     };

@@ -24,7 +24,7 @@ final class GazetteerListing {
     }
 
     static PlaceReader reader = db -> {
-        try (org.sitmap.store.IncidentStore s = org.sitmap.store.DefaultStore.open(db)) {
+        try (org.sitmap.store.IncidentStore s = org.sitmap.seed.DefaultStore.open(db)) {
             return s.storedPlaces();
         }
     };

@@ -15,7 +15,7 @@ import org.sitmap.model.ImportReport;
 import org.sitmap.model.Incident;
 import org.sitmap.model.IncidentReader;
 import org.sitmap.model.ParsedRow;
-import org.sitmap.store.DefaultStore;
+import org.sitmap.seed.DefaultStore;
 import org.sitmap.store.ImportOptions;
 import org.sitmap.store.IncidentStore;
 import picocli.CommandLine;

@@ -3,6 +3,7 @@ package org.sitmap.index;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import org.sitmap.geo.WebMercator;
 import org.sitmap.model.FactionCatalog;
 import org.sitmap.model.Incident;
 

@@ -1,6 +1,6 @@
 package org.sitmap.render;
 
-import org.sitmap.index.WebMercator;
+import org.sitmap.geo.WebMercator;
 import org.sitmap.model.BBox;
 
 /**

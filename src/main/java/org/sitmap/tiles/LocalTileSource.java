@@ -1,7 +1,7 @@
 package org.sitmap.tiles;
 
 import java.util.Optional;
-import org.sitmap.index.WebMercator;
+import org.sitmap.geo.WebMercator;
 import org.sitmap.render.Raster;
 import org.sitmap.render.Viewport;
 import org.sitmap.render.basemap.BasemapPainter;

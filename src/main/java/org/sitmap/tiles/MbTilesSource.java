@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
-import org.sitmap.store.MbTilesFile;
 
 /**
  * Tiles from a user-chosen MBTiles pack (opened read-only): PNG and JPEG tiles as they are, WebP tiles decoded

@@ -50,7 +50,7 @@ public final class MainWindow {
     private final org.sitmap.ui.filter.FilterViewModel filterModel;
 
     public MainWindow(Options options) {
-        this(options, db -> new StoreSource(org.sitmap.store.DefaultStore.openForReading(db)),
+        this(options, db -> new StoreSource(org.sitmap.seed.DefaultStore.openForReading(db)),
                 new org.sitmap.ui.filter.FilterMemory(org.sitmap.ui.filter.FilterMemory.defaultFile()),
                 MapTiles.forWindow(options.offline()));
     }

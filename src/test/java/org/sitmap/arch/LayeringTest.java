@@ -11,10 +11,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Holds the layering of README.md ("How it is built"): model ← geo, index, ingest, render ← store, tiles ← export ←
- * ui, cli, bench ← app — in detail, which package may use which ({@link #eachCorePackageUsesOnlyThoseBelowIt}) —
- * with no package cycles and no class cycles inside the window ({@code ui}), JavaFX only in ui and app, SQL only in
- * store, JTS only in geo.
+ * Holds the layering of README.md ("How it is built"): model ← geo, index, ingest, render ← store, tiles ← seed,
+ * export ← ui, cli, bench ← app — in detail, which package may use which ({@link #eachCorePackageUsesOnlyThoseBelowIt})
+ * — with no package cycles and no class cycles inside the window ({@code ui}), JavaFX only in ui and app, SQL only in
+ * store (and the MBTiles reader in tiles), JTS only in geo.
  */
 class LayeringTest {
     private static JavaClasses classes;
@@ -30,7 +30,8 @@ class LayeringTest {
         layeredArchitecture().consideringOnlyDependenciesInLayers()
                 .layer("model").definedBy("org.sitmap.model..")
                 .layer("core").definedBy("org.sitmap.store..", "org.sitmap.ingest..", "org.sitmap.geo..",
-                        "org.sitmap.index..", "org.sitmap.render..", "org.sitmap.export..", "org.sitmap.tiles..")
+                        "org.sitmap.index..", "org.sitmap.render..", "org.sitmap.export..", "org.sitmap.tiles..",
+                        "org.sitmap.seed..")
                 .layer("front").definedBy("org.sitmap.ui..", "org.sitmap.cli..", "org.sitmap.bench..")
                 .layer("app").definedBy("org.sitmap.app..")
                 .whereLayer("app").mayNotBeAccessedByAnyLayer()
@@ -41,8 +42,9 @@ class LayeringTest {
 
     /**
      * The real order of the core: model uses nothing; geo and ingest use model; index uses model and geo; render
-     * uses index; store uses ingest and index (its readers and loaders); tiles draw with render and read packs;
-     * export uses all of them. The front ends (ui, cli, bench) use the core, and app starts them.
+     * uses index; store uses ingest (an import's formats), geo and index; tiles draw with render and read MBTiles
+     * packs; seed builds the default store from the shipped files (store and ingest); export uses all but seed. The
+     * front ends (ui, cli, bench) use the core, and app starts them.
      */
     @Test
     void eachCorePackageUsesOnlyThoseBelowIt() {
@@ -54,6 +56,7 @@ class LayeringTest {
                 .layer("render").definedBy("org.sitmap.render..")
                 .layer("store").definedBy("org.sitmap.store..")
                 .layer("tiles").definedBy("org.sitmap.tiles..")
+                .layer("seed").definedBy("org.sitmap.seed..")
                 .layer("export").definedBy("org.sitmap.export..")
                 .layer("ui").definedBy("org.sitmap.ui..")
                 .layer("cli").definedBy("org.sitmap.cli..")
@@ -65,15 +68,16 @@ class LayeringTest {
                 .whereLayer("index").mayOnlyAccessLayers("model", "geo")
                 .whereLayer("render").mayOnlyAccessLayers("model", "geo", "index")
                 .whereLayer("store").mayOnlyAccessLayers("model", "geo", "index", "ingest")
-                .whereLayer("tiles").mayOnlyAccessLayers("model", "geo", "index", "render", "store")
+                .whereLayer("tiles").mayOnlyAccessLayers("model", "geo", "index", "render")
+                .whereLayer("seed").mayOnlyAccessLayers("model", "geo", "index", "ingest", "store")
                 .whereLayer("export").mayOnlyAccessLayers("model", "geo", "index", "ingest", "render", "store",
                         "tiles")
                 .whereLayer("ui").mayOnlyAccessLayers("model", "geo", "index", "ingest", "render", "store", "tiles",
-                        "export")
+                        "seed", "export")
                 .whereLayer("bench").mayOnlyAccessLayers("model", "geo", "index", "ingest", "render", "store",
                         "tiles", "export")
                 .whereLayer("cli").mayOnlyAccessLayers("model", "geo", "index", "ingest", "render", "store", "tiles",
-                        "export", "bench")
+                        "seed", "export", "bench")
                 .whereLayer("app").mayOnlyAccessLayers("ui", "cli")
                 .check(classes);
     }
@@ -129,7 +133,9 @@ class LayeringTest {
 
     @Test
     void sqlOnlyInTheStore() {
+        // an MBTiles pack is an SQLite file: its reader in tiles is the one other class allowed JDBC
         noClasses().that().resideOutsideOfPackages("org.sitmap.store..")
+                .and().doNotHaveFullyQualifiedName("org.sitmap.tiles.MbTilesFile")
                 .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "org.sqlite..")
                 .check(classes);
     }

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sitmap.export.WorldFile;
-import org.sitmap.store.DefaultStore;
+import org.sitmap.seed.DefaultStore;
 import org.sitmap.testutil.Tools;
 import picocli.CommandLine;
 

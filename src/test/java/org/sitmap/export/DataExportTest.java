@@ -14,7 +14,7 @@ import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.sitmap.ingest.CsvWriter;
+import org.sitmap.export.CsvWriter;
 import org.sitmap.ingest.GeoJsonReader;
 import org.sitmap.model.DatePrecision;
 import org.sitmap.model.FilterSpec;

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sitmap.export.GeoJsonWriter;
 import org.sitmap.model.Actor;
 import org.sitmap.model.DatePrecision;
 import org.sitmap.model.FactionCatalog;

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sitmap.export.CsvWriter;
 import org.sitmap.model.FilterSpec;
 import org.sitmap.model.ImportReport;
 import org.sitmap.model.Incident;

@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.sitmap.index.WebMercator;
+import org.sitmap.geo.WebMercator;
 import org.sitmap.render.Raster;
 import org.sitmap.render.Viewport;
 import org.sitmap.render.basemap.BasemapPainter;

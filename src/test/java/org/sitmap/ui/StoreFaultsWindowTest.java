@@ -18,7 +18,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.sitmap.ingest.acled.AcledReader;
 import org.sitmap.model.IncidentReader;
-import org.sitmap.store.DefaultStore;
+import org.sitmap.seed.DefaultStore;
 import org.sitmap.store.ImportOptions;
 import org.sitmap.store.IncidentStore;
 import org.sitmap.testutil.EventFiles;

@@ -85,14 +85,14 @@ public abstract class CsvIncidentReader implements IncidentReader {
      * The field at column {@code i} stripped, or null when the column is absent or the field blank. The
      * apostrophe that CSV exports put before a cell a spreadsheet could run as a formula ({@code = + - @}, their
      * fullwidth forms, tab, carriage return, also after leading spaces) is removed and the rest kept exactly:
-     * the store keeps the text as reported, exports neutralise it again ({@code CsvWriter.unguard}).
+     * the store keeps the text as reported, exports neutralise it again ({@link FormulaGuard}).
      */
     protected final String text(int i) {
         if (i < 0 || csv.isBlank(i)) return null;
         String raw = csv.get(i);
         // a guarded cell is the exact text the writer had: no stripping
         if (raw.length() > 1 && raw.charAt(0) == '\'') {
-            String t = org.sitmap.ingest.CsvWriter.unguard(raw);
+            String t = FormulaGuard.unguard(raw);
             if (t.length() != raw.length()) return t;
         }
         return raw.strip();

@@ -10,7 +10,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import org.sitmap.index.WebMercator;
+import org.sitmap.geo.WebMercator;
 
 /**
  * The vector data of the offline basemap, read from the classpath folder {@code data/basemap/} (shipped in the

@@ -80,10 +80,10 @@ class BasemapPainterTest {
     }
 
     private static double lat(double row, double n) {
-        return org.sitmap.index.WebMercator.lat(row / n);
+        return org.sitmap.geo.WebMercator.lat(row / n);
     }
 
     private static double lon(double col, double n) {
-        return org.sitmap.index.WebMercator.lon(col / n);
+        return org.sitmap.geo.WebMercator.lon(col / n);
     }
 }

@@ -1,4 +1,4 @@
-package org.sitmap.ingest;
+package org.sitmap.export;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package org.sitmap.ingest;
+package org.sitmap.export;
 
 import java.io.BufferedWriter;
 import java.io.Closeable;
@@ -8,24 +8,21 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.sitmap.ingest.csv.FormulaGuard;
 import org.sitmap.model.Incident;
 
 /**
  * Writes incidents as CSV (RFC 4180: comma separated, CRLF line ends, fields with comma, quote or line break
  * quoted, quotes doubled), UTF-8, in a {@link CsvLayout} (Sitmap's own by default, or ACLED's). A cell that a
- * spreadsheet could run as a formula gets a leading apostrophe ({@link #needsGuard}); a cell that is only a
+ * spreadsheet could run as a formula gets a leading apostrophe ({@link FormulaGuard}); a cell that is only a
  * number (such as a negative longitude) is left as it is, since it cannot be a formula. Sitmap's CSV reader
- * removes the apostrophe again ({@link #unguard}), so the text round-trips.
+ * removes the apostrophe again, so the text round-trips.
  *
  * <p>Not thread-safe.
  */
 public final class CsvWriter implements Closeable {
     /** The header row of Sitmap's own layout. */
     public static final List<String> COLUMNS = CsvLayout.SITMAP.columns();
-
-    private static final java.util.regex.Pattern PLAIN_NUMBER = java.util.regex.Pattern.compile("-?\\d+(\\.\\d+)?([eE]-?\\d+)?");
-    /** What a spreadsheet takes as the start of a formula: = + - @, their fullwidth forms, tab and carriage return. */
-    private static final String TRIGGERS = "=+-@\t\r\uFF1D\uFF0B\uFF0D\uFF20";
 
     private final Writer out;
     private final CsvLayout layout;
@@ -71,32 +68,10 @@ public final class CsvWriter implements Closeable {
         out.write("\r\n");
     }
 
-    /**
-     * True when a spreadsheet could take {@code s} as a formula: its first character, or its first after leading
-     * spaces (spreadsheets skip them), is a trigger ({@code = + - @}, fullwidth {@code ＝ ＋ － ＠}, tab, carriage
-     * return), and it is not simply a number.
-     */
-    static boolean needsGuard(String s) {
-        int k = 0;
-        while (k < s.length() && s.charAt(k) == ' ') k++;
-        if (k < s.length() && TRIGGERS.indexOf(s.charAt(k)) >= 0) return !PLAIN_NUMBER.matcher(s).matches();
-        // a text that itself starts with the guard is guarded too, so that reading removes only the added one
-        return s.length() > 1 && s.charAt(0) == '\'' && needsGuard(s.substring(1));
-    }
-
-    /**
-     * The text of a cell as written before {@link #needsGuard its guard}: without the leading apostrophe when what
-     * follows it needed one; else {@code s} as it is.
-     */
-    public static String unguard(String s) {
-        if (s.length() > 1 && s.charAt(0) == '\'' && needsGuard(s.substring(1))) return s.substring(1);
-        return s;
-    }
-
     /** One cell, neutralised against formula injection and quoted when needed. */
     static String cell(String s) {
         if (s == null || s.isEmpty()) return "";
-        if (needsGuard(s)) s = "'" + s;
+        s = FormulaGuard.guard(s);
         if (s.indexOf(',') >= 0 || s.indexOf('"') >= 0 || s.indexOf('\n') >= 0 || s.indexOf('\r') >= 0) {
             return '"' + s.replace("\"", "\"\"") + '"';
         }

@@ -1,4 +1,4 @@
-package org.sitmap.store;
+package org.sitmap.tiles;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package org.sitmap.store;
+package org.sitmap.seed;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,6 +11,9 @@ import java.util.List;
 import java.util.logging.Logger;
 import org.sitmap.ingest.GeoJsonReader;
 import org.sitmap.model.IncidentReader;
+import org.sitmap.store.ImportOptions;
+import org.sitmap.store.IncidentStore;
+import org.sitmap.store.StoreLocation;
 
 /**
  * Opens the store the user asked for, or the default one; the default store is built on first use from the seed

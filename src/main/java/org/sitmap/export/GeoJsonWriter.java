@@ -1,4 +1,4 @@
-package org.sitmap.ingest;
+package org.sitmap.export;
 
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;

@@ -1,4 +1,4 @@
-package org.sitmap.index;
+package org.sitmap.geo;
 
 /**
  * Spherical Web Mercator (EPSG:3857) in normalised world units: x and y in [0,1), y growing southward, as slippy

@@ -1,4 +1,4 @@
-package org.sitmap.store;
+package org.sitmap.tiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

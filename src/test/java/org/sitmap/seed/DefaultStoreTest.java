@@ -1,26 +1,16 @@
-package org.sitmap.store;
+package org.sitmap.seed;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sitmap.model.FilterSpec;
+import org.sitmap.store.IncidentStore;
 
 class DefaultStoreTest {
     @TempDir Path dir;
-
-    @Test
-    void theDefaultStoreFollowsXdg() {
-        assertThat(StoreLocation.defaultStore(Map.of("XDG_DATA_HOME", "/data/u"), "/home/u"))
-                .isEqualTo(Path.of("/data/u/sitmap/sitmap.gpkg"));
-        assertThat(StoreLocation.defaultStore(Map.of(), "/home/u"))
-                .isEqualTo(Path.of("/home/u/.local/share/sitmap/sitmap.gpkg"));
-        assertThat(StoreLocation.defaultStore(Map.of("XDG_DATA_HOME", "relative"), "/home/u"))
-                .isEqualTo(Path.of("/home/u/.local/share/sitmap/sitmap.gpkg"));
-    }
 
     @Test
     void aMissingDefaultStoreIsBuiltFromTheSeedsAndLeavesNoTemporaryFiles() throws Exception {

@@ -1,4 +1,4 @@
-package org.sitmap.ingest;
+package org.sitmap.export;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
