@@ -126,11 +126,6 @@ public final class IndexFilter {
         return textIds == null || Arrays.binarySearch(textIds, index.id(r)) >= 0;
     }
 
-    /** True when the day window overlaps row {@code r}'s span. */
-    public boolean inDates(int r) {
-        return index.day(r) <= toDay && index.dayEnd(r) >= fromDay;
-    }
-
     private boolean insidePolygon(double x, double y) {
         boolean inside = false;
         for (int i = 0, j = polyX.length - 1; i < polyX.length; j = i++) {

@@ -49,11 +49,6 @@ public final class LabelPainter {
         this.markerGap = markerGap;
     }
 
-    /** Places and draws the labels of the incidents {@code drawn} shows (no basemap names); see the class comment. */
-    public List<LabelPlacer.Placed> paint(Raster r, Viewport vp, Selection sel, HitTester drawn) {
-        return paint(r, vp, sel, drawn, -1, List.of(), 0, List.of());
-    }
-
     /**
      * Places and draws the labels of one picture.
      *

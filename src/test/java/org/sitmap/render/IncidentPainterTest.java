@@ -140,7 +140,7 @@ class IncidentPainterTest {
         Viewport vp = new Viewport(35.51, 36.61, 11, 500, 400);
         Raster r = new Raster(500, 400);
         HitTester hits = painter.paint(r, vp, sel, IncidentPainter.Options.DEFAULT);
-        List<LabelPlacer.Placed> placed = new LabelPainter().paint(r, vp, sel, hits);
+        List<LabelPlacer.Placed> placed = new LabelPainter().paint(r, vp, sel, hits, -1, List.of(), 0, List.of());
         assertThat(placed).isNotEmpty();
         assertThat(placed.get(0).candidate().text()).isEqualTo("Kafar Sijnah");
         for (int i = 0; i < placed.size(); i++) {
@@ -159,7 +159,7 @@ class IncidentPainterTest {
         Raster r = new Raster(400, 300);
         HitTester hits = painter.paint(r, vp, sel, IncidentPainter.Options.DEFAULT.withMode(IncidentPainter.Mode.CLUSTERS));
         assertThat(hits.clusters()).isEqualTo(1);
-        assertThat(new LabelPainter().paint(r, vp, sel, hits)).isEmpty();
+        assertThat(new LabelPainter().paint(r, vp, sel, hits, -1, List.of(), 0, List.of())).isEmpty();
     }
 
     @Test
@@ -185,7 +185,7 @@ class IncidentPainterTest {
                         Float.parseFloat(a[1]) - Float.parseFloat(c[1]))).isGreaterThanOrEqualTo(10);
             }
         }
-        List<LabelPlacer.Placed> placed = new LabelPainter().paint(new Raster(400, 300), vp, sel, hits);
+        List<LabelPlacer.Placed> placed = new LabelPainter().paint(new Raster(400, 300), vp, sel, hits, -1, List.of(), 0, List.of());
         assertThat(placed).extracting(p -> p.candidate().text()).containsExactlyInAnyOrder("V0", "V1", "V2", "V3", "V4");
     }
 

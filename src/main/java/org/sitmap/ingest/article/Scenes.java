@@ -5,7 +5,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.sitmap.ingest.gazetteer.Gazetteer;
-import org.sitmap.ingest.gazetteer.NameKey;
 import org.sitmap.model.FactionCatalog;
 import org.sitmap.model.Place;
 
@@ -83,10 +82,5 @@ final class Scenes {
             String code = best;
             who.add(new Actors.Mention(catalog.byCode(code).map(f -> f.name()).orElse(code), code, -1, -1));
         }
-    }
-
-    /** True when two names are one place's name in two spellings. */
-    static boolean sameName(String a, String b) {
-        return NameKey.key(a).equals(NameKey.key(b));
     }
 }

@@ -95,9 +95,6 @@ public final class CsvTokenizer implements Closeable {
     /** The 1-based line where the current record starts. */
     public long line() { return recordLine; }
 
-    /** The 1-based line of the next character to be read (after the current record). */
-    public long currentLine() { return line; }
-
     /** Field {@code i} of the current record as a string; "" for a field beyond the record's end. */
     public String get(int i) {
         if (i < 0 || i >= fields) return "";

@@ -1,4 +1,4 @@
-package org.sitmap.render.basemap;
+package org.sitmap.tools;
 
 import java.io.File;
 import java.nio.file.Files;
@@ -6,10 +6,11 @@ import java.nio.file.Path;
 import javax.imageio.ImageIO;
 import org.sitmap.render.Raster;
 import org.sitmap.render.Viewport;
+import org.sitmap.render.basemap.BasemapPainter;
 
 /**
  * Renders a few basemap views to PNG for looking at them (not a test):
- * {@code java -cp target/classes:target/test-classes org.sitmap.render.basemap.BasemapPreview OUT_DIR}.
+ * {@code java -cp target/classes:target/test-classes org.sitmap.tools.BasemapPreview OUT_DIR}.
  */
 public final class BasemapPreview {
     private BasemapPreview() { }
