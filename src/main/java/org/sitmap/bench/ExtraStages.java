@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import org.sitmap.ingest.article.ArticleDate;
 import org.sitmap.ingest.article.ArticleExtractor;
 import org.sitmap.ingest.gazetteer.Gazetteer;
+import org.sitmap.model.FactionCatalog;
 import org.sitmap.store.IncidentStore;
 
 /**
@@ -45,7 +46,7 @@ final class ExtraStages {
             out.timing("export_ms", ExportStage.measure(store, dir, Math.min(runs, 5)), null);
         }
         log.println("article extraction…");
-        ArticleExtractor ex = new ArticleExtractor(Gazetteer.load(null), IncidentStore.loadCatalog());
+        ArticleExtractor ex = new ArticleExtractor(Gazetteer.load(null), FactionCatalog.shipped());
         ArticleDate date = ArticleDate.of(LocalDate.of(2021, 6, 8));
         int[] found = new int[1];
         out.timing("extract_article_ms", Timing.measure(runs, runs, () ->

@@ -2,7 +2,11 @@ package org.sitmap.model;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -21,6 +25,9 @@ import java.util.Optional;
  * <p>Immutable and safe to share between threads.
  */
 public final class FactionCatalog {
+    /** Where the shipped faction list is on the class path. */
+    public static final String SHIPPED = "data/factions.csv";
+
     private final List<Faction> factions;
     private final Map<String, Integer> ordinalByCode = new HashMap<>();
     private final Map<String, String> codeByAlias = new HashMap<>();
@@ -43,6 +50,16 @@ public final class FactionCatalog {
             if (e.getKey().length() >= 4) aliasesLongestFirst.add(Map.entry(e.getKey(), e.getValue()));
         }
         aliasesLongestFirst.sort((a, b) -> b.getKey().length() - a.getKey().length());
+    }
+
+    /** The factions shipped with Sitmap: {@code data/factions.csv} on the class path. */
+    public static FactionCatalog shipped() {
+        try (InputStream in = FactionCatalog.class.getResourceAsStream("/" + SHIPPED)) {
+            if (in == null) throw new IllegalStateException(SHIPPED + " is missing from the class path");
+            return parse(new InputStreamReader(in, StandardCharsets.UTF_8), SHIPPED);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /**

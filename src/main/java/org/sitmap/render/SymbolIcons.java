@@ -3,20 +3,15 @@ package org.sitmap.render;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Locale;
-import javax.imageio.ImageIO;
 import org.sitmap.model.EventType;
 import org.sitmap.model.Faction;
-import org.sitmap.model.FactionCatalog;
 
 /**
  * The faction and event-type symbols as small images, drawn by the same {@link MarkerSprites#drawMarker} as the map
  * and the legend: a faction is a disc in its colour, an event type its marker shape in neutral grey. The files in
- * {@code icons/factions/} and {@code icons/events/} are made by {@link #main} and checked against it by a test, so
- * they cannot drift from what the map draws.
+ * {@code icons/factions/} and {@code icons/events/} are made by it (the dev tool {@code tools.WriteIcons}) and
+ * checked against it by a test, so they cannot drift from what the map draws.
  */
 public final class SymbolIcons {
     /** Neutral grey of the event-type icons. */
@@ -47,23 +42,5 @@ public final class SymbolIcons {
         MarkerSprites.drawMarker(g, size / 2.0, size / 2.0, size * 0.36, rgb, type, 0);
         g.dispose();
         return img;
-    }
-
-    /** Writes {@code factions/CODE.png} and {@code events/TYPE.png} (32 px) under the folder given (default icons). */
-    public static void main(String[] args) throws IOException {
-        Path root = Path.of(args.length > 0 ? args[0] : "icons");
-        FactionCatalog catalog;
-        try (java.io.Reader in = new java.io.InputStreamReader(SymbolIcons.class.getClassLoader()
-                .getResourceAsStream("data/factions.csv"), java.nio.charset.StandardCharsets.UTF_8)) {
-            catalog = FactionCatalog.parse(in, "data/factions.csv");
-        }
-        Files.createDirectories(root.resolve("factions"));
-        Files.createDirectories(root.resolve("events"));
-        for (Faction f : catalog.factions()) {
-            ImageIO.write(faction(f, 32), "png", root.resolve("factions/" + f.code() + ".png").toFile());
-        }
-        for (EventType t : EventType.values()) {
-            ImageIO.write(eventType(t, 32), "png", root.resolve("events/" + fileName(t)).toFile());
-        }
     }
 }

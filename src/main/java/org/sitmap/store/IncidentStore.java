@@ -1,10 +1,6 @@
 package org.sitmap.store;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -68,7 +64,7 @@ public final class IncidentStore implements AutoCloseable {
                     open(file).close();
                     return openReadOnly(file);
                 }
-                return new IncidentStore(file, c, loadCatalog(), true);
+                return new IncidentStore(file, c, FactionCatalog.shipped(), true);
             } catch (SQLException | RuntimeException e) {
                 c.close();
                 throw e;
@@ -123,7 +119,7 @@ public final class IncidentStore implements AutoCloseable {
                             + " at " + backup, e);
                 }
                 MigrationBackup.committed(backup);
-                FactionCatalog catalog = loadCatalog();
+                FactionCatalog catalog = FactionCatalog.shipped();
                 syncFactions(c, catalog);
                 StoreAccess.capGrowth(c);
                 return new IncidentStore(file, c, catalog, false);
@@ -166,16 +162,6 @@ public final class IncidentStore implements AutoCloseable {
         } catch (SQLException e) {
             // another program has the store open in rollback-journal mode; the next import switches to WAL
             if (!BulkMode.busy(e)) throw e;
-        }
-    }
-
-    /** The factions of the classpath's {@code data/factions.csv}. */
-    public static FactionCatalog loadCatalog() {
-        try (InputStream in = IncidentStore.class.getResourceAsStream("/data/factions.csv")) {
-            if (in == null) throw new IllegalStateException("data/factions.csv is missing from the class path");
-            return FactionCatalog.parse(new InputStreamReader(in, StandardCharsets.UTF_8), "data/factions.csv");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 

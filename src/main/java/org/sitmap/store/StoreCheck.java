@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.sitmap.index.IncidentIndex;
+import org.sitmap.model.FactionCatalog;
 import org.sitmap.model.InputException;
 
 /**
@@ -189,7 +190,7 @@ public final class StoreCheck {
     private static void index(Connection c, Path file, List<String> passed, List<String> findings) {
         try {
             int count = Integer.parseInt(one(c, "SELECT count(*) FROM incident"));
-            IncidentIndex ix = IndexLoader.load(c, null, IncidentStore.loadCatalog(), count);
+            IncidentIndex ix = IndexLoader.load(c, null, FactionCatalog.shipped(), count);
             if (ix.size() != count) {
                 findings.add("the incident index read " + ix.size() + " of " + count + " incidents");
             } else {

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sitmap.model.FactionCatalog;
 import picocli.CommandLine;
 
 /** {@code sitmap import} of a plain-text article and {@code sitmap gazetteer import}, end to end on a temp store. */
@@ -73,7 +74,7 @@ class ArticleImportCliTest {
         }
         org.sitmap.ingest.article.ArticleReader r = org.sitmap.ingest.article.ArticleReader.open(a,
                 org.sitmap.ingest.article.ArticleDate.parse("2024-03-15"), () -> java.util.List.of(p),
-                org.sitmap.ingest.article.ArticleReader.shippedFactions());
+                FactionCatalog.shipped());
         assertThat(r.next().incident().latitude()).isEqualTo(35.70);
     }
 }

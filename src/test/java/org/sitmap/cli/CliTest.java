@@ -12,6 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sitmap.ingest.GeoJsonReader;
+import org.sitmap.model.FactionCatalog;
 import org.sitmap.model.Incident;
 import org.sitmap.model.ParsedRow;
 import org.sitmap.store.IncidentStore;
@@ -46,7 +47,7 @@ class CliTest {
 
     private List<Incident> readAll(Path file) throws IOException {
         List<Incident> l = new ArrayList<>();
-        try (GeoJsonReader r = new GeoJsonReader(Files.newInputStream(file), file.toString(), IncidentStore.loadCatalog())) {
+        try (GeoJsonReader r = new GeoJsonReader(Files.newInputStream(file), file.toString(), FactionCatalog.shipped())) {
             ParsedRow row;
             while ((row = r.next()) != null) l.add(row.incident());
         }

@@ -13,9 +13,9 @@ import java.util.Map;
 import java.util.Set;
 import org.sitmap.ingest.article.ArticleDate;
 import org.sitmap.ingest.article.ArticleExtractor;
-import org.sitmap.ingest.article.ArticleReader;
 import org.sitmap.ingest.gazetteer.Gazetteer;
 import org.sitmap.ingest.gazetteer.NameKey;
+import org.sitmap.model.FactionCatalog;
 import org.sitmap.model.Incident;
 import org.sitmap.store.IncidentStore;
 
@@ -173,7 +173,7 @@ public final class GeoparserEval {
         } else {
             g = Gazetteer.load(null);
         }
-        ArticleExtractor ex = new ArticleExtractor(g, ArticleReader.shippedFactions());
+        ArticleExtractor ex = new ArticleExtractor(g, FactionCatalog.shipped());
         Map<String, Tally> bySplit = new LinkedHashMap<>();
         List<String> missing = new ArrayList<>();
         for (Article a : readKey(key).values()) {

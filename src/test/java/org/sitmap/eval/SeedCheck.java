@@ -7,8 +7,8 @@ import java.nio.file.Path;
 import java.util.List;
 import org.sitmap.ingest.article.ArticleDate;
 import org.sitmap.ingest.article.ArticleExtractor;
-import org.sitmap.ingest.article.ArticleReader;
 import org.sitmap.ingest.gazetteer.Gazetteer;
+import org.sitmap.model.FactionCatalog;
 import org.sitmap.model.Incident;
 
 /**
@@ -42,7 +42,7 @@ public final class SeedCheck {
 
     public static void main(String[] args) throws IOException {
         Path dir = Path.of(args.length > 0 ? args[0] : "../shared/seeds");
-        ArticleExtractor ex = new ArticleExtractor(Gazetteer.load(null), ArticleReader.shippedFactions());
+        ArticleExtractor ex = new ArticleExtractor(Gazetteer.load(null), FactionCatalog.shipped());
         int failed = 0;
         for (int a = 0; a < 5; a++) {
             String text = Files.readString(dir.resolve("article-00" + a + ".txt"), StandardCharsets.UTF_8);

@@ -12,9 +12,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.sitmap.ingest.acled.AcledReader;
 import org.sitmap.model.DatePrecision;
+import org.sitmap.model.FactionCatalog;
 import org.sitmap.model.Incident;
 import org.sitmap.model.ParsedRow;
-import org.sitmap.store.IncidentStore;
 import org.sitmap.testutil.EventFiles;
 import org.sitmap.testutil.Fixtures;
 
@@ -61,7 +61,7 @@ class CsvLayoutTest {
         String csv = write(CsvLayout.ACLED);
         List<Incident> back = new ArrayList<>();
         try (AcledReader r = new AcledReader(new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), "a.csv",
-                IncidentStore.loadCatalog())) {
+                FactionCatalog.shipped())) {
             ParsedRow row;
             while ((row = r.next()) != null) {
                 assertThat(row.isRejected()).as(row.rejection()).isFalse();
@@ -96,7 +96,7 @@ class CsvLayoutTest {
         assertThat(csv).contains("\r\n777,2018,").doesNotContain("\r\nucdp:");
         List<Incident> back = new ArrayList<>();
         try (org.sitmap.ingest.ucdp.UcdpReader r = new org.sitmap.ingest.ucdp.UcdpReader(
-                new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), "u.csv", IncidentStore.loadCatalog())) {
+                new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), "u.csv", FactionCatalog.shipped())) {
             ParsedRow row;
             while ((row = r.next()) != null) {
                 assertThat(row.isRejected()).as(row.rejection()).isFalse();

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.sitmap.export.CsvWriter;
 import org.sitmap.ingest.GeoJsonReader;
 import org.sitmap.model.DatePrecision;
+import org.sitmap.model.FactionCatalog;
 import org.sitmap.model.FilterSpec;
 import org.sitmap.model.Incident;
 import org.sitmap.model.ParsedRow;
@@ -42,7 +43,7 @@ class DataExportTest {
 
     private static List<Incident> read(Path file) throws IOException {
         List<Incident> l = new ArrayList<>();
-        try (GeoJsonReader r = new GeoJsonReader(Files.newInputStream(file), file.toString(), IncidentStore.loadCatalog())) {
+        try (GeoJsonReader r = new GeoJsonReader(Files.newInputStream(file), file.toString(), FactionCatalog.shipped())) {
             ParsedRow row;
             while ((row = r.next()) != null) l.add(Fixtures.unstored(row.incident()));
         }

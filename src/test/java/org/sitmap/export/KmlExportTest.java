@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sitmap.ingest.kml.KmlReader;
 import org.sitmap.model.DatePrecision;
+import org.sitmap.model.FactionCatalog;
 import org.sitmap.model.FilterSpec;
 import org.sitmap.model.GeoPrecision;
 import org.sitmap.model.ParsedRow;
@@ -132,7 +133,7 @@ class KmlExportTest {
                 <Point><coordinates>36.630000,35.930000</coordinates></Point></Placemark></Document></kml>
                 """;
         Path f = Fixtures.write(dir.resolve("old.kml"), kml);
-        try (KmlReader r = (KmlReader) KmlReader.open(f, IncidentStore.loadCatalog(), 1 << 20)) {
+        try (KmlReader r = (KmlReader) KmlReader.open(f, FactionCatalog.shipped(), 1 << 20)) {
             ParsedRow row = r.next();
             assertThat(row.isRejected()).as(row.rejection()).isFalse();
             assertThat(row.incident().geoPrecision()).isEqualTo(GeoPrecision.NEAR);

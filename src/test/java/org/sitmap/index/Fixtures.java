@@ -1,9 +1,5 @@
 package org.sitmap.index;
 
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import org.sitmap.model.DatePrecision;
 import org.sitmap.model.EventType;
@@ -16,11 +12,7 @@ public final class Fixtures {
     private Fixtures() { }
 
     public static FactionCatalog catalog() {
-        try (var in = Fixtures.class.getResourceAsStream("/data/factions.csv")) {
-            return FactionCatalog.parse(new InputStreamReader(in, StandardCharsets.UTF_8), "factions.csv");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return FactionCatalog.shipped();
     }
 
     public static Incident incident(long id, String date, String place, double lat, double lon, SubEventType type,

@@ -34,7 +34,7 @@ import org.sitmap.testutil.Fixtures;
 
 /** GeoJSON from other tools: their property names, and what GDAL writes from Sitmap's own store. */
 class GeoJsonAliasesTest {
-    static final FactionCatalog CATALOG = IncidentStore.loadCatalog();
+    static final FactionCatalog CATALOG = FactionCatalog.shipped();
     @TempDir Path dir;
 
     private static List<ParsedRow> read(String geojson) throws IOException {

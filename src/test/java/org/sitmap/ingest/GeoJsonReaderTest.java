@@ -19,12 +19,11 @@ import org.sitmap.model.Incident;
 import org.sitmap.model.IncidentReader;
 import org.sitmap.model.InputException;
 import org.sitmap.model.ParsedRow;
-import org.sitmap.store.IncidentStore;
 import org.sitmap.testutil.Fixtures;
 
 class GeoJsonReaderTest {
     @TempDir Path dir;
-    private final FactionCatalog catalog = IncidentStore.loadCatalog();
+    private final FactionCatalog catalog = FactionCatalog.shipped();
 
     private List<ParsedRow> read(Path file) throws IOException {
         List<ParsedRow> rows = new ArrayList<>();

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.sitmap.ingest.acled.AcledReader;
 import org.sitmap.ingest.kml.KmlReader;
 import org.sitmap.ingest.ucdp.UcdpReader;
+import org.sitmap.model.FactionCatalog;
 import org.sitmap.model.Incident;
 import org.sitmap.model.IncidentReader;
 import org.sitmap.model.InputException;
@@ -67,7 +68,7 @@ class HostileCorpusTest {
         assertThat(failures).isEmpty();
     }
 
-    private static final org.sitmap.model.FactionCatalog CATALOG = org.sitmap.store.IncidentStore.loadCatalog();
+    private static final org.sitmap.model.FactionCatalog CATALOG = FactionCatalog.shipped();
 
     private static void check(List<String> failures, String what, ReadersFuzzTest.Opener opener) {
         try (IncidentReader r = opener.open(null)) {

@@ -18,7 +18,6 @@ import org.sitmap.model.FactionCatalog;
 import org.sitmap.model.IncidentReader;
 import org.sitmap.model.InputException;
 import org.sitmap.model.ParsedRow;
-import org.sitmap.store.IncidentStore;
 import org.sitmap.testutil.EventFiles;
 
 /**
@@ -31,7 +30,7 @@ import org.sitmap.testutil.EventFiles;
  * {@code fuzz-*}); a crash input found is written next to the seeds.
  */
 class ReadersFuzzTest {
-    private static final FactionCatalog CATALOG = IncidentStore.loadCatalog();
+    private static final FactionCatalog CATALOG = FactionCatalog.shipped();
     private static final byte[] ACLED_HEADER = (EventFiles.ACLED_HEADER + "\n").getBytes(StandardCharsets.UTF_8);
     static final ArticleExtractor EXTRACTOR = new ArticleExtractor(Gazetteer.load(null), CATALOG);
     static final ArticleDate ARTICLE_DATE = ArticleDate.parse("2024-03-15");

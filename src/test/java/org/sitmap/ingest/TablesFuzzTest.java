@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.sitmap.ingest.table.TableFormats;
 import org.sitmap.model.FactionCatalog;
-import org.sitmap.store.IncidentStore;
 
 /**
  * Fuzz tests of the readers added for issue #13, with the contract of {@link ReadersFuzzTest}: rows or an
@@ -18,7 +17,7 @@ import org.sitmap.store.IncidentStore;
  * {@code maxDuration} in the surefire executions {@code fuzz-apijson} and {@code fuzz-packed} (pom.xml).
  */
 class TablesFuzzTest {
-    private static final FactionCatalog CATALOG = IncidentStore.loadCatalog();
+    private static final FactionCatalog CATALOG = FactionCatalog.shipped();
 
     @FuzzTest(maxDuration = "10s")
     void apiJson(byte[] data) throws IOException {

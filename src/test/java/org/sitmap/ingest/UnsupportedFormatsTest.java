@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sitmap.model.FactionCatalog;
 import org.sitmap.model.InputException;
 
 /** Files Sitmap does not import are named, with what to do, instead of "cannot tell the format". */
@@ -63,7 +64,7 @@ class UnsupportedFormatsTest {
     @Test
     void aGivenFormatStillReadsInsideACompressedFile() throws IOException {
         Path gz = write("x.csv.gz", org.sitmap.testutil.TableFiles.gzip("a,b\n1,2\n"));
-        assertThatThrownBy(() -> Formats.open(gz, "ucdp", ReaderContext.of(org.sitmap.store.IncidentStore.loadCatalog())))
+        assertThatThrownBy(() -> Formats.open(gz, "ucdp", ReaderContext.of(FactionCatalog.shipped())))
                 .isInstanceOf(InputException.class).hasMessageContaining("not a UCDP GED CSV file");
     }
 }

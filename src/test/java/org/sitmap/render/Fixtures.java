@@ -1,9 +1,5 @@
 package org.sitmap.render;
 
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.SplittableRandom;
 import org.sitmap.index.IncidentIndex;
 import org.sitmap.model.FactionCatalog;
@@ -13,11 +9,7 @@ final class Fixtures {
     private Fixtures() { }
 
     static FactionCatalog catalog() {
-        try (var in = Fixtures.class.getResourceAsStream("/data/factions.csv")) {
-            return FactionCatalog.parse(new InputStreamReader(in, StandardCharsets.UTF_8), "factions.csv");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return FactionCatalog.shipped();
     }
 
     /** Adds one row: faction code, event type ordinal, geo precision, date precision, place. */

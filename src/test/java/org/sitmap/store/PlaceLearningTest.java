@@ -14,6 +14,7 @@ import org.sitmap.ingest.article.ArticleExtractor;
 import org.sitmap.ingest.article.ArticleReader;
 import org.sitmap.ingest.gazetteer.Gazetteer;
 import org.sitmap.ingest.ucdp.UcdpReader;
+import org.sitmap.model.FactionCatalog;
 import org.sitmap.model.Incident;
 import org.sitmap.model.IncidentReader;
 import org.sitmap.testutil.EventFiles;
@@ -37,7 +38,7 @@ class PlaceLearningTest {
 
     private static IncidentReader reader(String text) throws Exception {
         return new UcdpReader(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), "ged.csv",
-                IncidentStore.loadCatalog());
+                FactionCatalog.shipped());
     }
 
     @Test
@@ -78,11 +79,11 @@ class PlaceLearningTest {
     void articlesResolveAgainstTheStoresLearnedPlaces() throws Exception {
         String text = "Government artillery shelled Zarqat Umm Sitmap on Monday, activists said.";
         ArticleDate date = ArticleDate.of(LocalDate.of(2020, 3, 4));
-        ArticleExtractor shippedOnly = new ArticleExtractor(Gazetteer.load(null), ArticleReader.shippedFactions());
+        ArticleExtractor shippedOnly = new ArticleExtractor(Gazetteer.load(null), FactionCatalog.shipped());
         assertThat(shippedOnly.extract(text, date, "a.txt", null).unresolved()).containsExactly("Zarqat Umm Sitmap");
         try (IncidentStore s = IncidentStore.open(dir.resolve("s.gpkg"))) {
             s.importAll(reader(ucdp("900001")), ImportOptions.DEFAULT, null);
-            ArticleExtractor withStore = new ArticleExtractor(Gazetteer.load(s::places), ArticleReader.shippedFactions());
+            ArticleExtractor withStore = new ArticleExtractor(Gazetteer.load(s::places), FactionCatalog.shipped());
             ArticleExtractor.Result r = withStore.extract(text, date, "a.txt", null);
             assertThat(r.unresolved()).isEmpty();
             Incident i = r.incidents().get(0).incident();

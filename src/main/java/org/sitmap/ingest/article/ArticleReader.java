@@ -1,11 +1,7 @@
 package org.sitmap.ingest.article;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import org.sitmap.ingest.TextInput;
 import java.nio.file.Path;
@@ -62,16 +58,6 @@ public final class ArticleReader implements IncidentReader {
         }
     }
 
-    /** The shipped faction list ({@code data/factions.csv} on the classpath). */
-    public static FactionCatalog shippedFactions() {
-        InputStream in = ArticleReader.class.getClassLoader().getResourceAsStream("data/factions.csv");
-        if (in == null) throw new IllegalStateException("missing resource data/factions.csv");
-        try (Reader r = new InputStreamReader(in, StandardCharsets.UTF_8)) {
-            return FactionCatalog.parse(r, "data/factions.csv");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     /** The whole text, at most {@link TextInput#MAX_ARTICLE_BYTES} characters (an article is short). */
     private static String readAll(Reader r, String file) throws IOException {

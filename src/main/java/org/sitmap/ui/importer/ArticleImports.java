@@ -3,6 +3,7 @@ package org.sitmap.ui.importer;
 import org.sitmap.ingest.article.ArticleReader;
 import org.sitmap.ingest.article.ListReader;
 import org.sitmap.ingest.gazetteer.Gazetteer;
+import org.sitmap.model.FactionCatalog;
 import org.sitmap.store.ImportOptions;
 import org.sitmap.ui.session.Workspace;
 
@@ -17,7 +18,7 @@ public final class ArticleImports {
     public static ArticleImportViewModel viewModel(Workspace workspace) {
         return new ArticleImportViewModel(workspace,
                 () -> Gazetteer.load(() -> workspace.read(s -> s.places())),
-                ArticleReader.shippedFactions(),
+                FactionCatalog.shipped(),
                 incidents -> workspace.write(s -> s.importAll(new ListReader("imported article", ArticleReader.FORMAT,
                         incidents), ImportOptions.DEFAULT, null).describe()));
     }

@@ -23,12 +23,11 @@ import org.sitmap.model.IncidentReader;
 import org.sitmap.model.InputException;
 import org.sitmap.model.ParsedRow;
 import org.sitmap.model.SubEventType;
-import org.sitmap.store.IncidentStore;
 import org.sitmap.testutil.EventFiles;
 import org.sitmap.testutil.Fixtures;
 
 class AcledReaderTest {
-    static final FactionCatalog CATALOG = IncidentStore.loadCatalog();
+    static final FactionCatalog CATALOG = FactionCatalog.shipped();
     @TempDir Path dir;
 
     static List<ParsedRow> rows(String text) throws IOException {

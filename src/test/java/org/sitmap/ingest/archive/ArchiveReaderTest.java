@@ -20,13 +20,12 @@ import org.sitmap.model.FactionCatalog;
 import org.sitmap.model.IncidentReader;
 import org.sitmap.model.InputException;
 import org.sitmap.model.ParsedRow;
-import org.sitmap.store.IncidentStore;
 import org.sitmap.testutil.EventFiles;
 import org.sitmap.testutil.TableFiles;
 
 /** {@code .gz} files and zips of data files: each entry read like a file; bombs, traversal, nesting refused. */
 class ArchiveReaderTest {
-    static final FactionCatalog CATALOG = IncidentStore.loadCatalog();
+    static final FactionCatalog CATALOG = FactionCatalog.shipped();
     @TempDir Path dir;
 
     private static List<ParsedRow> read(Path f, String format) throws IOException {

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.sitmap.ingest.gazetteer.Gazetteer;
 import org.sitmap.model.DatePrecision;
+import org.sitmap.model.FactionCatalog;
 import org.sitmap.model.GeoPrecision;
 import org.sitmap.model.Incident;
 import org.sitmap.model.InputException;
@@ -23,7 +24,7 @@ class ArticleExtractorTest {
 
     @BeforeAll
     static void setUp() {
-        extractor = new ArticleExtractor(Gazetteer.load(null), ArticleReader.shippedFactions());
+        extractor = new ArticleExtractor(Gazetteer.load(null), FactionCatalog.shipped());
     }
 
     static List<Incident> run(String text, ArticleDate date) {

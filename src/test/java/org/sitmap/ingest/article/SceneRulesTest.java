@@ -7,6 +7,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.sitmap.ingest.gazetteer.Gazetteer;
+import org.sitmap.model.FactionCatalog;
 import org.sitmap.model.GeoPrecision;
 import org.sitmap.model.Incident;
 
@@ -17,7 +18,7 @@ class SceneRulesTest {
 
     @BeforeAll
     static void setUp() {
-        extractor = new ArticleExtractor(Gazetteer.load(null), ArticleReader.shippedFactions());
+        extractor = new ArticleExtractor(Gazetteer.load(null), FactionCatalog.shipped());
     }
 
     static ArticleExtractor.Result result(String text) {

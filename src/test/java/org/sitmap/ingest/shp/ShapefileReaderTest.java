@@ -34,7 +34,7 @@ import org.sitmap.testutil.TableFiles;
 
 /** Point shapefiles: hand-written ones, ones GDAL writes from ACLED's CSV and from Sitmap's store, hostile ones. */
 class ShapefileReaderTest {
-    static final FactionCatalog CATALOG = IncidentStore.loadCatalog();
+    static final FactionCatalog CATALOG = FactionCatalog.shipped();
     static final String WGS84 = "GEOGCS[\"GCS_WGS_1984\",DATUM[\"D_WGS_1984\",SPHEROID[\"WGS_1984\",6378137.0,"
             + "298.257223563]],PRIMEM[\"Greenwich\",0.0],UNIT[\"Degree\",0.0174532925199433]]";
     @TempDir Path dir;

@@ -25,14 +25,13 @@ import org.sitmap.model.IncidentReader;
 import org.sitmap.model.InputException;
 import org.sitmap.model.ParsedRow;
 import org.sitmap.model.SubEventType;
-import org.sitmap.store.IncidentStore;
 import org.sitmap.testutil.EventFiles;
 import org.sitmap.testutil.Fixtures;
 import org.sitmap.testutil.TableFiles;
 
 /** ACLED and UCDP API answers saved as JSON: the same incidents and the same checks as their CSV files. */
 class ApiJsonReaderTest {
-    static final FactionCatalog CATALOG = IncidentStore.loadCatalog();
+    static final FactionCatalog CATALOG = FactionCatalog.shipped();
     @TempDir Path dir;
 
     static List<ParsedRow> drain(IncidentReader r) throws IOException {

@@ -25,13 +25,12 @@ import org.sitmap.model.FactionCatalog;
 import org.sitmap.model.Incident;
 import org.sitmap.model.InputException;
 import org.sitmap.model.ParsedRow;
-import org.sitmap.store.IncidentStore;
 import org.sitmap.testutil.EventFiles;
 import org.sitmap.testutil.TableFiles;
 
 /** Excel workbooks with ACLED's and UCDP's columns, hostile workbooks, and one written by GDAL. */
 class XlsxReaderTest {
-    static final FactionCatalog CATALOG = IncidentStore.loadCatalog();
+    static final FactionCatalog CATALOG = FactionCatalog.shipped();
     @TempDir Path dir;
 
     private List<ParsedRow> read(Path f) throws IOException {

@@ -10,8 +10,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.sitmap.ui.session.TestWorkspace;
 import org.sitmap.ui.session.Workspace;
-import org.sitmap.ingest.article.ArticleReader;
 import org.sitmap.ingest.gazetteer.Gazetteer;
+import org.sitmap.model.FactionCatalog;
 import org.sitmap.model.Incident;
 import org.sitmap.model.SubEventType;
 
@@ -28,7 +28,7 @@ class ArticleImportViewModelTest {
     void setUp() {
         Workspace ws = TestWorkspace.over(worker, ui, TestWorkspace.source(null, w -> new long[0]));
         reloads = TestWorkspace.countLoads(ws);
-        vm = new ArticleImportViewModel(ws, () -> Gazetteer.load(null), ArticleReader.shippedFactions(),
+        vm = new ArticleImportViewModel(ws, () -> Gazetteer.load(null), FactionCatalog.shipped(),
                 list -> { saved.addAll(list); return list.size() + " saved"; });
     }
 
