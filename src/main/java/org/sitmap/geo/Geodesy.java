@@ -22,12 +22,20 @@ public final class Geodesy {
      * plain degrees (fine for the small areas drawn on a map).
      */
     public static boolean inPolygon(List<double[]> polygon, double lon, double lat) {
+        double[] xs = new double[polygon.size()], ys = new double[polygon.size()];
+        for (int k = 0; k < xs.length; k++) { xs[k] = polygon.get(k)[0]; ys[k] = polygon.get(k)[1]; }
+        return inPolygon(xs, ys, lon, lat);
+    }
+
+    /**
+     * As {@link #inPolygon(List, double, double)} with the polygon's longitudes in {@code xs} and latitudes in
+     * {@code ys} (the form for testing many points against one polygon without allocating).
+     */
+    public static boolean inPolygon(double[] xs, double[] ys, double lon, double lat) {
         boolean inside = false;
-        int n = polygon.size();
-        for (int i = 0, j = n - 1; i < n; j = i++) {
-            double[] a = polygon.get(i), b = polygon.get(j);
-            if ((a[1] > lat) != (b[1] > lat)
-                    && lon < (b[0] - a[0]) * (lat - a[1]) / (b[1] - a[1]) + a[0]) {
+        for (int i = 0, j = xs.length - 1; i < xs.length; j = i++) {
+            if ((ys[i] > lat) != (ys[j] > lat)
+                    && lon < (xs[j] - xs[i]) * (lat - ys[i]) / (ys[j] - ys[i]) + xs[i]) {
                 inside = !inside;
             }
         }

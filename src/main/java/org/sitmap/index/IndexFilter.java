@@ -2,6 +2,7 @@ package org.sitmap.index;
 
 import java.util.Arrays;
 import java.util.List;
+import org.sitmap.geo.Geodesy;
 import org.sitmap.model.BBox;
 import org.sitmap.model.DatePrecision;
 import org.sitmap.model.EventType;
@@ -121,19 +122,8 @@ public final class IndexFilter {
             float lon = index.lon(r);
             float lat = index.lat(r);
             if (bbox != null && !bbox.contains(lon, lat)) return false;
-            if (polyX != null && !insidePolygon(lon, lat)) return false;
+            if (polyX != null && !Geodesy.inPolygon(polyX, polyY, lon, lat)) return false;
         }
         return textIds == null || Arrays.binarySearch(textIds, index.id(r)) >= 0;
-    }
-
-    private boolean insidePolygon(double x, double y) {
-        boolean inside = false;
-        for (int i = 0, j = polyX.length - 1; i < polyX.length; j = i++) {
-            if ((polyY[i] > y) != (polyY[j] > y)
-                    && x < (polyX[j] - polyX[i]) * (y - polyY[i]) / (polyY[j] - polyY[i]) + polyX[i]) {
-                inside = !inside;
-            }
-        }
-        return inside;
     }
 }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.sitmap.geo.Geodesy;
 import org.sitmap.ingest.article.ArticleDate;
 import org.sitmap.ingest.article.ArticleExtractor;
 import org.sitmap.ingest.gazetteer.Gazetteer;
@@ -108,10 +109,10 @@ public final class GeoparserEval {
             boolean right = false;
             for (int k = 0; k < a.places.size(); k++) {
                 Point p = a.places.get(k);
-                if (Gazetteer.km(p.lat(), p.lon(), i.latitude(), i.longitude()) <= p.tol()) { found[k] = true; right = true; }
+                if (Geodesy.distanceKm(p.lat(), p.lon(), i.latitude(), i.longitude()) <= p.tol()) { found[k] = true; right = true; }
             }
             for (Point p : a.optional) {
-                if (Gazetteer.km(p.lat(), p.lon(), i.latitude(), i.longitude()) <= p.tol()) right = true;
+                if (Geodesy.distanceKm(p.lat(), p.lon(), i.latitude(), i.longitude()) <= p.tol()) right = true;
             }
             if (right) t.pointsRight++;
             else why.add("  wrong place: " + e.mention() + " -> " + i.place() + " " + i.latitude() + "," + i.longitude());

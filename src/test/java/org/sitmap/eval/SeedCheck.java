@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.sitmap.geo.Geodesy;
 import org.sitmap.ingest.article.ArticleDate;
 import org.sitmap.ingest.article.ArticleExtractor;
 import org.sitmap.ingest.gazetteer.Gazetteer;
@@ -50,7 +51,7 @@ public final class SeedCheck {
             for (Want w : WANT) {
                 if (w.article() != a) continue;
                 Incident hit = r.incidents().stream().map(ArticleExtractor.Extracted::incident)
-                        .filter(i -> i.located() && Gazetteer.km(w.lat(), w.lon(), i.latitude(), i.longitude()) <= 3)
+                        .filter(i -> i.located() && Geodesy.distanceKm(w.lat(), w.lon(), i.latitude(), i.longitude()) <= 3)
                         .filter(i -> i.factions().containsAll(w.factions())).findFirst().orElse(null);
                 System.out.println("article-00" + a + "  " + w.place() + " want " + w.factions() + " -> "
                         + (hit == null ? "MISSING" : "OK " + hit.place() + " " + hit.subEventType() + " " + hit.factions()));

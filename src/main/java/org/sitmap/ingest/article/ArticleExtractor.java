@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.sitmap.geo.Geodesy;
 import org.sitmap.ingest.article.Cues.When;
 import org.sitmap.ingest.article.Sentences.Sentence;
 import org.sitmap.ingest.gazetteer.Gazetteer;
@@ -268,7 +269,7 @@ public final class ArticleExtractor {
         Place first = cands.get(0).place();
         for (Gazetteer.Match m : cands) {
             if (m.quality() != Gazetteer.Quality.KEY
-                    || Gazetteer.km(first.latitude(), first.longitude(), m.place().latitude(), m.place().longitude()) > 25) return false;
+                    || Geodesy.distanceKm(first.latitude(), first.longitude(), m.place().latitude(), m.place().longitude()) > 25) return false;
         }
         return true;
     }
@@ -285,7 +286,7 @@ public final class ArticleExtractor {
 
     private static double nearest(List<double[]> anchors, Place p) {
         double d = Double.MAX_VALUE;
-        for (double[] a : anchors) d = Math.min(d, Gazetteer.km(a[0], a[1], p.latitude(), p.longitude()));
+        for (double[] a : anchors) d = Math.min(d, Geodesy.distanceKm(a[0], a[1], p.latitude(), p.longitude()));
         return d;
     }
 

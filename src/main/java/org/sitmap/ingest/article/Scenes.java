@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.sitmap.geo.Geodesy;
 import org.sitmap.ingest.gazetteer.Gazetteer;
 import org.sitmap.model.FactionCatalog;
 import org.sitmap.model.Place;
@@ -44,7 +45,7 @@ final class Scenes {
             for (Gazetteer.Match m : g.candidates(variant)) {
                 Place p = m.place();
                 if (m.quality() != Gazetteer.Quality.FUZZY && FACILITY_CODES.contains(String.valueOf(p.featureCode()))
-                        && (town == null || Gazetteer.km(town.latitude(), town.longitude(), p.latitude(), p.longitude()) < 40)) {
+                        && (town == null || Geodesy.distanceKm(town.latitude(), town.longitude(), p.latitude(), p.longitude()) < 40)) {
                     return p;
                 }
             }

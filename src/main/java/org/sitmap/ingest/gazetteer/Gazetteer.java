@@ -13,6 +13,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.sitmap.geo.Geodesy;
 import org.sitmap.model.InputException;
 import org.sitmap.model.Place;
 
@@ -90,7 +91,7 @@ public final class Gazetteer {
         for (Place p : more) {
             boolean known = false;
             for (Match m : base.candidates(p.name())) {
-                if (m.quality() == Quality.KEY && km(m.place().latitude(), m.place().longitude(), p.latitude(), p.longitude()) < 1) {
+                if (m.quality() == Quality.KEY && Geodesy.distanceKm(m.place().latitude(), m.place().longitude(), p.latitude(), p.longitude()) < 1) {
                     known = true;
                     break;
                 }
@@ -311,7 +312,7 @@ public final class Gazetteer {
         Place p = m.place();
         String cc = p.countryCode() != null ? p.countryCode() : EventPlaces.inSyria(p.latitude(), p.longitude()) ? "SY" : null;
         if ("SY".equals(cc)) return true;
-        for (double[] a : anchors) if (km(a[0], a[1], p.latitude(), p.longitude()) < 30) return true;
+        for (double[] a : anchors) if (Geodesy.distanceKm(a[0], a[1], p.latitude(), p.longitude()) < 30) return true;
         return m.quality() == Quality.KEY && cc != null && countries.contains(cc);
     }
 
@@ -321,22 +322,12 @@ public final class Gazetteer {
         if (p.admin1() != null && govKeys.contains(NameKey.key(p.admin1()))) s += 3;
         if (!anchors.isEmpty()) {
             double d = Double.MAX_VALUE;
-            for (double[] a : anchors) d = Math.min(d, km(a[0], a[1], p.latitude(), p.longitude()));
+            for (double[] a : anchors) d = Math.min(d, Geodesy.distanceKm(a[0], a[1], p.latitude(), p.longitude()));
             s += d < 25 ? 3 : d < 75 ? 2 : d < 200 ? 1 : 0;
         }
         s += Math.log10(p.population() + 1) * 0.3;
         if ("SY".equals(p.countryCode())) s += 1;
         if (p.source() != null && p.source().startsWith("Sitmap")) s += 0.5;
         return s;
-    }
-
-    /** Great-circle distance in kilometres. */
-    public static double km(double lat1, double lon1, double lat2, double lon2) {
-        double r = Math.PI / 180;
-        double dLat = (lat2 - lat1) * r;
-        double dLon = (lon2 - lon1) * r;
-        double a = Math.sin(dLat / 2) * Math.sin(dLat / 2)
-                + Math.cos(lat1 * r) * Math.cos(lat2 * r) * Math.sin(dLon / 2) * Math.sin(dLon / 2);
-        return 6371.0 * 2 * Math.asin(Math.min(1, Math.sqrt(a)));
     }
 }
