@@ -24,16 +24,13 @@ final class CheckCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandSpec spec;
 
-    @Option(names = "--db", paramLabel = "FILE", description = "Store file (GeoPackage); default: the user's default store.")
-    Path db;
-
     @Option(names = "--quick", description = "SQLite's quick check (pages and records) and the metadata only: seconds"
             + " on a large store.")
     boolean quick;
 
     @Override
     public Integer call() {
-        Path file = db != null ? db : parent.db != null ? parent.db : StoreLocation.defaultStore();
+        Path file = parent.db != null ? parent.db : StoreLocation.defaultStore();
         StoreCheck.Report report = StoreCheck.run(file, quick);
         spec.commandLine().getOut().println(report.describe());
         spec.commandLine().getOut().flush();

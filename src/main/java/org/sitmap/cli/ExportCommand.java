@@ -45,9 +45,6 @@ final class ExportCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandSpec spec;
 
-    @Option(names = "--db", paramLabel = "FILE", description = "Store file (GeoPackage); default: the user's default store.")
-    Path db;
-
     @Option(names = "--out", paramLabel = "FILE", required = true, description = "Output file: .png .pdf .gif .geojson .csv .kml .kmz .gpkg")
     Path out;
 
@@ -152,7 +149,7 @@ final class ExportCommand implements Callable<Integer> {
             throw usage("--out must end in .png, .pdf, .gif, .geojson, .csv, .kml, .kmz or .gpkg, not '" + out.getFileName() + "'");
         }
         Period period = ext.equals("gif") ? period() : null;
-        try (IncidentStore store = DefaultStore.openForReading(db != null ? db : parent.db)) {
+        try (IncidentStore store = DefaultStore.openForReading(parent.db)) {
             FilterSpec filter = filter(store.factions());
             if (!map) {
                 long n = DataExport.write(store, filter, csvLayout(), out);

@@ -12,7 +12,6 @@ import org.sitmap.model.InputException;
 import org.sitmap.model.Place;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
@@ -23,6 +22,12 @@ import picocli.CommandLine.Parameters;
         subcommands = {GazetteerCommand.ImportPlaces.class, GazetteerListing.ListPlaces.class,
                 GazetteerListing.Stats.class})
 final class GazetteerCommand {
+    @CommandLine.ParentCommand
+    SitmapCommand parent;
+
+    /** The store named by {@code --db} (null: the default store). */
+    Path db() { return parent.db; }
+
 
     /** Writes places into the store at {@code db} (null: the default store); returns how many were written. */
     @FunctionalInterface
@@ -49,9 +54,6 @@ final class GazetteerCommand {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
-        @Option(names = "--db", description = "Store file (GeoPackage); default: the user's default store.")
-        Path db;
-
         @Parameters(paramLabel = "FILE", description = "GeoNames dump, UTF-8 (e.g. SY.txt).")
         Path file;
 
@@ -66,7 +68,7 @@ final class GazetteerCommand {
                 note = r.note();
             }
             if (places.isEmpty()) throw new InputException(name, 0, "no places found (expected GeoNames rows)");
-            int n = writer.write(db, places);
+            int n = writer.write(parent.db(), places);
             PrintWriter out = spec.commandLine().getOut();
             out.println(name + ": " + places.size() + " places read, " + n + " written to the gazetteer"
                     + (note == null ? "" : "\n  note: " + note));

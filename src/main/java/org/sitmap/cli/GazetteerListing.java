@@ -35,11 +35,11 @@ final class GazetteerListing {
                     + " (1 exact, 2 near, 3 region), events that name the place, source (events:ucdp, events:acled ..."
                     + " for places learned from imported event files; GeoNames ... for a gazetteer file), governorate."})
     static final class ListPlaces implements Callable<Integer> {
+        @CommandLine.ParentCommand
+        GazetteerCommand parent;
+
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
-
-        @Option(names = "--db", description = "Store file (GeoPackage); default: the user's default store.")
-        Path db;
 
         @Option(names = "--source", paramLabel = "S", description = "Only entries whose source starts with S (e.g. events:ucdp).")
         String source;
@@ -52,7 +52,7 @@ final class GazetteerListing {
             String key = name == null ? null : NameKey.key(name);
             PrintWriter out = spec.commandLine().getOut();
             out.println("name\tlatitude\tlongitude\tprecision\tevents\tsource\tadmin1");
-            for (StoredPlace p : reader.read(db)) {
+            for (StoredPlace p : reader.read(parent.db())) {
                 if (source != null && (p.place().source() == null || !p.place().source().startsWith(source))) continue;
                 if (key != null && !NameKey.key(p.place().name()).contains(key)) continue;
                 out.printf(Locale.ROOT, "%s\t%.5f\t%.5f\t%d\t%d\t%s\t%s%n", p.place().name(), p.place().latitude(),
@@ -69,16 +69,16 @@ final class GazetteerListing {
             description = {"Counts the store's gazetteer entries by source and precision, with the events that name"
                     + " them. Articles resolve places against these entries and the shipped gazetteer."})
     static final class Stats implements Callable<Integer> {
+        @CommandLine.ParentCommand
+        GazetteerCommand parent;
+
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
-
-        @Option(names = "--db", description = "Store file (GeoPackage); default: the user's default store.")
-        Path db;
 
         @Override
         public Integer call() {
             Map<String, long[]> bySource = new TreeMap<>();
-            for (StoredPlace p : reader.read(db)) {
+            for (StoredPlace p : reader.read(parent.db())) {
                 String src = p.place().source() == null ? "(none)" : p.learned() ? p.place().source()
                         : p.place().source().replaceAll(" \\d+$", "");
                 long[] c = bySource.computeIfAbsent(src, k -> new long[5]);

@@ -38,9 +38,6 @@ final class ImportCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandSpec spec;
 
-    @Option(names = "--db", paramLabel = "FILE", description = "Store file (GeoPackage); default: the user's default store.")
-    Path db;
-
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "auto",
             description = "auto (by content, then extension) or a format: ${COMPLETION-CANDIDATES}.",
             completionCandidates = FormatNames.class)
@@ -79,7 +76,7 @@ final class ImportCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         List<Path> files = expand(paths);
         int failed = 0;
-        try (IncidentStore store = DefaultStore.open(db != null ? db : parent.db)) {
+        try (IncidentStore store = DefaultStore.open(parent.db)) {
             ArticleDate published = articleDate();
             ReaderContext ctx = new ReaderContext(store.factions(), published == null ? null : published.date(),
                     published == null ? null : published.precision(), store::places);

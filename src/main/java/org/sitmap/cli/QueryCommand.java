@@ -36,9 +36,6 @@ final class QueryCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandSpec spec;
 
-    @Option(names = "--db", paramLabel = "FILE", description = "Store file (GeoPackage); default: the user's default store.")
-    Path db;
-
     @CommandLine.Mixin
     FilterOptions filterOptions;
 
@@ -63,7 +60,7 @@ final class QueryCommand implements Callable<Integer> {
                 throw usage("--bbox: " + e.getMessage());
             }
         }
-        try (IncidentStore store = DefaultStore.openForReading(db != null ? db : parent.db)) {
+        try (IncidentStore store = DefaultStore.openForReading(parent.db)) {
             FilterSpec filter = filterOptions.toFilter(store.factions(), box, spec.commandLine());
             if (out == null) {
                 write(store, filter, fmt, new NonClosing(spec.commandLine().getOut()));

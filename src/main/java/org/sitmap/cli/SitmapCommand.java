@@ -16,7 +16,9 @@ import picocli.CommandLine.Option;
                 GazetteerCommand.class, BenchCommand.class, ExportCommand.class, CheckCommand.class,
                 CommandLine.HelpCommand.class})
 public final class SitmapCommand implements Callable<Integer> {
-    @Option(names = "--db", description = "Store file (GeoPackage); default: the user's default store.")
+    /** The store of every command, given before or after the subcommand's name (picocli copies it to each). */
+    @Option(names = "--db", paramLabel = "FILE", scope = CommandLine.ScopeType.INHERIT,
+            description = "Store file (GeoPackage); default: the user's default store.")
     Path db;
 
     @Option(names = "--offline", description = "Open no network connection (local basemap only).")
@@ -41,6 +43,9 @@ public final class SitmapCommand implements Callable<Integer> {
     /** Builds the command line with every subcommand and the project's exit-code and error handling. */
     public static CommandLine commandLine(GuiStarter gui) {
         CommandLine cl = new CommandLine(new SitmapCommand(gui));
+        // bench makes its own temporary store: the inherited --db has no meaning there
+        CommandLine.Model.CommandSpec bench = cl.getSubcommands().get("bench").getCommandSpec();
+        bench.remove(bench.findOption("--db"));
         cl.setExitCodeExceptionMapper(ErrorHandling::exitCode);
         cl.setExecutionExceptionHandler(ErrorHandling::handle);
         cl.setParameterExceptionHandler(ErrorHandling::usage);
@@ -59,15 +64,12 @@ public final class SitmapCommand implements Callable<Integer> {
         @CommandLine.ParentCommand
         SitmapCommand parent;
 
-        @Option(names = "--db", description = "Store file (GeoPackage); default: the user's default store.")
-        Path db;
-
         @Option(names = "--offline", description = "Open no network connection (local basemap only).")
         boolean offline;
 
         @Override
         public Integer call() {
-            parent.gui.start(db != null ? db : parent.db, offline || parent.offline);
+            parent.gui.start(parent.db, offline || parent.offline);
             return 0;
         }
     }

@@ -2,29 +2,23 @@ package org.sitmap.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sitmap.model.FactionCatalog;
-import picocli.CommandLine;
 
 /** {@code sitmap import} of a plain-text article and {@code sitmap gazetteer import}, end to end on a temp store. */
 class ArticleImportCliTest {
     @TempDir
     Path dir;
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
+    private final CliRunner cli = new CliRunner();
+    private final StringWriter out = cli.out;
+    private final StringWriter err = cli.err;
 
     int run(String... args) {
-        out = new StringWriter();
-        err = new StringWriter();
-        CommandLine cl = SitmapCommand.commandLine((db, offline) -> { });
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        return cl.execute(args);
+        return cli.run(args);
     }
 
     @Test

@@ -3,7 +3,6 @@ package org.sitmap.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.awt.image.BufferedImage;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,7 +31,6 @@ import org.sitmap.seed.DefaultStore;
 import org.sitmap.store.IncidentStore;
 import org.sitmap.tiles.TileChain;
 import org.sitmap.ui.export.ExportViewModel;
-import picocli.CommandLine;
 
 /** {@code sitmap export} of the shipped seed incidents, offline, without a display. */
 class ExportCliTest {
@@ -40,8 +38,9 @@ class ExportCliTest {
     @TempDir static Path shared;
     private static Path seeds;
     @TempDir Path dir;
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    private final CliRunner cli = new CliRunner();
+    private final StringWriter out = cli.out;
+    private final StringWriter err = cli.err;
 
     @BeforeAll
     static void buildSeedStore() {
@@ -50,12 +49,7 @@ class ExportCliTest {
     }
 
     private int run(String... args) {
-        out.getBuffer().setLength(0);
-        err.getBuffer().setLength(0);
-        CommandLine cl = SitmapCommand.commandLine((db, offline) -> { throw new AssertionError("no window"); });
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        return cl.execute(args);
+        return cli.run(args);
     }
 
     private int export(String... more) {

@@ -2,7 +2,6 @@ package org.sitmap.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,25 +11,34 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sitmap.model.Place;
-import picocli.CommandLine;
 
 class GazetteerCommandTest {
     @TempDir
     Path dir;
-    final StringWriter out = new StringWriter();
-    final StringWriter err = new StringWriter();
+    private final CliRunner cli = new CliRunner();
+    final StringWriter out = cli.out;
+    final StringWriter err = cli.err;
     final GazetteerCommand.PlaceWriter original = GazetteerCommand.writer;
+    final GazetteerListing.PlaceReader originalReader = GazetteerListing.reader;
 
     @AfterEach
     void restore() {
         GazetteerCommand.writer = original;
+        GazetteerListing.reader = originalReader;
     }
 
     int run(String... args) {
-        CommandLine cl = SitmapCommand.commandLine((db, offline) -> { });
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        return cl.execute(args);
+        return cli.run(args);
+    }
+
+    @Test
+    void theStoreMayBeNamedBeforeOrAfterTheCommand() {
+        List<Path> stores = new ArrayList<>();
+        GazetteerListing.reader = db -> { stores.add(db); return List.of(); };
+        assertThat(run("--db", "a.gpkg", "gazetteer", "stats")).isZero();
+        assertThat(run("gazetteer", "list", "--db", "b.gpkg")).isZero();
+        assertThat(run("gazetteer", "stats")).isZero();
+        assertThat(stores).containsExactly(Path.of("a.gpkg"), Path.of("b.gpkg"), null);
     }
 
     @Test

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.File;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,7 +15,6 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sitmap.testutil.Fixtures;
-import picocli.CommandLine;
 
 /**
  * The store as GDAL and QGIS see and change it, checked with the real tools: each test runs only where its tool is
@@ -48,8 +46,9 @@ class GisToolsTest {
             day("2019-06-09", 36.83, 35.89), day("2019-06-10", 36.84, 35.90));
 
     @TempDir Path dir;
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    private final CliRunner cli = new CliRunner();
+    private final StringWriter out = cli.out;
+    private final StringWriter err = cli.err;
 
     private static String day(String date, double lon, double lat) {
         return "{\"type\": \"Feature\", \"geometry\": {\"type\": \"Point\", \"coordinates\": [" + lon + ", " + lat
@@ -59,12 +58,7 @@ class GisToolsTest {
     }
 
     private int sitmap(String... args) {
-        out.getBuffer().setLength(0);
-        err.getBuffer().setLength(0);
-        CommandLine cl = SitmapCommand.commandLine((db, offline) -> { throw new AssertionError("no window"); });
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        return cl.execute(args);
+        return cli.run(args);
     }
 
     private Path store(String name) {

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +16,6 @@ import org.sitmap.model.FilterSpec;
 import org.sitmap.model.Incident;
 import org.sitmap.store.IncidentStore;
 import org.sitmap.testutil.HostileFiles;
-import picocli.CommandLine;
 
 /**
  * The hostile suite through the command line, in process: generated damaged files ({@link HostileFiles})
@@ -84,19 +81,16 @@ class HostileImportCliTest {
 
     /** Exit code and stderr (the command's and anything printed to System.err) of one in-process run. */
     private static String[] run(String... args) {
-        StringWriter out = new StringWriter(), err = new StringWriter();
-        CommandLine cl = SitmapCommand.commandLine((d, offline) -> { throw new AssertionError("no window"); });
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
+        CliRunner cli = new CliRunner();
         PrintStream old = System.err;
         ByteArrayOutputStream raw = new ByteArrayOutputStream();
         System.setErr(new PrintStream(raw, true, StandardCharsets.UTF_8));
         int code;
         try {
-            code = cl.execute(args);
+            code = cli.run(args);
         } finally {
             System.setErr(old);
         }
-        return new String[] {Integer.toString(code), raw.toString(StandardCharsets.UTF_8) + err};
+        return new String[] {Integer.toString(code), raw.toString(StandardCharsets.UTF_8) + cli.err};
     }
 }

@@ -3,8 +3,6 @@ package org.sitmap.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,7 +27,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.sitmap.export.WorldFile;
 import org.sitmap.seed.DefaultStore;
 import org.sitmap.testutil.Tools;
-import picocli.CommandLine;
 
 /**
  * The map as a vector PDF (issue #13): marks and text as vectors over one basemap image, embedded fonts that
@@ -51,14 +48,14 @@ class PdfExportCliTest {
         png = shared.resolve("map.png");
         List<String> common = List.of("export", "--db", seeds.toString(), "--offline", "--created",
                 "2026-01-02T03:04:00Z", "--title", TITLE, "--marking", "UNCLASSIFIED", "--bbox", "35.8,35.2,37.4,36.4");
-        StringWriter e = new StringWriter();
+        CliRunner cli = new CliRunner();
+        StringBuilder e = new StringBuilder();
         for (Path out : List.of(pdf, png)) {
             List<String> a = new ArrayList<>(common);
             a.addAll(List.of("--out", out.toString()));
-            CommandLine cl = SitmapCommand.commandLine((db, offline) -> { throw new AssertionError("no window"); });
-            cl.setOut(new PrintWriter(new StringWriter(), true));
-            cl.setErr(new PrintWriter(e, true));
-            assertThat(cl.execute(a.toArray(String[]::new))).as(e.toString()).isZero();
+            int code = cli.run(a.toArray(String[]::new));
+            e.append(cli.err);
+            assertThat(code).as(e.toString()).isZero();
         }
         err = e.toString();
     }
