@@ -87,10 +87,7 @@ public final class AcledReader extends CsvIncidentReader {
 
     /** True when the first line of {@code head} is an ACLED header. */
     public static boolean sniff(String head) {
-        head = head.replace("\u0000", "");   // UTF-16 text read as UTF-8: its ASCII letters stay
-        int nl = head.indexOf('\n');
-        String first = (nl < 0 ? head : head.substring(0, nl)).toLowerCase(java.util.Locale.ROOT);
-        return first.contains("event_id_cnty") && first.contains("event_date");
+        return headerNames(head, "event_id_cnty", "event_date");
     }
 
     @Override
@@ -131,10 +128,7 @@ public final class AcledReader extends CsvIncidentReader {
 
     @Override
     protected Incident toIncident(long line) throws Bad {
-        String key = text(id);
-        if (key == null) throw new Bad("no event_id_cnty");
-        // a key with a colon is already a source key (Sitmap's CSV export); ACLED ids have none
-        Incident.Builder b = Incident.builder().sourceKey(key.indexOf(':') > 0 ? key : "acled:" + key)
+        Incident.Builder b = Incident.builder().sourceKey(sourceKey(id, "acled", "event_id_cnty"))
                 .date(date(date, "event_date"));
         if (text(endDate) != null) b.endDate(date(endDate, "end_date"));
         Integer tp = count(timePrecision, "time_precision");
@@ -142,12 +136,10 @@ public final class AcledReader extends CsvIncidentReader {
             if (tp < 1 || tp > 4) throw new Bad("time_precision must be 1 (day), 2 (week) or 3 (month), not " + tp);
             b.datePrecision(DatePrecision.ofCode(tp));
         }
-        Double lat = coordinate(latitude, "latitude", 90), lon = coordinate(longitude, "longitude", 180);
-        if ((lat == null) != (lon == null)) throw new Bad("latitude and longitude must both be given or both be blank");
-        b.position(lat, lon);
+        boolean located = position(b, latitude, longitude);
         Integer gp = count(geoPrecision, "geo_precision");
         if (gp != null) {
-            if (gp > 3 || gp == 0 && lat != null) throw new Bad("geo_precision must be 1, 2 or 3, not " + gp);
+            if (gp > 3 || gp == 0 && located) throw new Bad("geo_precision must be 1, 2 or 3, not " + gp);
             b.geoPrecision(GeoPrecision.ofCode(gp));
         }
         types.apply(text(eventType), text(subEventType), b);

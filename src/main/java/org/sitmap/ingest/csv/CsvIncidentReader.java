@@ -98,6 +98,39 @@ public abstract class CsvIncidentReader implements IncidentReader {
         return raw.strip();
     }
 
+    /**
+     * True when the first line of {@code head} (the start of a file) names every column of {@code names}, in any
+     * case: the sniffers of the CSV formats.
+     */
+    protected static boolean headerNames(String head, String... names) {
+        head = head.replace("\u0000", "");   // UTF-16 text read as UTF-8: its ASCII letters stay
+        int nl = head.indexOf('\n');
+        String first = (nl < 0 ? head : head.substring(0, nl)).toLowerCase(java.util.Locale.ROOT);
+        for (String name : names) if (!first.contains(name)) return false;
+        return true;
+    }
+
+    /**
+     * The incident's source key from the id column {@code i}: {@code prefix:id}, or the id itself when it already is
+     * a source key (it has a colon: Sitmap's own export of events from any source); a blank id is rejected.
+     */
+    protected final String sourceKey(int i, String prefix, String name) throws Bad {
+        String key = text(i);
+        if (key == null) throw new Bad("no " + name);
+        return key.indexOf(':') > 0 ? key : prefix + ":" + key;
+    }
+
+    /**
+     * Sets the position from the {@code latitude} and {@code longitude} columns, both given or both blank (an
+     * unresolved incident); returns true when it has one.
+     */
+    protected final boolean position(Incident.Builder b, int latitude, int longitude) throws Bad {
+        Double lat = coordinate(latitude, "latitude", 90), lon = coordinate(longitude, "longitude", 180);
+        if ((lat == null) != (lon == null)) throw new Bad("latitude and longitude must both be given or both be blank");
+        b.position(lat, lon);
+        return lat != null;
+    }
+
     /** A whole number field (null when blank), at least 0. */
     protected final Integer count(int i, String name) throws Bad {
         String s = text(i);

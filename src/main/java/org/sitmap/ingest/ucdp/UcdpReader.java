@@ -79,10 +79,7 @@ public final class UcdpReader extends CsvIncidentReader {
 
     /** True when the first line of {@code head} is a UCDP GED header. */
     public static boolean sniff(String head) {
-        head = head.replace("\u0000", "");   // UTF-16 text read as UTF-8: its ASCII letters stay
-        int nl = head.indexOf('\n');
-        String first = (nl < 0 ? head : head.substring(0, nl)).toLowerCase(java.util.Locale.ROOT);
-        return first.contains("side_a") && first.contains("date_start") && first.contains("where_prec");
+        return headerNames(head, "side_a", "date_start", "where_prec");
     }
 
     @Override
@@ -90,11 +87,9 @@ public final class UcdpReader extends CsvIncidentReader {
 
     @Override
     protected Incident toIncident(long line) throws Bad {
-        String key = text(id);
-        if (key == null) throw new Bad("no id");
+        String key = sourceKey(id, "ucdp", "id");
         LocalDate start = date(dateStart, "date_start");
-        // a key with a colon is already a source key (Sitmap's UCDP-layout export of events from other sources)
-        Incident.Builder b = Incident.builder().sourceKey(key.indexOf(':') > 0 ? key : "ucdp:" + key).date(start);
+        Incident.Builder b = Incident.builder().sourceKey(key).date(start);
         if (text(dateEnd) != null) {
             LocalDate end = date(dateEnd, "date_end");
             if (end.isBefore(start)) throw new Bad("date_end " + end + " is before date_start " + start);
@@ -105,9 +100,7 @@ public final class UcdpReader extends CsvIncidentReader {
             if (dp < 1 || dp > 5) throw new Bad("date_prec must be 1-5, not " + dp);
             b.datePrecision(DatePrecision.ofUcdp(dp));
         }
-        Double lat = coordinate(latitude, "latitude", 90), lon = coordinate(longitude, "longitude", 180);
-        if ((lat == null) != (lon == null)) throw new Bad("latitude and longitude must both be given or both be blank");
-        b.position(lat, lon);
+        position(b, latitude, longitude);
         Integer wp = count(wherePrec, "where_prec");
         if (wp != null) {
             if (wp < 1 || wp > 7) throw new Bad("where_prec must be 1-7, not " + wp);
