@@ -60,21 +60,7 @@ public final class GeoPackageBinary {
      * @throws IllegalArgumentException when the blob is not a GeoPackage binary point
      */
     public static double[] decodePoint(byte[] blob) {
-        if (blob == null || blob.length < 8 || blob[0] != 'G' || blob[1] != 'P') {
-            throw new IllegalArgumentException("not a GeoPackage geometry blob");
-        }
-        if (blob[2] != 0) throw new IllegalArgumentException("unsupported GeoPackage binary version " + blob[2]);
-        int flags = blob[3];
-        int envelope = (flags >> 1) & 0x07;
-        int envelopeBytes = switch (envelope) {
-            case 0 -> 0;
-            case 1 -> 32;
-            case 2, 3 -> 48;
-            case 4 -> 64;
-            default -> throw new IllegalArgumentException("bad envelope indicator " + envelope);
-        };
-        int offset = 8 + envelopeBytes;
-        if (blob.length < offset) throw new IllegalArgumentException("truncated GeoPackage geometry");
+        int offset = GeoPackageHeader.wkbOffset(blob);
         byte[] wkb = new byte[blob.length - offset];
         System.arraycopy(blob, offset, wkb, 0, wkb.length);
         Geometry g;
