@@ -28,7 +28,6 @@ final class GazetteerCommand {
     /** The store named by {@code --db} (null: the default store). */
     Path db() { return parent.db; }
 
-
     /** Writes places into the store at {@code db} (null: the default store); returns how many were written. */
     @FunctionalInterface
     interface PlaceWriter {

@@ -58,7 +58,6 @@ public final class ArticleReader implements IncidentReader {
         }
     }
 
-
     /** The whole text, at most {@link TextInput#MAX_ARTICLE_BYTES} characters (an article is short). */
     private static String readAll(Reader r, String file) throws IOException {
         StringBuilder sb = new StringBuilder();
