@@ -43,6 +43,8 @@ final class Importer {
     private PreparedStatement rtreeUpsert;
     private PreparedStatement rtreeDelete;
     private boolean rtreeDeletes;
+    /** The R-tree's entries kept for one packed write, when it was empty at the start (else null). */
+    private RtreePack rtreePack;
     private int pendingRows;
 
     Importer(Connection conn, FactionCatalog catalog, Path store) {
@@ -83,6 +85,7 @@ final class Importer {
             boolean rtree = SpatialIndex.exists(conn);
             List<String> rtreeTriggers = rtree ? SpatialIndex.dropTriggers(conn) : List.of();
             prepare(rtree);
+            if (rtree && RtreePack.empty(conn)) rtreePack = new RtreePack();
             rows = new Prefetch<>(reader, planner::plan);
             RowPlanner.Planned p;
             while ((p = rows.next()) != null) {
@@ -131,12 +134,15 @@ final class Importer {
             rows.close();
             flush();
             long tRows = System.nanoTime();
+            if (rtreePack != null) rtreePack.write(conn, rtreeUpsert, rtreeDelete);
+            long tRtree = System.nanoTime();
             if (fts) indexNewRows(firstFid, planner.endFid());
             BulkMode.createIndexes(conn, dropped);
             SpatialIndex.createTriggers(conn, rtreeTriggers);
             long tFts = System.nanoTime();
             progress.accept(rowsRead);
             if (!"article".equals(reader.format())) PlaceRows.learn(conn, planner.places(), reader.format());
+            long tPlaces = System.nanoTime();
             finishBatch(batchId, rowsRead, imported, updated, skipped, rejected);
             checkCancel(cancelled, file);
             // a file whose every row was rejected leaves the store as it was (not even a batch record)
@@ -144,9 +150,9 @@ final class Importer {
             if (options.dryRun() || nothing) conn.rollback(); else conn.commit();
             long tEnd = System.nanoTime();
             final int rowsReadFinal = rowsRead;
-            LOG.fine(() -> String.format("import of %s: %d rows read and written in %.2f s, full-text and other indexes %.2f s,"
-                    + " commit %.2f s", file, rowsReadFinal, (tRows - t0) / 1e9, (tFts - tRows) / 1e9,
-                    (tEnd - tFts) / 1e9));
+            LOG.fine(() -> String.format("import of %s: %d rows read and written in %.2f s, R-tree %.2f s, full-text and"
+                    + " other indexes %.2f s, places %.2f s, commit %.2f s", file, rowsReadFinal, (tRows - t0) / 1e9,
+                    (tRtree - tRows) / 1e9, (tFts - tRtree) / 1e9, (tPlaces - tFts) / 1e9, (tEnd - tPlaces) / 1e9));
         } catch (SQLException e) {
             throw failed(plain(e, "the import of " + file + " failed and was rolled back"), bulk);
         } catch (IOException e) {
@@ -340,6 +346,11 @@ final class Importer {
      */
     private void spatialIndex(Incident inc, long fid, boolean fresh) throws SQLException {
         if (rtreeUpsert == null) return;
+        if (rtreePack != null) {
+            if (inc.located()) rtreePack.put(fid, inc.longitude(), inc.latitude());
+            else if (!fresh) rtreePack.remove(fid);
+            return;
+        }
         if (inc.located()) {
             if (rtreeDeletes) rtreeDelete.executeBatch();
             rtreeDeletes = false;

@@ -64,6 +64,20 @@ class PlaceLearningTest {
     }
 
     @Test
+    void positionsOfOneNameWithinAboutAKilometreAreOnePlace() throws Exception {
+        try (IncidentStore s = IncidentStore.open(dir.resolve("s.gpkg"))) {
+            LocalDate d = LocalDate.of(2020, 1, 2);
+            s.importAll(Fixtures.readerOf("gps.csv",
+                    Fixtures.simple("g:1", d, "Kafr Sitmap", 35.6121, 36.4812, "SAA"),
+                    Fixtures.simple("g:2", d, "Kafr Sitmap", 35.6157, 36.4889, "SAA"),
+                    Fixtures.simple("g:3", d, "Kafr Sitmap", 35.6502, 36.4812, "SAA")), ImportOptions.DEFAULT, null);
+            assertThat(s.storedPlaces()).extracting(p -> p.place().latitude(), StoredPlace::events)
+                    .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple(35.6121, 2),
+                            org.assertj.core.groups.Tuple.tuple(35.6502, 1));
+        }
+    }
+
+    @Test
     void aDryRunAndAnArticleImportLearnNothing() throws Exception {
         try (IncidentStore s = IncidentStore.open(dir.resolve("s.gpkg"))) {
             s.importAll(reader(ucdp("900001")), new ImportOptions(false, true), null);

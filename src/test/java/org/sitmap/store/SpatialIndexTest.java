@@ -132,6 +132,59 @@ class SpatialIndexTest {
         }
     }
 
+    @Test
+    void aFirstImportWritesAPackedIndexThatSqliteAndLaterWritesAccept() throws Exception {
+        Path db = dir.resolve("packed.gpkg");
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(5);
+        List<Incident> rows = new ArrayList<>();
+        for (int k = 0; k < 6000; k++) {
+            rows.add(at("p" + k, 32.3 + rnd.nextDouble() * 5, 35.5 + rnd.nextDouble() * 7 - (k % 7 == 0 ? 40 : 0)));
+        }
+        try (IncidentStore s = IncidentStore.open(db)) {
+            s.importAll(Fixtures.readerOf("a", rows.toArray(Incident[]::new)), ImportOptions.DEFAULT, null);
+        }
+        try (Connection c = raw(db)) {
+            assertThat(strings(c, "SELECT 0, rtreecheck('rtree_incident_geom'), 0")).containsExactly("0 ok 0");
+            assertThat(strings(c, "SELECT 0, max(length(data)), count(*) > 100 FROM rtree_incident_geom_node"))
+                    .containsExactly("0 1228 1");
+            assertThat(strings(c, "SELECT count(*), 'close', 0 FROM incident JOIN rtree_incident_geom ON id = fid"
+                    + " WHERE abs(minx - ST_MinX(geom)) < 1e-5 AND abs(maxx - ST_MaxX(geom)) < 1e-5"
+                    + " AND abs(miny - ST_MinY(geom)) < 1e-5 AND abs(maxy - ST_MaxY(geom)) < 1e-5"))
+                    .containsExactly("6000 close 0");
+            // the bounds are the floats SQLite's own insert stores
+            try (Statement st = c.createStatement()) {
+                st.execute("CREATE VIRTUAL TABLE plain USING rtree(id, minx, maxx, miny, maxy)");
+                st.execute("INSERT INTO plain SELECT fid, ST_MinX(geom), ST_MaxX(geom), ST_MinY(geom), ST_MaxY(geom)"
+                        + " FROM incident");
+            }
+            assertThat(strings(c, "SELECT count(*), 'differ', 0 FROM plain p JOIN rtree_incident_geom r ON r.id = p.id"
+                    + " WHERE r.minx <> p.minx OR r.maxx <> p.maxx OR r.miny <> p.miny OR r.maxy <> p.maxy"))
+                    .containsExactly("0 differ 0");
+            String box = " WHERE minx <= 37.0 AND maxx >= 36.0 AND miny <= 36.0 AND maxy >= 35.0";
+            assertThat(strings(c, "SELECT id, 'x', 0 FROM rtree_incident_geom" + box + " ORDER BY id"))
+                    .isEqualTo(strings(c, "SELECT id, 'x', 0 FROM plain" + box + " ORDER BY id")).isNotEmpty();
+            try (Statement st = c.createStatement()) {
+                st.executeUpdate("DELETE FROM incident WHERE fid % 3 = 0");
+            }
+            try (PreparedStatement ps = c.prepareStatement("UPDATE incident SET geom = ? WHERE fid % 5 = 1")) {
+                ps.setBytes(1, GeoPackageBinary.point(39.0, 36.0));
+                ps.executeUpdate();
+            }
+            assertThat(strings(c, "SELECT 0, rtreecheck('rtree_incident_geom'), 0")).containsExactly("0 ok 0");
+            assertThat(strings(c, "SELECT id, 'x', 0 FROM rtree_incident_geom ORDER BY id"))
+                    .isEqualTo(strings(c, "SELECT fid, 'x', 0 FROM incident ORDER BY fid")).hasSize(4000);
+        }
+        try (IncidentStore s = IncidentStore.open(db)) {
+            // a store whose index is not empty takes the entries one by one
+            s.importAll(Fixtures.readerOf("b", at("q1", 35.0, 36.0), at("q2", 35.5, 36.5)), ImportOptions.DEFAULT, null);
+        }
+        try (Connection c = raw(db)) {
+            assertThat(strings(c, "SELECT 0, rtreecheck('rtree_incident_geom'), 0")).containsExactly("0 ok 0");
+            assertThat(strings(c, "SELECT id, 'x', 0 FROM rtree_incident_geom ORDER BY id"))
+                    .isEqualTo(strings(c, "SELECT fid, 'x', 0 FROM incident ORDER BY fid")).hasSize(4002);
+        }
+    }
+
     static Connection raw(Path db) throws SQLException {
         Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);
         GpkgFunctions.register(c);
