@@ -61,6 +61,45 @@ public final class IncidentIndex {
         this.maxSpan = maxSpan;
     }
 
+    private IncidentIndex(FactionCatalog catalog, IndexColumns c) {
+        this.catalog = catalog;
+        id = c.id(); day = c.day(); dayEnd = c.dayEnd(); lon = c.lon(); lat = c.lat(); mx = c.mercX(); my = c.mercY();
+        factionMask = c.factionMask(); primaryFaction = c.primaryFaction(); eventType = c.eventType();
+        subEventType = c.subEventType(); datePrecision = c.datePrecision(); geoPrecision = c.geoPrecision();
+        fatalities = c.fatalities(); placeRef = c.placeRef(); places = c.places(); maxSpan = c.maxSpan();
+    }
+
+    /**
+     * An index over columns read back from a snapshot (no copy).
+     *
+     * @throws IllegalArgumentException when the arrays disagree in length, the rows are not ordered by first day,
+     *                                  a place reference or faction is out of range, or a span exceeds maxSpan
+     */
+    public static IncidentIndex of(FactionCatalog catalog, IndexColumns c) {
+        int n = c.id().length;
+        int[] lengths = {c.day().length, c.dayEnd().length, c.lon().length, c.lat().length, c.mercX().length,
+                c.mercY().length, c.factionMask().length, c.primaryFaction().length, c.eventType().length,
+                c.subEventType().length, c.datePrecision().length, c.geoPrecision().length, c.fatalities().length,
+                c.placeRef().length};
+        for (int len : lengths) if (len != n) throw new IllegalArgumentException("columns of different lengths");
+        int places = c.places().length;
+        int[] day = c.day(), end = c.dayEnd(), ref = c.placeRef();
+        byte[] primary = c.primaryFaction();
+        for (int k = 0; k < n; k++) {
+            if (k > 0 && day[k] < day[k - 1]) throw new IllegalArgumentException("rows not ordered by day");
+            if (ref[k] < 0 || ref[k] >= places) throw new IllegalArgumentException("place reference out of range");
+            if (end[k] < day[k] || end[k] - day[k] > c.maxSpan()) throw new IllegalArgumentException("bad span");
+            if (primary[k] < 0 || primary[k] >= catalog.size()) throw new IllegalArgumentException("bad faction");
+        }
+        return new IncidentIndex(catalog, c);
+    }
+
+    /** The index's arrays (shared, not copied: never change them). */
+    public IndexColumns columns() {
+        return new IndexColumns(id, day, dayEnd, lon, lat, mx, my, factionMask, primaryFaction, eventType,
+                subEventType, datePrecision, geoPrecision, fatalities, placeRef, places, maxSpan);
+    }
+
     /** Builds an index of the given incidents (their ids must be set for details look-ups to work). */
     public static IncidentIndex of(FactionCatalog catalog, Collection<Incident> incidents) {
         Builder b = new Builder(catalog, incidents.size());

@@ -82,6 +82,7 @@ final class Importer {
             planner.preload(conn, firstFid);
             List<String> dropped = planner.stored() < BulkMode.REINDEX_BELOW ? BulkMode.dropIndexes(conn) : List.of();
             boolean fts = dropFtsTrigger();
+            boolean counted = ChangeCounter.suspend(conn);
             boolean rtree = SpatialIndex.exists(conn);
             List<String> rtreeTriggers = rtree ? SpatialIndex.dropTriggers(conn) : List.of();
             prepare(rtree);
@@ -144,6 +145,7 @@ final class Importer {
             if (!"article".equals(reader.format())) PlaceRows.learn(conn, planner.places(), reader.format());
             long tPlaces = System.nanoTime();
             finishBatch(batchId, rowsRead, imported, updated, skipped, rejected);
+            if (counted) ChangeCounter.resume(conn, imported + updated > 0);
             checkCancel(cancelled, file);
             // a file whose every row was rejected leaves the store as it was (not even a batch record)
             boolean nothing = rejected > 0 && imported + updated + skipped + older == 0;

@@ -258,20 +258,25 @@ public final class IncidentStore implements AutoCloseable {
 
     /**
      * As {@link #loadIndex()}, the second reader of a large store run on {@code helper} ({@code Runnable::run}: all
-     * on the calling thread, e.g. the window's one worker).
+     * on the calling thread, e.g. the window's one worker). The column snapshot, when one is written, is written on
+     * a thread of its own (see {@code ColumnSnapshot}).
      */
     public synchronized IncidentIndex loadIndex(java.util.concurrent.Executor helper) {
         try {
-            return IndexLoader.load(conn, file, catalog, count(), IndexLoader.SPLIT_ABOVE, helper);
+            return IndexLoader.load(conn, file, catalog, this::count, helper);
         } catch (SQLException e) {
             throw fault("cannot load the incidents", e);
         }
     }
 
-    /** Reads every incident's filter columns into a fresh in-memory index. */
+    /**
+     * Reads every incident's filter columns into a fresh in-memory index: from the store's column snapshot when it
+     * matches the store (see {@code ColumnSnapshot}), else from the rows, after which a new snapshot is written
+     * on a thread of its own.
+     */
     public synchronized IncidentIndex loadIndex() {
         try {
-            return IndexLoader.load(conn, file, catalog, count());
+            return IndexLoader.load(conn, file, catalog, this::count, IndexLoader.OWN_THREAD);
         } catch (SQLException e) {
             throw fault("cannot load the incidents", e);
         }

@@ -53,6 +53,24 @@ final class IndexLoader {
         return load(c, file, catalog, count, SPLIT_ABOVE);
     }
 
+    /**
+     * The index of the store {@code file} (null: none, the rows are read): from its {@link ColumnSnapshot} when one
+     * matches the store's current state, else read from the rows ({@code count} is then asked for; the upper half on
+     * {@code helper}, as {@link #load(Connection, Path, FactionCatalog, int, int, java.util.concurrent.Executor)})
+     * and a snapshot written for the next opening on a thread of its own.
+     */
+    static IncidentIndex load(Connection c, Path file, FactionCatalog catalog, java.util.function.IntSupplier count,
+                              java.util.concurrent.Executor helper) throws SQLException {
+        ColumnSnapshot.Key key = file == null ? null : ColumnSnapshot.key(c, catalog);
+        if (key != null) {
+            IncidentIndex ix = ColumnSnapshot.read(file, key, catalog);
+            if (ix != null) return ix;
+        }
+        IncidentIndex ix = load(c, file, catalog, count.getAsInt(), SPLIT_ABOVE, helper);
+        if (key != null) ColumnSnapshot.writeLater(file, key, ix);
+        return ix;
+    }
+
     /** As {@link #load(Connection, Path, FactionCatalog, int)} with the split threshold given (for tests). */
     static IncidentIndex load(Connection c, Path file, FactionCatalog catalog, int count, int splitAbove)
             throws SQLException {

@@ -164,7 +164,8 @@ final class Migrations {
                     + " AND b.format <> 'article' GROUP BY trim(i.place), i.geom, b.format");
 
     /** Every migration in order; the list index + 1 is its number. */
-    static final List<Step> ALL = List.of(sql(V1), sql(V2), sql(V3), MigrationV4::apply, sql(V5));
+    static final List<Step> ALL = List.of(sql(V1), sql(V2), sql(V3), MigrationV4::apply, sql(V5),
+            sql(ChangeCounter.V6));
 
     /** The schema version this code writes. */
     static final int CURRENT = ALL.size();

@@ -43,7 +43,7 @@ class IndexLoaderTest {
     }
 
     /** Varied rows: spans, unknown fatalities, unresolved places, a date before 1970, every sub-event type. */
-    private static IncidentReader rows(int n) {
+    static IncidentReader rows(int n) {
         SubEventType[] subs = SubEventType.values();
         return new IncidentReader() {
             int i;
