@@ -258,6 +258,67 @@ public final class IncidentIndex {
         return -1;
     }
 
+    /**
+     * The rows of the given incident ids as a bit set (bit {@code r} of word {@code r >>> 6}); ids not in the index
+     * are ignored. Uses a table from id to row, made on the first call (an int per id between the smallest and
+     * the largest, when the ids are dense enough; else a sorted copy of the ids), so a full-text match of a million
+     * ids becomes rows in milliseconds. Thread-safe.
+     */
+    public long[] rowMask(long[] ids) {
+        long[] mask = new long[(id.length + 63) >>> 6];
+        RowLookup l = rowLookup();
+        for (long i : ids) {
+            int r = l.row(i);
+            if (r >= 0) mask[r >>> 6] |= 1L << r;
+        }
+        return mask;
+    }
+
+    private volatile RowLookup lookup;
+
+    private RowLookup rowLookup() {
+        RowLookup l = lookup;
+        if (l == null) lookup = l = new RowLookup(id);
+        return l;
+    }
+
+    /** Id to row: a dense table over [min, max] when it is at most four times the rows, else binary search. */
+    private static final class RowLookup {
+        private final long min;
+        private final int[] dense;
+        private final long[] sortedIds;
+        private final int[] sortedRows;
+
+        RowLookup(long[] id) {
+            long lo = Long.MAX_VALUE, hi = Long.MIN_VALUE;
+            for (long i : id) { lo = Math.min(lo, i); hi = Math.max(hi, i); }
+            min = lo;
+            if (id.length > 0 && hi - lo < 4L * id.length + 1024) {
+                dense = new int[(int) (hi - lo + 1)];
+                Arrays.fill(dense, -1);
+                for (int r = 0; r < id.length; r++) dense[(int) (id[r] - lo)] = r;
+                sortedIds = null;
+                sortedRows = null;
+            } else {
+                dense = null;
+                int[] order = java.util.stream.IntStream.range(0, id.length).boxed()
+                        .sorted(java.util.Comparator.comparingLong(r -> id[r])).mapToInt(Integer::intValue).toArray();
+                sortedIds = new long[id.length];
+                sortedRows = order;
+                for (int k = 0; k < order.length; k++) sortedIds[k] = id[order[k]];
+            }
+        }
+
+        int row(long i) {
+            if (dense != null) {
+                long k = i - min;
+                return k < 0 || k >= dense.length ? -1 : dense[(int) k];
+            }
+            int k = Arrays.binarySearch(sortedIds, i);
+            return k < 0 ? -1 : sortedRows[k];
+        }
+    }
+
     /** Approximate heap held by the arrays, in bytes. */
     public long bytes() {
         return (long) id.length * (8 + 4 + 4 + 4 + 4 + 4 + 4 + 8 + 1 + 1 + 1 + 1 + 1 + 4 + 4);

@@ -30,7 +30,8 @@ public final class IndexFilter {
     private final BBox bbox;
     private final double[] polyX;
     private final double[] polyY;
-    private final long[] textIds;
+    /** Rows whose incident matched the text, one bit a row (null: no text criterion). */
+    private final long[] textRows;
 
     /**
      * @param textMatchIds incident ids that matched the spec's text (any order), or null when the spec has no
@@ -68,12 +69,7 @@ public final class IndexFilter {
             polyX = null;
             polyY = null;
         }
-        if (textMatchIds != null) {
-            textIds = textMatchIds.clone();
-            Arrays.sort(textIds);
-        } else {
-            textIds = null;
-        }
+        textRows = textMatchIds == null ? null : index.rowMask(textMatchIds);
     }
 
     /** Filters the whole index. */
@@ -124,6 +120,6 @@ public final class IndexFilter {
             if (bbox != null && !bbox.contains(lon, lat)) return false;
             if (polyX != null && !Geodesy.inPolygon(polyX, polyY, lon, lat)) return false;
         }
-        return textIds == null || Arrays.binarySearch(textIds, index.id(r)) >= 0;
+        return textRows == null || ((textRows[r >>> 6] >>> r) & 1L) != 0;
     }
 }

@@ -30,4 +30,27 @@ final class FtsQuery {
         }
         return sb.toString();
     }
+
+    /** The ids of a comma-separated list of integers ({@code group_concat} of row ids); null gives none. */
+    static long[] ids(String joined) {
+        if (joined == null || joined.isEmpty()) return new long[0];
+        long[] out = new long[Math.max(16, joined.length() / 7)];
+        int n = 0;
+        long v = 0;
+        boolean negative = false;
+        for (int k = 0, len = joined.length(); k <= len; k++) {
+            char ch = k == len ? ',' : joined.charAt(k);
+            if (ch == ',') {
+                if (n == out.length) out = java.util.Arrays.copyOf(out, n * 2);
+                out[n++] = negative ? -v : v;
+                v = 0;
+                negative = false;
+            } else if (ch == '-') {
+                negative = true;
+            } else {
+                v = v * 10 + (ch - '0');
+            }
+        }
+        return java.util.Arrays.copyOf(out, n);
+    }
 }

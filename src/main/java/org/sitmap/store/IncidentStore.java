@@ -282,22 +282,20 @@ public final class IncidentStore implements AutoCloseable {
         }
     }
 
-    /** Ids of the incidents whose place, summary or evidence match {@code words} (FTS5), ascending. */
+    /**
+     * Ids of the incidents whose place, summary or evidence match {@code words} (FTS5), ascending. SQLite joins
+     * the ids into one text ({@code group_concat}) that is parsed here: a common word matching a million rows
+     * then crosses JNI once instead of a million times (about a third of the time through a result set).
+     */
     public synchronized long[] searchText(String words) {
         String match = FtsQuery.of(words);
         if (match.isEmpty()) return new long[0];
-        try (PreparedStatement ps = conn.prepareStatement(
-                "SELECT rowid FROM incident_fts WHERE incident_fts MATCH ? ORDER BY rowid")) {
+        try (PreparedStatement ps = conn.prepareStatement("SELECT group_concat(rowid) FROM (SELECT rowid FROM"
+                + " incident_fts WHERE incident_fts MATCH ? ORDER BY rowid)")) {
             ps.setString(1, match);
-            long[] out = new long[64];
-            int n = 0;
             try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    if (n == out.length) out = java.util.Arrays.copyOf(out, n * 2);
-                    out[n++] = rs.getLong(1);
-                }
+                return rs.next() ? FtsQuery.ids(rs.getString(1)) : new long[0];
             }
-            return java.util.Arrays.copyOf(out, n);
         } catch (SQLException e) {
             throw fault("text search failed", e);
         }

@@ -258,4 +258,18 @@ class IncidentStoreTest {
     private static List<String> keys(List<Incident> l) {
         return l.stream().map(Incident::sourceKey).toList();
     }
+
+    @Test
+    void joinedRowIdsAreParsed() {
+        assertThat(FtsQuery.ids(null)).isEmpty();
+        assertThat(FtsQuery.ids("")).isEmpty();
+        assertThat(FtsQuery.ids("7")).containsExactly(7);
+        long[] many = new long[5000];
+        StringBuilder sb = new StringBuilder();
+        for (int k = 0; k < many.length; k++) {
+            many[k] = k * 1_234_567L - 3;
+            sb.append(k == 0 ? "" : ",").append(many[k]);
+        }
+        assertThat(FtsQuery.ids(sb.toString())).containsExactly(many);
+    }
 }
