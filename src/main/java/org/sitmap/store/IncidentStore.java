@@ -285,16 +285,24 @@ public final class IncidentStore implements AutoCloseable {
     /**
      * Ids of the incidents whose place, summary or evidence match {@code words} (FTS5), ascending. SQLite joins
      * the ids into one text ({@code group_concat}) that is parsed here: a common word matching a million rows
-     * then crosses JNI once instead of a million times (about a third of the time through a result set).
+     * then crosses JNI once instead of a million times (a fifth less CPU than through a result set at a million).
      */
     public synchronized long[] searchText(String words) {
         String match = FtsQuery.of(words);
         if (match.isEmpty()) return new long[0];
-        try (PreparedStatement ps = conn.prepareStatement("SELECT group_concat(rowid) FROM (SELECT rowid FROM"
-                + " incident_fts WHERE incident_fts MATCH ? ORDER BY rowid)")) {
+        // FTS5 gives a match in ascending rowid order; sorted here only if it ever does not
+        try (PreparedStatement ps = conn.prepareStatement("SELECT group_concat(rowid) FROM incident_fts"
+                + " WHERE incident_fts MATCH ?")) {
             ps.setString(1, match);
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? FtsQuery.ids(rs.getString(1)) : new long[0];
+                long[] ids = rs.next() ? FtsQuery.ids(rs.getString(1)) : new long[0];
+                for (int k = 1; k < ids.length; k++) {
+                    if (ids[k] < ids[k - 1]) {
+                        java.util.Arrays.sort(ids);
+                        break;
+                    }
+                }
+                return ids;
             }
         } catch (SQLException e) {
             throw fault("text search failed", e);
