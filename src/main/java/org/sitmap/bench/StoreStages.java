@@ -1,0 +1,109 @@
+package org.sitmap.bench;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.sitmap.index.IncidentIndex;
+import org.sitmap.index.IndexFilter;
+import org.sitmap.model.FilterSpec;
+import org.sitmap.store.IncidentStore;
+
+/**
+ * The store's stages of the benchmark beyond the import rate: open without the column snapshot (the index read
+ * from the rows), text search feeding the map, and the peak resident memory of a {@code sitmap import} of the
+ * same file in a child process (its {@code VmHWM} in {@code /proc/PID/status}, read until it ends).
+ */
+final class StoreStages {
+    /** A word of the synthetic summaries that names the most frequent town. */
+    static final String COMMON_WORD = "Aleppo";
+    /** A word every synthetic summary has. */
+    static final String EVERY_ROW_WORD = "Synthetic";
+
+    private final PrintStream log;
+    private final int runs;
+
+    StoreStages(PrintStream log, int runs) {
+        this.log = log;
+        this.runs = runs;
+    }
+
+    /** Open → index without a snapshot (deleted before each run; a new one is written after each). */
+    void openFromRows(BenchResult out, Path db, int incidents) {
+        log.println("open → index from the rows (no snapshot)…");
+        int n = incidents >= 5_000_000 ? 1 : Math.min(runs, 3);
+        out.timing("open_from_rows_ms", Timing.measure(0, n, () -> {
+            try {
+                IncidentStore.awaitColumnSnapshot();
+                Files.deleteIfExists(Path.of(db + ".sitmap-columns"));
+                try (IncidentStore store = IncidentStore.open(db)) {
+                    store.loadIndex();
+                }
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }), null);
+        IncidentStore.awaitColumnSnapshot();
+    }
+
+    /** Text search of a common word, its ids made into the map's selection; and of a word every row has. */
+    void textSearch(BenchResult out, IncidentStore store, IncidentIndex ix, int incidents) {
+        log.println("text search…");
+        int[] count = new int[1];
+        FilterSpec spec = FilterSpec.ALL.withText(COMMON_WORD);
+        out.timing("fts_ms", Timing.measure(2, runs, () -> count[0] = new IndexFilter(ix, spec,
+                store.searchText(COMMON_WORD)).apply().count()),
+                incidents >= 10_000_000 ? "≤ 300" : incidents >= 1_000_000 ? "≤ 50" : null);
+        out.note("fts", String.format(java.util.Locale.ROOT, "text search: \"%s\" matches %,d incidents",
+                COMMON_WORD, count[0]));
+        FilterSpec every = FilterSpec.ALL.withText(EVERY_ROW_WORD);
+        out.timing("fts_every_row_ms", Timing.measure(1, Math.max(3, runs / 5), () -> new IndexFilter(ix, every,
+                store.searchText(EVERY_ROW_WORD)).apply()), null);
+    }
+
+    /**
+     * A cold {@code sitmap import} of {@code csv} into a new store in a child JVM (as a user runs it): its wall
+     * time and its peak resident set. Skipped (with a note) when {@code /proc} is not there.
+     */
+    void childImport(BenchResult out, Path csv, Path dir) throws IOException {
+        if (!Files.isDirectory(Path.of("/proc/self"))) {
+            out.note("import_rss", "peak RSS of sitmap import not measured (no /proc)");
+            return;
+        }
+        log.println("sitmap import in a child process (peak RSS)…");
+        Path db = dir.resolve("child.gpkg");
+        String javaBin = ProcessHandle.current().info().command().orElse("java");
+        List<String> cmd = new ArrayList<>(List.of(javaBin, "-cp", System.getProperty("java.class.path"),
+                "org.sitmap.app.Launcher", "import", "--db", db.toString(), csv.toString()));
+        long t0 = System.nanoTime();
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        Path status = Path.of("/proc/" + p.pid() + "/status");
+        long peakKb = 0;
+        try {
+            while (!p.waitFor(50, java.util.concurrent.TimeUnit.MILLISECONDS)) peakKb = Math.max(peakKb, hwm(status));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            p.destroy();
+            return;
+        }
+        long ms = (System.nanoTime() - t0) / 1_000_000;
+        Benchmark.deleteStore(db);
+        if (p.exitValue() != 0) throw new IOException("the child sitmap import failed (exit " + p.exitValue() + ")");
+        out.number("import_child_ms", ms, null);
+        out.number("import_peak_rss_mb", peakKb / 1024.0, null);
+    }
+
+    private static long hwm(Path status) {
+        try {
+            for (String line : Files.readAllLines(status)) {
+                if (line.startsWith("VmHWM:")) return Long.parseLong(line.replaceAll("[^0-9]", ""));
+            }
+        } catch (IOException | RuntimeException e) {
+            // the process ended between two looks
+        }
+        return 0;
+    }
+}
