@@ -39,8 +39,21 @@ final class RtreePack {
     private boolean ordered = true;
     private boolean removals;
 
-    /** Whether the store's R-tree has no entry (only its empty root node). */
+    /**
+     * Whether the store's R-tree is a plain two-dimensional {@code rtree} (float coordinates, no auxiliary
+     * columns, as the GeoPackage extension defines it) with no entry (only its empty root node).
+     */
     static boolean empty(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT sql FROM sqlite_master WHERE name = ?")) {
+            ps.setString(1, SpatialIndex.TABLE);
+            try (ResultSet rs = ps.executeQuery()) {
+                String sql = rs.next() ? rs.getString(1) : null;
+                if (sql == null || !sql.replaceAll("\\s+", " ").matches("(?i)CREATE VIRTUAL TABLE \"?\\w+\"?"
+                        + " USING rtree ?\\( ?\\w+ ?, ?\\w+ ?, ?\\w+ ?, ?\\w+ ?, ?\\w+ ?\\) ?")) {
+                    return false;
+                }
+            }
+        }
         try (PreparedStatement ps = c.prepareStatement("SELECT (SELECT count(*) FROM " + SpatialIndex.TABLE
                 + "_rowid) = 0 AND (SELECT count(*) FROM " + SpatialIndex.TABLE + "_node) = 1");
              ResultSet rs = ps.executeQuery()) {
