@@ -45,7 +45,8 @@ import org.sitmap.model.FactionCatalog;
  * counter (a read-only store of an older schema) has none.
  *
  * <p>Threading: {@link #read} runs on the loading thread; {@link #writeLater} writes on a thread of its own
- * ({@code sitmap-snapshot-write}, not a daemon, so a command's JVM finishes the file before it ends) from an index
+ * ({@code sitmap-snapshot-write}, not a daemon, and a shutdown hook waits for it, so a command's JVM finishes the
+ * file before it ends, {@code System.exit} included) from an index
  * that is immutable; writes go to a temporary file moved into place, so a reader never sees half a file.
  */
 final class ColumnSnapshot {
@@ -182,9 +183,31 @@ final class ColumnSnapshot {
         };
         lastWrite = done;
         // the tests write in line (-Dsitmap.columns.writeInline=true), so no write outlives a test's folder
-        if (Boolean.getBoolean("sitmap.columns.writeInline")) work.run();
-        else new Thread(work, "sitmap-snapshot-write").start();
+        if (Boolean.getBoolean("sitmap.columns.writeInline")) {
+            work.run();
+        } else {
+            Finisher.ensure();
+            new Thread(work, "sitmap-snapshot-write").start();
+        }
         return done;
+    }
+
+    /**
+     * Lets a write finish when the JVM ends by {@code System.exit} (the command line's exit does): a shutdown hook
+     * waits for the last write, at most a minute, so no half-written temporary file is left behind.
+     */
+    private static final class Finisher {
+        static {
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    lastWrite.get(60, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (Exception e) {
+                    // the next load writes it again
+                }
+            }, "sitmap-snapshot-finish"));
+        }
+
+        static void ensure() { }
     }
 
     /** The last write started (tests wait for it). */
