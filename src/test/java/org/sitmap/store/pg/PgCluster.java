@@ -1,0 +1,182 @@
+package org.sitmap.store.pg;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * A throwaway PostgreSQL cluster for tests: {@code initdb --no-sync} in a temporary folder, started with
+ * {@code pg_ctl} on a random loopback port (as the {@code postgres} user when the tests run as root, because
+ * {@code initdb} refuses root), password authentication on TCP, stopped and deleted when the test JVM ends.
+ * One cluster is shared by the test classes of a run ({@link #shared()}). Where PostgreSQL or PostGIS is not
+ * installed, {@link #unavailable()} says why and the tests skip with that message.
+ */
+final class PgCluster {
+    static final String SUPERUSER_PASSWORD = "pg-test-super-6f1e";
+    private static PgCluster shared;
+    private static String unavailable;
+
+    private final Path bin;
+    private final Path dir;
+    private final int port;
+    private final boolean asPostgres;
+
+    private PgCluster(Path bin, Path dir, int port, boolean asPostgres) {
+        this.bin = bin;
+        this.dir = dir;
+        this.port = port;
+        this.asPostgres = asPostgres;
+    }
+
+    /** Why no cluster can be started here, or null when one can. */
+    static synchronized String unavailable() {
+        if (shared != null) return null;
+        if (unavailable != null) return unavailable;
+        try {
+            shared();
+            return null;
+        } catch (IllegalStateException e) {
+            return unavailable = e.getMessage();
+        }
+    }
+
+    /** The run's cluster, started on first use. */
+    static synchronized PgCluster shared() {
+        if (shared != null) return shared;
+        if (unavailable != null) throw new IllegalStateException(unavailable);
+        Path bin = findBin();
+        if (bin == null) throw new IllegalStateException("PostgreSQL with PostGIS is not installed"
+                + " (Debian: postgresql-15-postgis-3); the team-store tests are skipped");
+        try {
+            shared = start(bin);
+            Runtime.getRuntime().addShutdownHook(new Thread(shared::stop, "pg-test-cluster-stop"));
+            return shared;
+        } catch (IOException | InterruptedException e) {
+            unavailable = "a test PostgreSQL cluster could not be started: " + e.getMessage();
+            throw new IllegalStateException(unavailable, e);
+        }
+    }
+
+    private static Path findBin() {
+        Path lib = Path.of("/usr/lib/postgresql");
+        if (!Files.isDirectory(lib)) return null;
+        try (Stream<Path> versions = Files.list(lib)) {
+            return versions.filter(v -> Files.isExecutable(v.resolve("bin/initdb")))
+                    .filter(v -> Files.exists(Path.of("/usr/share/postgresql", v.getFileName().toString(),
+                            "extension/postgis.control")))
+                    .max(Comparator.comparing(v -> Integer.parseInt(v.getFileName().toString().replaceAll("\\D", "0"))))
+                    .map(v -> v.resolve("bin")).orElse(null);
+        } catch (IOException | NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static PgCluster start(Path bin) throws IOException, InterruptedException {
+        boolean root = "root".equals(System.getProperty("user.name"));
+        Path dir = Files.createTempDirectory("sitmap-pg-");
+        Path pw = dir.resolve("pw");
+        Files.writeString(pw, SUPERUSER_PASSWORD + "\n", StandardCharsets.UTF_8);
+        if (root) run(false, dir, "chown", "-R", "postgres:postgres", dir.toString());
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        PgCluster c = new PgCluster(bin, dir, port, root);
+        c.pg(bin.resolve("initdb").toString(), "-D", dir.resolve("data").toString(), "-U", "postgres", "--no-sync",
+                "-E", "UTF8", "--locale=C", "--auth-local=trust", "--auth-host=scram-sha-256", "--pwfile=" + pw);
+        Files.deleteIfExists(pw);
+        c.pg(bin.resolve("pg_ctl").toString(), "-D", dir.resolve("data").toString(), "-l", dir.resolve("log").toString(),
+                "-w", "-t", "60", "-o", "-p " + port + " -k " + dir + " -c listen_addresses=127.0.0.1 -c fsync=off"
+                        + " -c synchronous_commit=off -c full_page_writes=off -c max_connections=60", "start");
+        return c;
+    }
+
+    private void pg(String... command) throws IOException, InterruptedException {
+        run(asPostgres, dir, command);
+    }
+
+    private static void run(boolean asPostgres, Path dir, String... command) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>();
+        if (asPostgres) cmd.addAll(List.of("runuser", "-u", "postgres", "--"));
+        cmd.addAll(List.of(command));
+        ProcessBuilder b = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true);
+        b.environment().keySet().removeIf(k -> k.startsWith("PG"));
+        Process p = b.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!p.waitFor(120, TimeUnit.SECONDS) || p.exitValue() != 0) {
+            throw new IOException(command[0] + " failed: " + out.lines().reduce((a, x) -> x).orElse(""));
+        }
+    }
+
+    void stop() {
+        try {
+            pg(bin.resolve("pg_ctl").toString(), "-D", dir.resolve("data").toString(), "-m", "immediate", "stop");
+        } catch (IOException | InterruptedException e) {
+            // the JVM is ending; the folder below goes anyway
+        }
+        try (Stream<Path> all = Files.walk(dir)) {
+            all.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // best effort at JVM end
+        }
+    }
+
+    int port() {
+        return port;
+    }
+
+    /** A location for {@code user} on database {@code db}, with no environment of the machine. */
+    PgLocation location(String user, String password, String db) {
+        String uri = "postgresql://" + user + (password == null ? "" : ":" + password) + "@127.0.0.1:" + port + "/" + db
+                + "?sslmode=disable";
+        return PgLocation.parse(uri, new PgEnvironment(Map.of(), dir, "nobody"));
+    }
+
+    /** A superuser connection to {@code db}. */
+    Connection superuser(String db) throws SQLException {
+        return PgConnections.open(location("postgres", SUPERUSER_PASSWORD, db));
+    }
+
+    /** Creates a fresh database owned by {@code owner} (a login role made here when missing). */
+    String createDatabase(String name, String owner, String ownerPassword) throws SQLException {
+        try (Connection c = superuser("postgres"); Statement s = c.createStatement()) {
+            createLogin(s, owner, ownerPassword, true);
+            s.execute("CREATE DATABASE " + name + " OWNER " + owner);
+        }
+        try (Connection c = superuser(name); Statement s = c.createStatement()) {
+            // PostGIS is not a trusted extension: a superuser installs it, as a hosting provider would.
+            s.execute("CREATE EXTENSION postgis");
+        }
+        return name;
+    }
+
+    /** Creates an analyst's login role (no privileges) when missing; names are test constants. */
+    void createLogin(String name, String password) throws SQLException {
+        try (Connection c = superuser("postgres"); Statement s = c.createStatement()) {
+            createLogin(s, name, password, false);
+        }
+    }
+
+    /** Runs {@code sql} as superuser on {@code db}. */
+    void execute(String db, String sql) throws SQLException {
+        try (Connection c = superuser(db); Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
+    }
+
+    private static void createLogin(Statement s, String name, String password, boolean owner) throws SQLException {
+        s.execute("DO $$ BEGIN CREATE ROLE " + name + " LOGIN " + (owner ? "CREATEROLE " : "") + "PASSWORD '"
+                + password + "'; EXCEPTION WHEN duplicate_object THEN NULL; END $$");
+    }
+}

@@ -1,0 +1,121 @@
+package org.sitmap.store.pg;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.sitmap.model.InputException;
+
+/** {@code sitmap server init} on a real throwaway PostgreSQL/PostGIS cluster; skipped where none is installed. */
+class ServerInitTest {
+    private static PgCluster pg;
+
+    @BeforeAll
+    static void cluster() {
+        String why = PgCluster.unavailable();
+        assumeTrue(why == null, why);
+        pg = PgCluster.shared();
+    }
+
+    private static Connection as(String user, String password, String db) throws SQLException {
+        return PgConnections.open(pg.location(user, password, db));
+    }
+
+    @Test
+    void initMakesTheSchemaAndRolesAndAgainChangesNothing() throws SQLException {
+        pg.createDatabase("init_a", "owner_a", "pw-owner-a");
+        try (Connection c = as("owner_a", "pw-owner-a", "init_a")) {
+            List<String> first = ServerInit.run(c);
+            assertTrue(first.stream().anyMatch(l -> l.contains("brought from version 0 to 1")), first.toString());
+            assertEquals(1, PgSchema.version(c));
+            assertEquals("POINT/4326", one(c, "SELECT type || '/' || srid FROM geometry_columns"
+                    + " WHERE f_table_schema = 'sitmap' AND f_table_name = 'incident'"));
+            assertEquals("gist", one(c, "SELECT am.amname FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid"
+                    + " JOIN pg_am am ON am.oid = ic.relam WHERE ic.relname = 'incident_geom'"));
+            assertEquals("date", one(c, "SELECT data_type FROM information_schema.columns WHERE table_schema = 'sitmap'"
+                    + " AND table_name = 'incident' AND column_name = 'event_date'"));
+            List<String> again = ServerInit.run(c);
+            assertTrue(again.stream().noneMatch(l -> l.startsWith("created")), again.toString());
+            assertEquals(1, PgSchema.version(c));
+        }
+        // a second database of the same server: the roles exist already, the schema is new
+        pg.createDatabase("init_b", "owner_b", "pw-owner-b");
+        try (Connection c = as("owner_b", "pw-owner-b", "init_b")) {
+            List<String> report = ServerInit.run(c);
+            assertTrue(report.stream().noneMatch(l -> l.startsWith("created the group role")), report.toString());
+            assertEquals(1, PgSchema.version(c));
+        }
+    }
+
+    @Test
+    void aReaderMayReadButAnImportIsRefusedNamingTheRole() throws SQLException {
+        pg.createDatabase("roles_db", "owner_r", "pw-owner-r");
+        try (Connection c = as("owner_r", "pw-owner-r", "roles_db")) {
+            ServerInit.run(c);
+        }
+        pg.createLogin("rita", "pw-rita");
+        pg.createLogin("eddie", "pw-eddie");
+        pg.execute("roles_db", "GRANT sitmap_reader TO rita");
+        pg.execute("roles_db", "GRANT sitmap_editor TO eddie");
+        try (Connection c = as("rita", "pw-rita", "roles_db")) {
+            assertEquals("0", one(c, "SELECT count(*)::text FROM sitmap.incident"));
+            InputException e = assertThrows(InputException.class,
+                    () -> ServerInit.requireEditor(c, pg.location("rita", "pw-rita", "roles_db")));
+            assertTrue(e.getMessage().contains("sitmap_editor") && e.getMessage().contains("rita"), e.getMessage());
+            assertFalse(e.getMessage().contains("pw-rita"));
+            SQLException denied = assertThrows(SQLException.class, () -> c.createStatement().execute(
+                    "INSERT INTO sitmap.import_batch (file, format, started) VALUES ('x', 'csv', now())"));
+            assertEquals("42501", denied.getSQLState());
+        }
+        try (Connection c = as("eddie", "pw-eddie", "roles_db"); Statement s = c.createStatement()) {
+            ServerInit.requireEditor(c, pg.location("eddie", "pw-eddie", "roles_db"));
+            s.execute("INSERT INTO sitmap.import_batch (file, format, started) VALUES ('x.csv', 'acled', now())");
+            s.execute("INSERT INTO sitmap.incident (geom, source_key, event_date, date_precision, span_end,"
+                    + " geo_precision, event_type, batch_id, faction_codes, content_hash, summary) SELECT"
+                    + " ST_SetSRID(ST_MakePoint(36.6, 35.6), 4326), 'acled:1', DATE '2024-11-27', 1, DATE '2024-11-27',"
+                    + " 1, 'Battles', max(id), 'HTS', 'h', 'Clashes reported near Nayrab' FROM sitmap.import_batch");
+            assertEquals("1", one(c, "SELECT count(*)::text FROM sitmap.incident"
+                    + " WHERE search @@ to_tsquery('simple', 'nayrab')"));
+        }
+    }
+
+    @Test
+    void anOwnerWhoMayNotCreatePostgisIsToldWhomToAsk() throws SQLException {
+        pg.createLogin("owner_np", "pw-owner-np");
+        pg.execute("postgres", "CREATE DATABASE no_postgis OWNER owner_np");
+        try (Connection c = as("owner_np", "pw-owner-np", "no_postgis")) {
+            InputException e = assertThrows(InputException.class, () -> ServerInit.run(c));
+            assertTrue(e.getMessage().contains("CREATE EXTENSION postgis"), e.getMessage());
+            assertEquals(0, PgSchema.version(c), "nothing of the schema was made");
+        }
+    }
+
+    @Test
+    void aWrongPasswordIsOneLineWithoutThePassword() {
+        InputException e = assertThrows(InputException.class, () -> as("postgres", "wrong-pass-123", "postgres"));
+        assertTrue(e.getMessage().contains("refused the password"), e.getMessage());
+        assertFalse(e.getMessage().contains("wrong-pass-123"));
+        InputException none = assertThrows(InputException.class, () -> as("postgres", null, "postgres"));
+        assertTrue(none.getMessage().contains("PGPASSWORD"), none.getMessage());
+        InputException noDb = assertThrows(InputException.class, () -> as("postgres", PgCluster.SUPERUSER_PASSWORD,
+                "no_such_db"));
+        assertTrue(noDb.getMessage().contains("no_such_db"), noDb.getMessage());
+    }
+
+    private static String one(Connection c, String sql) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
+            assertTrue(rs.next(), sql);
+            return rs.getString(1);
+        }
+    }
+}
