@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
 @Command(name = "sitmap", mixinStandardHelpOptions = true, version = "sitmap 0.1.0",
         description = "Map and timeline of conflict incidents.",
         subcommands = {SitmapCommand.GuiCommand.class, ImportCommand.class, QueryCommand.class,
-                GazetteerCommand.class, BenchCommand.class, ExportCommand.class, CheckCommand.class,
+                GazetteerCommand.class, BenchCommand.class, ExportCommand.class, CheckCommand.class, ServerCommand.class,
                 CommandLine.HelpCommand.class})
 public final class SitmapCommand implements Callable<Integer> {
     /** The store of every command, given before or after the subcommand's name (picocli copies it to each). */

@@ -136,7 +136,7 @@ class LayeringTest {
         // an MBTiles pack is an SQLite file: its reader in tiles is the one other class allowed JDBC
         noClasses().that().resideOutsideOfPackages("org.sitmap.store..")
                 .and().doNotHaveFullyQualifiedName("org.sitmap.tiles.MbTilesFile")
-                .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "org.sqlite..")
+                .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "org.sqlite..", "org.postgresql..")
                 .check(classes);
     }
 

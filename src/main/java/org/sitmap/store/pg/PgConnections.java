@@ -23,7 +23,7 @@ public final class PgConnections {
      *
      * @throws InputException one line when the server cannot be reached or refuses the user
      */
-    public static Connection open(PgLocation where) throws SQLException {
+    public static Connection open(PgLocation where) {
         try {
             return DriverManager.getConnection(where.jdbcUrl(), where.jdbcProperties());
         } catch (SQLException e) {

@@ -25,6 +25,23 @@ public final class ServerInit {
     }
 
     /**
+     * Connects to {@code where} and makes it a team store.
+     *
+     * @return what was done, one line each
+     * @throws InputException one line when the server cannot be reached, refuses, or a privilege is missing
+     */
+    public static List<String> run(PgLocation where) {
+        try (Connection c = PgConnections.open(where)) {
+            return run(c);
+        } catch (SQLException e) {
+            java.util.logging.Logger.getLogger(ServerInit.class.getName())
+                    .log(java.util.logging.Level.FINE, "server init failed", e);
+            throw PgLocation.bad("The server of " + where.display() + " failed during init (SQL state "
+                    + e.getSQLState() + "); run with --verbose for the cause.");
+        }
+    }
+
+    /**
      * Makes the database behind {@code c} a team store.
      *
      * @return what was done, one line each, for the command's report

@@ -22,8 +22,8 @@ import java.util.stream.Stream;
  * One cluster is shared by the test classes of a run ({@link #shared()}). Where PostgreSQL or PostGIS is not
  * installed, {@link #unavailable()} says why and the tests skip with that message.
  */
-final class PgCluster {
-    static final String SUPERUSER_PASSWORD = "pg-test-super-6f1e";
+public final class PgCluster {
+    public static final String SUPERUSER_PASSWORD = "pg-test-super-6f1e";
     private static PgCluster shared;
     private static String unavailable;
 
@@ -40,7 +40,7 @@ final class PgCluster {
     }
 
     /** Why no cluster can be started here, or null when one can. */
-    static synchronized String unavailable() {
+    public static synchronized String unavailable() {
         if (shared != null) return null;
         if (unavailable != null) return unavailable;
         try {
@@ -52,7 +52,7 @@ final class PgCluster {
     }
 
     /** The run's cluster, started on first use. */
-    static synchronized PgCluster shared() {
+    public static synchronized PgCluster shared() {
         if (shared != null) return shared;
         if (unavailable != null) throw new IllegalStateException(unavailable);
         Path bin = findBin();
@@ -132,24 +132,24 @@ final class PgCluster {
         }
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
     /** A location for {@code user} on database {@code db}, with no environment of the machine. */
-    PgLocation location(String user, String password, String db) {
+    public PgLocation location(String user, String password, String db) {
         String uri = "postgresql://" + user + (password == null ? "" : ":" + password) + "@127.0.0.1:" + port + "/" + db
                 + "?sslmode=disable";
         return PgLocation.parse(uri, new PgEnvironment(Map.of(), dir, "nobody"));
     }
 
     /** A superuser connection to {@code db}. */
-    Connection superuser(String db) throws SQLException {
+    public Connection superuser(String db) throws SQLException {
         return PgConnections.open(location("postgres", SUPERUSER_PASSWORD, db));
     }
 
     /** Creates a fresh database owned by {@code owner} (a login role made here when missing). */
-    String createDatabase(String name, String owner, String ownerPassword) throws SQLException {
+    public String createDatabase(String name, String owner, String ownerPassword) throws SQLException {
         try (Connection c = superuser("postgres"); Statement s = c.createStatement()) {
             createLogin(s, owner, ownerPassword, true);
             s.execute("CREATE DATABASE " + name + " OWNER " + owner);
@@ -162,14 +162,14 @@ final class PgCluster {
     }
 
     /** Creates an analyst's login role (no privileges) when missing; names are test constants. */
-    void createLogin(String name, String password) throws SQLException {
+    public void createLogin(String name, String password) throws SQLException {
         try (Connection c = superuser("postgres"); Statement s = c.createStatement()) {
             createLogin(s, name, password, false);
         }
     }
 
     /** Runs {@code sql} as superuser on {@code db}. */
-    void execute(String db, String sql) throws SQLException {
+    public void execute(String db, String sql) throws SQLException {
         try (Connection c = superuser(db); Statement s = c.createStatement()) {
             s.execute(sql);
         }
