@@ -55,6 +55,7 @@ public final class ServerInit {
         int after = PgSchema.version(c);
         done.add(before == after ? "schema sitmap is at version " + after
                 : "schema sitmap brought from version " + before + " to " + after);
+        syncFactions(c, org.sitmap.store.IncidentStore.loadCatalog());
         ensureRole(c, READER, null, done);
         ensureRole(c, EDITOR, READER, done);
         grant(c);
@@ -100,6 +101,34 @@ public final class ServerInit {
             try (Statement s = c.createStatement()) {
                 s.execute("GRANT " + memberOf + " TO " + role);
             }
+        }
+    }
+
+    /** Writes the shipped factions (names, aliases, colours, order) so QGIS and SQL users can join on codes. */
+    private static void syncFactions(Connection c, org.sitmap.model.FactionCatalog catalog) throws SQLException {
+        boolean auto = c.getAutoCommit();
+        c.setAutoCommit(false);
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO sitmap.faction (code, name, aliases, colour, ord)"
+                + " VALUES (?, ?, ?, ?, ?) ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name,"
+                + " aliases = EXCLUDED.aliases, colour = EXCLUDED.colour, ord = EXCLUDED.ord"
+                + " WHERE (faction.name, faction.aliases, faction.colour, faction.ord)"
+                + " IS DISTINCT FROM (EXCLUDED.name, EXCLUDED.aliases, EXCLUDED.colour, EXCLUDED.ord)")) {
+            for (int i = 0; i < catalog.size(); i++) {
+                org.sitmap.model.Faction f = catalog.get(i);
+                ps.setString(1, f.code());
+                ps.setString(2, f.name());
+                ps.setString(3, String.join("|", f.aliases()));
+                ps.setString(4, f.hexColour());
+                ps.setInt(5, i);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+            c.commit();
+        } catch (SQLException e) {
+            c.rollback();
+            throw e;
+        } finally {
+            c.setAutoCommit(auto);
         }
     }
 

@@ -1,0 +1,190 @@
+package org.sitmap.store.pg;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sitmap.bench.SyntheticData;
+import org.sitmap.ingest.ReaderContext;
+import org.sitmap.ingest.gazetteer.Gazetteer;
+import org.sitmap.model.ImportReport;
+import org.sitmap.model.IncidentReader;
+import org.sitmap.model.InputException;
+import org.sitmap.store.ImportOptions;
+import org.sitmap.store.IncidentStore;
+import org.sitmap.store.StoreFileReader;
+
+/** Imports into a team store: all or nothing, re-imports add nothing, concurrent editors, a killed client, roles. */
+class PgImporterTest {
+    private static PgCluster pg;
+    @TempDir
+    static Path dir;
+    private static SyntheticData data;
+
+    @BeforeAll
+    static void cluster() throws SQLException {
+        String why = PgCluster.unavailable();
+        assumeTrue(why == null, why);
+        pg = PgCluster.shared();
+        pg.createDatabase("imp", "imp_owner", "pw-imp-owner");
+        ServerInit.run(pg.location("imp_owner", "pw-imp-owner", "imp"));
+        pg.createLogin("imp_ed1", "pw-ed1");
+        pg.createLogin("imp_ed2", "pw-ed2");
+        pg.createLogin("imp_reader", "pw-rd");
+        pg.execute("imp", "GRANT sitmap_editor TO imp_ed1, imp_ed2");
+        pg.execute("imp", "GRANT sitmap_reader TO imp_reader");
+        data = new SyntheticData(Gazetteer.readShipped().stream().filter(p -> "SY".equals(p.countryCode())
+                && p.featureCode() != null && p.featureCode().startsWith("PPL")).toList());
+    }
+
+    private static ImportReport importFile(String user, String pw, Path file) throws Exception {
+        PgLocation where = pg.location(user, pw, "imp");
+        try (Connection c = PgConnections.open(where);
+             IncidentReader r = StoreFileReader.open(file, "auto", new ReaderContext(IncidentStore.loadCatalog(), null))) {
+            return new PgImporter(c, where, IncidentStore.loadCatalog()).run(r, ImportOptions.DEFAULT, n -> { });
+        }
+    }
+
+    private static long count(String sql) throws SQLException {
+        try (Connection c = pg.superuser("imp"); PreparedStatement ps = c.prepareStatement(sql);
+             ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    /** Rows {@code from}..{@code to}-1 of the synthetic file of seed 1 (row i has key SYN{i} and the same content in every file). */
+    private static Path rows(String name, int from, int to) throws IOException {
+        Path all = data.writeAcledCsv(dir.resolve(name + "-all.csv"), to, 1);
+        List<String> lines = Files.readAllLines(all, StandardCharsets.UTF_8);
+        List<String> out = new ArrayList<>();
+        out.add(lines.get(0));
+        out.addAll(lines.subList(1 + from, 1 + to));
+        return Files.write(dir.resolve(name + ".csv"), out, StandardCharsets.UTF_8);
+    }
+
+    private static void clear() throws SQLException {
+        pg.execute("imp", "TRUNCATE sitmap.incident, sitmap.import_batch, sitmap.source RESTART IDENTITY CASCADE");
+    }
+
+    @Test
+    void importThenReimportAddsNothing() throws Exception {
+        clear();
+        Path f = rows("once", 0, 2000);
+        ImportReport first = importFile("imp_ed1", "pw-ed1", f);
+        assertEquals(2000, first.imported(), first.describe());
+        assertEquals(2000, count("SELECT count(*) FROM sitmap.incident WHERE geom IS NOT NULL"));
+        ImportReport again = importFile("imp_ed2", "pw-ed2", f);
+        assertEquals(0, again.imported() + again.updated(), again.describe());
+        assertEquals(2000, again.skipped());
+        assertEquals(2000, count("SELECT count(*) FROM sitmap.incident"));
+        assertEquals(2, count("SELECT count(*) FROM sitmap.import_batch WHERE finished IS NOT NULL"));
+    }
+
+    @Test
+    void twoEditorsImportingOverlappingFilesAtOnceEndWithEveryEventOnce() throws Exception {
+        clear();
+        Path a = rows("a", 0, 3000);
+        Path b = rows("b", 1500, 4500);
+        CyclicBarrier start = new CyclicBarrier(2);
+        ExecutorService two = Executors.newFixedThreadPool(2);
+        try {
+            Future<ImportReport> ra = two.submit(() -> { start.await(); return importFile("imp_ed1", "pw-ed1", a); });
+            Future<ImportReport> rb = two.submit(() -> { start.await(); return importFile("imp_ed2", "pw-ed2", b); });
+            ImportReport x = ra.get(120, TimeUnit.SECONDS);
+            ImportReport y = rb.get(120, TimeUnit.SECONDS);
+            assertEquals(4500, x.imported() + y.imported(), x.describe() + "\n" + y.describe());
+            assertEquals(1500, x.skipped() + y.skipped());
+        } finally {
+            two.shutdownNow();
+        }
+        assertEquals(4500, count("SELECT count(*) FROM sitmap.incident"));
+        assertEquals(4500, count("SELECT count(DISTINCT source_key) FROM sitmap.incident"));
+        long concurrent = count("SELECT sum(hashtext(content_hash)) FROM sitmap.incident");
+        clear();
+        importFile("imp_ed1", "pw-ed1", a);
+        importFile("imp_ed1", "pw-ed1", b);
+        assertEquals(concurrent, count("SELECT sum(hashtext(content_hash)) FROM sitmap.incident"),
+                "the concurrent run stored what a sequential run stores");
+    }
+
+    @Test
+    void aReadersImportIsRefusedAndChangesNothing() throws Exception {
+        clear();
+        Path f = rows("reader", 0, 10);
+        InputException e = assertThrows(InputException.class, () -> importFile("imp_reader", "pw-rd", f));
+        assertTrue(e.getMessage().contains("sitmap_editor"), e.getMessage());
+        assertEquals(0, count("SELECT count(*) FROM sitmap.import_batch"));
+    }
+
+    @Test
+    void aStrictImportWithABadRowStoresNothing() throws Exception {
+        clear();
+        Path f = rows("strict", 0, 50);
+        List<String> lines = new ArrayList<>(Files.readAllLines(f));
+        lines.set(20, lines.get(20).replaceFirst(",20\\d\\d-\\d\\d-\\d\\d,", ",not-a-date,"));
+        Files.write(f, lines);
+        PgLocation where = pg.location("imp_ed1", "pw-ed1", "imp");
+        try (Connection c = PgConnections.open(where);
+             IncidentReader r = StoreFileReader.open(f, "auto", new ReaderContext(IncidentStore.loadCatalog(), null))) {
+            assertThrows(InputException.class, () -> new PgImporter(c, where, IncidentStore.loadCatalog())
+                    .run(r, new ImportOptions(true, false), n -> { }));
+        }
+        assertEquals(0, count("SELECT count(*) FROM sitmap.incident"));
+        assertEquals(0, count("SELECT count(*) FROM sitmap.import_batch"));
+    }
+
+    @Test
+    void aKilledImportLeavesNothingOfItself() throws Exception {
+        clear();
+        importFile("imp_ed1", "pw-ed1", rows("before", 0, 100));
+        Path big = rows("big", 100, 120_100);
+        String uri = "postgresql://imp_ed1:pw-ed1@127.0.0.1:" + pg.port() + "/imp?sslmode=disable";
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                System.getProperty("java.class.path"), PgImportChild.class.getName(), uri, big.toString())
+                .redirectErrorStream(true).start();
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            boolean staging = false;
+            while ((line = out.readLine()) != null) {
+                if (line.startsWith("staging")) {
+                    staging = true;
+                    break;
+                }
+                assertFalse(line.equals("done"), "the child finished before it could be killed");
+            }
+            assertTrue(staging, "the child never started staging");
+            p.destroyForcibly();   // SIGKILL: no shutdown hook, no rollback by the client
+            assertTrue(p.waitFor(30, TimeUnit.SECONDS));
+        }
+        // the server notices the dropped connection and rolls the transaction back
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (count("SELECT count(*) FROM pg_stat_activity WHERE usename = 'imp_ed1'") > 0 && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        assertEquals(100, count("SELECT count(*) FROM sitmap.incident"));
+        assertEquals(1, count("SELECT count(*) FROM sitmap.import_batch"));
+    }
+}
