@@ -24,8 +24,18 @@ public final class PgConnections {
      * @throws InputException one line when the server cannot be reached or refuses the user
      */
     public static Connection open(PgLocation where) {
+        return open(where, 0);
+    }
+
+    /**
+     * Connects to {@code where}; a read waiting longer than {@code socketTimeoutSeconds} (0: no limit) fails, which
+     * is how a connection that only listens notices that the link died.
+     */
+    public static Connection open(PgLocation where, int socketTimeoutSeconds) {
         try {
-            return DriverManager.getConnection(where.jdbcUrl(), where.jdbcProperties());
+            java.util.Properties p = where.jdbcProperties();
+            p.setProperty("socketTimeout", Integer.toString(socketTimeoutSeconds));
+            return DriverManager.getConnection(where.jdbcUrl(), p);
         } catch (SQLException e) {
             LOG.log(Level.FINE, "connection to " + where.display() + " failed", e);
             String state = e.getSQLState() == null ? "" : e.getSQLState();

@@ -213,6 +213,7 @@ public final class PgImporter {
     private void finishBatch(long batch, int read, int imported, int updated, int skipped, int rejected)
             throws SQLException {
         try (PreparedStatement ps = conn.prepareStatement("UPDATE sitmap.import_batch SET finished = now(),"
+                + " commit_seq = nextval('sitmap.import_commit_seq'),"
                 + " rows_read = ?, imported = ?, updated = ?, skipped = ?, rejected = ? WHERE id = ?")) {
             ps.setInt(1, read);
             ps.setInt(2, imported);
