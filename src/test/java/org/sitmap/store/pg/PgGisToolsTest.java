@@ -1,0 +1,139 @@
+package org.sitmap.store.pg;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sitmap.bench.SyntheticData;
+import org.sitmap.ingest.ReaderContext;
+import org.sitmap.ingest.gazetteer.Gazetteer;
+import org.sitmap.model.IncidentReader;
+import org.sitmap.store.ImportOptions;
+import org.sitmap.store.IncidentStore;
+import org.sitmap.store.StoreFileReader;
+
+/**
+ * GDAL and QGIS on the team store's tables, when installed: {@code ogrinfo PG:} lists the incident point layer with
+ * its key and dates, and QGIS's temporal filter on the layer counts a week as Sitmap's date rule does.
+ */
+class PgGisToolsTest {
+    private static PgCluster pg;
+    @TempDir
+    static Path dir;
+    private static long weekCount;
+
+    @BeforeAll
+    static void store() throws Exception {
+        String why = PgCluster.unavailable();
+        assumeTrue(why == null, why);
+        pg = PgCluster.shared();
+        pg.createDatabase("gis", "gis_owner", "pw-gis-owner");
+        PgLocation where = pg.location("gis_owner", "pw-gis-owner", "gis");
+        ServerInit.run(where);
+        SyntheticData data = new SyntheticData(Gazetteer.readShipped().stream().filter(p -> "SY".equals(p.countryCode())
+                && p.featureCode() != null && p.featureCode().startsWith("PPL")).toList());
+        Path f = data.writeAcledCsv(dir.resolve("gis.csv"), 3000, 9);
+        try (Connection c = PgConnections.open(where);
+             IncidentReader r = StoreFileReader.open(f, "auto", new ReaderContext(IncidentStore.loadCatalog(), null))) {
+            new PgImporter(c, where, IncidentStore.loadCatalog()).run(r, ImportOptions.DEFAULT, n -> { });
+            // Sitmap's date rule (sitmap query --from --to): the event may have happened on a day of the window
+            try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM sitmap.incident"
+                    + " WHERE event_date <= DATE '2019-06-09' AND end_date >= DATE '2019-06-03'");
+                 ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                weekCount = rs.getLong(1);
+            }
+        }
+        assertTrue(weekCount > 0, "the week has incidents");
+    }
+
+    @Test
+    void ogrinfoListsTheIncidentPointLayer() throws Exception {
+        assumeTrue(onPath("ogrinfo"), "ogrinfo (gdal-bin) is not installed");
+        String conn = "PG:host=127.0.0.1 port=" + pg.port() + " dbname=gis user=gis_owner sslmode=disable";
+        String listing = String.join("\n", run(List.of("ogrinfo", "-ro", conn)));
+        assertTrue(listing.contains("sitmap.incident (Point)"), listing);
+        String summary = String.join("\n", run(List.of("ogrinfo", "-ro", "-so", conn, "sitmap.incident")));
+        assertTrue(summary.contains("Feature Count: 3000"), summary);
+        assertTrue(summary.contains("FID Column = fid"), summary);
+        assertTrue(summary.contains("event_date: Date"), summary);
+        assertTrue(summary.contains("end_date: Date"), summary);
+        assertTrue(summary.contains("EPSG\",4326") || summary.contains("EPSG:4326") || summary.contains("WGS 84"), summary);
+    }
+
+    @Test
+    void qgisTemporalFilterCountsAWeekAsSitmapDoes() throws Exception {
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/python3")), "no /usr/bin/python3");
+        assumeTrue(run(List.of("/usr/bin/python3", "-c", "import qgis.core")).contains("exit 0"),
+                "PyQGIS (python3-qgis) is not installed");
+        Path script = Files.writeString(dir.resolve("week.py"), """
+                import os
+                import sys
+                from qgis.core import (Qgis, QgsApplication, QgsDataSourceUri, QgsDateTimeRange, QgsFeatureRequest,
+                                       QgsVectorLayer, QgsVectorLayerTemporalContext)
+                from qgis.PyQt.QtCore import QDate, QDateTime, QTime
+                app = QgsApplication([], False)
+                app.initQgis()
+                uri = QgsDataSourceUri()
+                uri.setConnection("127.0.0.1", sys.argv[1], "gis", "gis_owner", "")
+                uri.setDataSource("sitmap", "incident", "geom", "", "fid")
+                layer = QgsVectorLayer(uri.uri(False), "incident", "postgres")
+                print("valid", layer.isValid(), "features", layer.featureCount())
+                print("key", [layer.fields()[i].name() for i in layer.primaryKeyAttributes()])
+                props = layer.temporalProperties()
+                props.guessDefaultsFromFields(layer.fields())
+                props.setLimitMode(Qgis.VectorTemporalLimitMode.IncludeBeginIncludeEnd)
+                props.setIsActive(True)
+                print("fields", props.startField(), props.endField())
+                begin = QDateTime(QDate(2019, 6, 3), QTime(0, 0))
+                frame = QgsDateTimeRange(begin, begin.addDays(7), True, False)
+                context = QgsVectorLayerTemporalContext()
+                context.setLayer(layer)
+                request = QgsFeatureRequest().setFilterExpression(props.createFilterString(context, frame))
+                print("week", sum(1 for _ in layer.getFeatures(request)), flush=True)
+                os._exit(0)
+                """, StandardCharsets.UTF_8);
+        List<String> lines = run(List.of("/usr/bin/python3", script.toString(), Integer.toString(pg.port())));
+        assertTrue(lines.contains("valid True features 3000"), lines.toString());
+        assertTrue(lines.contains("key ['fid']"), lines.toString());
+        assertTrue(lines.contains("fields event_date end_date"), lines.toString());
+        assertEquals("week " + weekCount, lines.stream().filter(l -> l.startsWith("week")).findFirst().orElse(""),
+                lines.toString());
+    }
+
+    /** Runs a tool with the password in its environment only; its output lines, then "exit N". */
+    private static List<String> run(List<String> cmd) throws IOException, InterruptedException {
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+        pb.environment().keySet().removeIf(k -> k.startsWith("PG"));
+        pb.environment().put("PGPASSWORD", "pw-gis-owner");
+        pb.environment().put("QT_QPA_PLATFORM", "offscreen");
+        pb.environment().put("XDG_RUNTIME_DIR", dir.toString());
+        Process p = pb.start();
+        String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS), text);
+        List<String> lines = new ArrayList<>(text.lines().toList());
+        lines.add("exit " + p.exitValue());
+        return lines;
+    }
+
+    private static boolean onPath(String exe) {
+        String path = System.getenv("PATH");
+        if (path == null) return false;
+        for (String d : path.split(File.pathSeparator)) if (Files.isExecutable(Path.of(d, exe))) return true;
+        return false;
+    }
+}
