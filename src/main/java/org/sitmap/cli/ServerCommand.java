@@ -41,6 +41,10 @@ final class ServerCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             PgLocation where = PgLocation.parse(db, PgEnvironment.system());
+            if (where.passwordInAddress()) {
+                spec.commandLine().getErr().println("sitmap: note: a password in --db can be seen by other users of"
+                        + " this machine (process list, shell history); use PGPASSWORD or ~/.pgpass instead");
+            }
             var out = spec.commandLine().getOut();
             for (String line : ServerInit.run(where)) out.println(line);
             out.println(where.display() + " is a team store. Give analysts a role: GRANT sitmap_reader TO name;"

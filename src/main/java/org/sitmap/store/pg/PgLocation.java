@@ -28,6 +28,7 @@ public final class PgLocation {
             "target_session_attrs", "options", "passfile");
 
     private final Map<String, String> params;
+    private boolean passwordInAddress;
     private final List<String> hosts;
     private final List<Integer> ports;
 
@@ -89,7 +90,9 @@ public final class PgLocation {
         }
         all.putAll(given);
         env.fillDefaults(all);
-        return new PgLocation(all);
+        PgLocation l = new PgLocation(all);
+        l.passwordInAddress = given.containsKey("password");
+        return l;
     }
 
     private static Map<String, String> fromUri(String uri) throws InputException {
@@ -216,6 +219,14 @@ public final class PgLocation {
     /** True when a password is known (from the URI, {@code PGPASSWORD} or the password file). */
     public boolean hasPassword() {
         return params.get("password") != null;
+    }
+
+    /**
+     * True when the address itself holds the password: other users of the machine may see it in the process list,
+     * so the commands advise {@code PGPASSWORD} or the password file instead.
+     */
+    public boolean passwordInAddress() {
+        return passwordInAddress;
     }
 
     /** A copy of this location with {@code password} (e.g. typed into the window's prompt). */
