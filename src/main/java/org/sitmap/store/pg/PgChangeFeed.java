@@ -19,6 +19,9 @@ import org.postgresql.PGNotification;
  * up. A dead link is noticed by a bounded round trip, never by an endless wait: the feed then reconnects, and the
  * next call returns the batches committed meanwhile.
  *
+ * <p>On a streaming standby (a window browsing from a replica) LISTEN is not allowed; the feed then looks for new
+ * commits after every bounded wait, and they arrive as the standby replays them.
+ *
  * <p>Threading: one thread calls {@link #await} (a blocking call, never on the FX thread); {@link #close} may be
  * called from another thread to end the feed.
  */
@@ -29,6 +32,7 @@ public final class PgChangeFeed implements AutoCloseable {
     private volatile boolean closed;
     private long lastSeq;
     private boolean connected;
+    private boolean standby;
 
     /**
      * A feed of the imports committed after the one of commit number {@code afterCommit} (0: all); imports commit
@@ -58,6 +62,7 @@ public final class PgChangeFeed implements AutoCloseable {
         if (closed) return List.of();
         try {
             Connection c = connection();
+            // on a standby nothing wakes this early: it is a bounded wait, then the catch-up query below
             PGNotification[] got = c.unwrap(PGConnection.class).getNotifications(Math.max(1, timeoutMillis));
             if (got != null && got.length > 0) LOG.fine(() -> got.length + " notifications from " + where.display());
             // a round trip with a bounded wait: a dead link fails here instead of waiting forever
@@ -85,7 +90,12 @@ public final class PgChangeFeed implements AutoCloseable {
         }
         try (Statement s = c.createStatement()) {
             s.execute("SET statement_timeout = 5000");
-            s.execute("LISTEN " + PgImporter.CHANNEL);
+            // a standby cannot LISTEN: there the feed asks for new commits after each bounded wait
+            try (ResultSet rs = s.executeQuery("SELECT pg_is_in_recovery()")) {
+                rs.next();
+                standby = rs.getBoolean(1);
+            }
+            if (!standby) s.execute("LISTEN " + PgImporter.CHANNEL);
         }
         conn = c;
         return c;

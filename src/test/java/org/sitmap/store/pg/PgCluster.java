@@ -106,12 +106,40 @@ public final class PgCluster {
         run(asPostgres, dir, command);
     }
 
+    /**
+     * A streaming standby of this cluster ({@code pg_basebackup -R}) on another loopback port, started; stopped and
+     * deleted at JVM end like the primary.
+     */
+    public synchronized PgCluster standby() throws IOException, InterruptedException {
+        Path sdir = Files.createTempDirectory("sitmap-pg-standby-");
+        if (asPostgres) run(false, sdir, "chown", "-R", "postgres:postgres", sdir.toString());
+        int sport;
+        try (ServerSocket s = new ServerSocket(0)) {
+            sport = s.getLocalPort();
+        }
+        PgCluster st = new PgCluster(bin, sdir, sport, asPostgres);
+        run(asPostgres, sdir, Map.of("PGPASSWORD", SUPERUSER_PASSWORD), bin.resolve("pg_basebackup").toString(),
+                "-D", sdir.resolve("data").toString(), "-R", "-X", "stream", "--no-sync", "-c", "fast", "-h", "127.0.0.1",
+                "-p", Integer.toString(port), "-U", "postgres");
+        st.pg(bin.resolve("pg_ctl").toString(), "-D", sdir.resolve("data").toString(), "-l",
+                sdir.resolve("log").toString(), "-w", "-t", "60", "-o", "-p " + sport + " -k " + sdir
+                        + " -c listen_addresses=127.0.0.1 -c hot_standby=on", "start");
+        Runtime.getRuntime().addShutdownHook(new Thread(st::stop, "pg-test-standby-stop"));
+        return st;
+    }
+
     private static void run(boolean asPostgres, Path dir, String... command) throws IOException, InterruptedException {
+        run(asPostgres, dir, Map.of(), command);
+    }
+
+    private static void run(boolean asPostgres, Path dir, Map<String, String> env, String... command)
+            throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>();
         if (asPostgres) cmd.addAll(List.of("runuser", "-u", "postgres", "--"));
         cmd.addAll(List.of(command));
         ProcessBuilder b = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true);
         b.environment().keySet().removeIf(k -> k.startsWith("PG"));
+        b.environment().putAll(env);
         Process p = b.start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!p.waitFor(120, TimeUnit.SECONDS) || p.exitValue() != 0) {
