@@ -116,6 +116,26 @@ public final class FactionCatalog {
         return o != null ? o : ordinalByCode.get(Faction.UNKNOWN_CODE);
     }
 
+    /**
+     * The faction mask of a stored {@code faction_codes} list ("SAA,RUS") and the ordinal of its first faction, as
+     * {@code {mask, primary}}; an empty list counts as the unknown faction.
+     */
+    public long[] maskAndPrimary(String codes) {
+        long mask = 0;
+        int primary = -1;
+        for (String code : codes.split(",")) {
+            if (code.isEmpty()) continue;
+            int o = ordinal(code);
+            if (primary < 0) primary = o;
+            mask |= 1L << o;
+        }
+        if (primary < 0) {
+            primary = ordinal(Faction.UNKNOWN_CODE);
+            mask = 1L << primary;
+        }
+        return new long[] {mask, primary};
+    }
+
     public Faction get(int ordinal) { return factions.get(ordinal); }
 
     public Optional<Faction> byCode(String code) {

@@ -14,7 +14,6 @@ import java.util.concurrent.CompletionException;
 import org.sitmap.geo.GeoPackageBinary;
 import org.sitmap.index.IncidentIndex;
 import org.sitmap.model.EventType;
-import org.sitmap.model.Faction;
 import org.sitmap.model.FactionCatalog;
 import org.sitmap.model.SubEventType;
 
@@ -202,7 +201,7 @@ final class IndexLoader {
             for (int k = 0; k < n; k++) {
                 long p = packed[k];
                 double la = lat[k], lo = lon[k];
-                long[] fm = masks.computeIfAbsent(factions[k], codes -> factionMask(catalog, codes));
+                long[] fm = masks.computeIfAbsent(factions[k], catalog::maskAndPrimary);
                 int d = (int) ((p >>> 44) - DAY_OFFSET);
                 int type = (int) ((p >>> 27) & 7) - 1;
                 if (type < 0) type = EventType.STRATEGIC_DEVELOPMENTS.ordinal();
@@ -244,21 +243,5 @@ final class IndexLoader {
             sb.append(" WHEN '").append(label.replace("'", "''")).append("' THEN ").append(v.ordinal());
         }
         return sb.append(" ELSE -1 END").toString();
-    }
-
-    private static long[] factionMask(FactionCatalog catalog, String codes) {
-        long mask = 0;
-        int primary = -1;
-        for (String code : codes.split(",")) {
-            if (code.isEmpty()) continue;
-            int o = catalog.ordinal(code);
-            if (primary < 0) primary = o;
-            mask |= 1L << o;
-        }
-        if (primary < 0) {
-            primary = catalog.ordinal(Faction.UNKNOWN_CODE);
-            mask = 1L << primary;
-        }
-        return new long[] {mask, primary};
     }
 }
