@@ -15,9 +15,13 @@ import org.sitmap.model.GeoPrecision;
 import org.sitmap.model.Incident;
 import org.sitmap.model.SubEventType;
 
-/** Reads incident rows: whole incidents with their actors, and the index columns in one streaming query. */
-final class IncidentRows {
-    static final String COLUMNS = "fid, source_key, event_date, date_precision, end_date, place, admin1, country,"
+/**
+ * Reads incident rows: whole incidents with their actors, and the index columns in one streaming query. The
+ * row-to-incident rule is shared with the team store ({@link #read}), which gives its position as degrees.
+ */
+public final class IncidentRows {
+    /** The columns {@link #read} expects, in order. */
+    public static final String COLUMNS = "fid, source_key, event_date, date_precision, end_date, place, admin1, country,"
             + " geom, geo_precision, event_type, sub_event_type, fatalities, summary, source, origin, evidence,"
             + " batch_id, actors, source_revised";
 
@@ -36,24 +40,38 @@ final class IncidentRows {
         try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM incident " + whereAndOrder)) {
             for (int i = 0; i < params.size(); i++) ps.setObject(i + 1, params.get(i));
             try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    Incident.Builder b = builder(rs);
-                    List<Actor> actors;
-                    try {
-                        actors = ActorsJson.read(rs.getString(19));
-                    } catch (IllegalArgumentException e) {
-                        throw new StoreException("incident " + rs.getLong(1) + " of the store has unreadable actors ("
-                                + e.getMessage() + "); correct its actors column", e);
-                    }
-                    long revised = rs.getLong(20);
-                    if (!rs.wasNull()) b.revised(java.time.Instant.ofEpochSecond(revised));
-                    sink.accept(b.actors(actors).build());
-                }
+                while (rs.next()) sink.accept(read(rs, GEOPACKAGE));
             }
         }
     }
 
-    private static Incident.Builder builder(ResultSet rs) throws SQLException {
+    /** How a row's position (column 9) is read into longitude, latitude; false when it has none. */
+    public interface Position {
+        boolean read(ResultSet rs, int column, long fid, double[] xy) throws SQLException;
+    }
+
+    /** A GeoPackage geometry blob. */
+    static final Position GEOPACKAGE = (rs, column, fid, xy) -> IndexLoader.position(fid, rs.getBytes(column), xy);
+
+    /**
+     * The incident of the current row of a query of {@link #COLUMNS} (in that order), its position read by
+     * {@code position}.
+     */
+    public static Incident read(ResultSet rs, Position position) throws SQLException {
+        Incident.Builder b = builder(rs, position);
+        List<Actor> actors;
+        try {
+            actors = ActorsJson.read(rs.getString(19));
+        } catch (IllegalArgumentException e) {
+            throw new StoreException("incident " + rs.getLong(1) + " of the store has unreadable actors ("
+                    + e.getMessage() + "); correct its actors column", e);
+        }
+        long revised = rs.getLong(20);
+        if (!rs.wasNull()) b.revised(java.time.Instant.ofEpochSecond(revised));
+        return b.actors(actors).build();
+    }
+
+    private static Incident.Builder builder(ResultSet rs, Position position) throws SQLException {
         LocalDate date = LocalDate.parse(rs.getString(3));
         Incident.Builder b = Incident.builder().id(rs.getLong(1)).sourceKey(rs.getString(2))
                 .date(date).datePrecision(DatePrecision.ofCode(rs.getInt(4)));
@@ -65,7 +83,7 @@ final class IncidentRows {
         b.endDate(endDate == null || endDate.isBefore(date) ? null : endDate).place(rs.getString(6))
                 .admin1(rs.getString(7)).country(rs.getString(8));
         double[] xy = new double[2];
-        if (IndexLoader.position(rs.getLong(1), rs.getBytes(9), xy)) b.position(xy[1], xy[0]);
+        if (position.read(rs, 9, rs.getLong(1), xy)) b.position(xy[1], xy[0]);
         b.geoPrecision(GeoPrecision.ofCode(rs.getInt(10)));
         b.eventType(EventType.parse(rs.getString(11)).orElseThrow(
                 () -> new IllegalStateException("unknown event type in store")));
