@@ -30,7 +30,8 @@ final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Path file = parent.db != null ? parent.db : StoreLocation.defaultStore();
+        Path given = StoreTarget.file(parent.db, "sitmap check");
+        Path file = given != null ? given : StoreLocation.defaultStore();
         StoreCheck.Report report = StoreCheck.run(file, quick);
         spec.commandLine().getOut().println(report.describe());
         spec.commandLine().getOut().flush();

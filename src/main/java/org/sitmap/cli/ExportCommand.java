@@ -8,6 +8,7 @@ import java.time.ZonedDateTime;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.sitmap.store.pg.TeamStore;
 import org.sitmap.export.DataExport;
 import org.sitmap.export.Element;
 import org.sitmap.export.MapExport;
@@ -149,7 +150,16 @@ final class ExportCommand implements Callable<Integer> {
             throw usage("--out must end in .png, .pdf, .gif, .geojson, .csv, .kml, .kmz or .gpkg, not '" + out.getFileName() + "'");
         }
         Period period = ext.equals("gif") ? period() : null;
-        try (IncidentStore store = DefaultStore.openForReading(parent.db)) {
+        org.sitmap.store.pg.PgLocation server = StoreTarget.server(parent.db, spec);
+        if (server != null) {
+            if (!ext.equals("gpkg")) {
+                throw new InputException(null, 0, "From a team server, sitmap export makes a store to take away (--out"
+                        + " NAME.gpkg) for now; export from that store for other formats.");
+            }
+            spec.commandLine().getOut().println(TeamStore.takeAway(server, out));
+            return 0;
+        }
+        try (IncidentStore store = DefaultStore.openForReading(StoreTarget.file(parent.db, "sitmap export"))) {
             FilterSpec filter = filter(store.factions());
             if (!map) {
                 long n = DataExport.write(store, filter, csvLayout(), out);

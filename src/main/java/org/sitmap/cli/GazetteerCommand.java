@@ -26,7 +26,7 @@ final class GazetteerCommand {
     SitmapCommand parent;
 
     /** The store named by {@code --db} (null: the default store). */
-    Path db() { return parent.db; }
+    Path db() { return StoreTarget.file(parent.db, "sitmap gazetteer"); }
 
     /** Writes places into the store at {@code db} (null: the default store); returns how many were written. */
     @FunctionalInterface

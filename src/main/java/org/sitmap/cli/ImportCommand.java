@@ -17,6 +17,7 @@ import org.sitmap.model.IncidentReader;
 import org.sitmap.model.ParsedRow;
 import org.sitmap.seed.DefaultStore;
 import org.sitmap.store.ImportOptions;
+import org.sitmap.store.pg.TeamStore;
 import org.sitmap.store.IncidentStore;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -76,7 +77,18 @@ final class ImportCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         List<Path> files = expand(paths);
         int failed = 0;
-        try (IncidentStore store = DefaultStore.open(parent.db)) {
+        org.sitmap.store.pg.PgLocation server = StoreTarget.server(parent.db, spec);
+        if (server != null) {
+            ArticleDate published = articleDate();
+            ReaderContext ctx = new ReaderContext(org.sitmap.model.FactionCatalog.shipped(),
+                    published == null ? null : published.date(), published == null ? null : published.precision(), null);
+            for (ImportReport report : TeamStore.importFiles(server, files, format, ctx,
+                    new ImportOptions(strict, dryRun))) {
+                failed += print(report);
+            }
+            return failed == 0 ? 0 : 1;
+        }
+        try (IncidentStore store = DefaultStore.open(StoreTarget.file(parent.db, "sitmap import"))) {
             ArticleDate published = articleDate();
             ReaderContext ctx = new ReaderContext(store.factions(), published == null ? null : published.date(),
                     published == null ? null : published.precision(), store::places);
@@ -88,20 +100,25 @@ final class ImportCommand implements Callable<Integer> {
                             new ImportOptions(strict, dryRun), n -> { });
                 }
                 if (review) for (Incident i : seen) out.println(Review.line(i));
-                out.println(report.describe() + (dryRun ? "\n  dry run: nothing was stored" : ""));
-                out.flush();
-                if (report.nothingAccepted()) {
-                    failed++;
-                    ImportReport.Rejection first = report.rejections().get(0);
-                    PrintWriter err = spec.commandLine().getErr();
-                    err.println("sitmap: " + report.file() + ": nothing imported, all " + String.format(java.util.Locale.ROOT, "%,d", report.rejected())
-                            + " rows were rejected (first, line " + first.line() + ": " + first.reason()
-                            + "); fix the rows listed above and import the file again");
-                    err.flush();
-                }
+                failed += print(report);
             }
         }
         return failed == 0 ? 0 : 1;
+    }
+
+    /** Prints one file's report; 1 when nothing of the file was accepted (said on stderr), else 0. */
+    private int print(ImportReport report) {
+        PrintWriter out = spec.commandLine().getOut();
+        out.println(report.describe() + (dryRun ? "\n  dry run: nothing was stored" : ""));
+        out.flush();
+        if (!report.nothingAccepted()) return 0;
+        ImportReport.Rejection first = report.rejections().get(0);
+        PrintWriter err = spec.commandLine().getErr();
+        err.println("sitmap: " + report.file() + ": nothing imported, all " + String.format(java.util.Locale.ROOT, "%,d",
+                report.rejected()) + " rows were rejected (first, line " + first.line() + ": " + first.reason()
+                + "); fix the rows listed above and import the file again");
+        err.flush();
+        return 1;
     }
 
     /** The {@code --date} value, or null; a usage error when it is neither a day nor a month. */

@@ -60,7 +60,7 @@ final class QueryCommand implements Callable<Integer> {
                 throw usage("--bbox: " + e.getMessage());
             }
         }
-        try (IncidentStore store = DefaultStore.openForReading(parent.db)) {
+        try (IncidentStore store = DefaultStore.openForReading(StoreTarget.file(parent.db, "sitmap query"))) {
             FilterSpec filter = filterOptions.toFilter(store.factions(), box, spec.commandLine());
             if (out == null) {
                 write(store, filter, fmt, new NonClosing(spec.commandLine().getOut()));

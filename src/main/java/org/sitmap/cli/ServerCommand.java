@@ -1,12 +1,10 @@
 package org.sitmap.cli;
 
 import java.util.concurrent.Callable;
-import org.sitmap.store.pg.PgEnvironment;
 import org.sitmap.store.pg.PgLocation;
 import org.sitmap.store.pg.ServerInit;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 
 /**
  * {@code sitmap server init --db URI}: makes a PostGIS database a team store (see {@link ServerInit}). The address
@@ -16,6 +14,9 @@ import picocli.CommandLine.Option;
 @Command(name = "server", mixinStandardHelpOptions = true, description = "Manage a team store on a PostgreSQL server.",
         subcommands = {ServerCommand.Init.class, CommandLine.HelpCommand.class})
 final class ServerCommand implements Callable<Integer> {
+    @CommandLine.ParentCommand
+    SitmapCommand parent;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -34,16 +35,15 @@ final class ServerCommand implements Callable<Integer> {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
-        @Option(names = "--db", required = true, paramLabel = "URI",
-                description = "The server: postgresql://user@host:port/database, or service=NAME (pg_service.conf).")
-        String db;
+        @CommandLine.ParentCommand
+        ServerCommand parent;
 
         @Override
         public Integer call() {
-            PgLocation where = PgLocation.parse(db, PgEnvironment.system());
-            if (where.passwordInAddress()) {
-                spec.commandLine().getErr().println("sitmap: note: a password in --db can be seen by other users of"
-                        + " this machine (process list, shell history); use PGPASSWORD or ~/.pgpass instead");
+            PgLocation where = StoreTarget.server(parent.parent.db, spec);
+            if (where == null) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--db must name the server"
+                        + " (postgresql://user@host:port/database or service=NAME)");
             }
             var out = spec.commandLine().getOut();
             for (String line : ServerInit.run(where)) out.println(line);

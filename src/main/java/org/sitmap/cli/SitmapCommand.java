@@ -16,10 +16,14 @@ import picocli.CommandLine.Option;
                 GazetteerCommand.class, BenchCommand.class, ExportCommand.class, CheckCommand.class, ServerCommand.class,
                 CommandLine.HelpCommand.class})
 public final class SitmapCommand implements Callable<Integer> {
-    /** The store of every command, given before or after the subcommand's name (picocli copies it to each). */
-    @Option(names = "--db", paramLabel = "FILE", scope = CommandLine.ScopeType.INHERIT,
-            description = "Store file (GeoPackage); default: the user's default store.")
-    Path db;
+    /**
+     * The store of every command, given before or after the subcommand's name (picocli copies it to each): a
+     * GeoPackage file or a team server (see {@link StoreTarget}).
+     */
+    @Option(names = "--db", paramLabel = "STORE", scope = CommandLine.ScopeType.INHERIT, converter = StoreTarget.Converter.class,
+            description = "Store: a GeoPackage file, or a team server (postgresql://user@host:port/database or"
+                    + " service=NAME); default: the user's default store.")
+    StoreTarget db;
 
     @Option(names = "--offline", description = "Open no network connection (local basemap only).")
     boolean offline;
@@ -36,7 +40,7 @@ public final class SitmapCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        gui.start(db, offline);
+        gui.start(StoreTarget.file(db, "the window"), offline);
         return 0;
     }
 
@@ -69,7 +73,7 @@ public final class SitmapCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            parent.gui.start(parent.db, offline || parent.offline);
+            parent.gui.start(StoreTarget.file(parent.db, "the window"), offline || parent.offline);
             return 0;
         }
     }

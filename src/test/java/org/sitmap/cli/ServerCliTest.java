@@ -48,6 +48,40 @@ class ServerCliTest {
     }
 
     @Test
+    void importAndTakeAwayThroughTheCommandLine(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        pg.createDatabase("cli_imp", "cli_imp_owner", "pw-cli-imp");
+        assertEquals(0, cli.run("server", "init", "--db", uri("cli_imp_owner", "pw-cli-imp", "cli_imp")), cli.err.toString());
+        pg.createLogin("cli_reader", "pw-cli-reader");
+        pg.createLogin("cli_editor", "pw-cli-editor");
+        pg.execute("cli_imp", "GRANT sitmap_reader TO cli_reader");
+        pg.execute("cli_imp", "GRANT sitmap_editor TO cli_editor");
+        java.nio.file.Path csv = new org.sitmap.bench.SyntheticData(org.sitmap.ingest.gazetteer.Gazetteer.readShipped()
+                .stream().filter(p -> "SY".equals(p.countryCode()) && p.featureCode() != null
+                        && p.featureCode().startsWith("PPL")).toList()).writeAcledCsv(dir.resolve("cell.csv"), 500, 2);
+        // a reader: refused in one line naming the role, nothing stored
+        assertEquals(1, cli.run("import", "--db", uri("cli_reader", "pw-cli-reader", "cli_imp"), csv.toString()));
+        assertTrue(cli.err.toString().contains("sitmap_editor"), cli.err.toString());
+        assertEquals(1, cli.err.toString().lines().filter(l -> !l.contains("note:")).count(), cli.err.toString());
+        // an editor: the usual report; again: all skipped
+        assertEquals(0, cli.run("--db", uri("cli_editor", "pw-cli-editor", "cli_imp"), "import", csv.toString()),
+                cli.err.toString());
+        assertTrue(cli.out.toString().contains("500 rows read, 500 imported"), cli.out.toString());
+        assertEquals(0, cli.run("import", "--db", uri("cli_editor", "pw-cli-editor", "cli_imp"), csv.toString()));
+        assertTrue(cli.out.toString().contains("0 imported, 0 updated, 500 skipped"), cli.out.toString());
+        // a store to take away, which the file commands then read
+        java.nio.file.Path away = dir.resolve("away.gpkg");
+        assertEquals(0, cli.run("export", "--db", uri("cli_reader", "pw-cli-reader", "cli_imp"), "--out", away.toString()),
+                cli.err.toString());
+        assertTrue(cli.out.toString().contains("500 incidents of postgresql://cli_reader@127.0.0.1:"), cli.out.toString());
+        assertEquals(0, cli.run("query", "--db", away.toString(), "--format", "csv"), cli.err.toString());
+        assertEquals(501, cli.out.toString().lines().count());
+        // commands not yet built for a server say so in one line
+        assertEquals(1, cli.run("query", "--db", uri("cli_reader", "pw-cli-reader", "cli_imp")));
+        assertTrue(cli.err.toString().contains("does not work on a team server yet"), cli.err.toString());
+        assertFalse((cli.out.toString() + cli.err).contains("pw-cli-"), "no password in any output");
+    }
+
+    @Test
     void anUnreachableServerIsOneLine() {
         int status = cli.run("server", "init", "--db", "postgresql://u:pw-x@127.0.0.1:1/db?connect_timeout=2");
         assertEquals(1, status);

@@ -55,7 +55,7 @@ public final class ServerInit {
         int after = PgSchema.version(c);
         done.add(before == after ? "schema sitmap is at version " + after
                 : "schema sitmap brought from version " + before + " to " + after);
-        syncFactions(c, org.sitmap.store.IncidentStore.loadCatalog());
+        syncFactions(c, org.sitmap.model.FactionCatalog.shipped());
         ensureRole(c, READER, null, done);
         ensureRole(c, EDITOR, READER, done);
         grant(c);

@@ -44,8 +44,8 @@ class FieldSyncTest {
         PgLocation where = pg.location("sync_owner", "pw-sync-owner", "sync");
         Path field = dir.resolve("field.gpkg");
         try (Connection c = PgConnections.open(where)) {
-            try (IncidentReader r = StoreFileReader.open(team, "auto", new ReaderContext(IncidentStore.loadCatalog(), null))) {
-                new PgImporter(c, where, IncidentStore.loadCatalog()).run(r, ImportOptions.DEFAULT, n -> { });
+            try (IncidentReader r = StoreFileReader.open(team, "auto", new ReaderContext(org.sitmap.model.FactionCatalog.shipped(), null))) {
+                new PgImporter(c, where, org.sitmap.model.FactionCatalog.shipped()).run(r, ImportOptions.DEFAULT, n -> { });
             }
             // taken away: the server's incidents into a new GeoPackage store
             try (IncidentStore s = IncidentStore.open(field); PgIncidentReader r = new PgIncidentReader(c, where)) {
@@ -63,8 +63,8 @@ class FieldSyncTest {
                 assertEquals(200, fieldImport.imported(), fieldImport.describe());
             }
             // brought back: only the field's new events are added
-            try (IncidentReader r = StoreFileReader.open(field, "auto", new ReaderContext(IncidentStore.loadCatalog(), null))) {
-                ImportReport back = new PgImporter(c, where, IncidentStore.loadCatalog()).run(r, ImportOptions.DEFAULT, n -> { });
+            try (IncidentReader r = StoreFileReader.open(field, "auto", new ReaderContext(org.sitmap.model.FactionCatalog.shipped(), null))) {
+                ImportReport back = new PgImporter(c, where, org.sitmap.model.FactionCatalog.shipped()).run(r, ImportOptions.DEFAULT, n -> { });
                 assertEquals(200, back.imported(), back.describe());
                 assertEquals(0, back.updated(), back.describe());
                 assertEquals(3000, back.skipped(), back.describe());

@@ -52,8 +52,8 @@ class PgChangeFeedTest {
         java.nio.file.Files.write(f, lines);
         PgLocation where = pg.location("feed_ed", "pw-feed-ed", "feed");
         try (Connection c = PgConnections.open(where);
-             IncidentReader r = StoreFileReader.open(f, "auto", new ReaderContext(IncidentStore.loadCatalog(), null))) {
-            return new PgImporter(c, where, IncidentStore.loadCatalog()).run(r, ImportOptions.DEFAULT, x -> { });
+             IncidentReader r = StoreFileReader.open(f, "auto", new ReaderContext(org.sitmap.model.FactionCatalog.shipped(), null))) {
+            return new PgImporter(c, where, org.sitmap.model.FactionCatalog.shipped()).run(r, ImportOptions.DEFAULT, x -> { });
         }
     }
 

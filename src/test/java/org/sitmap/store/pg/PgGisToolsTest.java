@@ -48,8 +48,8 @@ class PgGisToolsTest {
                 && p.featureCode() != null && p.featureCode().startsWith("PPL")).toList());
         Path f = data.writeAcledCsv(dir.resolve("gis.csv"), 3000, 9);
         try (Connection c = PgConnections.open(where);
-             IncidentReader r = StoreFileReader.open(f, "auto", new ReaderContext(IncidentStore.loadCatalog(), null))) {
-            new PgImporter(c, where, IncidentStore.loadCatalog()).run(r, ImportOptions.DEFAULT, n -> { });
+             IncidentReader r = StoreFileReader.open(f, "auto", new ReaderContext(org.sitmap.model.FactionCatalog.shipped(), null))) {
+            new PgImporter(c, where, org.sitmap.model.FactionCatalog.shipped()).run(r, ImportOptions.DEFAULT, n -> { });
             // Sitmap's date rule (sitmap query --from --to): the event may have happened on a day of the window
             try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM sitmap.incident"
                     + " WHERE event_date <= DATE '2019-06-09' AND end_date >= DATE '2019-06-03'");

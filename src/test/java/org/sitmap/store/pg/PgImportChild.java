@@ -21,8 +21,8 @@ public final class PgImportChild {
         PgLocation where = PgLocation.parse(args[0], new PgEnvironment(Map.of(), Path.of("/nonexistent"), "nobody"));
         try (Connection c = PgConnections.open(where);
              IncidentReader r = StoreFileReader.open(Path.of(args[1]), "auto",
-                     new ReaderContext(IncidentStore.loadCatalog(), null))) {
-            new PgImporter(c, where, IncidentStore.loadCatalog()).run(r, ImportOptions.DEFAULT, n -> {
+                     new ReaderContext(org.sitmap.model.FactionCatalog.shipped(), null))) {
+            new PgImporter(c, where, org.sitmap.model.FactionCatalog.shipped()).run(r, ImportOptions.DEFAULT, n -> {
                 System.out.println("staging " + n);
                 System.out.flush();
             });

@@ -62,8 +62,8 @@ class PgImporterTest {
     private static ImportReport importFile(String user, String pw, Path file) throws Exception {
         PgLocation where = pg.location(user, pw, "imp");
         try (Connection c = PgConnections.open(where);
-             IncidentReader r = StoreFileReader.open(file, "auto", new ReaderContext(IncidentStore.loadCatalog(), null))) {
-            return new PgImporter(c, where, IncidentStore.loadCatalog()).run(r, ImportOptions.DEFAULT, n -> { });
+             IncidentReader r = StoreFileReader.open(file, "auto", new ReaderContext(org.sitmap.model.FactionCatalog.shipped(), null))) {
+            return new PgImporter(c, where, org.sitmap.model.FactionCatalog.shipped()).run(r, ImportOptions.DEFAULT, n -> { });
         }
     }
 
@@ -148,8 +148,8 @@ class PgImporterTest {
         Files.write(f, lines);
         PgLocation where = pg.location("imp_ed1", "pw-ed1", "imp");
         try (Connection c = PgConnections.open(where);
-             IncidentReader r = StoreFileReader.open(f, "auto", new ReaderContext(IncidentStore.loadCatalog(), null))) {
-            assertThrows(InputException.class, () -> new PgImporter(c, where, IncidentStore.loadCatalog())
+             IncidentReader r = StoreFileReader.open(f, "auto", new ReaderContext(org.sitmap.model.FactionCatalog.shipped(), null))) {
+            assertThrows(InputException.class, () -> new PgImporter(c, where, org.sitmap.model.FactionCatalog.shipped())
                     .run(r, new ImportOptions(true, false), n -> { }));
         }
         assertEquals(0, count("SELECT count(*) FROM sitmap.incident"));

@@ -57,9 +57,9 @@ class PgIndexLoaderTest {
         PgLocation where = pg.location("idx_owner", "pw-idx-owner", "idx");
         IncidentIndex fromServer;
         try (Connection c = PgConnections.open(where);
-             IncidentReader r = StoreFileReader.open(f, "auto", new ReaderContext(IncidentStore.loadCatalog(), null))) {
-            new PgImporter(c, where, IncidentStore.loadCatalog()).run(r, ImportOptions.DEFAULT, n -> { });
-            fromServer = PgIndexLoader.load(c, IncidentStore.loadCatalog(), n -> { });
+             IncidentReader r = StoreFileReader.open(f, "auto", new ReaderContext(org.sitmap.model.FactionCatalog.shipped(), null))) {
+            new PgImporter(c, where, org.sitmap.model.FactionCatalog.shipped()).run(r, ImportOptions.DEFAULT, n -> { });
+            fromServer = PgIndexLoader.load(c, org.sitmap.model.FactionCatalog.shipped(), n -> { });
         }
         IncidentIndex fromFile;
         try (IncidentStore s = IncidentStore.open(dir.resolve("idx.gpkg"));

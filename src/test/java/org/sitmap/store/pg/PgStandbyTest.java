@@ -77,9 +77,9 @@ class PgStandbyTest {
             ImportReport r;
             PgLocation writer = both("read-write");
             try (Connection c = PgConnections.open(writer);
-                 IncidentReader in = StoreFileReader.open(f, "auto", new ReaderContext(IncidentStore.loadCatalog(), null))) {
+                 IncidentReader in = StoreFileReader.open(f, "auto", new ReaderContext(org.sitmap.model.FactionCatalog.shipped(), null))) {
                 assertFalse(inRecovery(c), "read-write skipped the standby listed first");
-                r = new PgImporter(c, writer, IncidentStore.loadCatalog()).run(in, ImportOptions.DEFAULT, n -> { });
+                r = new PgImporter(c, writer, org.sitmap.model.FactionCatalog.shipped()).run(in, ImportOptions.DEFAULT, n -> { });
             }
             assertEquals(1000, r.imported());
             long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
