@@ -49,6 +49,7 @@ public final class Benchmark {
     private final int incidents;
     private final int runs;
     private final PrintStream log;
+    private final boolean frameOnly;
 
     /**
      * @param incidents how many synthetic incidents
@@ -56,6 +57,15 @@ public final class Benchmark {
      * @param log       progress lines (stderr in the command)
      */
     public Benchmark(int incidents, int runs, PrintStream log) {
+        this(incidents, runs, log, false);
+    }
+
+    /**
+     * @param frameOnly true: build the index straight from the synthetic data in memory (no file, no import, no
+     *                  store) and time only the frame stages ({@link FrameStages}) and the PNG snapshot
+     */
+    public Benchmark(int incidents, int runs, PrintStream log, boolean frameOnly) {
+        this.frameOnly = frameOnly;
         if (incidents < 1000) throw new IllegalArgumentException("--incidents must be at least 1000");
         this.incidents = incidents;
         this.runs = Math.max(5, runs);
@@ -77,8 +87,9 @@ public final class Benchmark {
         List<Place> towns = Gazetteer.readShipped().stream()
                 .filter(p -> "SY".equals(p.countryCode()) && p.featureCode() != null
                         && p.featureCode().startsWith("PPL") && p.source() != null && p.source().startsWith("GeoNames")).toList();
-        log.printf("writing %,d synthetic ACLED rows over %d towns…%n", incidents, towns.size());
         SyntheticData data = new SyntheticData(towns);
+        if (frameOnly) return frameOnly(out, dir, data);
+        log.printf("writing %,d synthetic ACLED rows over %d towns…%n", incidents, towns.size());
         Path csv = data.writeAcledCsv(dir.resolve("synthetic-acled.csv"), incidents, 42);
 
         Path db = dir.resolve("bench.gpkg");
@@ -156,6 +167,19 @@ public final class Benchmark {
         }
     }
 
+    /** {@code --frame-only}: the index built in memory, then the frame stages and the snapshot. */
+    private BenchResult frameOnly(BenchResult out, Path dir, SyntheticData data) {
+        log.printf("building the index of %,d incidents in memory…%n", incidents);
+        long t0 = System.nanoTime();
+        IncidentIndex ix = data.index(IncidentStore.loadCatalog(), incidents, 42);
+        log.printf("built in %.1f s%n", (System.nanoTime() - t0) / 1e9);
+        heapStage(out, ix);
+        FrameStages frames = new FrameStages(log, runs);
+        frames.run(out, ix, new MapFramePainter());
+        out.timing("export_ms", frames.export(ix, dir), FrameStages.target(incidents, "≤ 2000", "≤ 300"));
+        return out;
+    }
+
     private void heapStage(BenchResult out, IncidentIndex ix) {
         Runtime rt = Runtime.getRuntime();
         for (int k = 0; k < 3; k++) System.gc();
@@ -164,45 +188,10 @@ public final class Benchmark {
         out.number("index_mb", ix.bytes() / (1024.0 * 1024.0), null);
     }
 
-    /** Filter, histogram, raster and the brush frame over a window sliding a week per run. */
+    /** Filter, histogram, raster and the brush frame ({@link FrameStages}), then the same filter in SQLite. */
     private void interactiveStages(BenchResult out, IncidentStore store, IncidentIndex ix, MapFramePainter painter) {
-        log.println("filter, histogram, raster, brush frame…");
-        Viewport screen = Viewport.fit(SYRIA, 1600, 1000);
-        Raster raster = new Raster(1600, 1000);
-        int[] step = {0};
-        int span = Math.max(1, ix.maxDay() - ix.minDay() - WINDOW_DAYS);
-        java.util.function.Supplier<FilterSpec> next = () -> {
-            LocalDate from = LocalDate.ofEpochDay(ix.minDay() + (step[0]++ * 7L) % span);
-            return FilterSpec.ALL.withDates(from, from.plusDays(WINDOW_DAYS - 1)).withFactions(FACTIONS)
-                    .withBbox(NORTH_WEST);
-        };
-        Selection[] last = new Selection[1];
-        out.timing("filter_ms", Timing.measure(runs, runs, () -> last[0] = new IndexFilter(ix, next.get(), null)
-                .apply()), null);
-        TimelineStage timeline = new TimelineStage(ix);
-        out.timing("histogram_ms", Timing.measure(runs, runs, () -> timeline.histogram(next.get())), null);
-        out.timing("histogram_uncached_ms", Timing.measure(runs, runs, () -> timeline.histogramUncached(next.get())),
-                null);
-        Selection fixed = new IndexFilter(ix, FilterSpec.ALL.withDates(LocalDate.ofEpochDay(ix.minDay() + span / 2),
-                LocalDate.ofEpochDay(ix.minDay() + span / 2 + 364)), null).apply();
-        out.timing("raster_ms", Timing.measure(runs, runs, () -> {
-            painter.paint(raster, screen, fixed, IncidentPainter.Options.DEFAULT);
-        }), null);
-        Selection all = Selection.all(ix);
-        out.timing("raster_all_ms", Timing.measure(runs, runs, () -> {
-            painter.paint(raster, screen, all, IncidentPainter.Options.DEFAULT);
-        }), incidents >= 1_000_000 ? "≤ 40" : incidents <= 100_000 ? "≤ 16" : null);
-        Viewport idlib = new Viewport(35.75, 36.6, 11.5, 1600, 1000);
-        out.timing("raster_all_zoomed_ms", Timing.measure(runs, runs, () -> {
-            painter.paint(raster, idlib, all, IncidentPainter.Options.DEFAULT);
-        }), incidents >= 1_000_000 ? "≤ 40" : incidents <= 100_000 ? "≤ 16" : null);
-        out.timing("brush_frame_ms", Timing.measure(runs, runs, () -> {
-            FilterSpec spec = next.get();
-            Selection sel = new IndexFilter(ix, spec, null).apply();
-            timeline.histogram(spec);
-            painter.paint(raster, screen, sel, IncidentPainter.Options.DEFAULT);
-        }), incidents >= 1_000_000 ? "≤ 33" : incidents <= 100_000 ? "≤ 10" : null);
-
+        int lastCount = new FrameStages(log, runs).run(out, ix, painter);
+        java.util.function.Supplier<FilterSpec> next = FrameStages.slidingWindow(ix);
         log.println("the same filter in SQLite…");
         int sqlRuns = Math.max(5, runs / 5);
         int[] sqlCount = new int[1];
@@ -211,7 +200,7 @@ public final class Benchmark {
         Timing mem = (Timing) out.get("filter_ms");
         out.note("ratio", String.format(java.util.Locale.ROOT,
                 "SQLite filter / in-memory filter: %.0f× (median %.2f ms vs %.2f ms; last window %d incidents)",
-                sql.median() / Math.max(1e-3, mem.median()), sql.median(), mem.median(), last[0].count()));
+                sql.median() / Math.max(1e-3, mem.median()), sql.median(), mem.median(), lastCount));
     }
 
     static void deleteStore(Path file) throws IOException {

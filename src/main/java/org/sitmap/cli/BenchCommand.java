@@ -33,6 +33,10 @@ final class BenchCommand implements Callable<Integer> {
             description = "Measured runs of each fast stage, after as many warm-up runs (default ${DEFAULT-VALUE}).")
     int runs;
 
+    @Option(names = "--frame-only", description = "Build the incidents in memory (no file, import or store) and "
+            + "time only filter, histogram, raster, brush frame and the PNG snapshot (ten million in a minute).")
+    boolean frameOnly;
+
     @Option(names = "--json", paramLabel = "FILE", description = "Also write the figures as JSON.")
     Path json;
 
@@ -42,7 +46,7 @@ final class BenchCommand implements Callable<Integer> {
         if (json != null && json.getParent() != null && !Files.isDirectory(json.getParent())) {
             throw new InputException(json.toString(), 0, "its folder does not exist");
         }
-        BenchResult r = new Benchmark(incidents, runs, System.err).run();
+        BenchResult r = new Benchmark(incidents, runs, System.err, frameOnly).run();
         spec.commandLine().getOut().print(r.toTable());
         spec.commandLine().getOut().printf("machine: %d cores, Java %s, max heap %d MB%n",
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),

@@ -37,7 +37,7 @@ public final class LabelPainter {
     static final int MAX_LEADERS = 120;
     private final LabelStyle style;
     private final int markerGap;
-    private final Map<String, GlyphSprites.Sprite> sprites = new HashMap<>();
+    private final Map<SpriteKey, Stamp> sprites = new HashMap<>();
 
     public LabelPainter() {
         this(new Font(Font.SANS_SERIF, Font.BOLD, 12), 7);
@@ -89,8 +89,14 @@ public final class LabelPainter {
         VectorMarks vector = r.vector();
         Graphics2D g = null;
         for (LabelPlacer.Placed p : placed) {
-            if (vector == null && p.candidate().style() == style && !p.leader()) {
-                stamp(r, p);   // an incident's label: a cached sprite
+            if (vector == null && p.candidate().style() instanceof LabelStyle st) {
+                // a raster picture: dot and leader drawn, the text stamped from a cached sprite (drawn once per
+                // text and style, at the box's whole-pixel position), not outlined and stroked again each frame
+                if (p.leader() || (st.dot() != null && p.candidate().dotR() > 0)) {
+                    if (g == null) g = r.graphics();
+                    LabelStyle.paintMarks(g, p);
+                }
+                stamp(r, p, st);
                 continue;
             }
             if (g == null) g = vector != null ? vector.graphics() : r.graphics();
@@ -166,20 +172,31 @@ public final class LabelPainter {
         return b.toString();
     }
 
-    private void stamp(Raster r, LabelPlacer.Placed p) {
+    /** A label's text in one style: the key of its sprite. */
+    private record SpriteKey(LabelStyle style, String text) { }
+
+    /** A label's sprite and the margin around its box (room for the halo). */
+    private record Stamp(GlyphSprites.Sprite sprite, int pad) { }
+
+    private void stamp(Raster r, LabelPlacer.Placed p, LabelStyle st) {
         String text = p.candidate().text();
-        GlyphSprites.Sprite s = sprites.get(text);
+        SpriteKey key = new SpriteKey(st, text);
+        Stamp s = sprites.get(key);
         if (s == null) {
             if (sprites.size() > 4000) sprites.clear();
-            int w = (int) Math.ceil(p.box().getWidth()) + 1;
-            int h = (int) Math.ceil(p.box().getHeight()) + 1;
+            // room for the halo's stroke around the measured box on every side
+            int pad = (int) Math.ceil(2 * st.font().getSize2D() / 12f) + 1;
+            int w = (int) Math.ceil(p.box().getWidth()) + 1 + 2 * pad;
+            int h = (int) Math.ceil(p.box().getHeight()) + 1 + 2 * pad;
             BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB_PRE);
             Graphics2D g = img.createGraphics();
-            style.draw(g, text, 0, 0);
+            st.draw(g, text, pad, pad);
             g.dispose();
-            s = new GlyphSprites.Sprite(((DataBufferInt) img.getRaster().getDataBuffer()).getData(), w, h, w);
-            sprites.put(text, s);
+            s = new Stamp(new GlyphSprites.Sprite(((DataBufferInt) img.getRaster().getDataBuffer()).getData(), w, h,
+                    w), pad);
+            sprites.put(key, s);
         }
-        GlyphSprites.stamp(r, s, (int) Math.round(p.box().getX()), (int) Math.round(p.box().getY()));
+        GlyphSprites.stamp(r, s.sprite(), (int) Math.round(p.box().getX()) - s.pad(),
+                (int) Math.round(p.box().getY()) - s.pad());
     }
 }

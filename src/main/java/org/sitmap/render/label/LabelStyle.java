@@ -54,8 +54,19 @@ public record LabelStyle(Font font, Color color, Color halo, Color shield, Color
 
     /** As {@link #paint(Graphics2D, LabelPlacer.Placed)}; {@code asText}: the letters as text (a PDF's), not outlines. */
     public static void paint(Graphics2D g, LabelPlacer.Placed p, boolean asText) {
+        paintMarks(g, p);
+        LabelPlacer.Candidate c = p.candidate();
+        ((LabelStyle) c.style()).draw(g, c.text(), p.box().getX(), p.box().getY(), asText);
+    }
+
+    /**
+     * Draws what a placed label has besides its text: the town dot and, when it sits away from its anchor, the
+     * leader line (a raster picture stamps the text itself from a cached sprite afterwards).
+     */
+    public static void paintMarks(Graphics2D g, LabelPlacer.Placed p) {
         LabelPlacer.Candidate c = p.candidate();
         LabelStyle st = (LabelStyle) c.style();
+        if (!(st.dot() != null && c.dotR() > 0) && !p.leader()) return;
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
         if (st.dot() != null && c.dotR() > 0) {
             java.awt.geom.Ellipse2D dot = new java.awt.geom.Ellipse2D.Double(c.x() - c.dotR(), c.y() - c.dotR(),
@@ -81,7 +92,6 @@ public record LabelStyle(Font font, Color color, Color halo, Color shield, Color
             g.setColor(new Color(70, 70, 70));
             g.draw(new java.awt.geom.Line2D.Double(sx, sy, ex, ey));
         }
-        st.draw(g, c.text(), p.box().getX(), p.box().getY(), asText);
     }
 
     /** Draws {@code text} into the box whose top-left corner is (x, y) (as measured by width and height). */
