@@ -43,18 +43,11 @@ public final class Histogram {
     public static Histogram of(Selection sel, Bucket bucket, int fromDay, int toDay) {
         IncidentIndex ix = sel.index();
         int f = ix.catalog().size();
-        int first = bucket.floor(fromDay);
-        int n = 0;
-        for (int d = first; d <= toDay; d = bucket.next(d)) n++;
-        int[] starts = new int[n + 1];
-        int d = first;
-        for (int k = 0; k <= n; k++) { starts[k] = d; d = bucket.next(d); }
-        int end = starts[n];                       // first day after the last bucket
-        int width = end - first;
-        int[] bucketOf = new int[width];           // day offset → bucket
-        for (int k = 0; k < n; k++) Arrays.fill(bucketOf, starts[k] - first, starts[k + 1] - first, k);
-        int[] counts = new int[n * f];
-        int[] unc = new int[n * f];
+        Bars bars = bars(bucket, fromDay, toDay, f);
+        int first = bars.first;
+        int[] bucketOf = bars.bucketOf;
+        int[] counts = bars.counts;
+        int[] unc = bars.uncertain;
         int[] rowsArr = sel.rows();
         // rows are sorted by first day: skip those that end before the range, stop at the first starting after it
         int k0 = lowerBound(ix, rowsArr, sel.count(), fromDay - ix.maxSpan());
@@ -73,11 +66,50 @@ public final class Histogram {
             }
             spread(unc, bucketOf, first, fromDay, toDay, day, dayEnd, f, pf);
         }
-        return new Histogram(bucket, starts, f, counts, unc, used);
+        return bars.histogram(used);
+    }
+
+    /** Empty bars of a visible range, filled by {@link #of} and {@link DayBins#histogram}. */
+    static final class Bars {
+        final Bucket bucket;
+        final int[] starts;
+        final int factions;
+        /** First day of the first bucket. */
+        final int first;
+        /** Day offset from {@link #first} → bucket. */
+        final int[] bucketOf;
+        final int[] counts;
+        final int[] uncertain;
+
+        private Bars(Bucket bucket, int[] starts, int factions) {
+            this.bucket = bucket;
+            this.starts = starts;
+            this.factions = factions;
+            int n = starts.length - 1;
+            first = starts[0];
+            bucketOf = new int[starts[n] - first];
+            for (int k = 0; k < n; k++) Arrays.fill(bucketOf, starts[k] - first, starts[k + 1] - first, k);
+            counts = new int[n * factions];
+            uncertain = new int[n * factions];
+        }
+
+        Histogram histogram(int rows) {
+            return new Histogram(bucket, starts, factions, counts, uncertain, rows);
+        }
+    }
+
+    static Bars bars(Bucket bucket, int fromDay, int toDay, int factions) {
+        int first = bucket.floor(fromDay);
+        int n = 0;
+        for (int d = first; d <= toDay; d = bucket.next(d)) n++;
+        int[] starts = new int[n + 1];
+        int d = first;
+        for (int k = 0; k <= n; k++) { starts[k] = d; d = bucket.next(d); }
+        return new Bars(bucket, starts, factions);
     }
 
     /** Adds one row's {@link #UNIT} over the buckets its span overlaps, by days, clipped to the visible range. */
-    private static void spread(int[] unc, int[] bucketOf, int first, int fromDay, int toDay, int day, int dayEnd,
+    static void spread(int[] unc, int[] bucketOf, int first, int fromDay, int toDay, int day, int dayEnd,
                                int f, int pf) {
         int days = dayEnd - day + 1;
         int lo = Math.max(day, fromDay);

@@ -246,28 +246,29 @@ public final class IncidentPainter {
                            HitTester.Builder hits) {
         double world = vp.worldPixels();
         int n = to - from;
-        // distinct pixel positions, in order of first appearance
-        long[] keys = new long[n];
-        int[] posOf = new int[n];
-        double[] px = new double[n];
-        double[] py = new double[n];
+        // distinct pixel positions, in order of first appearance (at most MAX_SPREAD + 1 are looked at, so a big
+        // dense cell gives up after a few rows without allocating anything of its size)
+        int cap = Math.min(n, MAX_SPREAD);
+        long[] keys = new long[cap];
+        double[] px = new double[cap];
+        double[] py = new double[cap];
+        int[] posOf = new int[Math.min(n, 64)];
         int p = 0;
-        java.util.HashMap<Long, Integer> seen = new java.util.HashMap<>();
         for (int k = 0; k < n; k++) {
             int row = bucket[from + k];
             int x = (int) Math.floor(ix.mercX(row) * world - vp.originX());
             int y = (int) Math.floor(ix.mercY(row) * world - vp.originY());
             long key = ((long) x << 32) ^ (y & 0xffffffffL);
-            Integer at = seen.get(key);
-            if (at == null) {
+            int at = 0;
+            while (at < p && keys[at] != key) at++;
+            if (at == p) {
                 if (p == MAX_SPREAD) return false;
-                at = p;
-                seen.put(key, p);
                 keys[p] = key;
                 px[p] = x;
                 py[p] = y;
                 p++;
             }
+            if (k == posOf.length) posOf = Arrays.copyOf(posOf, Math.min(n, 2 * k));
             posOf[k] = at;
         }
         // overlapping positions: connected components under "closer than a marker's width"

@@ -38,6 +38,11 @@ public final class LabelPainter {
     private final LabelStyle style;
     private final int markerGap;
     private final Map<SpriteKey, Stamp> sprites = new HashMap<>();
+    /** Per place ref of {@link #blankIndex}: 0 not yet known, 1 a blank name, 2 a name. */
+    private byte[] blank = new byte[0];
+    private IncidentIndex blankIndex;
+    /** Per place ref: its entry in the picture's list of places, -1 when none (reset after each picture). */
+    private int[] slot = new int[0];
 
     public LabelPainter() {
         this(new Font(Font.SANS_SERIF, Font.BOLD, 12), 7);
@@ -111,18 +116,33 @@ public final class LabelPainter {
         List<LabelPlacer.Candidate> out = new ArrayList<>();
         if (sel == null || drawn.singles() == 0) return out;
         IncidentIndex ix = sel.index();
-        // per place: markers drawn for it and where (rows of one place share one pixel, displaced or not)
-        Map<Integer, double[]> places = new HashMap<>();
+        // per place: markers drawn for it and where (rows of one place share one pixel, displaced or not); the
+        // place refs index plain arrays kept between pictures, so tens of thousands of markers cost no boxing
+        if (blankIndex != ix) {
+            blankIndex = ix;
+            blank = new byte[64];
+        }
+        List<double[]> places = new ArrayList<>();
         for (int k = 0; k < drawn.singles(); k++) {
             int row = drawn.singleRow(k);
             boolean selected = row == selectedRow;
-            if (!selected && (ix.geoPrecision(row) != 1 || ix.place(row).isBlank())) continue;
-            if (ix.place(row).isBlank()) continue;
+            if (!selected && ix.geoPrecision(row) != 1) continue;
             int ref = ix.placeRef(row);
-            double[] e = places.get(ref);
-            if (e == null) {
-                e = new double[] {0, drawn.singleX(k), drawn.singleY(k), row, 0};
-                places.put(ref, e);
+            if (ref >= blank.length) blank = java.util.Arrays.copyOf(blank, Math.max(ref + 1, 2 * blank.length));
+            if (blank[ref] == 0) blank[ref] = (byte) (ix.place(row).isBlank() ? 1 : 2);
+            if (blank[ref] == 1) continue;
+            if (ref >= slot.length) {
+                int old = slot.length;
+                slot = java.util.Arrays.copyOf(slot, Math.max(ref + 1, 2 * old));
+                java.util.Arrays.fill(slot, old, slot.length, -1);
+            }
+            double[] e;
+            if (slot[ref] < 0) {
+                e = new double[] {0, drawn.singleX(k), drawn.singleY(k), row, 0, ref};
+                slot[ref] = places.size();
+                places.add(e);
+            } else {
+                e = places.get(slot[ref]);
             }
             e[0]++;
             if (selected) {
@@ -132,9 +152,10 @@ public final class LabelPainter {
                 e[2] = drawn.singleY(k);
             }
         }
+        for (double[] e : places) slot[(int) e[5]] = -1;
         // the busiest places first (ties by name, so the placement does not depend on hash order); past
         // MAX_PLACES a picture has no room left anyway, so the rest are not measured or tried
-        List<double[]> order = new ArrayList<>(places.values());
+        List<double[]> order = places;
         order.sort(java.util.Comparator.<double[]>comparingDouble(e -> -(e[4] > 0 ? 1e9 : e[0]))
                 .thenComparing(e -> ix.place((int) e[3])));
         for (double[] e : order.subList(0, Math.min(MAX_PLACES, order.size()))) {

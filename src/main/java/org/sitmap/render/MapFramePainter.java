@@ -21,6 +21,8 @@ public final class MapFramePainter {
     private IncidentPainter painter;
     private List<org.sitmap.render.label.LabelPlacer.Placed> lastLabels = List.of();
     private FactionCatalog painterCatalog;
+    private Viewport candidatesView;
+    private List<org.sitmap.render.label.LabelPlacer.Candidate> candidates = List.of();
 
     /** The screen's frame painter. */
     public MapFramePainter() {
@@ -84,11 +86,22 @@ public final class MapFramePainter {
         boolean incidentNames = sel != null && withLabels && o.mode() != IncidentPainter.Mode.HEAT;
         lastLabels = List.of();
         if (!incidentNames && !basemapNames) return hits;
-        List<org.sitmap.render.label.LabelPlacer.Candidate> base = basemapNames
-                ? basemap.labelCandidates(vp, scale) : List.of();
+        List<org.sitmap.render.label.LabelPlacer.Candidate> base = basemapNames ? basemapCandidates(vp) : List.of();
         lastLabels = labels.paint(r, vp, incidentNames ? sel : null, hits, o.selectedRow(), base,
                 painter == null ? 5 * scale : painter.sprites().radius(), reserved);
         return hits;
+    }
+
+    /**
+     * The basemap's names for {@code vp}, kept while the view does not change (a brush drag, playback and a filter
+     * change draw frame after frame over the same view): they depend on the view alone.
+     */
+    private List<org.sitmap.render.label.LabelPlacer.Candidate> basemapCandidates(Viewport vp) {
+        if (!vp.equals(candidatesView)) {
+            candidates = basemap.labelCandidates(vp, scale);
+            candidatesView = vp;
+        }
+        return candidates;
     }
 
     /** The labels of the last frame drawn, in placement order (for tests and diagnostics). */

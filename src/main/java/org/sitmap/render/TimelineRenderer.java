@@ -2,18 +2,18 @@ package org.sitmap.render;
 
 import java.util.Objects;
 import org.sitmap.index.Bucket;
+import org.sitmap.index.DayBins;
 import org.sitmap.index.Histogram;
 import org.sitmap.index.IncidentIndex;
 import org.sitmap.index.IndexFilter;
-import org.sitmap.index.Selection;
 import org.sitmap.model.FilterSpec;
 
 /**
  * One timeline frame as the window draws it on its worker: the filter applied without its date window (so the
  * bars show context outside the brush), the {@link Histogram} of the visible range, and the picture
- * ({@link TimelinePainter}). Dragging the brush changes only the filter's dates, so the context rows and the
- * histogram are kept from the previous frame when everything else is unchanged and only the picture is drawn
- * again. The benchmark's timeline stage calls this same class.
+ * ({@link TimelinePainter}). The rows are counted once into day × faction bins ({@link DayBins}); dragging the
+ * brush changes only the filter's dates and a faction switch only the mask over the bins, so neither touches rows,
+ * and only the picture is drawn again. The benchmark's timeline stage calls this same class.
  *
  * <p>Not thread-safe: one instance per drawing thread (the window's worker).
  */
@@ -23,7 +23,7 @@ public final class TimelineRenderer {
 
     private final TimelinePainter painter = new TimelinePainter();
     private Object contextKey;
-    private Selection context;
+    private DayBins bins;
     private Object histogramKey;
     private Histogram histogram;
 
@@ -51,31 +51,46 @@ public final class TimelineRenderer {
         return h;
     }
 
-    /** The histogram of a request, reused while index, filter without dates, text matches and range are unchanged. */
+    /**
+     * The histogram of a request. The rows the filter keeps without its dates and factions are counted once into
+     * {@link DayBins} (one pass over the index, both cores), kept while index, other criteria and text matches are
+     * unchanged; the bars for the visible range, bar width and faction set are then computed from the bins alone
+     * and kept while those are unchanged.
+     */
     public Histogram histogram(Request q) {
-        FilterSpec undated = q.spec().withDates(null, null);
+        FilterSpec undated = q.spec().withDates(null, null).withFactions(java.util.Set.of());
         Object ck = java.util.Arrays.asList(q.index(), undated, q.textIds());
-        if (!Objects.equals(ck, contextKey) || context == null) {
-            // the window keeps incidents by primary faction (see FactionRule): bars and map agree
-            context = new IndexFilter(q.index(), undated.withFactionRule(org.sitmap.model.FactionRule.PRIMARY),
-                    q.textIds()).apply(false);
+        if (!Objects.equals(ck, contextKey) || bins == null) {
+            // the window keeps incidents by primary faction (see FactionRule): bars and map agree, and the faction
+            // set is a mask over the bins' primary factions
+            bins = DayBins.of(q.index(), new IndexFilter(q.index(),
+                    undated.withFactionRule(org.sitmap.model.FactionRule.PRIMARY), q.textIds()));
             contextKey = ck;
             histogram = null;
         }
         TimelineScale s = q.scale();
         Bucket b = bucketFor(s);
-        Object hk = java.util.List.of(b, s.fromDay(), s.toDay());
+        long mask = q.spec().noFaction() ? 0L : factionMask(q.index().catalog(), q.spec().factions());
+        Object hk = java.util.List.of(b, s.fromDay(), s.toDay(), mask);
         if (histogram == null || !hk.equals(histogramKey)) {
-            histogram = Histogram.of(context, b, s.fromDay(), s.toDay());
+            histogram = bins.histogram(b, s.fromDay(), s.toDay(), mask);
             histogramKey = hk;
         }
         return histogram;
     }
 
+    /** The primary factions a faction set keeps, as {@link IndexFilter} reads it (empty: all). */
+    static long factionMask(org.sitmap.model.FactionCatalog catalog, java.util.Set<String> codes) {
+        if (codes.isEmpty()) return -1L;
+        long m = 0;
+        for (String c : codes) if (catalog.byCode(c).isPresent()) m |= 1L << catalog.ordinal(c);
+        return m;
+    }
+
     /** Forgets the cached rows (the benchmark uses it to time the uncached path). */
     public void invalidate() {
         contextKey = null;
-        context = null;
+        bins = null;
         histogram = null;
     }
 }

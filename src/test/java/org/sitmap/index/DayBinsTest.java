@@ -1,0 +1,76 @@
+package org.sitmap.index;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Set;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.sitmap.model.BBox;
+import org.sitmap.model.FactionCatalog;
+import org.sitmap.model.FilterSpec;
+
+/**
+ * The timeline's bins give exactly the histogram counted row by row: exact days, spans of weeks and months spread
+ * in thousandths, every bar width, visible ranges cutting spans, a faction subset as a mask, and a pass large
+ * enough to be split over two threads.
+ */
+class DayBinsTest {
+    @Test
+    void binsGiveTheSameBarsAsTheRows() {
+        FactionCatalog cat = Fixtures.catalog();
+        IncidentIndex ix = random(cat, 120_000, 3);   // above Split.MIN_ROWS: both halves run
+        FilterSpec spec = FilterSpec.ALL.withBbox(new BBox(36.0, 33.0, 40.0, 37.0));
+        Set<String> factions = Set.of("SAA", "HTS", "ISIS");
+        long mask = 0;
+        for (String c : factions) mask |= 1L << cat.ordinal(c);
+        DayBins bins = DayBins.of(ix, new IndexFilter(ix, spec, null, IndexFilter.FactionRule.PRIMARY));
+        Selection all = new IndexFilter(ix, spec, null, IndexFilter.FactionRule.PRIMARY).apply(false);
+        Selection some = new IndexFilter(ix, spec.withFactions(factions), null, IndexFilter.FactionRule.PRIMARY)
+                .apply(false);
+        int[][] ranges = {{ix.minDay(), ix.maxDay()}, {ix.minDay() + 100, ix.minDay() + 400},
+                {ix.minDay() + 17, ix.minDay() + 18}, {ix.maxDay() - 45, ix.maxDay() + 30}};
+        for (Bucket b : Bucket.values()) {
+            for (int[] r : ranges) {
+                same(bins.histogram(b, r[0], r[1], -1L), Histogram.of(all, b, r[0], r[1]));
+                same(bins.histogram(b, r[0], r[1], mask), Histogram.of(some, b, r[0], r[1]));
+            }
+        }
+    }
+
+    @Test
+    void anEmptyIndexHasEmptyBars() {
+        IncidentIndex ix = IncidentIndex.empty(Fixtures.catalog());
+        Histogram h = DayBins.of(ix, new IndexFilter(ix, FilterSpec.ALL, null)).histogram(Bucket.DAY, 0, 10, -1L);
+        assertThat(h.rows()).isZero();
+        assertThat(h.maxBar()).isZero();
+    }
+
+    private static void same(Histogram got, Histogram want) {
+        assertThat(got.size()).isEqualTo(want.size());
+        assertThat(got.rows()).isEqualTo(want.rows());
+        for (int b = 0; b < want.size(); b++) {
+            assertThat(got.start(b)).isEqualTo(want.start(b));
+            for (int f = 0; f < want.factions(); f++) {
+                assertThat(got.count(b, f)).as("count %d %d", b, f).isEqualTo(want.count(b, f));
+                assertThat(got.uncertain(b, f)).as("uncertain %d %d", b, f).isEqualTo(want.uncertain(b, f));
+            }
+        }
+    }
+
+    /** Rows over four years: 80 % exact days, the rest week, month or odd spans (UCDP start..end). */
+    static IncidentIndex random(FactionCatalog cat, int n, long seed) {
+        SplittableRandom rnd = new SplittableRandom(seed);
+        IncidentIndex.Builder b = new IncidentIndex.Builder(cat, n);
+        int start = (int) java.time.LocalDate.of(2016, 1, 1).toEpochDay();
+        for (int i = 0; i < n; i++) {
+            int day = start + rnd.nextInt(1460);
+            int kind = rnd.nextInt(10);
+            int precision = kind < 8 ? 1 : kind == 8 ? 2 : 3;
+            int end = precision == 2 ? day + 6 : precision == 3 ? day + 29 : rnd.nextInt(20) == 0 ? day + rnd.nextInt(12) : day;
+            int pf = rnd.nextInt(cat.size());
+            b.add(i + 1, day, end, 32 + rnd.nextDouble() * 5.5, 35.5 + rnd.nextDouble() * 7, 1L << pf, pf, 0, -1,
+                    precision, 1, 0, "p" + rnd.nextInt(50));
+        }
+        return b.build();
+    }
+}
