@@ -26,6 +26,7 @@ public final class HitTester {
     private final int[] cRows;
     private final int clusters;
     private final int counted;
+    private final int rowsInClusters;
 
     /**
      * What a screen point hit: one row, or several (a cluster, or markers stacked on one pixel: then
@@ -37,12 +38,14 @@ public final class HitTester {
 
     private HitTester(Builder b) {
         viewport = b.viewport;
-        sx = Arrays.copyOf(b.sx, b.ns); sy = Arrays.copyOf(b.sy, b.ns); srow = Arrays.copyOf(b.srow, b.ns);
+        // the builder's arrays are taken over, not copied (it is used once): only the first entries count
+        sx = b.sx; sy = b.sy; srow = b.srow;
         singles = b.ns;
-        cx = Arrays.copyOf(b.cx, b.nc); cy = Arrays.copyOf(b.cy, b.nc); cr = Arrays.copyOf(b.cr, b.nc);
-        cStart = Arrays.copyOf(b.cStart, b.nc + 1);
+        cx = b.cx; cy = b.cy; cr = b.cr;
+        cStart = b.cStart;
         cStart[b.nc] = b.nr;
-        cRows = Arrays.copyOf(b.cRows, b.nr);
+        cRows = b.cRows;
+        rowsInClusters = b.nr;
         clusters = b.nc;
         counted = b.counted;
     }
@@ -51,7 +54,7 @@ public final class HitTester {
     public Viewport viewport() { return viewport; }
 
     /** Number of rows drawn (singles plus the rows inside clusters). */
-    public int drawnRows() { return singles + cRows.length + counted; }
+    public int drawnRows() { return singles + rowsInClusters + counted; }
 
     public int singles() { return singles; }
 
@@ -170,6 +173,7 @@ public final class HitTester {
         /** Counts rows drawn without a hit target (heat mode). */
         public void counted(int n) { counted += n; }
 
+        /** The tester; the builder must not be used after. */
         public HitTester build() { return new HitTester(this); }
     }
 }

@@ -119,33 +119,57 @@ public final class IncidentPainter {
         int m = sprites.size();
         int stacked = 0;
         int[] rows = sel.rows();
-        // cull in Web Mercator units first: most rows of a zoomed-in view are far outside it (NaN fails too)
+        // cull in Web Mercator units first: most rows of a zoomed-in view are far outside it (NaN fails too); the
+        // cull and projection of a large selection run as two halves (Split), each listing its rows in view in
+        // order, then they are stamped in selection order here
         float mxMin = (float) ((ox - m - 1) / world), mxMax = (float) ((ox + w + m + 1) / world);
         float myMin = (float) ((oy - m - 1) / world), myMax = (float) ((oy + h + m + 1) / world);
-        for (int k = 0, n = sel.count(); k < n; k++) {
-            int row = rows[k];
-            float mx = ix.mercX(row);
-            if (!(mx >= mxMin && mx <= mxMax)) continue;
-            float my = ix.mercY(row);
-            if (!(my >= myMin && my <= myMax) || ix.geoPrecision(row) == 0) continue;
-            int x = (int) Math.floor(mx * world - ox);
-            int y = (int) Math.floor(my * world - oy);
-            if (x < -m || y < -m || x >= w + m || y >= h + m) continue;
-            hits.single(x + 0.5f, y + 0.5f, row);
-            int key = styleOf(ix, row) + 1;
-            if (x >= 0 && y >= 0 && x < w && y < h) {
-                int p = y * w + x;
-                int cell = pixelCell[p];
-                int count = cell & 0xffff;
-                if (count == 1) stacked++;
-                if (count < 0xffff) count++;
-                if (cell >>> 16 == key) {   // the same sprite on the same pixel: nothing would change
-                    pixelCell[p] = cell & 0xffff0000 | count;
-                    continue;
-                }
-                pixelCell[p] = key << 16 | count;
+        int n = sel.count();
+        int[][] inView = new int[2][];
+        int[] found = new int[2];
+        org.sitmap.index.Split.halves(n, (half, from, to) -> {
+            int[] out = new int[Math.min(to - from, 1024) * 3];
+            int c = 0;
+            for (int k = from; k < to; k++) {
+                int row = rows[k];
+                float mx = ix.mercX(row);
+                if (!(mx >= mxMin && mx <= mxMax)) continue;
+                float my = ix.mercY(row);
+                if (!(my >= myMin && my <= myMax) || ix.geoPrecision(row) == 0) continue;
+                int x = (int) Math.floor(mx * world - ox);
+                int y = (int) Math.floor(my * world - oy);
+                if (x < -m || y < -m || x >= w + m || y >= h + m) continue;
+                if (c == out.length) out = Arrays.copyOf(out, out.length * 2);
+                out[c] = row;
+                out[c + 1] = x;
+                out[c + 2] = y;
+                c += 3;
             }
-            sprites.stamp(r, key - 1, x, y);
+            inView[half] = out;
+            found[half] = c;
+        });
+        for (int half = 0; half < 2; half++) {
+            int[] list = inView[half];
+            for (int i = 0; list != null && i < found[half]; i += 3) {
+                int row = list[i];
+                int x = list[i + 1];
+                int y = list[i + 2];
+                hits.single(x + 0.5f, y + 0.5f, row);
+                int key = styleOf(ix, row) + 1;
+                if (x >= 0 && y >= 0 && x < w && y < h) {
+                    int p = y * w + x;
+                    int cell = pixelCell[p];
+                    int count = cell & 0xffff;
+                    if (count == 1) stacked++;
+                    if (count < 0xffff) count++;
+                    if (cell >>> 16 == key) {   // the same sprite on the same pixel: nothing would change
+                        pixelCell[p] = cell & 0xffff0000 | count;
+                        continue;
+                    }
+                    pixelCell[p] = key << 16 | count;
+                }
+                sprites.stamp(r, key - 1, x, y);
+            }
         }
         if (stacked > 0 && stacked <= 3000) stackBadges(r, w, h);
     }
@@ -172,32 +196,55 @@ public final class IncidentPainter {
         int gh = (int) ((long) Math.floor((vp.originY() + h) / cell) + 2 - gy0);
         int cells = gw * gh;
         int nf = catalog.size();
-        int[] count = new int[cells];
-        double[] sumX = new double[cells];
-        double[] sumY = new double[cells];
-        int[] factionCount = new int[cells * nf];
         int[] cellOf = new int[sel.count()];
         double ox = vp.originX();
         double oy = vp.originY();
         double fx0 = (double) gx0 * cell - ox;
         double fy0 = (double) gy0 * cell - oy;
         int[] rows = sel.rows();
-        for (int k = 0, n = sel.count(); k < n; k++) {
-            int row = rows[k];
-            cellOf[k] = -1;
-            float mx = ix.mercX(row);
-            if (ix.geoPrecision(row) == 0 || Float.isNaN(mx)) continue;
-            double x = mx * world - ox;
-            double y = ix.mercY(row) * world - oy;
-            double gxf = (x - fx0) / cell;
-            double gyf = (y - fy0) / cell;
-            if (gxf < 0 || gyf < 0 || gxf >= gw || gyf >= gh) continue;
-            int c = (int) gyf * gw + (int) gxf;
-            cellOf[k] = c;
-            count[c]++;
-            sumX[c] += x;
-            sumY[c] += y;
-            factionCount[c * nf + ix.primaryFaction(row)]++;
+        // rows binned into cells: a large selection as two halves (Split), each into its own sums, added after
+        int[][] countH = new int[2][];
+        double[][] sumXH = new double[2][];
+        double[][] sumYH = new double[2][];
+        int[][] factionH = new int[2][];
+        org.sitmap.index.Split.halves(sel.count(), (half, from, to) -> {
+            int[] count = new int[cells];
+            double[] sumX = new double[cells];
+            double[] sumY = new double[cells];
+            int[] factionCount = new int[cells * nf];
+            for (int k = from; k < to; k++) {
+                int row = rows[k];
+                cellOf[k] = -1;
+                float mx = ix.mercX(row);
+                if (ix.geoPrecision(row) == 0 || Float.isNaN(mx)) continue;
+                double x = mx * world - ox;
+                double y = ix.mercY(row) * world - oy;
+                double gxf = (x - fx0) / cell;
+                double gyf = (y - fy0) / cell;
+                if (gxf < 0 || gyf < 0 || gxf >= gw || gyf >= gh) continue;
+                int c = (int) gyf * gw + (int) gxf;
+                cellOf[k] = c;
+                count[c]++;
+                sumX[c] += x;
+                sumY[c] += y;
+                factionCount[c * nf + ix.primaryFaction(row)]++;
+            }
+            countH[half] = count;
+            sumXH[half] = sumX;
+            sumYH[half] = sumY;
+            factionH[half] = factionCount;
+        });
+        int[] count = countH[0];
+        double[] sumX = sumXH[0];
+        double[] sumY = sumYH[0];
+        int[] factionCount = factionH[0];
+        if (countH[1] != null) {
+            for (int c = 0; c < cells; c++) {
+                count[c] += countH[1][c];
+                sumX[c] += sumXH[1][c];
+                sumY[c] += sumYH[1][c];
+            }
+            for (int c = 0; c < factionCount.length; c++) factionCount[c] += factionH[1][c];
         }
         mergeNeighbours(count, sumX, sumY, factionCount, nf, gw, gh, cell);
         for (int k = 0, n = sel.count(); k < n; k++) if (cellOf[k] >= 0) cellOf[k] = owner[cellOf[k]];
