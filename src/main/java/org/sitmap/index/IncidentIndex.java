@@ -247,10 +247,18 @@ public final class IncidentIndex {
 
     /** Latest last day, or 0 for an empty index. */
     public int maxDay() {
-        int m = Integer.MIN_VALUE;
-        for (int d : dayEnd) m = Math.max(m, d);
-        return day.length == 0 ? 0 : m;
+        int m = maxDay;
+        if (m == Integer.MIN_VALUE) {
+            // one scan, then kept (the timeline asks every frame); a benign race: every thread computes the same
+            for (int d : dayEnd) m = Math.max(m, d);
+            m = day.length == 0 ? 0 : m;
+            maxDay = m;
+        }
+        return m;
     }
+
+    /** {@link #maxDay()} once computed, else {@code Integer.MIN_VALUE}. */
+    private volatile int maxDay = Integer.MIN_VALUE;
 
     /** The row of an incident id, or -1 (linear scan; for selection look-ups, not for loops). */
     public int rowOf(long incidentId) {

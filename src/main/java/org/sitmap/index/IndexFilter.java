@@ -90,13 +90,30 @@ public final class IndexFilter {
             start = index.lowerBound((int) Math.max(Integer.MIN_VALUE, lo));
             end = toDay == Integer.MAX_VALUE ? index.size() : index.lowerBound(toDay + 1);
         }
-        int[] out = new int[Math.max(0, end - start)];
-        int n = 0;
-        for (int r = start; r < end; r++) {
+        int first = start;
+        int len = Math.max(0, end - start);
+        if (!Split.splits(len)) {
+            int[] out = new int[len];
+            int n = pass(first, first + len, dates, out, 0);
+            return new Selection(index, out, n);
+        }
+        // a large window: the two halves on both cores, each into its part of one array, then closed up
+        int[] out = new int[len];
+        int[] got = new int[2];
+        Split.halves(len, (half, from, to) -> got[half] = pass(first + from, first + to, dates, out, from));
+        int mid = len >>> 1;
+        System.arraycopy(out, mid, out, got[0], got[1]);
+        return new Selection(index, out, got[0] + got[1]);
+    }
+
+    /** Writes the accepted rows of {@code [from, to)} to {@code out} from {@code at}; returns how many. */
+    private int pass(int from, int to, boolean dates, int[] out, int at) {
+        int n = at;
+        for (int r = from; r < to; r++) {
             if (dates && index.dayEnd(r) < fromDay) continue;
             if (accepts(r)) out[n++] = r;
         }
-        return new Selection(index, out, n);
+        return n - at;
     }
 
     /** True when row {@code r} passes every criterion except the date window. */

@@ -83,6 +83,12 @@ public final class IncidentPainter {
      * from {@link Options#splitZoom()} on; smaller ones always follow the density rule.
      */
     static final int AUTO_MARKER_ROWS = 200_000;
+    /** A marker picture with more rows in view than this aggregates its dense cells (one marker per cell). */
+    static final int DENSE_ROWS = 50_000;
+    /** Side of a dense-view cell in pixels. */
+    static final int DENSE_PX = 6;
+    /** Rows in one cell from which it is dense. */
+    static final int DENSE_CELL = 6;
 
     /** Draws {@code sel} over whatever {@code r} holds; returns what went where. */
     public HitTester paint(Raster r, Viewport vp, Selection sel, Options o) {
@@ -148,13 +154,36 @@ public final class IncidentPainter {
             inView[half] = out;
             found[half] = c;
         });
-        for (int half = 0; half < 2; half++) {
+        // a dense view (more than DENSE_ROWS rows in it): where a cell of DENSE_PX pixels holds DENSE_CELL rows
+        // or more, their markers cover each other; only the last one (on top) is stamped there
+        int total = (found[0] + found[1]) / 3;
+        int cw = (w + 2 * m) / DENSE_PX + 1;
+        int[] cellRows = null;
+        int[] cellLast = null;
+        if (total > DENSE_ROWS) {
+            cellRows = new int[cw * ((h + 2 * m) / DENSE_PX + 1)];
+            cellLast = new int[cellRows.length];
+            for (int half = 0, seq = 0; half < 2; half++) {
+                int[] list = inView[half];
+                for (int i = 0; list != null && i < found[half]; i += 3, seq++) {
+                    int c = (list[i + 2] + m) / DENSE_PX * cw + (list[i + 1] + m) / DENSE_PX;
+                    cellRows[c]++;
+                    cellLast[c] = seq;
+                }
+            }
+        }
+        for (int half = 0, seq = -1; half < 2; half++) {
             int[] list = inView[half];
             for (int i = 0; list != null && i < found[half]; i += 3) {
+                seq++;
                 int row = list[i];
                 int x = list[i + 1];
                 int y = list[i + 2];
                 hits.single(x + 0.5f, y + 0.5f, row);
+                if (cellRows != null) {
+                    int c = (y + m) / DENSE_PX * cw + (x + m) / DENSE_PX;
+                    if (cellRows[c] >= DENSE_CELL && cellLast[c] != seq) continue;
+                }
                 int key = styleOf(ix, row) + 1;
                 if (x >= 0 && y >= 0 && x < w && y < h) {
                     int p = y * w + x;

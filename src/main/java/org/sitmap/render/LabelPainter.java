@@ -35,6 +35,10 @@ public final class LabelPainter {
     static final int MAX_PLACES = 600;
     /** Only this many (the busiest) may move away from their marker with a leader line. */
     static final int MAX_LEADERS = 120;
+    /** Above this many markers their obstacles are merged by cell ({@link #denseObstacles}). */
+    static final int DENSE_MARKERS = 20_000;
+    /** Cell side of merged marker obstacles, in pixels. */
+    static final int DENSE_CELL_PX = 16;
     private final LabelStyle style;
     private final int markerGap;
     private final Map<SpriteKey, Stamp> sprites = new HashMap<>();
@@ -71,7 +75,11 @@ public final class LabelPainter {
         LabelPlacer placer = new LabelPlacer(r.width(), r.height());
         for (java.awt.geom.Rectangle2D area : reserved) placer.reserve(area);
         double mr = markerR > 0 ? markerR : Math.max(5, markerGap - 2);
-        for (int k = 0; k < drawn.singles(); k++) placer.obstacle(drawn.singleX(k), drawn.singleY(k), mr + 1);
+        if (drawn.singles() <= DENSE_MARKERS) {
+            for (int k = 0; k < drawn.singles(); k++) placer.obstacle(drawn.singleX(k), drawn.singleY(k), mr + 1);
+        } else {
+            denseObstacles(placer, r.width(), r.height(), drawn, mr + 1);
+        }
         for (int c = 0; c < drawn.clusters(); c++) {
             placer.obstacle(drawn.clusterX(c), drawn.clusterY(c), drawn.clusterRadius(c) + 1);
         }
@@ -109,6 +117,41 @@ public final class LabelPainter {
         }
         if (g != null && vector == null) g.dispose();
         return placed;
+    }
+
+    /**
+     * A dense marker picture: one obstacle per occupied cell of {@link #DENSE_CELL_PX} pixels (the box around the
+     * markers in it) instead of one per marker, so tens of thousands of markers cost one grid pass. Coarser than
+     * the markers themselves, so fewer names fit among them: there was no room there anyway.
+     */
+    private static void denseObstacles(LabelPlacer placer, int w, int h, HitTester drawn, double r) {
+        int cw = w / DENSE_CELL_PX + 1;
+        int ch = h / DENSE_CELL_PX + 1;
+        float[] box = new float[cw * ch * 4];   // min x, min y, max x, max y; min x NaN while empty
+        java.util.Arrays.fill(box, Float.NaN);
+        for (int k = 0; k < drawn.singles(); k++) {
+            float x = drawn.singleX(k), y = drawn.singleY(k);
+            if (!(x >= 0 && y >= 0 && x < w && y < h)) {
+                placer.obstacle(x, y, r);   // outside the picture: rare, kept as it is
+                continue;
+            }
+            int c = 4 * ((int) y / DENSE_CELL_PX * cw + (int) x / DENSE_CELL_PX);
+            if (Float.isNaN(box[c])) {
+                box[c] = x; box[c + 1] = y; box[c + 2] = x; box[c + 3] = y;
+            } else {
+                box[c] = Math.min(box[c], x); box[c + 1] = Math.min(box[c + 1], y);
+                box[c + 2] = Math.max(box[c + 2], x); box[c + 3] = Math.max(box[c + 3], y);
+            }
+        }
+        for (int c = 0; c < box.length; c += 4) {
+            if (Float.isNaN(box[c])) continue;
+            if (box[c] == box[c + 2] && box[c + 1] == box[c + 3]) {
+                placer.obstacle(box[c], box[c + 1], r);   // one position: its label may still touch it
+            } else {
+                placer.reserve(new java.awt.geom.Rectangle2D.Double(box[c] - r, box[c + 1] - r,
+                        box[c + 2] - box[c] + 2 * r, box[c + 3] - box[c + 1] + 2 * r));
+            }
+        }
     }
 
     private List<LabelPlacer.Candidate> incidentCandidates(Selection sel, HitTester drawn, int selectedRow,

@@ -48,6 +48,9 @@ public final class FramePerfMain {
         time("place only (brush sel)", runs, () -> new org.sitmap.render.label.LabelPlacer(1600, 1000).place(bp.labelCandidates(screen, 1)));
         time("labels+basemap (brush sel)", runs, () -> labels.paint(r, screen, sel[0], hits[0], -1, bp.labelCandidates(screen, 1), 5, List.of()));
         time("frame (brush sel)", runs, () -> frame.paint(r, screen, sel[0], IncidentPainter.Options.DEFAULT));
+        TimelineStage timeline = new TimelineStage(ix);
+        time("timeline picture (cached)", runs, () -> timeline.histogram(next.get()));
+        time("timeline uncached", Math.max(3, runs / 3), () -> timeline.histogramUncached(next.get()));
         Selection all = Selection.all(ix);
         for (Viewport vp : new Viewport[] {screen, idlib}) {
             time("incidents all z" + vp.zoom(), runs, () -> { r.clear(0); hits[0] = painter.paint(r, vp, all, IncidentPainter.Options.DEFAULT); });
