@@ -152,6 +152,25 @@ public final class FilterPanel extends ScrollPane {
     }
 
     private void rebuildFactions() {
+        // the same factions as shown (a recount after a brush step or a filter change): only counts and ticks
+        // change, so the rows are updated in place instead of built again on the FX thread
+        java.util.List<FilterViewModel.FactionEntry> now = vm.factions();
+        if (factionBox.getChildren().size() == now.size() && !now.isEmpty()) {
+            boolean same = true;
+            for (int i = 0; i < now.size() && same; i++) {
+                same = factionBox.getChildren().get(i).getId() != null
+                        && factionBox.getChildren().get(i).getId().equals("filter-row-" + now.get(i).faction().code());
+            }
+            if (same) {
+                for (int i = 0; i < now.size(); i++) {
+                    FilterViewModel.FactionEntry e = now.get(i);
+                    CheckBox c = (CheckBox) ((HBox) factionBox.getChildren().get(i)).getChildren().get(0);
+                    c.setText(e.faction().code() + "  " + String.format(Locale.ROOT, "%,d", e.count()));
+                    c.setSelected(e.on());
+                }
+                return;
+            }
+        }
         factionBox.getChildren().clear();
         for (FilterViewModel.FactionEntry e : vm.factions()) {
             int rgb = e.faction().rgb();
@@ -169,6 +188,7 @@ public final class FilterPanel extends ScrollPane {
             only.setOnAction(x -> vm.only(e.faction().code()));
             HBox.setHgrow(c, Priority.ALWAYS);
             HBox row = new HBox(4, c, only);
+            row.setId("filter-row-" + e.faction().code());
             row.setAlignment(Pos.CENTER_LEFT);
             factionBox.getChildren().add(row);
         }
