@@ -259,6 +259,78 @@ public final class IncidentIndex {
 
     /** {@link #maxDay()} once computed, else {@code Integer.MIN_VALUE}. */
     private volatile int maxDay = Integer.MIN_VALUE;
+    private volatile int[] primaryCounts;
+    private volatile float[] extent;
+    private volatile boolean[] covered;
+
+    /**
+     * Rows per primary faction (catalog ordinal), computed on the first call and kept. Windows call it on the FX
+     * thread: the loader calls {@link #summarise()} on its worker first.
+     */
+    public int[] primaryCounts() {
+        int[] c = primaryCounts;
+        if (c == null) {
+            c = new int[catalog.size()];
+            for (byte f : primaryFaction) c[f]++;
+            primaryCounts = c;
+        }
+        return c.clone();
+    }
+
+    /**
+     * {min lon, min lat, max lon, max lat} of the rows with a position (geo precision above 0), or null when none;
+     * computed on the first call and kept.
+     */
+    public float[] locatedExtent() {
+        float[] e = extent;
+        if (e == null) {
+            float x0 = Float.MAX_VALUE, y0 = Float.MAX_VALUE, x1 = -Float.MAX_VALUE, y1 = -Float.MAX_VALUE;
+            for (int r = 0; r < id.length; r++) {
+                if (Float.isNaN(lat[r]) || geoPrecision[r] == 0) continue;
+                x0 = Math.min(x0, lon[r]); x1 = Math.max(x1, lon[r]);
+                y0 = Math.min(y0, lat[r]); y1 = Math.max(y1, lat[r]);
+            }
+            e = x0 > x1 ? new float[0] : new float[] {x0, y0, x1, y1};
+            extent = e;
+        }
+        return e.length == 0 ? null : e.clone();
+    }
+
+    /**
+     * For each day from {@link #minDay()} to {@link #maxDay()}: whether any row's span touches it; computed on the
+     * first call (one pass over the rows) and kept.
+     */
+    public boolean[] coveredDays() {
+        boolean[] c = covered;
+        if (c == null) {
+            int from = minDay();
+            int span = day.length == 0 ? 0 : maxDay() - from + 1;
+            int[] starts = new int[span + 1];
+            for (int r = 0; r < day.length; r++) {
+                starts[day[r] - from]++;
+                starts[dayEnd[r] - from + 1]--;
+            }
+            c = new boolean[span];
+            for (int d = 0, open = 0; d < span; d++) {
+                open += starts[d];
+                c[d] = open > 0;
+            }
+            covered = c;
+        }
+        return c.clone();
+    }
+
+    /**
+     * Computes and keeps what windows ask of a whole index (last day, rows per faction, extent, covered days), so
+     * that asking later is cheap: call on the loading worker before handing the index to the FX thread.
+     */
+    public IncidentIndex summarise() {
+        maxDay();
+        primaryCounts();
+        locatedExtent();
+        coveredDays();
+        return this;
+    }
 
     /** The row of an incident id, or -1 (linear scan; for selection look-ups, not for loops). */
     public int rowOf(long incidentId) {

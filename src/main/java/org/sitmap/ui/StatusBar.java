@@ -43,11 +43,13 @@ public final class StatusBar extends HBox {
     private void update(Selection sel) {
         if (sel == null) return;
         IncidentIndex ix = sel.index();
-        int min = Integer.MAX_VALUE;
+        // rows are sorted by first day: the first is the earliest; the latest end is among the last rows (no row's
+        // span is longer than maxSpan), so only those are read, not all the rows shown
+        int min = sel.count() == 0 ? Integer.MAX_VALUE : ix.day(sel.row(0));
         int max = Integer.MIN_VALUE;
-        for (int k = 0; k < sel.count(); k++) {
+        for (int k = sel.count() - 1; k >= 0; k--) {
             int r = sel.row(k);
-            min = Math.min(min, ix.day(r));
+            if ((long) ix.day(r) + ix.maxSpan() < max) break;
             max = Math.max(max, ix.dayEnd(r));
         }
         count.setText(sel.count() == 0 ? IncidentText.status(0, ix.size(), 0, 0).replace(" · 1970-01-01 – 1970-01-01", "")

@@ -48,8 +48,7 @@ public final class LegendViewModel {
             return;
         }
         if (counts == null) {
-            counts = new int[ix.catalog().size()];
-            for (int r = 0; r < ix.size(); r++) counts[ix.primaryFaction(r)]++;
+            counts = ix.primaryCounts();
         }
         java.util.List<Entry> list = new java.util.ArrayList<>();
         for (int f = 0; f < counts.length; f++) {

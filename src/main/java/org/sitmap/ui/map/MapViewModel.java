@@ -99,12 +99,9 @@ public final class MapViewModel {
 
     /** The box around the located incidents, with a tenth of its size as margin on each side; null when none. */
     public static BBox dataExtent(IncidentIndex ix) {
-        double x0 = 180, y0 = 90, x1 = -180, y1 = -90;
-        for (int r = 0; r < ix.size(); r++) {
-            if (!ix.located(r) || ix.geoPrecision(r) == 0) continue;
-            x0 = Math.min(x0, ix.lon(r)); x1 = Math.max(x1, ix.lon(r));
-            y0 = Math.min(y0, ix.lat(r)); y1 = Math.max(y1, ix.lat(r));
-        }
+        float[] e = ix.locatedExtent();   // kept by the index (computed on the loader's worker)
+        double x0 = e == null ? 180 : e[0], y0 = e == null ? 90 : e[1];
+        double x1 = e == null ? -180 : e[2], y1 = e == null ? -90 : e[3];
         if (x0 > x1) return null;
         double mx = Math.max(0.05, (x1 - x0) / 10), my = Math.max(0.05, (y1 - y0) / 10);
         return new BBox(Math.max(-180, x0 - mx), Math.max(-85, y0 - my), Math.min(180, x1 + mx), Math.min(85, y1 + my));

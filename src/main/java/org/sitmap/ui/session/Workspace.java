@@ -183,7 +183,7 @@ public final class Workspace implements AutoCloseable {
                     if (!loadCancelled) session.messageProperty().set("Loading the incidents of " + src.name() + "…");
                 });
                 if (loadCancelled) throw new StoreFault(StoreFault.Kind.CANCELLED, "loading was cancelled", null);
-                IncidentIndex ix = src.loadIndex();
+                IncidentIndex ix = src.loadIndex().summarise();   // the window's whole-index figures, here
                 ui.execute(() -> {
                     loading.set(false);
                     writable.set(canWrite);

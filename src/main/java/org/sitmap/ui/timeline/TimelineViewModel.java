@@ -338,19 +338,12 @@ public final class TimelineViewModel {
      */
     static java.util.List<TimelineScale.Gap> findGaps(IncidentIndex ix, int from, int to) {
         int span = to - from + 1;
-        // each row's span marked as +1 at its start and -1 after its end, then summed: one pass over the rows
-        int[] starts = new int[span + 1];
-        for (int r = 0; r < ix.size(); r++) {
-            int a = Math.max(from, ix.day(r));
-            int b = Math.min(to, Math.max(ix.day(r), ix.dayEnd(r)));
-            if (a > b) continue;
-            starts[a - from]++;
-            starts[b - from + 1]--;
-        }
+        // the index keeps which days its rows touch (computed once, on the loader's worker)
+        boolean[] all = ix.coveredDays();
         boolean[] covered = new boolean[span];
-        for (int d = 0, open = 0; d < span; d++) {
-            open += starts[d];
-            covered[d] = open > 0;
+        for (int d = 0; d < span; d++) {
+            int k = from + d - ix.minDay();
+            covered[d] = k >= 0 && k < all.length && all[k];
         }
         java.util.List<TimelineScale.Gap> out = new java.util.ArrayList<>();
         int min = Math.max(GAP_MIN_DAYS, span * GAP_SHARE_PERCENT / 100);
