@@ -55,8 +55,10 @@ class ResponsivenessWindowTest {
      * Watches the FX thread: the longest gap between two pulses (an {@link AnimationTimer}: rendering, layout,
      * the machine's load and our code all count) and, sampled every few milliseconds by a watchdog thread, the
      * longest stretch the FX thread spent inside one call of the project's code (same outermost {@code org.sitmap}
-     * frame in consecutive samples), with where. Our code holding the FX thread is what this test bounds; the
-     * pulse gaps are reported (on a loaded software-rendering CI machine they include the toolkit's own frames).
+     * frame in consecutive samples), as the FX thread's CPU time over that stretch (so the time it waited for a
+     * core on a loaded machine is not counted), with where. Our code holding the FX thread is what this test
+     * bounds; the pulse gaps are reported (on a loaded software-rendering CI machine they include the toolkit's
+     * own frames and the wait for a core).
      */
     static final class Probe extends AnimationTimer {
         private static final long SAMPLE_MS = 4;
@@ -83,6 +85,8 @@ class ResponsivenessWindowTest {
         }
 
         private void watch() {
+            java.util.Map<String, Integer> seen = new java.util.HashMap<>();
+            java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
             String entry = null;
             long since = 0;
             while (true) {
@@ -93,21 +97,28 @@ class ResponsivenessWindowTest {
                 }
                 Thread t = fx;
                 if (t == null) continue;
-                long now = System.nanoTime();
                 String outer = null;
-                StringBuilder where = new StringBuilder();
+                String deepest = null;
                 for (StackTraceElement e : t.getStackTrace()) {
                     if (!e.getClassName().startsWith("org.sitmap") || e.getClassName().contains("$Probe")) continue;
-                    outer = e.getClassName() + "." + e.getMethodName() + ":" + e.getLineNumber();
-                    if (where.length() < 240) where.append(outer.replace("org.sitmap.", "")).append(" < ");
+                    outer = e.getClassName().replace("org.sitmap.", "") + "." + e.getMethodName() + ":"
+                            + e.getLineNumber();
+                    if (deepest == null) deepest = outer;
                 }
+                long cpu = threads.getThreadCpuTime(t.getId());
                 if (outer == null || !outer.equals(entry)) {
                     entry = outer;
-                    since = now;
+                    since = cpu;
+                    seen.clear();
+                    if (deepest != null) seen.merge(deepest, 1, Integer::sum);
                     continue;
                 }
-                if (now - since > busyNanos) {
-                    busyNanos = now - since;
+                seen.merge(deepest, 1, Integer::sum);
+                if (cpu - since > busyNanos) {
+                    busyNanos = cpu - since;
+                    StringBuilder where = new StringBuilder(outer).append(", samples in:");
+                    seen.entrySet().stream().sorted((a, b) -> b.getValue() - a.getValue()).limit(4)
+                            .forEach(e -> where.append(' ').append(e.getKey()).append(" ×").append(e.getValue()));
                     busyWhere = where.toString();
                 }
             }
@@ -242,8 +253,10 @@ class ResponsivenessWindowTest {
         robot.interact(probe::restart);
         waitFor(10, () -> probe.longestNanos > 0);   // pulses and the watchdog are running
         robot.interact(() -> {
-            long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(3 * BUDGET_MS);
-            while (System.nanoTime() < until) {
+            // busy for three budgets of the FX thread's own CPU time (a loaded machine lends it only part of a core)
+            var threads = java.lang.management.ManagementFactory.getThreadMXBean();
+            long until = threads.getCurrentThreadCpuTime() + TimeUnit.MILLISECONDS.toNanos(3 * BUDGET_MS);
+            while (threads.getCurrentThreadCpuTime() < until) {
                 Thread.onSpinWait();   // the FX thread busy, as a frame computed on it would keep it
             }
         });
