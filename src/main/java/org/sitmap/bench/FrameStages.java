@@ -100,7 +100,7 @@ final class FrameStages {
                     .withOffline(true);
             ZonedDateTime created = ZonedDateTime.now();
             return Timing.measure(1, Math.min(runs, 5), () -> {
-                Selection shown = new IndexFilter(ix, spec.filter(), null, spec.factionRule()).apply();
+                Selection shown = new IndexFilter(ix, spec.filter(), null).apply();
                 Viewport s = spec.screenViewport(shown);
                 SnapshotSpec fixedSpec = spec.withCenter(s.centerLat(), s.centerLon(), s.zoom());
                 SnapshotRenderer.Result res = new SnapshotRenderer(tiles).render(fixedSpec,

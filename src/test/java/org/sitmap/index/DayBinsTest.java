@@ -19,13 +19,14 @@ class DayBinsTest {
     void binsGiveTheSameBarsAsTheRows() {
         FactionCatalog cat = Fixtures.catalog();
         IncidentIndex ix = random(cat, 120_000, 3);   // above Split.MIN_ROWS: both halves run
-        FilterSpec spec = FilterSpec.ALL.withBbox(new BBox(36.0, 33.0, 40.0, 37.0));
+        FilterSpec spec = FilterSpec.ALL.withBbox(new BBox(36.0, 33.0, 40.0, 37.0))
+                .withFactionRule(org.sitmap.model.FactionRule.PRIMARY);
         Set<String> factions = Set.of("SAA", "HTS", "ISIS");
         long mask = 0;
         for (String c : factions) mask |= 1L << cat.ordinal(c);
-        DayBins bins = DayBins.of(ix, new IndexFilter(ix, spec, null, IndexFilter.FactionRule.PRIMARY));
-        Selection all = new IndexFilter(ix, spec, null, IndexFilter.FactionRule.PRIMARY).apply(false);
-        Selection some = new IndexFilter(ix, spec.withFactions(factions), null, IndexFilter.FactionRule.PRIMARY)
+        DayBins bins = DayBins.of(ix, new IndexFilter(ix, spec, null));
+        Selection all = new IndexFilter(ix, spec, null).apply(false);
+        Selection some = new IndexFilter(ix, spec.withFactions(factions), null)
                 .apply(false);
         int[][] ranges = {{ix.minDay(), ix.maxDay()}, {ix.minDay() + 100, ix.minDay() + 400},
                 {ix.minDay() + 17, ix.minDay() + 18}, {ix.maxDay() - 45, ix.maxDay() + 30}};
