@@ -171,7 +171,7 @@ public final class Benchmark {
     private BenchResult frameOnly(BenchResult out, Path dir, SyntheticData data) {
         log.printf("building the index of %,d incidents in memory…%n", incidents);
         long t0 = System.nanoTime();
-        IncidentIndex ix = data.index(IncidentStore.loadCatalog(), incidents, 42);
+        IncidentIndex ix = data.index(org.sitmap.model.FactionCatalog.shipped(), incidents, 42);
         log.printf("built in %.1f s%n", (System.nanoTime() - t0) / 1e9);
         heapStage(out, ix);
         FrameStages frames = new FrameStages(log, runs);

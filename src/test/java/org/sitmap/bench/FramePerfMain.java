@@ -14,7 +14,6 @@ import org.sitmap.render.LabelPainter;
 import org.sitmap.render.MapFramePainter;
 import org.sitmap.render.Raster;
 import org.sitmap.render.Viewport;
-import org.sitmap.store.IncidentStore;
 
 /**
  * Dev tool (not a test): the benchmark's frame stages split into their parts (filter, incidents, labels) on the
@@ -28,7 +27,7 @@ public final class FramePerfMain {
         List<Place> towns = Gazetteer.readShipped().stream()
                 .filter(p -> "SY".equals(p.countryCode()) && p.featureCode() != null
                         && p.featureCode().startsWith("PPL") && p.source() != null && p.source().startsWith("GeoNames")).toList();
-        IncidentIndex ix = new SyntheticData(towns).index(IncidentStore.loadCatalog(), n, 42);
+        IncidentIndex ix = new SyntheticData(towns).index(org.sitmap.model.FactionCatalog.shipped(), n, 42);
         Viewport screen = Viewport.fit(Benchmark.SYRIA, 1600, 1000);
         Viewport idlib = new Viewport(35.75, 36.6, 11.5, 1600, 1000);
         Raster r = new Raster(1600, 1000);
@@ -41,7 +40,7 @@ public final class FramePerfMain {
         time("filter", runs, () -> sel[0] = new IndexFilter(ix, next.get(), null).apply());
         time("incidents (brush sel)", runs, () -> { r.clear(0); hits[0] = painter.paint(r, screen, sel[0], IncidentPainter.Options.DEFAULT); });
         System.out.println("  sel " + sel[0].count() + " singles " + hits[0].singles() + " clusters " + hits[0].clusters());
-        time("labels (brush sel)", runs, () -> labels.paint(r, screen, sel[0], hits[0]));
+        time("labels (brush sel)", runs, () -> labels.paint(r, screen, sel[0], hits[0], -1, List.of(), 5, List.of()));
         org.sitmap.render.basemap.BasemapPainter bp = org.sitmap.render.basemap.BasemapPainter.shared();
         time("basemap candidates", runs, () -> bp.labelCandidates(screen, 1));
         System.out.println("  candidates " + bp.labelCandidates(screen, 1).size());
@@ -55,7 +54,7 @@ public final class FramePerfMain {
         for (Viewport vp : new Viewport[] {screen, idlib}) {
             time("incidents all z" + vp.zoom(), runs, () -> { r.clear(0); hits[0] = painter.paint(r, vp, all, IncidentPainter.Options.DEFAULT); });
             System.out.println("  singles " + hits[0].singles() + " clusters " + hits[0].clusters());
-            time("labels all z" + vp.zoom(), runs, () -> labels.paint(r, vp, all, hits[0]));
+            time("labels all z" + vp.zoom(), runs, () -> labels.paint(r, vp, all, hits[0], -1, List.of(), 5, List.of()));
             time("frame all z" + vp.zoom(), runs, () -> frame.paint(r, vp, all, IncidentPainter.Options.DEFAULT));
         }
     }

@@ -21,7 +21,6 @@ import org.sitmap.model.BBox;
 import org.sitmap.model.FilterSpec;
 import org.sitmap.model.Incident;
 import org.sitmap.model.Place;
-import org.sitmap.store.IncidentStore;
 import org.sitmap.ui.session.IncidentSource;
 import org.sitmap.ui.timeline.TimelinePane;
 import org.sitmap.ui.timeline.TimelineViewModel;
@@ -157,7 +156,7 @@ class ResponsivenessWindowTest {
             List<Place> towns = Gazetteer.readShipped().stream().filter(p -> "SY".equals(p.countryCode())
                     && p.featureCode() != null && p.featureCode().startsWith("PPL") && p.source() != null
                     && p.source().startsWith("GeoNames")).toList();
-            return new SyntheticData(towns).index(IncidentStore.loadCatalog(), rows, 42);
+            return new SyntheticData(towns).index(org.sitmap.model.FactionCatalog.shipped(), rows, 42);
         }
 
         @Override public long[] searchText(String words) { return new long[0]; }
