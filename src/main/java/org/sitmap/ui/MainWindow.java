@@ -109,7 +109,7 @@ public final class MainWindow {
         VBox.setVgrow(detailsView, Priority.ALWAYS);
         right.setPrefWidth(320);
         root.setRight(right);
-        org.sitmap.ui.map.tiles.TileSourceViewModel tileModel = org.sitmap.ui.map.tiles.TileSourceViewModel.forWindow(tiles);
+        org.sitmap.ui.map.tiles.TileSourceViewModel tileModel = org.sitmap.ui.map.tiles.TileSourceViewModel.forWindow(workspace);
         mapPane.layer().basemapNamesProperty().bind(tileModel.localOnlyProperty());   // other tiles carry their own names
         bottom.getChildren().add(new org.sitmap.ui.map.tiles.TileSourceBar(tileModel));
         bottom.getChildren().add(new StatusBar(session));

@@ -14,7 +14,7 @@ import javafx.stage.FileChooser;
 /**
  * A small bar for the window: the "Online tiles" toggle, a "Tile pack" menu (open or remove an MBTiles file), and
  * where the tiles come from with their attribution.
- * Mount it anywhere with {@code new TileSourceBar(TileSourceViewModel.forWindow(tiles))}. Construct on the FX thread.
+ * Mount it anywhere with {@code new TileSourceBar(TileSourceViewModel.forWindow(workspace))}. Construct on the FX thread.
  */
 public final class TileSourceBar extends HBox {
     public TileSourceBar(TileSourceViewModel vm) {

@@ -45,11 +45,11 @@ public final class TileSourceViewModel {
     /**
      * @param policy          the current network policy (read each time: the settings may be replaced)
      * @param prefs           where the toggle is remembered
-     * @param fx              runs on the FX thread ({@code Platform::runLater}; direct in tests)
+     * @param fx              runs on the FX thread (the workspace's FX hop; direct in tests)
      * @param packAttribution the MBTiles pack's attribution (empty without one)
      */
-    public TileSourceViewModel(Supplier<NetworkPolicy> policy, OnlinePreference prefs, Executor fx,
-                               Supplier<String> packAttribution) {
+    TileSourceViewModel(Supplier<NetworkPolicy> policy, OnlinePreference prefs, Executor fx,
+                        Supplier<String> packAttribution) {
         this.policy = policy;
         this.prefs = prefs;
         this.fx = fx;
@@ -68,10 +68,14 @@ public final class TileSourceViewModel {
         refresh();
     }
 
-    /** The window's view model over its {@link MapTiles} (their policy, preferences and pack) and the FX thread. */
-    public static TileSourceViewModel forWindow(MapTiles tiles) {
-        TileSourceViewModel vm = new TileSourceViewModel(tiles::policy, tiles.preferences(),
-                javafx.application.Platform::runLater, tiles::packAttribution);
+    /**
+     * The window's view model over its workspace's {@link MapTiles} (their policy, preferences and pack); updates
+     * from tile threads reach it through the workspace's FX hop.
+     */
+    public static TileSourceViewModel forWindow(org.sitmap.ui.session.Workspace workspace) {
+        MapTiles tiles = workspace.tiles();
+        TileSourceViewModel vm = new TileSourceViewModel(tiles::policy, tiles.preferences(), workspace::onUi,
+                tiles::packAttribution);
         tiles.setListener(vm::served);
         vm.setPackOpener(tiles.packOpener(), tiles::useMbTiles);
         return vm;
