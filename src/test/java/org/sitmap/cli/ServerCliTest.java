@@ -55,9 +55,7 @@ class ServerCliTest {
         pg.createLogin("cli_editor", "pw-cli-editor");
         pg.execute("cli_imp", "GRANT sitmap_reader TO cli_reader");
         pg.execute("cli_imp", "GRANT sitmap_editor TO cli_editor");
-        java.nio.file.Path csv = new org.sitmap.bench.SyntheticData(org.sitmap.ingest.gazetteer.Gazetteer.readShipped()
-                .stream().filter(p -> "SY".equals(p.countryCode()) && p.featureCode() != null
-                        && p.featureCode().startsWith("PPL")).toList()).writeAcledCsv(dir.resolve("cell.csv"), 500, 2);
+        java.nio.file.Path csv = PgCluster.synthetic().writeAcledCsv(dir.resolve("cell.csv"), 500, 2);
         // a reader: refused in one line naming the role, nothing stored
         assertEquals(1, cli.run("import", "--db", uri("cli_reader", "pw-cli-reader", "cli_imp"), csv.toString()));
         assertTrue(cli.err.toString().contains("sitmap_editor"), cli.err.toString());

@@ -10,7 +10,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sitmap.bench.SyntheticData;
 import org.sitmap.ingest.ReaderContext;
-import org.sitmap.ingest.gazetteer.Gazetteer;
 import org.sitmap.model.ImportReport;
 import org.sitmap.model.Incident;
 import org.sitmap.model.IncidentReader;
@@ -38,8 +37,7 @@ class FieldSyncTest {
 
     @Test
     void takenAwayAndBroughtBackAddsNothingAndTheFieldsNewEventsArrive() throws Exception {
-        SyntheticData data = new SyntheticData(Gazetteer.readShipped().stream().filter(p -> "SY".equals(p.countryCode())
-                && p.featureCode() != null && p.featureCode().startsWith("PPL")).toList());
+        SyntheticData data = PgCluster.synthetic();
         Path team = data.writeAcledCsv(dir.resolve("team.csv"), 3000, 21);
         PgLocation where = pg.location("sync_owner", "pw-sync-owner", "sync");
         Path field = dir.resolve("field.gpkg");

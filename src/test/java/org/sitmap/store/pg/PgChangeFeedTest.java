@@ -16,7 +16,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sitmap.bench.SyntheticData;
 import org.sitmap.ingest.ReaderContext;
-import org.sitmap.ingest.gazetteer.Gazetteer;
 import org.sitmap.model.ImportReport;
 import org.sitmap.model.IncidentReader;
 import org.sitmap.store.ImportOptions;
@@ -41,8 +40,7 @@ class PgChangeFeedTest {
         pg.createLogin("feed_rd", "pw-feed-rd");
         pg.execute("feed", "GRANT sitmap_editor TO feed_ed");
         pg.execute("feed", "GRANT sitmap_reader TO feed_rd");
-        data = new SyntheticData(Gazetteer.readShipped().stream().filter(p -> "SY".equals(p.countryCode())
-                && p.featureCode() != null && p.featureCode().startsWith("PPL")).toList());
+        data = PgCluster.synthetic();
     }
 
     private static ImportReport importRows(String name, int n, long seed) throws Exception {

@@ -189,6 +189,13 @@ public final class PgCluster {
         return name;
     }
 
+    /** Synthetic ACLED rows over the shipped Syrian towns, as the bench writes them, for the team-store tests. */
+    public static org.sitmap.bench.SyntheticData synthetic() {
+        return new org.sitmap.bench.SyntheticData(org.sitmap.ingest.gazetteer.Gazetteer.readShipped().stream()
+                .filter(p -> "SY".equals(p.countryCode()) && p.featureCode() != null
+                        && p.featureCode().startsWith("PPL")).toList());
+    }
+
     /** Creates an analyst's login role (no privileges) when missing; names are test constants. */
     public void createLogin(String name, String password) throws SQLException {
         try (Connection c = superuser("postgres"); Statement s = c.createStatement()) {

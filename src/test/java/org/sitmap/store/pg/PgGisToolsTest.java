@@ -20,7 +20,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sitmap.bench.SyntheticData;
 import org.sitmap.ingest.ReaderContext;
-import org.sitmap.ingest.gazetteer.Gazetteer;
 import org.sitmap.model.IncidentReader;
 import org.sitmap.store.ImportOptions;
 import org.sitmap.store.IncidentStore;
@@ -44,8 +43,7 @@ class PgGisToolsTest {
         pg.createDatabase("gis", "gis_owner", "pw-gis-owner");
         PgLocation where = pg.location("gis_owner", "pw-gis-owner", "gis");
         ServerInit.run(where);
-        SyntheticData data = new SyntheticData(Gazetteer.readShipped().stream().filter(p -> "SY".equals(p.countryCode())
-                && p.featureCode() != null && p.featureCode().startsWith("PPL")).toList());
+        SyntheticData data = PgCluster.synthetic();
         Path f = data.writeAcledCsv(dir.resolve("gis.csv"), 3000, 9);
         try (Connection c = PgConnections.open(where);
              IncidentReader r = StoreFileReader.open(f, "auto", new ReaderContext(org.sitmap.model.FactionCatalog.shipped(), null))) {

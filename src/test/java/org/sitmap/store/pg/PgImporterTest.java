@@ -28,7 +28,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sitmap.bench.SyntheticData;
 import org.sitmap.ingest.ReaderContext;
-import org.sitmap.ingest.gazetteer.Gazetteer;
 import org.sitmap.model.ImportReport;
 import org.sitmap.model.IncidentReader;
 import org.sitmap.model.InputException;
@@ -55,8 +54,7 @@ class PgImporterTest {
         pg.createLogin("imp_reader", "pw-rd");
         pg.execute("imp", "GRANT sitmap_editor TO imp_ed1, imp_ed2");
         pg.execute("imp", "GRANT sitmap_reader TO imp_reader");
-        data = new SyntheticData(Gazetteer.readShipped().stream().filter(p -> "SY".equals(p.countryCode())
-                && p.featureCode() != null && p.featureCode().startsWith("PPL")).toList());
+        data = PgCluster.synthetic();
     }
 
     private static ImportReport importFile(String user, String pw, Path file) throws Exception {

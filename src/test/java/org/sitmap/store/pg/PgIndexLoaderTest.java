@@ -17,7 +17,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.sitmap.bench.SyntheticData;
 import org.sitmap.index.IncidentIndex;
 import org.sitmap.ingest.ReaderContext;
-import org.sitmap.ingest.gazetteer.Gazetteer;
 import org.sitmap.model.IncidentReader;
 import org.sitmap.store.ImportOptions;
 import org.sitmap.store.IncidentStore;
@@ -40,8 +39,7 @@ class PgIndexLoaderTest {
 
     @Test
     void theServersIndexEqualsTheGeoPackagesForTheSameFile() throws Exception {
-        SyntheticData data = new SyntheticData(Gazetteer.readShipped().stream().filter(p -> "SY".equals(p.countryCode())
-                && p.featureCode() != null && p.featureCode().startsWith("PPL")).toList());
+        SyntheticData data = PgCluster.synthetic();
         Path f = data.writeAcledCsv(dir.resolve("idx.csv"), 5000, 11);
         // a place name with a tab and a backslash, and a row without coordinates, travel through COPY's escapes
         List<String> lines = new ArrayList<>(Files.readAllLines(f, StandardCharsets.UTF_8));

@@ -19,7 +19,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sitmap.bench.SyntheticData;
 import org.sitmap.ingest.ReaderContext;
-import org.sitmap.ingest.gazetteer.Gazetteer;
 import org.sitmap.model.ImportReport;
 import org.sitmap.model.IncidentReader;
 import org.sitmap.store.ImportOptions;
@@ -69,8 +68,7 @@ class PgStandbyTest {
             assertTrue(inRecovery(reader), "prefer-standby reached the standby");
             start = PgChangeFeed.lastCommit(reader);
         }
-        SyntheticData data = new SyntheticData(Gazetteer.readShipped().stream().filter(p -> "SY".equals(p.countryCode())
-                && p.featureCode() != null && p.featureCode().startsWith("PPL")).toList());
+        SyntheticData data = PgCluster.synthetic();
         Path f = data.writeAcledCsv(dir.resolve("repl.csv"), 1000, 5);
         try (PgChangeFeed feed = new PgChangeFeed(both("prefer-standby"), start)) {
             assertTrue(feed.await(10).isEmpty());
