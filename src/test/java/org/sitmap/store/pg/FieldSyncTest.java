@@ -31,8 +31,7 @@ class FieldSyncTest {
         String why = PgCluster.unavailable();
         assumeTrue(why == null, why);
         pg = PgCluster.shared();
-        pg.createDatabase("sync", "sync_owner", "pw-sync-owner");
-        ServerInit.run(pg.location("sync_owner", "pw-sync-owner", "sync"));
+        pg.teamStore("sync");
     }
 
     @Test

@@ -34,8 +34,7 @@ class PgChangeFeedTest {
         String why = PgCluster.unavailable();
         assumeTrue(why == null, why);
         pg = PgCluster.shared();
-        pg.createDatabase("feed", "feed_owner", "pw-feed-owner");
-        ServerInit.run(pg.location("feed_owner", "pw-feed-owner", "feed"));
+        pg.teamStore("feed");
         pg.createLogin("feed_ed", "pw-feed-ed");
         pg.createLogin("feed_rd", "pw-feed-rd");
         pg.execute("feed", "GRANT sitmap_editor TO feed_ed");
@@ -48,11 +47,7 @@ class PgChangeFeedTest {
         java.util.List<String> lines = java.nio.file.Files.readAllLines(f);
         lines.replaceAll(l -> l.startsWith("SYN") ? name + l.substring(3) : l);
         java.nio.file.Files.write(f, lines);
-        PgLocation where = pg.location("feed_ed", "pw-feed-ed", "feed");
-        try (Connection c = PgConnections.open(where);
-             IncidentReader r = StoreFileReader.open(f, "auto", new ReaderContext(org.sitmap.model.FactionCatalog.shipped(), null))) {
-            return new PgImporter(c, where, org.sitmap.model.FactionCatalog.shipped()).run(r, ImportOptions.DEFAULT, x -> { });
-        }
+        return PgCluster.importFile(pg.location("feed_ed", "pw-feed-ed", "feed"), f);
     }
 
     /** Calls the feed until it reports a batch or {@code seconds} pass; returns what it reported. */

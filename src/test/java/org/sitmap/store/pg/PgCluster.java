@@ -189,6 +189,29 @@ public final class PgCluster {
         return name;
     }
 
+    /**
+     * A new database made a team store by its owner ({@code NAME_owner}, password {@code pw-NAME-owner}, who may
+     * create roles); returns the owner's location.
+     */
+    public PgLocation teamStore(String name) throws SQLException {
+        String owner = name + "_owner";
+        String password = "pw-" + name + "-owner";
+        createDatabase(name, owner, password);
+        PgLocation where = location(owner, password, name);
+        ServerInit.run(where);
+        return where;
+    }
+
+    /** Imports {@code file} into the team store at {@code where} on a connection of its own, as a client does. */
+    public static org.sitmap.model.ImportReport importFile(PgLocation where, Path file) throws Exception {
+        try (Connection c = PgConnections.open(where);
+             org.sitmap.model.IncidentReader r = org.sitmap.store.StoreFileReader.open(file, "auto",
+                     new org.sitmap.ingest.ReaderContext(org.sitmap.model.FactionCatalog.shipped(), null))) {
+            return new PgImporter(c, where, org.sitmap.model.FactionCatalog.shipped())
+                    .run(r, org.sitmap.store.ImportOptions.DEFAULT, n -> { });
+        }
+    }
+
     /** Synthetic ACLED rows over the shipped Syrian towns, as the bench writes them, for the team-store tests. */
     public static org.sitmap.bench.SyntheticData synthetic() {
         return new org.sitmap.bench.SyntheticData(org.sitmap.ingest.gazetteer.Gazetteer.readShipped().stream()

@@ -47,8 +47,7 @@ class PgImporterTest {
         String why = PgCluster.unavailable();
         assumeTrue(why == null, why);
         pg = PgCluster.shared();
-        pg.createDatabase("imp", "imp_owner", "pw-imp-owner");
-        ServerInit.run(pg.location("imp_owner", "pw-imp-owner", "imp"));
+        pg.teamStore("imp");
         pg.createLogin("imp_ed1", "pw-ed1");
         pg.createLogin("imp_ed2", "pw-ed2");
         pg.createLogin("imp_reader", "pw-rd");
@@ -58,11 +57,7 @@ class PgImporterTest {
     }
 
     private static ImportReport importFile(String user, String pw, Path file) throws Exception {
-        PgLocation where = pg.location(user, pw, "imp");
-        try (Connection c = PgConnections.open(where);
-             IncidentReader r = StoreFileReader.open(file, "auto", new ReaderContext(org.sitmap.model.FactionCatalog.shipped(), null))) {
-            return new PgImporter(c, where, org.sitmap.model.FactionCatalog.shipped()).run(r, ImportOptions.DEFAULT, n -> { });
-        }
+        return PgCluster.importFile(pg.location(user, pw, "imp"), file);
     }
 
     private static long count(String sql) throws SQLException {

@@ -33,8 +33,7 @@ class PgIndexLoaderTest {
         String why = PgCluster.unavailable();
         assumeTrue(why == null, why);
         pg = PgCluster.shared();
-        pg.createDatabase("idx", "idx_owner", "pw-idx-owner");
-        ServerInit.run(pg.location("idx_owner", "pw-idx-owner", "idx"));
+        pg.teamStore("idx");
     }
 
     @Test

@@ -41,8 +41,7 @@ class PgStandbyTest {
         String why = PgCluster.unavailable();
         assumeTrue(why == null, why);
         primary = PgCluster.shared();
-        primary.createDatabase("repl", "repl_owner", "pw-repl-owner");
-        ServerInit.run(primary.location("repl_owner", "pw-repl-owner", "repl"));
+        primary.teamStore("repl");
         primary.createLogin("repl_ed", "pw-repl-ed");
         primary.execute("repl", "GRANT sitmap_editor TO repl_ed");
         standby = primary.standby();
