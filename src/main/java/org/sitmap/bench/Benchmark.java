@@ -25,7 +25,7 @@ import org.sitmap.render.MapFramePainter;
 import org.sitmap.render.Raster;
 import org.sitmap.render.Viewport;
 import org.sitmap.store.ImportOptions;
-import org.sitmap.store.IncidentStore;
+import org.sitmap.store.gpkg.IncidentStore;
 import org.sitmap.tiles.TileChain;
 import org.sitmap.tiles.TileComposer;
 

@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.time.ZonedDateTime;
 import org.sitmap.export.MapExport;
 import org.sitmap.export.SnapshotSpec;
-import org.sitmap.store.IncidentStore;
+import org.sitmap.store.gpkg.IncidentStore;
 import org.sitmap.tiles.TileChain;
 
 /**

@@ -8,7 +8,7 @@ import org.sitmap.ingest.article.ArticleDate;
 import org.sitmap.ingest.article.ArticleExtractor;
 import org.sitmap.ingest.gazetteer.Gazetteer;
 import org.sitmap.model.FactionCatalog;
-import org.sitmap.store.IncidentStore;
+import org.sitmap.store.gpkg.IncidentStore;
 
 /**
  * The benchmark stages that are not on the brush path: the headless snapshot export and the extraction of one

@@ -9,7 +9,7 @@ import java.util.List;
 import org.sitmap.index.IncidentIndex;
 import org.sitmap.index.IndexFilter;
 import org.sitmap.model.FilterSpec;
-import org.sitmap.store.IncidentStore;
+import org.sitmap.store.gpkg.IncidentStore;
 
 /**
  * The store's stages of the benchmark beyond the import rate: open without the column snapshot (the index read

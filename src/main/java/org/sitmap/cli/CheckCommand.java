@@ -2,12 +2,12 @@ package org.sitmap.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.sitmap.store.StoreCheck;
 import org.sitmap.store.StoreLocation;
-import picocli.CommandLine;
+import org.sitmap.store.gpkg.StoreCheck;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /**
  * {@code sitmap check [--db FILE] [--quick]}: checks that a store is whole (see {@link StoreCheck}), opening it

@@ -8,7 +8,6 @@ import java.time.ZonedDateTime;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.sitmap.store.pg.TeamStore;
 import org.sitmap.export.DataExport;
 import org.sitmap.export.Element;
 import org.sitmap.export.MapExport;
@@ -22,13 +21,14 @@ import org.sitmap.render.Corner;
 import org.sitmap.render.IncidentPainter;
 import org.sitmap.render.Viewport;
 import org.sitmap.seed.DefaultStore;
-import org.sitmap.store.IncidentStore;
+import org.sitmap.store.gpkg.IncidentStore;
+import org.sitmap.store.pg.TeamStore;
 import org.sitmap.tiles.MbTilesSource;
 import org.sitmap.tiles.TileChain;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /**
  * {@code sitmap export --out FILE ...}: a map snapshot (.png with .pgw/.prj, .pdf), a timeline animation (.gif)

@@ -10,9 +10,9 @@ import org.sitmap.ingest.TextInput;
 import org.sitmap.ingest.gazetteer.GeoNamesDump;
 import org.sitmap.model.InputException;
 import org.sitmap.model.Place;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 /**
  * {@code sitmap gazetteer import FILE}: adds the places of a GeoNames country dump to the store's gazetteer;
@@ -36,7 +36,7 @@ final class GazetteerCommand {
 
     /** Writes into the store; tests replace it. */
     static PlaceWriter writer = (db, places) -> {
-        try (org.sitmap.store.IncidentStore s = org.sitmap.seed.DefaultStore.open(db)) {
+        try (org.sitmap.store.gpkg.IncidentStore s = org.sitmap.seed.DefaultStore.open(db)) {
             return s.upsertPlaces(places);
         }
     };

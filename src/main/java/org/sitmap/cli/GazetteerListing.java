@@ -9,9 +9,9 @@ import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import org.sitmap.ingest.gazetteer.NameKey;
 import org.sitmap.store.StoredPlace;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /** {@code sitmap gazetteer list} and {@code sitmap gazetteer stats}: what the store's gazetteer holds. */
 final class GazetteerListing {
@@ -24,7 +24,7 @@ final class GazetteerListing {
     }
 
     static PlaceReader reader = db -> {
-        try (org.sitmap.store.IncidentStore s = org.sitmap.seed.DefaultStore.open(db)) {
+        try (org.sitmap.store.gpkg.IncidentStore s = org.sitmap.seed.DefaultStore.open(db)) {
             return s.storedPlaces();
         }
     };

@@ -9,21 +9,21 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.sitmap.ingest.Formats;
-import org.sitmap.ingest.article.ArticleDate;
 import org.sitmap.ingest.ReaderContext;
+import org.sitmap.ingest.article.ArticleDate;
 import org.sitmap.model.ImportReport;
 import org.sitmap.model.Incident;
 import org.sitmap.model.IncidentReader;
 import org.sitmap.model.ParsedRow;
 import org.sitmap.seed.DefaultStore;
 import org.sitmap.store.ImportOptions;
+import org.sitmap.store.gpkg.IncidentStore;
 import org.sitmap.store.pg.TeamStore;
-import org.sitmap.store.IncidentStore;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 /**
  * {@code sitmap import [--db FILE] [--format F] [--date D] [--strict] [--review] [--dry-run] PATH...}: imports each
@@ -95,7 +95,7 @@ final class ImportCommand implements Callable<Integer> {
             for (Path file : files) {
                 List<Incident> seen = new ArrayList<>();
                 ImportReport report;
-                try (IncidentReader reader = org.sitmap.store.StoreFileReader.open(file, format, ctx)) {
+                try (IncidentReader reader = org.sitmap.store.gpkg.StoreFileReader.open(file, format, ctx)) {
                     report = store.importAll(review ? recording(reader, seen) : reader,
                             new ImportOptions(strict, dryRun), n -> { });
                 }

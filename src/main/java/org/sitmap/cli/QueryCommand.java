@@ -16,11 +16,11 @@ import org.sitmap.export.GeoJsonWriter;
 import org.sitmap.model.BBox;
 import org.sitmap.model.FilterSpec;
 import org.sitmap.seed.DefaultStore;
-import org.sitmap.store.IncidentStore;
-import picocli.CommandLine;
+import org.sitmap.store.gpkg.IncidentStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /**
  * {@code sitmap query [--db FILE] [--from D] [--to D] [--faction C]... [--type T]... [--bbox B] [--text W]

@@ -15,7 +15,7 @@ import org.sitmap.model.IncidentReader;
 import org.sitmap.model.ParsedRow;
 import org.sitmap.model.Provenance;
 import org.sitmap.store.ImportOptions;
-import org.sitmap.store.IncidentStore;
+import org.sitmap.store.gpkg.IncidentStore;
 
 /**
  * Data exports of the filtered incidents, chosen by the file's ending: GeoJSON, CSV (Sitmap's layout with ACLED

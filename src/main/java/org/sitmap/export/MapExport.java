@@ -18,7 +18,7 @@ import org.sitmap.index.Selection;
 import org.sitmap.model.FilterSpec;
 import org.sitmap.render.Raster;
 import org.sitmap.render.Viewport;
-import org.sitmap.store.IncidentStore;
+import org.sitmap.store.gpkg.IncidentStore;
 import org.sitmap.tiles.TileChain;
 
 /**

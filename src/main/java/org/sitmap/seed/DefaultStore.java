@@ -12,8 +12,8 @@ import java.util.logging.Logger;
 import org.sitmap.ingest.GeoJsonReader;
 import org.sitmap.model.IncidentReader;
 import org.sitmap.store.ImportOptions;
-import org.sitmap.store.IncidentStore;
 import org.sitmap.store.StoreLocation;
+import org.sitmap.store.gpkg.IncidentStore;
 
 /**
  * Opens the store the user asked for, or the default one; the default store is built on first use from the seed

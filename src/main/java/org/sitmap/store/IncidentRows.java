@@ -1,13 +1,9 @@
 package org.sitmap.store;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
 import org.sitmap.model.Actor;
 import org.sitmap.model.DatePrecision;
 import org.sitmap.model.EventType;
@@ -27,31 +23,10 @@ public final class IncidentRows {
 
     private IncidentRows() { }
 
-    /** Incidents selected by {@code whereAndOrder} (with {@code ?} parameters bound from {@code params}). */
-    static List<Incident> select(Connection c, String whereAndOrder, List<Object> params) throws SQLException {
-        List<Incident> out = new ArrayList<>();
-        select(c, whereAndOrder, params, out::add);
-        return out;
-    }
-
-    /** Streams the selected incidents, each with its actors, to {@code sink} without holding them all. */
-    static void select(Connection c, String whereAndOrder, List<Object> params, Consumer<Incident> sink)
-            throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM incident " + whereAndOrder)) {
-            for (int i = 0; i < params.size(); i++) ps.setObject(i + 1, params.get(i));
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) sink.accept(read(rs, GEOPACKAGE));
-            }
-        }
-    }
-
     /** How a row's position (column 9) is read into longitude, latitude; false when it has none. */
     public interface Position {
         boolean read(ResultSet rs, int column, long fid, double[] xy) throws SQLException;
     }
-
-    /** A GeoPackage geometry blob. */
-    static final Position GEOPACKAGE = (rs, column, fid, xy) -> IndexLoader.position(fid, rs.getBytes(column), xy);
 
     /**
      * The incident of the current row of a query of {@link #COLUMNS} (in that order), its position read by

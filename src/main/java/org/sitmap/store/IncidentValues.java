@@ -1,5 +1,7 @@
 package org.sitmap.store;
 
+
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -47,7 +49,7 @@ public final class IncidentValues {
 
     /** The content hash of a normalised incident (hex SHA-256, as the GeoPackage store keeps it). */
     public String hash(Incident normalised) {
-        return IncidentBinding.hash(sha, normalised);
+        return hash(sha, normalised);
     }
 
     /** The actors column (a JSON array of name and faction). */
@@ -58,5 +60,27 @@ public final class IncidentValues {
     /** The {@code faction_codes} column. */
     public static String factionCodes(Incident i) {
         return String.join(",", i.factions());
+    }
+
+    /**
+     * A hash of every stored field except the id, the batch and the origin: equal hashes mean an unchanged event
+     * (a new revision of the source's record counts as a change).
+     * The origin (file and line) is left out because the same event comes again in a newer export under another
+     * file name and on another line; that alone is no newer version of the event.
+     */
+    public static String hash(MessageDigest sha, Incident i) {
+        StringBuilder sb = new StringBuilder(256);
+        Object[] parts = {i.sourceKey(), i.date(), i.datePrecision().code(), i.endDate(), i.place(), i.admin1(),
+                i.country(), i.latitude(), i.longitude(), i.geoPrecision().code(), i.eventType().label(),
+                i.subEventType() == null ? null : i.subEventType().label(), i.fatalities(), i.summary(), i.source(),
+                i.evidence()};
+        for (Object p : parts) sb.append(p == null ? "\u0000" : p.toString()).append('\u001f');
+        for (Actor a : i.actors()) sb.append(a.name()).append('\u001e').append(a.factionCode()).append('\u001f');
+        // only when given, so that the hashes of events without a revision stay those of stores made before it
+        if (i.revised() != null) sb.append("revised\u001e").append(i.revised().getEpochSecond());
+        byte[] d = sha.digest(sb.toString().getBytes(StandardCharsets.UTF_8));
+        StringBuilder hex = new StringBuilder(32);
+        for (int k = 0; k < 16; k++) hex.append(Character.forDigit((d[k] >> 4) & 15, 16)).append(Character.forDigit(d[k] & 15, 16));
+        return hex.toString();
     }
 }

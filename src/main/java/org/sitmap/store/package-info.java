@@ -1,5 +1,8 @@
 /**
- * The SQLite store, a valid GeoPackage 1.3: the {@code incident} point feature table plus the project's own
- * tables (factions, actors, sources, places, import batches, migrations). Prepared statements only.
+ * What every Sitmap store shares, whichever kind it is: the failures ({@link org.sitmap.store.StoreException},
+ * {@link org.sitmap.store.StoreFault}), import options and batches, gazetteer entries, the stored form of an
+ * incident ({@link org.sitmap.store.IncidentValues}, {@link org.sitmap.store.IncidentRows}) and where the default
+ * store lives. One package per store below it: {@code gpkg} (a GeoPackage file) and {@code pg} (a team store on
+ * PostgreSQL/PostGIS).
  */
 package org.sitmap.store;

@@ -153,9 +153,9 @@ public final class MainWindow {
     /** On the worker: the quick check of the store that failed, in a dialog's words. */
     private StoreTrouble trouble(String failure) {
         Path file = options.db() != null ? options.db() : org.sitmap.store.StoreLocation.defaultStore();
-        org.sitmap.store.StoreCheck.Report report = null;
+        org.sitmap.store.gpkg.StoreCheck.Report report = null;
         try {
-            report = org.sitmap.store.StoreCheck.run(file, true);
+            report = org.sitmap.store.gpkg.StoreCheck.run(file, true);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "the quick check of " + file + " failed too", e);
         }

@@ -62,7 +62,7 @@ class ArticleImportCliTest {
         Path a = dir.resolve("report.txt");
         Files.writeString(a, "Army artillery shelled Khirbet Umm Zaytuna today.\n");
         org.sitmap.model.Place p;
-        try (org.sitmap.store.IncidentStore s = org.sitmap.store.IncidentStore.open(db)) {
+        try (org.sitmap.store.gpkg.IncidentStore s = org.sitmap.store.gpkg.IncidentStore.open(db)) {
             assertThat(s.places()).extracting(org.sitmap.model.Place::name).contains("Khirbat Umm Zaytunah");
             p = s.places().get(0);
         }

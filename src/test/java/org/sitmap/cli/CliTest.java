@@ -15,7 +15,7 @@ import org.sitmap.ingest.GeoJsonReader;
 import org.sitmap.model.FactionCatalog;
 import org.sitmap.model.Incident;
 import org.sitmap.model.ParsedRow;
-import org.sitmap.store.IncidentStore;
+import org.sitmap.store.gpkg.IncidentStore;
 import org.sitmap.testutil.Fixtures;
 
 class CliTest {

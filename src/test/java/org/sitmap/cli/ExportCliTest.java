@@ -28,7 +28,7 @@ import org.sitmap.render.IncidentPainter;
 import org.sitmap.render.LegendPainter;
 import org.sitmap.render.Viewport;
 import org.sitmap.seed.DefaultStore;
-import org.sitmap.store.IncidentStore;
+import org.sitmap.store.gpkg.IncidentStore;
 import org.sitmap.tiles.TileChain;
 import org.sitmap.ui.export.ExportViewModel;
 

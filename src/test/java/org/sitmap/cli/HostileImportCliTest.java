@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.sitmap.ingest.InputGrammar;
 import org.sitmap.model.FilterSpec;
 import org.sitmap.model.Incident;
-import org.sitmap.store.IncidentStore;
+import org.sitmap.store.gpkg.IncidentStore;
 import org.sitmap.testutil.HostileFiles;
 
 /**

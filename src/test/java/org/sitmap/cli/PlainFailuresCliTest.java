@@ -7,7 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.sitmap.store.IncidentStore;
+import org.sitmap.store.gpkg.IncidentStore;
 
 /** Nothing imported is a failure; long rejection lists are cut; impossible article dates are refused. */
 class PlainFailuresCliTest {

@@ -18,7 +18,7 @@ import org.sitmap.ingest.gazetteer.Gazetteer;
 import org.sitmap.ingest.gazetteer.NameKey;
 import org.sitmap.model.FactionCatalog;
 import org.sitmap.model.Incident;
-import org.sitmap.store.IncidentStore;
+import org.sitmap.store.gpkg.IncidentStore;
 
 /**
  * Scores the article geoparser against the project's answer key ({@code src/test/resources/eval/answer-key.csv},

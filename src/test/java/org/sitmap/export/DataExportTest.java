@@ -22,7 +22,7 @@ import org.sitmap.model.FilterSpec;
 import org.sitmap.model.Incident;
 import org.sitmap.model.ParsedRow;
 import org.sitmap.store.ImportOptions;
-import org.sitmap.store.IncidentStore;
+import org.sitmap.store.gpkg.IncidentStore;
 import org.sitmap.testutil.Fixtures;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;

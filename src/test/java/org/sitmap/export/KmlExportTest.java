@@ -26,7 +26,7 @@ import org.sitmap.model.FilterSpec;
 import org.sitmap.model.GeoPrecision;
 import org.sitmap.model.ParsedRow;
 import org.sitmap.store.ImportOptions;
-import org.sitmap.store.IncidentStore;
+import org.sitmap.store.gpkg.IncidentStore;
 import org.sitmap.testutil.Fixtures;
 import org.sitmap.testutil.Tools;
 import org.w3c.dom.Document;

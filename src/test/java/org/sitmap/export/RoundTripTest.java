@@ -20,8 +20,8 @@ import org.sitmap.model.Incident;
 import org.sitmap.model.IncidentReader;
 import org.sitmap.model.Provenance;
 import org.sitmap.store.ImportOptions;
-import org.sitmap.store.IncidentStore;
-import org.sitmap.store.StoreFileReader;
+import org.sitmap.store.gpkg.IncidentStore;
+import org.sitmap.store.gpkg.StoreFileReader;
 import org.sitmap.testutil.Fixtures;
 import org.sitmap.testutil.UcdpSample;
 

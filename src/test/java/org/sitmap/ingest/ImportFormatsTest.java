@@ -17,7 +17,7 @@ import org.sitmap.model.Incident;
 import org.sitmap.model.IncidentReader;
 import org.sitmap.model.InputException;
 import org.sitmap.store.ImportOptions;
-import org.sitmap.store.IncidentStore;
+import org.sitmap.store.gpkg.IncidentStore;
 import org.sitmap.testutil.EventFiles;
 import org.sitmap.testutil.Fixtures;
 

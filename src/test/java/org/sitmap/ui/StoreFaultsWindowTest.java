@@ -20,7 +20,7 @@ import org.sitmap.ingest.acled.AcledReader;
 import org.sitmap.model.IncidentReader;
 import org.sitmap.seed.DefaultStore;
 import org.sitmap.store.ImportOptions;
-import org.sitmap.store.IncidentStore;
+import org.sitmap.store.gpkg.IncidentStore;
 import org.sitmap.testutil.EventFiles;
 import org.sitmap.testutil.Fixtures;
 import org.sitmap.ui.session.StoreSource;

@@ -12,9 +12,9 @@ import org.sitmap.model.ImportReport;
 import org.sitmap.model.IncidentReader;
 import org.sitmap.model.InputException;
 import org.sitmap.store.ImportOptions;
-import org.sitmap.store.IncidentStore;
 import org.sitmap.store.StoreException;
-import org.sitmap.store.StoreFileReader;
+import org.sitmap.store.gpkg.IncidentStore;
+import org.sitmap.store.gpkg.StoreFileReader;
 
 /**
  * What the command line does with a team server today: import files (each all or nothing, see {@link PgImporter}),

@@ -17,7 +17,7 @@ public final class DataImports {
      */
     public static DataImportViewModel.FileImporter importer(Workspace workspace) {
         return (file, control) -> workspace.write(s -> {
-            try (IncidentReader r = org.sitmap.store.StoreFileReader.open(file, "auto",
+            try (IncidentReader r = org.sitmap.store.gpkg.StoreFileReader.open(file, "auto",
                     new ReaderContext(s.factions(), null, s::places))) {
                 return s.importAll(r, ImportOptions.DEFAULT, control::rows, control::cancelled).describe();
             } catch (IOException e) {

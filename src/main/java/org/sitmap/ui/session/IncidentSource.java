@@ -30,7 +30,7 @@ public interface IncidentSource extends AutoCloseable {
     default boolean writable() { return true; }
 
     /** Reads the open store itself (exports stream from it); stores in memory have none. */
-    default <T> T read(java.util.function.Function<org.sitmap.store.IncidentStore, T> read) {
+    default <T> T read(java.util.function.Function<org.sitmap.store.gpkg.IncidentStore, T> read) {
         throw new UnsupportedOperationException(name() + " is not a store file");
     }
 
@@ -38,7 +38,7 @@ public interface IncidentSource extends AutoCloseable {
      * Writes into the store (an import): {@code write} gets the store opened for writing for as long as it runs.
      * The caller reloads the index afterwards.
      */
-    default <T> T write(java.util.function.Function<org.sitmap.store.IncidentStore, T> write) {
+    default <T> T write(java.util.function.Function<org.sitmap.store.gpkg.IncidentStore, T> write) {
         throw new UnsupportedOperationException(name() + " cannot be written");
     }
 

@@ -3,7 +3,7 @@ package org.sitmap.ui.session;
 import java.util.Optional;
 import org.sitmap.index.IncidentIndex;
 import org.sitmap.model.Incident;
-import org.sitmap.store.IncidentStore;
+import org.sitmap.store.gpkg.IncidentStore;
 
 /**
  * {@link IncidentSource} over an open {@link IncidentStore}.

@@ -1,7 +1,7 @@
 package org.sitmap.ui.session;
 
 import java.nio.file.Path;
-import org.sitmap.store.StoreCheck;
+import org.sitmap.store.gpkg.StoreCheck;
 
 /**
  * What the window tells the user when the store could not be read: what failed, the verdict of the quick check

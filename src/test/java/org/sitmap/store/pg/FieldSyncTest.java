@@ -14,8 +14,8 @@ import org.sitmap.model.ImportReport;
 import org.sitmap.model.Incident;
 import org.sitmap.model.IncidentReader;
 import org.sitmap.store.ImportOptions;
-import org.sitmap.store.IncidentStore;
-import org.sitmap.store.StoreFileReader;
+import org.sitmap.store.gpkg.IncidentStore;
+import org.sitmap.store.gpkg.StoreFileReader;
 
 /**
  * Field sync: the team store taken away as a GeoPackage store, and a field store brought back. Keys and contents

@@ -19,8 +19,8 @@ import org.sitmap.ingest.ReaderContext;
 import org.sitmap.model.ImportReport;
 import org.sitmap.model.IncidentReader;
 import org.sitmap.store.ImportOptions;
-import org.sitmap.store.IncidentStore;
-import org.sitmap.store.StoreFileReader;
+import org.sitmap.store.gpkg.IncidentStore;
+import org.sitmap.store.gpkg.StoreFileReader;
 
 /** Another client's import reaches an open feed within two seconds, also after the feed's connection was cut. */
 class PgChangeFeedTest {

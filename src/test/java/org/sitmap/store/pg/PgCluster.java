@@ -205,7 +205,7 @@ public final class PgCluster {
     /** Imports {@code file} into the team store at {@code where} on a connection of its own, as a client does. */
     public static org.sitmap.model.ImportReport importFile(PgLocation where, Path file) throws Exception {
         try (Connection c = PgConnections.open(where);
-             org.sitmap.model.IncidentReader r = org.sitmap.store.StoreFileReader.open(file, "auto",
+             org.sitmap.model.IncidentReader r = org.sitmap.store.gpkg.StoreFileReader.open(file, "auto",
                      new org.sitmap.ingest.ReaderContext(org.sitmap.model.FactionCatalog.shipped(), null))) {
             return new PgImporter(c, where, org.sitmap.model.FactionCatalog.shipped())
                     .run(r, org.sitmap.store.ImportOptions.DEFAULT, n -> { });

@@ -22,8 +22,8 @@ import org.sitmap.bench.SyntheticData;
 import org.sitmap.ingest.ReaderContext;
 import org.sitmap.model.IncidentReader;
 import org.sitmap.store.ImportOptions;
-import org.sitmap.store.IncidentStore;
-import org.sitmap.store.StoreFileReader;
+import org.sitmap.store.gpkg.IncidentStore;
+import org.sitmap.store.gpkg.StoreFileReader;
 
 /**
  * GDAL and QGIS on the team store's tables, when installed: {@code ogrinfo PG:} lists the incident point layer with

@@ -6,8 +6,8 @@ import java.util.Map;
 import org.sitmap.ingest.ReaderContext;
 import org.sitmap.model.IncidentReader;
 import org.sitmap.store.ImportOptions;
-import org.sitmap.store.IncidentStore;
-import org.sitmap.store.StoreFileReader;
+import org.sitmap.store.gpkg.IncidentStore;
+import org.sitmap.store.gpkg.StoreFileReader;
 
 /**
  * A separate process that imports one file into a team store, for the test that kills an import mid-way: prints

@@ -32,8 +32,8 @@ import org.sitmap.model.ImportReport;
 import org.sitmap.model.IncidentReader;
 import org.sitmap.model.InputException;
 import org.sitmap.store.ImportOptions;
-import org.sitmap.store.IncidentStore;
-import org.sitmap.store.StoreFileReader;
+import org.sitmap.store.gpkg.IncidentStore;
+import org.sitmap.store.gpkg.StoreFileReader;
 
 /** Imports into a team store: all or nothing, re-imports add nothing, concurrent editors, a killed client, roles. */
 class PgImporterTest {

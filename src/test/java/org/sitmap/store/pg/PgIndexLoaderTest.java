@@ -19,8 +19,8 @@ import org.sitmap.index.IncidentIndex;
 import org.sitmap.ingest.ReaderContext;
 import org.sitmap.model.IncidentReader;
 import org.sitmap.store.ImportOptions;
-import org.sitmap.store.IncidentStore;
-import org.sitmap.store.StoreFileReader;
+import org.sitmap.store.gpkg.IncidentStore;
+import org.sitmap.store.gpkg.StoreFileReader;
 
 /** The index streamed from a team store equals the index a GeoPackage store of the same file loads. */
 class PgIndexLoaderTest {

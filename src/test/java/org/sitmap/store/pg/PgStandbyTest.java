@@ -22,8 +22,8 @@ import org.sitmap.ingest.ReaderContext;
 import org.sitmap.model.ImportReport;
 import org.sitmap.model.IncidentReader;
 import org.sitmap.store.ImportOptions;
-import org.sitmap.store.IncidentStore;
-import org.sitmap.store.StoreFileReader;
+import org.sitmap.store.gpkg.IncidentStore;
+import org.sitmap.store.gpkg.StoreFileReader;
 
 /**
  * A primary and a streaming standby on loopback, named by one multi-host address: imports go to the primary

@@ -14,7 +14,7 @@ import org.sitmap.model.FilterSpec;
 import org.sitmap.render.IncidentPainter;
 import org.sitmap.render.Viewport;
 import org.sitmap.store.ImportOptions;
-import org.sitmap.store.IncidentStore;
+import org.sitmap.store.gpkg.IncidentStore;
 import org.sitmap.testutil.Fixtures;
 import org.sitmap.ui.map.tiles.MapTiles;
 import org.sitmap.ui.session.TestWorkspace;

@@ -8,13 +8,13 @@ import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
-import org.sitmap.ui.session.TestWorkspace;
-import org.sitmap.ui.session.Workspace;
 import org.junit.jupiter.api.io.TempDir;
 import org.sitmap.model.InputException;
-import org.sitmap.store.IncidentStore;
+import org.sitmap.store.gpkg.IncidentStore;
 import org.sitmap.testutil.EventFiles;
 import org.sitmap.testutil.Fixtures;
+import org.sitmap.ui.session.TestWorkspace;
+import org.sitmap.ui.session.Workspace;
 
 /** File → Import data… without a toolkit: queued executors stand for the worker and the FX thread. */
 class DataImportViewModelTest {

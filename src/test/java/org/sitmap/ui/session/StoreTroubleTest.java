@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.sitmap.store.StoreCheck;
+import org.sitmap.store.gpkg.StoreCheck;
 
 class StoreTroubleTest {
     private final Path store = Path.of("/data/store.gpkg");

@@ -55,9 +55,9 @@ public final class TestWorkspace {
      * window opens it, and loaded.
      */
     public static Workspace onStore(java.nio.file.Path db, MapTiles tiles) {
-        if (!java.nio.file.Files.exists(db)) org.sitmap.store.IncidentStore.open(db).close();
+        if (!java.nio.file.Files.exists(db)) org.sitmap.store.gpkg.IncidentStore.open(db).close();
         Workspace ws = new Workspace(Runnable::run, Runnable::run,
-                f -> new StoreSource(org.sitmap.store.IncidentStore.openReadOnly(f)), db, tiles);
+                f -> new StoreSource(org.sitmap.store.gpkg.IncidentStore.openReadOnly(f)), db, tiles);
         ws.load();
         return ws;
     }

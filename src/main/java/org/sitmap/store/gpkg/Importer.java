@@ -1,0 +1,408 @@
+package org.sitmap.store.gpkg;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.BooleanSupplier;
+import java.util.function.LongConsumer;
+import org.sitmap.model.FactionCatalog;
+import org.sitmap.model.ImportReport;
+import org.sitmap.model.Incident;
+import org.sitmap.model.IncidentReader;
+import org.sitmap.model.InputException;
+import org.sitmap.model.ParsedRow;
+import org.sitmap.store.ImportOptions;
+import org.sitmap.store.StoreException;
+import org.sitmap.store.StoreFault;
+
+/**
+ * One import run: reads every row, upserts by {@code source_key} with a content hash (new, unchanged, changed),
+ * all in one transaction that is rolled back on any failure, in strict mode at the first rejection, and in a dry
+ * run at the end. A {@link RowPlanner} on the reading thread decides about each row; this class writes through
+ * batched prepared statements on the calling thread.
+ */
+final class Importer {
+    private static final int FLUSH_ROWS = 2000;
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(Importer.class.getName());
+
+    /** The most distinct unresolved place names a report lists. */
+    private static final int MAX_UNRESOLVED_LISTED = 200;
+
+    private final Connection conn;
+    private final Path store;
+    private final RowPlanner planner;
+    private PreparedStatement insert;
+    private PreparedStatement update;
+    private PreparedStatement ftsDelete;
+    /** The R-tree's writes, when the store has one (its triggers are dropped for the import). */
+    private PreparedStatement rtreeUpsert;
+    private PreparedStatement rtreeDelete;
+    private boolean rtreeDeletes;
+    /** The R-tree's entries kept for one packed write, when it was empty at the start (else null). */
+    private RtreePack rtreePack;
+    private int pendingRows;
+
+    Importer(Connection conn, FactionCatalog catalog, Path store) {
+        this.conn = conn;
+        this.store = store;
+        this.planner = new RowPlanner(catalog);
+    }
+
+    /**
+     * Runs the import; {@code cancelled} (and the calling thread's interrupt) are checked every few rows and
+     * before the commit: a cancelled import is rolled back and ends with a {@link StoreFault} of kind CANCELLED.
+     */
+    ImportReport run(IncidentReader reader, ImportOptions options, LongConsumer progress, BooleanSupplier cancelled) {
+        String file = reader.file();
+        int rowsRead = 0, imported = 0, updated = 0, skipped = 0, older = 0;
+        int rejected = 0;
+        List<ImportReport.Rejection> rejections = new ArrayList<>();
+        Set<String> unresolved = new LinkedHashSet<>();
+        long batchId;
+        Prefetch<RowPlanner.Planned> rows = null;
+        boolean bulk = true;
+        try {
+            foreignKeys(false);
+            BulkMode.begin(conn);
+            conn.setAutoCommit(false);
+        } catch (SQLException e) {
+            StoreException failure = plain(e, "cannot start the import of " + file);
+            restore(true, failure);
+            throw failure;
+        }
+        final long t0 = System.nanoTime();
+        try {
+            batchId = startBatch(file, reader.format());
+            long firstFid = nextFid();
+            planner.preload(conn, firstFid);
+            List<String> dropped = planner.stored() < BulkMode.REINDEX_BELOW ? BulkMode.dropIndexes(conn) : List.of();
+            boolean fts = dropFtsTrigger();
+            boolean counted = ChangeCounter.suspend(conn);
+            boolean rtree = SpatialIndex.exists(conn);
+            List<String> rtreeTriggers = rtree ? SpatialIndex.dropTriggers(conn) : List.of();
+            prepare(rtree);
+            if (rtree && RtreePack.empty(conn)) rtreePack = new RtreePack();
+            rows = new Prefetch<>(reader, planner::plan);
+            RowPlanner.Planned p;
+            while ((p = rows.next()) != null) {
+                rowsRead++;
+                if ((rowsRead & 1023) == 0) {
+                    checkCancel(cancelled, file);
+                    if ((rowsRead & 4095) == 0) progress.accept(rowsRead);
+                }
+                switch (p.action()) {
+                    case REJECT -> {
+                        ParsedRow row = p.row();
+                        if (options.strict()) throw new InputException(file, row.line(), row.rejection());
+                        // the first few are listed, the rest only counted: a million bad rows take no memory
+                        if (rejected++ < ImportReport.MAX_LISTED) {
+                            rejections.add(new ImportReport.Rejection(file, row.line(), row.rejection()));
+                        }
+                        continue;
+                    }
+                    case SKIP -> skipped++;
+                    case OLDER -> older++;
+                    case INSERT -> {
+                        IncidentBinding.bind(insert, p.values(), batchId);
+                        insert.setLong(IncidentBinding.FID, p.fid());
+                        insert.addBatch();
+                        spatialIndex(p.values().incident(), p.fid(), true);
+                        imported++;
+                    }
+                    case UPDATE -> {
+                        if (p.deleteFts() && ftsDelete != null) {
+                            ftsDelete.setLong(1, p.fid());
+                            ftsDelete.addBatch();
+                        }
+                        // within one flush the inserts run before the updates, so a row inserted and then changed
+                        // by a later line of the same file ends as that later line
+                        IncidentBinding.bind(update, p.values(), batchId);
+                        update.setLong(IncidentBinding.FID, p.fid());
+                        update.addBatch();
+                        spatialIndex(p.values().incident(), p.fid(), false);
+                        updated++;
+                    }
+                }
+                Incident inc = p.values().incident();
+                if (!inc.located() && unresolved.size() < MAX_UNRESOLVED_LISTED) unresolved.add(inc.place() == null || inc.place().isBlank() ? "(no place name)" : inc.place());
+                if (++pendingRows >= FLUSH_ROWS) flush();
+            }
+            rows.close();
+            flush();
+            long tRows = System.nanoTime();
+            if (rtreePack != null) rtreePack.write(conn, rtreeUpsert, rtreeDelete);
+            long tRtree = System.nanoTime();
+            if (fts) indexNewRows(firstFid, planner.endFid());
+            BulkMode.createIndexes(conn, dropped);
+            SpatialIndex.createTriggers(conn, rtreeTriggers);
+            long tFts = System.nanoTime();
+            progress.accept(rowsRead);
+            if (!"article".equals(reader.format())) PlaceRows.learn(conn, planner.places(), reader.format());
+            long tPlaces = System.nanoTime();
+            finishBatch(batchId, rowsRead, imported, updated, skipped, rejected);
+            if (counted) ChangeCounter.resume(conn, imported + updated > 0);
+            checkCancel(cancelled, file);
+            // a file whose every row was rejected leaves the store as it was (not even a batch record)
+            boolean nothing = rejected > 0 && imported + updated + skipped + older == 0;
+            if (options.dryRun() || nothing) conn.rollback(); else conn.commit();
+            long tEnd = System.nanoTime();
+            final int rowsReadFinal = rowsRead;
+            LOG.fine(() -> String.format("import of %s: %d rows read and written in %.2f s, R-tree %.2f s, full-text and"
+                    + " other indexes %.2f s, places %.2f s, commit %.2f s", file, rowsReadFinal, (tRows - t0) / 1e9,
+                    (tRtree - tRows) / 1e9, (tFts - tRtree) / 1e9, (tPlaces - tFts) / 1e9, (tEnd - tPlaces) / 1e9));
+        } catch (SQLException e) {
+            throw failed(plain(e, "the import of " + file + " failed and was rolled back"), bulk);
+        } catch (IOException e) {
+            if (Thread.currentThread().isInterrupted()) throw failed(cancelledFault(file, e), bulk);
+            throw failed(new InputException(file, 0, "cannot read the file: " + e.getMessage(), e), bulk);
+        } catch (RuntimeException e) {
+            throw failed(e, bulk);
+        } finally {
+            if (rows != null) rows.close();
+            closeStatements();
+        }
+        RuntimeException restoring = restore(bulk, null);
+        if (restoring == null && !options.dryRun()) BulkMode.checkpoint(conn);
+        if (restoring != null) {
+            throw new StoreException("the import of " + file + " was stored, but the store could not be set back to"
+                    + " its normal mode (" + restoring.getMessage() + "); open it again", restoring);
+        }
+        return new ImportReport(file, reader.format(), batchId, rowsRead, imported, updated, skipped, older, rejected,
+                rejections, new ArrayList<>(planner.unmapped()), new ArrayList<>(unresolved), reader.notes());
+    }
+
+    /**
+     * Rolls the transaction back after {@code primary} and returns it, with any further failure suppressed in it.
+     * When the rollback itself fails the connection is left as it is: ending the transaction otherwise (auto-commit
+     * on) would commit the rows written so far.
+     */
+    private RuntimeException failed(RuntimeException primary, boolean bulk) {
+        try {
+            conn.rollback();
+        } catch (SQLException e) {
+            primary.addSuppressed(new StoreException("the rollback failed: " + e.getMessage(), e));
+            return primary;
+        }
+        restore(bulk, primary);
+        return primary;
+    }
+
+    /**
+     * After the transaction ended: auto-commit, foreign keys and WAL mode again, each tried whatever the others did.
+     * Failures are added to {@code primary} when given, else the first is returned (null when all went well).
+     */
+    private RuntimeException restore(boolean bulk, RuntimeException primary) {
+        RuntimeException first = null;
+        List<SqlStep> steps = new ArrayList<>(List.of(() -> conn.setAutoCommit(true), () -> foreignKeys(true)));
+        if (bulk) steps.add(() -> BulkMode.end(conn));
+        for (SqlStep step : steps) {
+            try {
+                step.run();
+            } catch (SQLException e) {
+                StoreException failure = new StoreException(e.getMessage(), e);
+                if (primary != null) primary.addSuppressed(failure);
+                else if (first == null) first = failure;
+                else first.addSuppressed(failure);
+            }
+        }
+        return first;
+    }
+
+    /** The plain fault behind {@code e} (read-only, disk full, damaged, locked) or a store exception. */
+    private StoreException plain(SQLException e, String what) {
+        StoreFault f = StoreFault.of(store, e, true);
+        return f != null ? f : new StoreException(what + ": " + e.getMessage(), e);
+    }
+
+    private static void checkCancel(BooleanSupplier cancelled, String file) {
+        if (cancelled.getAsBoolean() || Thread.currentThread().isInterrupted()) throw cancelledFault(file, null);
+    }
+
+    private static StoreFault cancelledFault(String file, Throwable cause) {
+        return new StoreFault(StoreFault.Kind.CANCELLED, "the import of " + file
+                + " was cancelled: nothing was imported, the store is unchanged", cause);
+    }
+
+    /** One statement of {@link #restore}. */
+    private interface SqlStep {
+        void run() throws SQLException;
+    }
+
+    /**
+     * Foreign-key checks cost about a sixth of an import's SQLite time. The import writes only rows whose references
+     * it has made valid itself (fids it assigns, its own batch), so it turns the checks off for its transaction
+     * (the pragma cannot change inside one) and back on after it, whatever happened.
+     */
+    private void foreignKeys(boolean on) throws SQLException {
+        try (PreparedStatement ps = conn.prepareStatement("PRAGMA foreign_keys = " + (on ? "ON" : "OFF"))) {
+            ps.execute();
+        }
+    }
+
+    private long startBatch(String file, String format) throws SQLException {
+        try (PreparedStatement ps = conn.prepareStatement(
+                "INSERT INTO import_batch(file, format, started) VALUES (?,?,?)")) {
+            ps.setString(1, file);
+            ps.setString(2, format);
+            ps.setString(3, Instant.now().toString());
+            ps.executeUpdate();
+        }
+        long id;
+        try (PreparedStatement ps = conn.prepareStatement("SELECT last_insert_rowid()"); ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            id = rs.getLong(1);
+        }
+        try (PreparedStatement ps = conn.prepareStatement(
+                "INSERT INTO source(location, format, first_batch_id) VALUES (?,?,?) ON CONFLICT(location) DO NOTHING")) {
+            ps.setString(1, file);
+            ps.setString(2, format);
+            ps.setLong(3, id);
+            ps.executeUpdate();
+        }
+        return id;
+    }
+
+    private void finishBatch(long id, int rows, int imported, int updated, int skipped, int rejected) throws SQLException {
+        try (PreparedStatement ps = conn.prepareStatement("UPDATE import_batch SET finished=?, rows_read=?,"
+                + " imported=?, updated=?, skipped=?, rejected=? WHERE id=?")) {
+            ps.setString(1, Instant.now().toString());
+            ps.setInt(2, rows);
+            ps.setInt(3, imported);
+            ps.setInt(4, updated);
+            ps.setInt(5, skipped);
+            ps.setInt(6, rejected);
+            ps.setLong(7, id);
+            ps.executeUpdate();
+        }
+        // the bounds grow with the rows written (a superset after updates that moved an incident is allowed)
+        try (PreparedStatement ps = conn.prepareStatement("UPDATE gpkg_contents SET"
+                + " last_change=strftime('%Y-%m-%dT%H:%M:%fZ','now'), min_x=min(coalesce(min_x, ?1), ?1),"
+                + " min_y=min(coalesce(min_y, ?2), ?2), max_x=max(coalesce(max_x, ?3), ?3),"
+                + " max_y=max(coalesce(max_y, ?4), ?4) WHERE table_name='incident'")) {
+            double[] bounds = planner.bounds();
+            if (bounds[0] > bounds[2]) return;
+            for (int k = 0; k < 4; k++) ps.setDouble(k + 1, bounds[k]);
+            ps.executeUpdate();
+        }
+    }
+
+    /** Drops the per-row full-text trigger for this transaction; false when the schema has no full-text index. */
+    private boolean dropFtsTrigger() throws SQLException {
+        try (PreparedStatement ps = conn.prepareStatement(
+                "SELECT count(*) FROM sqlite_master WHERE type='trigger' AND name='incident_fts_ai'");
+             ResultSet rs = ps.executeQuery()) {
+            if (!rs.next() || rs.getInt(1) == 0) return false;
+        }
+        for (String sql : new String[] {"DROP TRIGGER incident_fts_ai", "DROP TRIGGER incident_fts_au"}) {
+            try (PreparedStatement ps = conn.prepareStatement(sql)) {
+                ps.executeUpdate();
+            }
+        }
+        ftsDelete = conn.prepareStatement("INSERT INTO incident_fts(incident_fts, rowid, place, summary, evidence)"
+                + " SELECT 'delete', fid, place, summary, evidence FROM incident WHERE fid = ?");
+        return true;
+    }
+
+    /**
+     * Indexes the rows inserted by this import in one statement, re-indexes the older rows it updated (their old
+     * entries were deleted before the update) and restores the triggers.
+     */
+    private void indexNewRows(long firstFid, long endFid) throws SQLException {
+        String insert = "INSERT INTO incident_fts(rowid, place, summary, evidence) SELECT fid, place, summary,"
+                + " evidence FROM incident WHERE ";
+        try (PreparedStatement ps = conn.prepareStatement(insert + "fid >= ? AND fid < ?")) {
+            ps.setLong(1, firstFid);
+            ps.setLong(2, endFid);
+            ps.executeUpdate();
+        }
+        try (PreparedStatement ps = conn.prepareStatement(insert + "fid = ?")) {
+            for (long fid : planner.reindexed()) {
+                ps.setLong(1, fid);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+        for (String sql : new String[] {Migrations.FTS_INSERT_TRIGGER, Migrations.FTS_UPDATE_TRIGGER}) {
+            try (PreparedStatement ps = conn.prepareStatement(sql)) {
+                ps.executeUpdate();
+            }
+        }
+    }
+
+    private long nextFid() throws SQLException {
+        try (PreparedStatement ps = conn.prepareStatement("SELECT max(coalesce((SELECT max(fid) FROM incident), 0),"
+                + " coalesce((SELECT seq FROM sqlite_sequence WHERE name='incident'), 0))");
+             ResultSet rs = ps.executeQuery()) {
+            return rs.next() ? rs.getLong(1) + 1 : 1;
+        }
+    }
+
+    /**
+     * Queues the R-tree entry of an incident written ({@code fresh}: inserted, so it has none yet). The standard
+     * triggers would call back into Java five times a row. The two batches run in the order queued.
+     */
+    private void spatialIndex(Incident inc, long fid, boolean fresh) throws SQLException {
+        if (rtreeUpsert == null) return;
+        if (rtreePack != null) {
+            if (inc.located()) rtreePack.put(fid, inc.longitude(), inc.latitude());
+            else if (!fresh) rtreePack.remove(fid);
+            return;
+        }
+        if (inc.located()) {
+            if (rtreeDeletes) rtreeDelete.executeBatch();
+            rtreeDeletes = false;
+            rtreeUpsert.setLong(1, fid);
+            rtreeUpsert.setDouble(2, inc.longitude());
+            rtreeUpsert.setDouble(3, inc.longitude());
+            rtreeUpsert.setDouble(4, inc.latitude());
+            rtreeUpsert.setDouble(5, inc.latitude());
+            rtreeUpsert.addBatch();
+        } else if (!fresh) {
+            rtreeUpsert.executeBatch();
+            rtreeDelete.setLong(1, fid);
+            rtreeDelete.addBatch();
+            rtreeDeletes = true;
+        }
+    }
+
+    private void prepare(boolean rtree) throws SQLException {
+        String cols = IncidentBinding.COLUMNS;
+        insert = conn.prepareStatement("INSERT INTO incident(" + cols + ", fid) VALUES ("
+                + String.join(",", java.util.Collections.nCopies(IncidentBinding.FID, "?")) + ")");
+        update = conn.prepareStatement("UPDATE incident SET " + cols.replace(",", "=?,") + "=? WHERE fid=?");
+        if (rtree) {
+            rtreeUpsert = SpatialIndex.prepareUpsert(conn);
+            rtreeDelete = SpatialIndex.prepareDelete(conn);
+        }
+    }
+
+    private void closeStatements() {
+        for (PreparedStatement ps : new PreparedStatement[] {insert, update, ftsDelete, rtreeUpsert, rtreeDelete}) {
+            try {
+                if (ps != null) ps.close();
+            } catch (SQLException ignored) {
+                // closing a statement after commit or rollback cannot lose data
+            }
+        }
+    }
+
+    private void flush() throws SQLException {
+        if (ftsDelete != null) ftsDelete.executeBatch();
+        insert.executeBatch();
+        update.executeBatch();
+        if (rtreeUpsert != null) {
+            rtreeUpsert.executeBatch();
+            rtreeDelete.executeBatch();
+            rtreeDeletes = false;
+        }
+        pendingRows = 0;
+    }
+}

@@ -1,0 +1,185 @@
+package org.sitmap.store.gpkg;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.sitmap.model.Actor;
+import org.sitmap.model.Faction;
+import org.sitmap.model.FactionCatalog;
+import org.sitmap.model.Incident;
+import org.sitmap.model.ParsedRow;
+
+/**
+ * Decides what an import does with each row read, so that the importing thread only binds and writes: maps the
+ * actors to factions, makes the row's column values, and by its source key and content hash chooses insert (with a
+ * new fid), update (of the stored fid), skip (unchanged) or keep the stored version (older: the source revised the
+ * stored one later); it also gathers the bounds of the rows written, the located places of the rows inserted or
+ * updated ({@link PlaceTally}, for the store's gazetteer) and the actor names no alias maps.
+ *
+ * <p>Threading: {@link #preload} runs on the importing thread before the {@link Prefetch} thread starts;
+ * {@link #plan} then runs on that thread alone. The importing thread reads {@link #endFid}, {@link #bounds},
+ * {@link #places}, {@link #unmapped} and {@link #reindexed} only after {@code Prefetch} has handed it the end of the rows: every
+ * {@code plan} call happened before that hand-off through the queue, which publishes their effects.
+ */
+final class RowPlanner {
+    /** What becomes of a row. */
+    enum Action { INSERT, UPDATE, SKIP, OLDER, REJECT }
+
+    /**
+     * A row with its decision: {@code values} are null for a rejected row; {@code fid} is the row to insert or
+     * update; {@code deleteFts} asks to remove an older row's full-text entries before its first update.
+     */
+    record Planned(ParsedRow row, IncidentBinding.Row values, Action action, long fid, boolean deleteFts) { }
+
+    /**
+     * A source key in the store or written by this import: its row, the first 64 bits of its content hash and the
+     * source's revision time in Unix seconds ({@link #UNREVISED} when the source gave none).
+     */
+    private static final class Known {
+        final long fid;
+        long hash;
+        long revised;
+
+        Known(long fid, long hash, long revised) {
+            this.fid = fid;
+            this.hash = hash;
+            this.revised = revised;
+        }
+    }
+
+    private static final long UNREVISED = Long.MIN_VALUE;
+
+    private final FactionCatalog catalog;
+    private final MessageDigest sha;
+    private final Map<String, Known> known = new HashMap<>();
+    private final PlaceTally places = new PlaceTally();
+    /** Whether an actor name is a known alias of UNK (alias matching is costly; names repeat). */
+    private final Map<String, Boolean> unknownAliases = new HashMap<>();
+    private final Set<String> unmapped = new LinkedHashSet<>();
+    private final Set<Long> reindexed = new HashSet<>();
+    /** minLon, minLat, maxLon, maxLat of the rows written. */
+    private final double[] bounds = {Double.MAX_VALUE, Double.MAX_VALUE, -Double.MAX_VALUE, -Double.MAX_VALUE};
+    private long firstFid;
+    private long nextFid;
+
+    RowPlanner(FactionCatalog catalog) {
+        this.catalog = catalog;
+        try {
+            sha = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Reads the store's source keys and hashes; new rows get fids from {@code firstFid} on. */
+    void preload(Connection conn, long firstFid) throws SQLException {
+        try (PreparedStatement ps = conn.prepareStatement(
+                "SELECT source_key, fid, content_hash, coalesce(source_revised, ?) FROM incident")) {
+            ps.setLong(1, UNREVISED);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    known.put(rs.getString(1), new Known(rs.getLong(2), IncidentBinding.hash64(rs.getString(3)),
+                            rs.getLong(4)));
+                }
+            }
+        }
+        this.firstFid = firstFid;
+        this.nextFid = firstFid;
+    }
+
+    /** How many incidents the store had. */
+    int stored() {
+        return known.size();
+    }
+
+    /** Decides about one row (on the reading thread). */
+    Planned plan(ParsedRow row) {
+        if (row.isRejected()) return new Planned(row, null, Action.REJECT, 0, false);
+        IncidentBinding.Row values = IncidentBinding.Row.of(normaliseActors(row.incident()), sha);
+        Incident inc = values.incident();
+        long hash = IncidentBinding.hash64(values.hash());
+        long revised = inc.revised() == null ? UNREVISED : inc.revised().getEpochSecond();
+        Known k = known.get(inc.sourceKey());
+        Action action;
+        long fid;
+        boolean deleteFts = false;
+        if (k == null) {
+            action = Action.INSERT;
+            fid = nextFid++;
+            known.put(inc.sourceKey(), new Known(fid, hash, revised));
+        } else if (k.hash == hash) {
+            return new Planned(row, values, Action.SKIP, k.fid, false);
+        } else if (revised != UNREVISED && k.revised != UNREVISED && revised < k.revised) {
+            // an older export of an event whose newer version is stored: keep the newer
+            return new Planned(row, values, Action.OLDER, k.fid, false);
+        } else {
+            action = Action.UPDATE;
+            fid = k.fid;
+            k.hash = hash;
+            k.revised = revised;
+            // rows inserted by this import are indexed at its end anyway
+            deleteFts = fid < firstFid && reindexed.add(fid);
+        }
+        if (inc.located()) {
+            bounds[0] = Math.min(bounds[0], inc.longitude());
+            bounds[1] = Math.min(bounds[1], inc.latitude());
+            bounds[2] = Math.max(bounds[2], inc.longitude());
+            bounds[3] = Math.max(bounds[3], inc.latitude());
+        }
+        places.add(inc, action == Action.INSERT);
+        return new Planned(row, values, action, fid, deleteFts);
+    }
+
+    /** The located places of the rows inserted or updated, with how many inserted rows name each. */
+    PlaceTally places() { return places; }
+
+    /** The first fid after the rows inserted. */
+    long endFid() {
+        return nextFid;
+    }
+
+    /** Older rows this import updated, whose full-text entries must be made again. */
+    Set<Long> reindexed() {
+        return reindexed;
+    }
+
+    /** minLon, minLat, maxLon, maxLat of the rows written (min above max when none was located). */
+    double[] bounds() {
+        return bounds;
+    }
+
+    /** Actor names kept under UNK that no alias maps, in the order first met. */
+    Set<String> unmapped() {
+        return unmapped;
+    }
+
+    /** Actors whose code the catalog does not know go under UNK; names that no alias maps are reported. */
+    private Incident normaliseActors(Incident inc) {
+        boolean changed = false;
+        List<Actor> actors = new ArrayList<>(inc.actors().size());
+        for (Actor a : inc.actors()) {
+            Actor kept = a;
+            if (catalog.byCode(a.factionCode()).isEmpty()) {
+                kept = new Actor(a.name(), Faction.UNKNOWN_CODE);
+                changed = true;
+            }
+            if (kept.factionCode().equals(Faction.UNKNOWN_CODE) && !unknownAliases.computeIfAbsent(kept.name(),
+                    n -> catalog.codeFor(n).equals(Optional.of(Faction.UNKNOWN_CODE)))) {
+                unmapped.add(kept.name());
+            }
+            actors.add(kept);
+        }
+        return changed ? inc.toBuilder().actors(actors).build() : inc;
+    }
+}
