@@ -83,4 +83,18 @@ public final class IncidentValues {
         for (int k = 0; k < 16; k++) hex.append(Character.forDigit((d[k] >> 4) & 15, 16)).append(Character.forDigit(d[k] & 15, 16));
         return hex.toString();
     }
+
+    /** ISO 3166-1 alpha-2 for the countries of the theatre, else null (a learned place's country code). */
+    public static String countryCode(String country) {
+        if (country == null) return null;
+        return switch (country.strip().toLowerCase(java.util.Locale.ROOT)) {
+            case "syria", "syrian arab republic" -> "SY";
+            case "turkey", "türkiye", "turkiye" -> "TR";
+            case "iraq" -> "IQ";
+            case "lebanon" -> "LB";
+            case "jordan" -> "JO";
+            case "israel" -> "IL";
+            default -> null;
+        };
+    }
 }

@@ -78,17 +78,8 @@ final class IncidentBinding {
         }
     }
 
-    /** ISO 3166-1 alpha-2 for the countries of the theatre, else null. */
+    /** ISO 3166-1 alpha-2 for the countries of the theatre, else null (see {@link IncidentValues#countryCode}). */
     static String countryCode(String country) {
-        if (country == null) return null;
-        return switch (country.strip().toLowerCase(java.util.Locale.ROOT)) {
-            case "syria", "syrian arab republic" -> "SY";
-            case "turkey", "türkiye", "turkiye" -> "TR";
-            case "iraq" -> "IQ";
-            case "lebanon" -> "LB";
-            case "jordan" -> "JO";
-            case "israel" -> "IL";
-            default -> null;
-        };
+        return IncidentValues.countryCode(country);
     }
 }

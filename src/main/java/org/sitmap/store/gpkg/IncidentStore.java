@@ -21,7 +21,9 @@ import org.sitmap.model.Incident;
 import org.sitmap.model.IncidentReader;
 import org.sitmap.model.Place;
 import org.sitmap.store.ImportBatch;
+import org.sitmap.store.CheckReport;
 import org.sitmap.store.ImportOptions;
+import org.sitmap.store.IncidentStorage;
 import org.sitmap.store.IncidentRows;
 import org.sitmap.store.StoreException;
 import org.sitmap.store.StoreFault;
@@ -29,12 +31,12 @@ import org.sitmap.store.StoredPlace;
 import org.sqlite.SQLiteConfig;
 
 /**
- * An open Sitmap store (a GeoPackage file).
+ * An open Sitmap store in a GeoPackage file: the {@link IncidentStorage} of a workstation.
  *
  * <p>Threading: one JDBC connection, so every method is synchronized; call it from background threads only,
  * never from the FX thread.
  */
-public final class IncidentStore implements AutoCloseable {
+public final class IncidentStore implements IncidentStorage {
     private final Path file;
     private final Connection conn;
     private final FactionCatalog catalog;
@@ -210,7 +212,17 @@ public final class IncidentStore implements AutoCloseable {
         }
     }
 
+    @Override
     public Path file() { return file; }
+
+    @Override
+    public String display() { return String.valueOf(file); }
+
+    /** {@link StoreCheck} of this store's file, through a read-only connection of its own. */
+    @Override
+    public CheckReport check(boolean quick) {
+        return StoreCheck.run(file, quick).shared();
+    }
 
     /** Whether this store was opened for reading only ({@link #openReadOnly}). */
     public boolean readOnly() { return readOnly; }

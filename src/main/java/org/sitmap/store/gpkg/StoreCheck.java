@@ -13,6 +13,7 @@ import java.util.logging.Logger;
 import org.sitmap.index.IncidentIndex;
 import org.sitmap.model.FactionCatalog;
 import org.sitmap.model.InputException;
+import org.sitmap.store.CheckReport;
 
 /**
  * {@code sitmap check}: whether a store is whole, read through a read-only connection (the check writes nothing).
@@ -51,6 +52,12 @@ public final class StoreCheck {
                 for (String s : recoverySteps(store)) sb.append("  ").append(s).append('\n');
             }
             return sb.toString().stripTrailing();
+        }
+
+        /** The same outcome as every store reports it. */
+        public CheckReport shared() {
+            return new CheckReport(String.valueOf(store), healthy, passed, findings,
+                    healthy ? List.of() : recoverySteps(store));
         }
     }
 

@@ -115,7 +115,9 @@ public final class PgImporter {
             } finally {
                 if (copy.isActive()) copy.cancelCopy();
             }
+            long mark = PgPlaces.mark(conn);
             long[] merged = merge(batch);
+            PgPlaces.learn(conn, batch, reader.format(), mark);
             int imported = (int) merged[0];
             int updated = (int) merged[1];
             int older = (int) merged[2];

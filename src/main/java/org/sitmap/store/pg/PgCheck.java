@@ -1,0 +1,122 @@
+package org.sitmap.store.pg;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.sitmap.model.FactionCatalog;
+import org.sitmap.store.CheckReport;
+
+/**
+ * {@code sitmap check} on a team store, reading only:
+ * <ol>
+ *   <li>the schema: its version, the PostGIS extension, the tables, the incident layer as a point geometry column
+ *   in EPSG:4326;</li>
+ *   <li>the indexes: none left invalid (a failed {@code CREATE INDEX CONCURRENTLY} or {@code REINDEX}), and, unless
+ *   quick, every B-tree index verified by the {@code amcheck} extension where the database has it;</li>
+ *   <li>unless quick, the in-memory index: every incident row reads into it.</li>
+ * </ol>
+ * The server keeps its own files consistent (write-ahead log, checksums where enabled); what a client can see is
+ * checked here.
+ */
+final class PgCheck {
+    private static final Logger LOG = Logger.getLogger(PgCheck.class.getName());
+    private static final List<String> TABLES = List.of("incident", "place", "import_batch", "source", "faction");
+
+    private PgCheck() {
+    }
+
+    static CheckReport run(Connection c, PgLocation where, FactionCatalog catalog, boolean quick) {
+        List<String> passed = new ArrayList<>();
+        List<String> findings = new ArrayList<>();
+        try {
+            schema(c, passed, findings);
+            if (findings.isEmpty()) indexes(c, quick, passed, findings);
+            if (findings.isEmpty() && !quick) {
+                int n = PgIndexLoader.load(c, catalog, x -> { }).size();
+                passed.add("every incident (" + n + ") reads into the in-memory index");
+            }
+        } catch (SQLException | RuntimeException e) {
+            LOG.log(Level.FINE, "check of " + where.display() + " failed", e);
+            findings.add("reading the store failed (" + (e instanceof SQLException s ? "SQL state " + s.getSQLState()
+                    : e.getMessage()) + ")");
+        }
+        boolean healthy = findings.isEmpty();
+        return new CheckReport(where.display(), healthy, passed, findings, healthy ? List.of() : List.of(
+                "1. Ask the database's administrator: an invalid index is rebuilt with REINDEX INDEX CONCURRENTLY"
+                        + " and its name;",
+                "2. a missing or older schema is made whole by its owner with sitmap server init --db "
+                        + where.display() + ";",
+                "3. damaged rows come back from the server's backup (pg_dump or a base backup)."));
+    }
+
+    private static void schema(Connection c, List<String> passed, List<String> findings) throws SQLException {
+        int version = PgSchema.version(c);
+        if (version == 0) {
+            findings.add("the database has no Sitmap schema (sitmap server init was not run)");
+            return;
+        }
+        if (version > PgSchema.VERSION) {
+            findings.add("the schema is version " + version + ", newer than this Sitmap's " + PgSchema.VERSION);
+            return;
+        }
+        if (version < PgSchema.VERSION) findings.add("the schema is version " + version + ", older than " + PgSchema.VERSION);
+        String postgis = one(c, "SELECT extversion FROM pg_extension WHERE extname = 'postgis'");
+        if (postgis == null) findings.add("the PostGIS extension is missing");
+        for (String t : TABLES) {
+            if (one(c, "SELECT to_regclass('sitmap." + t + "')::text") == null) findings.add("the table sitmap." + t + " is missing");
+        }
+        String geom = one(c, "SELECT type || ' ' || srid FROM geometry_columns WHERE f_table_schema = 'sitmap'"
+                + " AND f_table_name = 'incident' AND f_geometry_column = 'geom'");
+        if (!"POINT 4326".equals(geom)) findings.add("sitmap.incident.geom is not a point geometry in EPSG:4326 (" + geom + ")");
+        if (findings.isEmpty()) {
+            passed.add("schema sitmap version " + version + ", PostGIS " + postgis + ", tables "
+                    + String.join(", ", TABLES) + ", incident points in EPSG:4326");
+        }
+    }
+
+    private static void indexes(Connection c, boolean quick, List<String> passed, List<String> findings)
+            throws SQLException {
+        List<String> all = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT i.relname, x.indisvalid AND x.indisready, am.amname"
+                + " FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid JOIN pg_class t ON t.oid = x.indrelid"
+                + " JOIN pg_namespace n ON n.oid = t.relnamespace JOIN pg_am am ON am.oid = i.relam"
+                + " WHERE n.nspname = 'sitmap' ORDER BY 1");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                if (!rs.getBoolean(2)) findings.add("the index sitmap." + rs.getString(1) + " is invalid");
+                if ("btree".equals(rs.getString(3))) all.add(rs.getString(1));
+            }
+        }
+        if (!findings.isEmpty()) return;
+        passed.add("every index of the schema is valid");
+        if (quick) return;
+        if (one(c, "SELECT extname FROM pg_extension WHERE extname = 'amcheck'") == null) {
+            passed.add("B-tree structure not verified (the amcheck extension is not installed in this database)");
+            return;
+        }
+        for (String index : all) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT bt_index_check(('sitmap.' || quote_ident(?))::regclass)")) {
+                ps.setString(1, index);
+                ps.execute();
+            } catch (SQLException e) {
+                if ("42501".equals(e.getSQLState())) {
+                    passed.add("B-tree structure not verified (this role may not run amcheck)");
+                    return;
+                }
+                findings.add("the index sitmap." + index + " is damaged (" + e.getMessage() + ")");
+            }
+        }
+        if (findings.isEmpty()) passed.add("the B-tree indexes verified by amcheck");
+    }
+
+    private static String one(Connection c, String sql) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
+            return rs.next() ? rs.getString(1) : null;
+        }
+    }
+}
