@@ -15,13 +15,14 @@ import org.sitmap.export.Paper;
 import org.sitmap.export.SnapshotSpec;
 import org.sitmap.model.BBox;
 import org.sitmap.model.FactionCatalog;
+import org.sitmap.model.FactionRule;
 import org.sitmap.model.FilterSpec;
 import org.sitmap.model.InputException;
 import org.sitmap.render.Corner;
 import org.sitmap.render.IncidentPainter;
 import org.sitmap.render.Viewport;
-import org.sitmap.seed.DefaultStore;
-import org.sitmap.store.gpkg.IncidentStore;
+import org.sitmap.store.IncidentStorage;
+import org.sitmap.store.pg.PgStore;
 import org.sitmap.store.pg.TeamStore;
 import org.sitmap.tiles.MbTilesSource;
 import org.sitmap.tiles.TileChain;
@@ -150,17 +151,14 @@ final class ExportCommand implements Callable<Integer> {
             throw usage("--out must end in .png, .pdf, .gif, .geojson, .csv, .kml, .kmz or .gpkg, not '" + out.getFileName() + "'");
         }
         Period period = ext.equals("gif") ? period() : null;
-        org.sitmap.store.pg.PgLocation server = StoreTarget.server(parent.db, spec);
-        if (server != null) {
-            if (!ext.equals("gpkg")) {
-                throw new InputException(null, 0, "From a team server, sitmap export makes a store to take away (--out"
-                        + " NAME.gpkg) for now; export from that store for other formats.");
-            }
-            spec.commandLine().getOut().println(TeamStore.takeAway(server, out));
-            return 0;
-        }
-        try (IncidentStore store = DefaultStore.openForReading(StoreTarget.file(parent.db, "sitmap export"))) {
+        try (IncidentStorage store = StoreTarget.openForReading(parent.db, spec)) {
             FilterSpec filter = filter(store.factions());
+            if (store instanceof PgStore server && ext.equals("gpkg")
+                    && filter.withFactionRule(FactionRule.ANY).equals(FilterSpec.ALL)) {
+                // the whole team store to take away: streamed by a cursor, never held in memory
+                spec.commandLine().getOut().println(TeamStore.takeAway(server.location(), out));
+                return 0;
+            }
             if (!map) {
                 long n = DataExport.write(store, filter, csvLayout(), out);
                 spec.commandLine().getOut().println(n + " incidents written to " + out);

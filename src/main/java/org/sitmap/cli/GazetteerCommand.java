@@ -10,6 +10,7 @@ import org.sitmap.ingest.TextInput;
 import org.sitmap.ingest.gazetteer.GeoNamesDump;
 import org.sitmap.model.InputException;
 import org.sitmap.model.Place;
+import org.sitmap.store.IncidentStorage;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine;
@@ -26,17 +27,20 @@ final class GazetteerCommand {
     SitmapCommand parent;
 
     /** The store named by {@code --db} (null: the default store). */
-    Path db() { return StoreTarget.file(parent.db, "sitmap gazetteer"); }
+    StoreTarget db() { return parent.db; }
 
-    /** Writes places into the store at {@code db} (null: the default store); returns how many were written. */
+    /**
+     * Writes places into the store {@code db} names (null: the default store; {@code spec} gets the note about a
+     * password in the address); returns how many were written.
+     */
     @FunctionalInterface
     interface PlaceWriter {
-        int write(Path db, List<Place> places);
+        int write(StoreTarget db, CommandLine.Model.CommandSpec spec, List<Place> places);
     }
 
-    /** Writes into the store; tests replace it. */
-    static PlaceWriter writer = (db, places) -> {
-        try (org.sitmap.store.gpkg.IncidentStore s = org.sitmap.seed.DefaultStore.open(db)) {
+    /** Writes into the store (a file or a team server); tests replace it. */
+    static PlaceWriter writer = (db, spec, places) -> {
+        try (IncidentStorage s = StoreTarget.open(db, spec)) {
             return s.upsertPlaces(places);
         }
     };
@@ -67,7 +71,7 @@ final class GazetteerCommand {
                 note = r.note();
             }
             if (places.isEmpty()) throw new InputException(name, 0, "no places found (expected GeoNames rows)");
-            int n = writer.write(parent.db(), places);
+            int n = writer.write(parent.db(), spec, places);
             PrintWriter out = spec.commandLine().getOut();
             out.println(name + ": " + places.size() + " places read, " + n + " written to the gazetteer"
                     + (note == null ? "" : "\n  note: " + note));

@@ -1,13 +1,13 @@
 package org.sitmap.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import org.sitmap.ingest.gazetteer.NameKey;
+import org.sitmap.store.IncidentStorage;
 import org.sitmap.store.StoredPlace;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -17,14 +17,14 @@ import picocli.CommandLine;
 final class GazetteerListing {
     private GazetteerListing() { }
 
-    /** Reads the store's gazetteer; tests replace it. */
+    /** Reads the gazetteer of the store {@code db} names (a file or a team server); tests replace it. */
     @FunctionalInterface
     interface PlaceReader {
-        List<StoredPlace> read(Path db);
+        List<StoredPlace> read(StoreTarget db, CommandLine.Model.CommandSpec spec);
     }
 
-    static PlaceReader reader = db -> {
-        try (org.sitmap.store.gpkg.IncidentStore s = org.sitmap.seed.DefaultStore.open(db)) {
+    static PlaceReader reader = (db, spec) -> {
+        try (IncidentStorage s = StoreTarget.open(db, spec)) {
             return s.storedPlaces();
         }
     };
@@ -52,7 +52,7 @@ final class GazetteerListing {
             String key = name == null ? null : NameKey.key(name);
             PrintWriter out = spec.commandLine().getOut();
             out.println("name\tlatitude\tlongitude\tprecision\tevents\tsource\tadmin1");
-            for (StoredPlace p : reader.read(parent.db())) {
+            for (StoredPlace p : reader.read(parent.db(), spec)) {
                 if (source != null && (p.place().source() == null || !p.place().source().startsWith(source))) continue;
                 if (key != null && !NameKey.key(p.place().name()).contains(key)) continue;
                 out.printf(Locale.ROOT, "%s\t%.5f\t%.5f\t%d\t%d\t%s\t%s%n", p.place().name(), p.place().latitude(),
@@ -78,7 +78,7 @@ final class GazetteerListing {
         @Override
         public Integer call() {
             Map<String, long[]> bySource = new TreeMap<>();
-            for (StoredPlace p : reader.read(parent.db())) {
+            for (StoredPlace p : reader.read(parent.db(), spec)) {
                 String src = p.place().source() == null ? "(none)" : p.learned() ? p.place().source()
                         : p.place().source().replaceAll(" \\d+$", "");
                 long[] c = bySource.computeIfAbsent(src, k -> new long[5]);

@@ -15,10 +15,8 @@ import org.sitmap.model.ImportReport;
 import org.sitmap.model.Incident;
 import org.sitmap.model.IncidentReader;
 import org.sitmap.model.ParsedRow;
-import org.sitmap.seed.DefaultStore;
 import org.sitmap.store.ImportOptions;
-import org.sitmap.store.gpkg.IncidentStore;
-import org.sitmap.store.pg.TeamStore;
+import org.sitmap.store.IncidentStorage;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -77,18 +75,7 @@ final class ImportCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         List<Path> files = expand(paths);
         int failed = 0;
-        org.sitmap.store.pg.PgLocation server = StoreTarget.server(parent.db, spec);
-        if (server != null) {
-            ArticleDate published = articleDate();
-            ReaderContext ctx = new ReaderContext(org.sitmap.model.FactionCatalog.shipped(),
-                    published == null ? null : published.date(), published == null ? null : published.precision(), null);
-            for (ImportReport report : TeamStore.importFiles(server, files, format, ctx,
-                    new ImportOptions(strict, dryRun))) {
-                failed += print(report);
-            }
-            return failed == 0 ? 0 : 1;
-        }
-        try (IncidentStore store = DefaultStore.open(StoreTarget.file(parent.db, "sitmap import"))) {
+        try (IncidentStorage store = StoreTarget.open(parent.db, spec)) {
             ArticleDate published = articleDate();
             ReaderContext ctx = new ReaderContext(store.factions(), published == null ? null : published.date(),
                     published == null ? null : published.precision(), store::places);

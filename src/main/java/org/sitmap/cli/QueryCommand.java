@@ -15,15 +15,14 @@ import org.sitmap.export.DataExport;
 import org.sitmap.export.GeoJsonWriter;
 import org.sitmap.model.BBox;
 import org.sitmap.model.FilterSpec;
-import org.sitmap.seed.DefaultStore;
-import org.sitmap.store.gpkg.IncidentStore;
+import org.sitmap.store.IncidentStorage;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine;
 
 /**
- * {@code sitmap query [--db FILE] [--from D] [--to D] [--faction C]... [--type T]... [--bbox B] [--text W]
+ * {@code sitmap query [--db FILE|SERVER] [--from D] [--to D] [--faction C]... [--type T]... [--bbox B] [--text W]
  * [--format geojson|csv] [--out FILE]}: writes the matching incidents, ordered by date then id.
  */
 @Command(name = "query", mixinStandardHelpOptions = true,
@@ -60,7 +59,7 @@ final class QueryCommand implements Callable<Integer> {
                 throw usage("--bbox: " + e.getMessage());
             }
         }
-        try (IncidentStore store = DefaultStore.openForReading(StoreTarget.file(parent.db, "sitmap query"))) {
+        try (IncidentStorage store = StoreTarget.openForReading(parent.db, spec)) {
             FilterSpec filter = filterOptions.toFilter(store.factions(), box, spec.commandLine());
             if (out == null) {
                 write(store, filter, fmt, new NonClosing(spec.commandLine().getOut()));
@@ -91,7 +90,7 @@ final class QueryCommand implements Callable<Integer> {
     }
 
     /** Streams the matching incidents into {@code w} (closed at the end); returns how many. */
-    private static long write(IncidentStore store, FilterSpec filter, String fmt, Writer w) throws IOException {
+    private static long write(IncidentStorage store, FilterSpec filter, String fmt, Writer w) throws IOException {
         if (fmt.equals("csv")) {
             try (CsvWriter csv = new CsvWriter(w)) {
                 return DataExport.stream(store, filter, csv::write);

@@ -2,6 +2,9 @@ package org.sitmap.cli;
 
 import java.nio.file.Path;
 import org.sitmap.model.InputException;
+import org.sitmap.seed.DefaultStore;
+import org.sitmap.store.IncidentStorage;
+import org.sitmap.store.pg.PgStore;
 import org.sitmap.store.pg.PgEnvironment;
 import org.sitmap.store.pg.PgLocation;
 import picocli.CommandLine;
@@ -9,7 +12,8 @@ import picocli.CommandLine;
 /**
  * What {@code --db} names: a store file, or a team server (a libpq URI or {@code service=NAME}, completed from the
  * environment, the service file and the password file as libpq does). A password written into the address draws a
- * note on stderr, because other users may read a command line.
+ * note on stderr, because other users may read a command line. {@link #open} and {@link #openForReading} pick the
+ * store for it: a GeoPackage file (the default store when none is named) or a {@link PgStore}.
  */
 record StoreTarget(Path file, PgLocation server) {
     /** The file of {@code target}, null for the default store; one line when it names a server {@code what} cannot use yet. */
@@ -33,6 +37,20 @@ record StoreTarget(Path file, PgLocation server) {
                     + " machine (process list, shell history); use PGPASSWORD or ~/.pgpass instead");
         }
         return target.server();
+    }
+
+    /** The store {@code target} names, opened for imports and gazetteer writes (the default store when null). */
+    static IncidentStorage open(StoreTarget target, CommandLine.Model.CommandSpec spec) {
+        PgLocation server = server(target, spec);
+        if (server != null) return PgStore.open(server);
+        return DefaultStore.open(target == null ? null : target.file());
+    }
+
+    /** The store {@code target} names, opened for reading only (the default store when null). */
+    static IncidentStorage openForReading(StoreTarget target, CommandLine.Model.CommandSpec spec) {
+        PgLocation server = server(target, spec);
+        if (server != null) return PgStore.open(server);
+        return DefaultStore.openForReading(target == null ? null : target.file());
     }
 
     /** picocli's converter for {@code --db}. */

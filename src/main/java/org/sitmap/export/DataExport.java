@@ -15,6 +15,7 @@ import org.sitmap.model.IncidentReader;
 import org.sitmap.model.ParsedRow;
 import org.sitmap.model.Provenance;
 import org.sitmap.store.ImportOptions;
+import org.sitmap.store.IncidentStorage;
 import org.sitmap.store.gpkg.IncidentStore;
 
 /**
@@ -38,12 +39,12 @@ public final class DataExport {
      * {@link org.sitmap.model.FactionRule} is applied by the store's query (the window's exports keep incidents by
      * primary faction, as the map shows them).
      */
-    public static long write(IncidentStore store, FilterSpec filter, Path out) throws IOException {
+    public static long write(IncidentStorage store, FilterSpec filter, Path out) throws IOException {
         return write(store, filter, CsvLayout.SITMAP, out);
     }
 
-    /** As {@link #write(IncidentStore, FilterSpec, Path)}, a CSV in {@code layout}. */
-    public static long write(IncidentStore store, FilterSpec filter, CsvLayout layout, Path out) throws IOException {
+    /** As {@link #write(IncidentStorage, FilterSpec, Path)}, a CSV in {@code layout}. */
+    public static long write(IncidentStorage store, FilterSpec filter, CsvLayout layout, Path out) throws IOException {
         String ext = MapExport.extension(out);
         MapExport.createParent(out);
         if (ext.equals("gpkg")) return geoPackage(store, filter, out);
@@ -98,7 +99,7 @@ public final class DataExport {
      * Streams the incidents that pass {@code filter}, ordered by date then id, into {@code sink} on the calling
      * thread; returns how many. An I/O error of the sink stops the stream and is rethrown as it was.
      */
-    public static long stream(IncidentStore store, FilterSpec filter, Sink sink) throws IOException {
+    public static long stream(IncidentStorage store, FilterSpec filter, Sink sink) throws IOException {
         try {
             return store.forEach(filter, i -> {
                 try {
@@ -113,7 +114,7 @@ public final class DataExport {
     }
 
     /** A fresh store (an existing file is replaced) with the filtered incidents, keeping their source keys. */
-    private static long geoPackage(IncidentStore store, FilterSpec filter, Path out) throws IOException {
+    private static long geoPackage(IncidentStorage store, FilterSpec filter, Path out) throws IOException {
         if (store.file() != null && Files.exists(out) && Files.isSameFile(store.file(), out)) {
             throw new IllegalArgumentException(out + ": is the store being exported from");
         }

@@ -18,7 +18,7 @@ import org.sitmap.index.Selection;
 import org.sitmap.model.FilterSpec;
 import org.sitmap.render.Raster;
 import org.sitmap.render.Viewport;
-import org.sitmap.store.gpkg.IncidentStore;
+import org.sitmap.store.IncidentStorage;
 import org.sitmap.tiles.TileChain;
 
 /**
@@ -35,13 +35,13 @@ public final class MapExport {
     /** Data sources named in the attribution; more are summarised as "and N more". */
     private static final int MAX_SOURCES = 4;
 
-    private final IncidentStore store;
+    private final IncidentStorage store;
     private final TileChain chain;
     private final java.util.function.Function<String, long[]> textSearch;
     private IncidentIndex index;
 
     /** An export that loads the store's index when first needed ({@code sitmap export}). */
-    public MapExport(IncidentStore store, TileChain chain) {
+    public MapExport(IncidentStorage store, TileChain chain) {
         this(store, chain, null, store::searchText);
     }
 
@@ -51,7 +51,7 @@ public final class MapExport {
      * @param index      the incidents' filter columns, or null to load the store's
      * @param textSearch words → matching ids (the window passes its cached look-up)
      */
-    public MapExport(IncidentStore store, TileChain chain, IncidentIndex index,
+    public MapExport(IncidentStorage store, TileChain chain, IncidentIndex index,
                      java.util.function.Function<String, long[]> textSearch) {
         this.store = store;
         this.chain = chain;

@@ -34,7 +34,7 @@ class GazetteerCommandTest {
     @Test
     void theStoreMayBeNamedBeforeOrAfterTheCommand() {
         List<Path> stores = new ArrayList<>();
-        GazetteerListing.reader = db -> { stores.add(db); return List.of(); };
+        GazetteerListing.reader = (db, spec) -> { stores.add(db == null ? null : db.file()); return List.of(); };
         assertThat(run("--db", "a.gpkg", "gazetteer", "stats")).isZero();
         assertThat(run("gazetteer", "list", "--db", "b.gpkg")).isZero();
         assertThat(run("gazetteer", "stats")).isZero();
@@ -46,7 +46,7 @@ class GazetteerCommandTest {
         Path f = dir.resolve("SY.txt");
         Files.writeString(f, "1\tTell Rifaat\tTell Rifaat\tTall Rifat\t36.47\t37.10\tP\tPPL\tSY\t\t09\t\t\t\t20000\t\t400\tAsia/Damascus\t2020-01-01\n");
         List<Place> got = new ArrayList<>();
-        GazetteerCommand.writer = (db, places) -> { got.addAll(places); return places.size(); };
+        GazetteerCommand.writer = (db, spec, places) -> { got.addAll(places); return places.size(); };
         assertThat(run("gazetteer", "import", f.toString())).isEqualTo(0);
         assertThat(got).singleElement().satisfies(p -> assertThat(p.admin1()).isEqualTo("Aleppo"));
         assertThat(out.toString()).contains("1 places read, 1 written");
@@ -57,7 +57,7 @@ class GazetteerCommandTest {
         Path f = dir.resolve("SY.txt");
         Files.writeString(f, "1\tA\tA\t\t35\t36\tP\tPPL\tSY\t\t01\t\t\t\t0\t\t1\tx\t2020-01-01\nname,lat,lon\n");
         List<Place> got = new ArrayList<>();
-        GazetteerCommand.writer = (db, places) -> { got.addAll(places); return places.size(); };
+        GazetteerCommand.writer = (db, spec, places) -> { got.addAll(places); return places.size(); };
         assertThat(run("gazetteer", "import", f.toString())).isEqualTo(1);
         assertThat(err.toString()).contains("SY.txt:2:").contains("19");
         assertThat(got).isEmpty();

@@ -5,47 +5,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.List;
-import org.sitmap.ingest.ReaderContext;
 import org.sitmap.model.ImportReport;
-import org.sitmap.model.IncidentReader;
 import org.sitmap.model.InputException;
 import org.sitmap.store.ImportOptions;
 import org.sitmap.store.StoreException;
 import org.sitmap.store.gpkg.IncidentStore;
-import org.sitmap.store.gpkg.StoreFileReader;
 
 /**
- * What the command line does with a team server today: import files (each all or nothing, see {@link PgImporter}),
- * and make a GeoPackage store of the whole team store to take away. Other commands refuse a server with one line
- * until the store contract of issue #19 is built.
+ * The whole team store as a GeoPackage store to take away ({@code sitmap export --db SERVER --out field.gpkg}),
+ * streamed by a server-side cursor. Everything else a command does with a server goes through {@link PgStore}.
  */
 public final class TeamStore {
     private TeamStore() {
-    }
-
-    /**
-     * Imports each file in its own transaction, in order; a reader's import is refused before anything is read.
-     *
-     * @return the report of each file
-     */
-    public static List<ImportReport> importFiles(PgLocation where, List<Path> files, String format, ReaderContext ctx,
-                                                 ImportOptions options) throws IOException {
-        List<ImportReport> reports = new ArrayList<>();
-        try (Connection c = PgConnections.open(where)) {
-            ServerInit.requireEditor(c, where);
-            PgImporter importer = new PgImporter(c, where, ctx.catalog());
-            for (Path file : files) {
-                try (IncidentReader reader = StoreFileReader.open(file, format, ctx)) {
-                    reports.add(importer.run(reader, options, n -> { }));
-                }
-            }
-        } catch (SQLException e) {
-            throw new StoreException("The connection to " + where.display() + " failed (SQL state " + e.getSQLState()
-                    + ").", e);
-        }
-        return reports;
     }
 
     /**
