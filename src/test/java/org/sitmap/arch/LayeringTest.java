@@ -159,6 +159,20 @@ class LayeringTest {
                 .check(classes);
     }
 
+    /**
+     * The store contract ({@code org.sitmap.store}: the interface and the values every store shares) knows neither
+     * store; the GeoPackage store knows nothing of the server's.
+     */
+    @Test
+    void theContractKnowsNoStoreAndTheFileStoreNoServer() {
+        noClasses().that().resideInAPackage("org.sitmap.store")
+                .should().dependOnClassesThat().resideInAnyPackage("org.sitmap.store.gpkg..", "org.sitmap.store.pg..")
+                .check(classes);
+        noClasses().that().resideInAPackage("org.sitmap.store.gpkg..")
+                .should().dependOnClassesThat().resideInAPackage("org.sitmap.store.pg..")
+                .check(classes);
+    }
+
     @Test
     void noCycles() {
         slices().matching("org.sitmap.(*)..").should().beFreeOfCycles().check(classes);

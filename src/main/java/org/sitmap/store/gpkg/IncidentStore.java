@@ -24,7 +24,6 @@ import org.sitmap.store.ImportBatch;
 import org.sitmap.store.CheckReport;
 import org.sitmap.store.ImportOptions;
 import org.sitmap.store.IncidentStorage;
-import org.sitmap.store.IncidentRows;
 import org.sitmap.store.StoreException;
 import org.sitmap.store.StoreFault;
 import org.sitmap.store.StoredPlace;

@@ -10,7 +10,6 @@ import org.sitmap.model.EventType;
 import org.sitmap.model.FilterSpec;
 import org.sitmap.model.Incident;
 import org.sitmap.model.SubEventType;
-import org.sitmap.store.IncidentRows;
 
 /** Translates a {@link FilterSpec} into one parameterised SELECT (the drawn area is checked afterwards). */
 final class QuerySql {

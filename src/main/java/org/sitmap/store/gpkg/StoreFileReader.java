@@ -17,7 +17,6 @@ import org.sitmap.model.IncidentReader;
 import org.sitmap.model.InputException;
 import org.sitmap.model.ParsedRow;
 import org.sitmap.model.Provenance;
-import org.sitmap.store.IncidentRows;
 import org.sqlite.SQLiteConfig;
 
 /**
