@@ -166,7 +166,8 @@ class StoreContractTest {
 
             @Override public void close() { }
         };
-        assertThatThrownBy(() -> s.importAll(broken, ImportOptions.DEFAULT, null)).hasMessageContaining("unexpected end");
+        assertThatThrownBy(() -> s.importAll(broken, ImportOptions.DEFAULT, null)).isInstanceOf(InputException.class)
+                .hasMessageContaining("cut.geojson").hasMessageContaining("unexpected end");
         // cancelled between rows
         assertThatThrownBy(() -> s.importAll(Fixtures.readerOf("c", Fixtures.arabic()), ImportOptions.DEFAULT, null,
                 () -> true)).isInstanceOfSatisfying(StoreFault.class,

@@ -1,7 +1,6 @@
 package org.sitmap.store.pg;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -23,6 +22,7 @@ import org.sitmap.model.FilterSpec;
 import org.sitmap.model.ImportReport;
 import org.sitmap.model.Incident;
 import org.sitmap.model.IncidentReader;
+import org.sitmap.model.InputException;
 import org.sitmap.model.ParsedRow;
 import org.sitmap.model.Place;
 import org.sitmap.store.CheckReport;
@@ -212,7 +212,19 @@ public final class PgStore implements IncidentStorage {
         } catch (SQLException e) {
             throw failure("import into", e);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            // as the GeoPackage store says it: which file, what went wrong; nothing of it was stored
+            if (Thread.currentThread().isInterrupted()) {
+                throw new StoreFault(StoreFault.Kind.CANCELLED, "the import of " + reader.file() + " into "
+                        + where.display() + " was cancelled: nothing was imported, the store is unchanged", e);
+            }
+            throw new InputException(reader.file(), 0, "cannot read the file: " + e.getMessage(), e);
+        } catch (StoreException e) {
+            // interrupt() during the merge: the server cancelled the statement and rolled the import back
+            if (!(e instanceof StoreFault) && e.getCause() instanceof SQLException s && "57014".equals(s.getSQLState())) {
+                throw new StoreFault(StoreFault.Kind.CANCELLED, "the import of " + reader.file() + " into "
+                        + where.display() + " was cancelled: nothing was imported, the store is unchanged", e);
+            }
+            throw e;
         }
     }
 
