@@ -45,7 +45,7 @@ final class GazetteerCommand {
         }
     };
 
-    /** {@code sitmap gazetteer import [--db FILE] FILE}. */
+    /** {@code sitmap gazetteer import [--db FILE|SERVER] FILE}. */
     @Command(name = "import", mixinStandardHelpOptions = true,
             description = {"Adds the places of a GeoNames dump (19 tab-separated columns, e.g. SY.txt from"
                     + " download.geonames.org/export/dump) to the store's gazetteer, so that article imports find"

@@ -29,7 +29,7 @@ final class GazetteerListing {
         }
     };
 
-    /** {@code sitmap gazetteer list [--db FILE] [--source S] [--name TEXT]}. */
+    /** {@code sitmap gazetteer list [--db FILE|SERVER] [--source S] [--name TEXT]}. */
     @Command(name = "list", mixinStandardHelpOptions = true,
             description = {"Lists the store's gazetteer entries, tab-separated: name, latitude, longitude, precision"
                     + " (1 exact, 2 near, 3 region), events that name the place, source (events:ucdp, events:acled ..."
@@ -64,7 +64,7 @@ final class GazetteerListing {
         }
     }
 
-    /** {@code sitmap gazetteer stats [--db FILE]}. */
+    /** {@code sitmap gazetteer stats [--db FILE|SERVER]}. */
     @Command(name = "stats", mixinStandardHelpOptions = true,
             description = {"Counts the store's gazetteer entries by source and precision, with the events that name"
                     + " them. Articles resolve places against these entries and the shipped gazetteer."})

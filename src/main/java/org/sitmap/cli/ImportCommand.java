@@ -24,7 +24,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine;
 
 /**
- * {@code sitmap import [--db FILE] [--format F] [--date D] [--strict] [--review] [--dry-run] PATH...}: imports each
+ * {@code sitmap import [--db FILE|SERVER] [--format F] [--date D] [--strict] [--review] [--dry-run] PATH...}: imports each
  * file (a folder: each file in it) in its own transaction and prints its report.
  */
 @Command(name = "import", mixinStandardHelpOptions = true,
