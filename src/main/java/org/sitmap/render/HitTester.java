@@ -149,6 +149,15 @@ public final class HitTester {
 
         public Builder(Viewport viewport) { this.viewport = viewport; }
 
+        /** Makes room for {@code singles} more single markers and {@code clusterRows} more rows in clusters. */
+        public void reserve(int singles, int clusterRows) {
+            if (ns + singles > srow.length) {
+                int n = ns + singles;
+                sx = Arrays.copyOf(sx, n); sy = Arrays.copyOf(sy, n); srow = Arrays.copyOf(srow, n);
+            }
+            if (nr + clusterRows > cRows.length) cRows = Arrays.copyOf(cRows, nr + clusterRows);
+        }
+
         public void single(float x, float y, int row) {
             if (ns == srow.length) {
                 sx = Arrays.copyOf(sx, ns * 2); sy = Arrays.copyOf(sy, ns * 2); srow = Arrays.copyOf(srow, ns * 2);

@@ -157,6 +157,7 @@ public final class IncidentPainter {
         // a dense view (more than DENSE_ROWS rows in it): where a cell of DENSE_PX pixels holds DENSE_CELL rows
         // or more, their markers cover each other; only the last one (on top) is stamped there
         int total = (found[0] + found[1]) / 3;
+        hits.reserve(total, 0);
         int cw = (w + 2 * m) / DENSE_PX + 1;
         int[] cellRows = null;
         int[] cellLast = null;
@@ -282,6 +283,7 @@ public final class IncidentPainter {
         for (int c = 0; c < cells; c++) start[c + 1] = start[c] + count[c];
         int[] fill = Arrays.copyOf(start, cells);
         int[] bucket = new int[start[cells]];
+        hits.reserve(0, start[cells]);
         for (int k = 0, n = sel.count(); k < n; k++) if (cellOf[k] >= 0) bucket[fill[cellOf[k]]++] = rows[k];
         for (int c = 0; c < cells; c++) {
             int n = count[c];

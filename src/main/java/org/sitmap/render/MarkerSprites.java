@@ -38,6 +38,16 @@ public final class MarkerSprites {
     private final int[][] sprites;
     /** Per sprite: offsets (dy*size+dx) of non-transparent pixels, to skip empty corners when stamping. */
     private final int[][] opaqueIdx;
+    /**
+     * Per sprite, for rasters {@link #plannedWidth} wide: the raster offsets (from the sprite's top-left pixel) and
+     * values of its fully opaque pixels (copied) and of its translucent ones (blended), so a stamp inside the
+     * raster is two plain loops with no per-pixel row arithmetic or alpha test.
+     */
+    private final int[][] solidAt;
+    private final int[][] solidValue;
+    private final int[][] blendAt;
+    private final int[][] blendValue;
+    private int plannedWidth = -1;
 
     /** @param radius marker radius in pixels (the sprite is {@code 2·radius+3} pixels square) */
     public MarkerSprites(FactionCatalog catalog, int radius) {
@@ -46,6 +56,10 @@ public final class MarkerSprites {
         this.size = 2 * radius + 3;
         this.sprites = new int[catalog.size() * TYPES * 4][];
         this.opaqueIdx = new int[sprites.length][];
+        this.solidAt = new int[sprites.length][];
+        this.solidValue = new int[sprites.length][];
+        this.blendAt = new int[sprites.length][];
+        this.blendValue = new int[sprites.length][];
     }
 
     public int radius() { return radius; }
@@ -108,19 +122,21 @@ public final class MarkerSprites {
         int y0 = cy - size / 2;
         boolean inside = x0 >= 0 && y0 >= 0 && x0 + size <= w && y0 + size <= h;
         if (inside) {
-            // the common case: no clipping, and no division per pixel (k = dy * size + dx)
+            if (w != plannedWidth) {
+                java.util.Arrays.fill(solidAt, null);
+                plannedWidth = w;
+            }
+            if (solidAt[key] == null) plan(key, w);
             int base = y0 * w + x0;
-            int rowStart = 0;
-            int rowOffset = base;
-            for (int k : idx) {
-                while (k >= rowStart + size) {
-                    rowStart += size;
-                    rowOffset += w;
-                }
-                int i = rowOffset + (k - rowStart);
-                int src = s[k];
-                int a = src >>> 24;
-                dst[i] = a == 255 ? src : src + mulPre(dst[i], 255 - a);
+            int[] at = solidAt[key];
+            int[] value = solidValue[key];
+            for (int j = 0; j < at.length; j++) dst[base + at[j]] = value[j];
+            at = blendAt[key];
+            value = blendValue[key];
+            for (int j = 0; j < at.length; j++) {
+                int i = base + at[j];
+                int src = value[j];
+                dst[i] = src + mulPre(dst[i], 255 - (src >>> 24));
             }
             return;
         }
@@ -139,6 +155,30 @@ public final class MarkerSprites {
                 dst[i] = src + mulPre(dst[i], 255 - a);
             }
         }
+    }
+
+    /** Splits sprite {@code key}'s visible pixels into opaque and translucent ones, as offsets in a raster {@code w} wide. */
+    private void plan(int key, int w) {
+        int[] s = sprites[key];
+        int[] idx = opaqueIdx[key];
+        int solid = 0;
+        for (int k : idx) if (s[k] >>> 24 == 255) solid++;
+        int[] sa = new int[solid], sv = new int[solid], ba = new int[idx.length - solid], bv = new int[ba.length];
+        int a = 0, b = 0;
+        for (int k : idx) {
+            int off = k / size * w + k % size;
+            if (s[k] >>> 24 == 255) {
+                sa[a] = off;
+                sv[a++] = s[k];
+            } else {
+                ba[b] = off;
+                bv[b++] = s[k];
+            }
+        }
+        solidAt[key] = sa;
+        solidValue[key] = sv;
+        blendAt[key] = ba;
+        blendValue[key] = bv;
     }
 
     /** Multiplies every channel of a premultiplied pixel by {@code f}/255. */
