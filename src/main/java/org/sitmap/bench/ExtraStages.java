@@ -43,7 +43,7 @@ final class ExtraStages {
     void run(BenchResult out, Path dir, Path db) throws IOException {
         log.println("headless 1920×1080 export…");
         try (IncidentStore store = IncidentStore.open(db)) {
-            out.timing("export_ms", ExportStage.measure(store, dir, Math.min(runs, 5)), null);
+            ExportStage.measure(out, store, dir, Math.min(runs, 5));
         }
         log.println("article extraction…");
         ArticleExtractor ex = new ArticleExtractor(Gazetteer.load(null), FactionCatalog.shipped());

@@ -60,7 +60,7 @@ public final class DayBins {
         int[] spanCount = new int[2];
         Split.halves(n, (half, from, to) -> {
             int[] ex = new int[days * f];
-            long[] spans = new long[256];
+            long[] spans = new long[Math.max(256, (to - from) >> 3)];   // rows with a span are few: an eighth
             int ns = 0;
             for (int r = from; r < to; r++) {
                 if (!filter.accepts(r)) continue;

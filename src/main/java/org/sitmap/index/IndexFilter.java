@@ -28,11 +28,6 @@ public final class IndexFilter {
     private final int precisionMask;
     private final int minFatalities;
     private final BBox bbox;
-    /** The box's bounds (NaN-free when {@link #bbox} is set; an unlocated row's NaN fails every comparison). */
-    private final double minLon;
-    private final double maxLon;
-    private final double minLat;
-    private final double maxLat;
     private final double[] polyX;
     private final double[] polyY;
     /** Rows whose incident matched the text, one bit a row (null: no text criterion). */
@@ -65,10 +60,6 @@ public final class IndexFilter {
         precisionMask = spec.datePrecisions().isEmpty() ? -1 : pm;
         minFatalities = spec.minFatalities();
         bbox = spec.bbox();
-        minLon = bbox == null ? 0 : bbox.minLon();
-        maxLon = bbox == null ? 0 : bbox.maxLon();
-        minLat = bbox == null ? 0 : bbox.minLat();
-        maxLat = bbox == null ? 0 : bbox.maxLat();
         List<double[]> area = spec.area();
         if (area.size() >= 3) {
             polyX = new double[area.size()];
@@ -118,20 +109,21 @@ public final class IndexFilter {
     /** Writes the accepted rows of {@code [from, to)} to {@code out} from {@code at}; returns how many. */
     private int pass(int from, int to, boolean dates, int[] out, int at) {
         int n = at;
-        // every row is written and the end moves on only when it passes: no branch on the (unpredictable) answer
         for (int r = from; r < to; r++) {
-            out[n] = r;
-            n += (!dates || index.dayEnd(r) >= fromDay) & accepts(r) ? 1 : 0;
+            if (dates && index.dayEnd(r) < fromDay) continue;
+            if (accepts(r)) out[n++] = r;
         }
         return n - at;
     }
 
     /** True when row {@code r} passes every criterion except the date window. */
     public boolean accepts(int r) {
-        if (primaryOnly) {
-            if (((factionMask >>> index.primaryFaction(r)) & 1L) == 0) return false;
-        } else if ((index.factionMask(r) & factionMask) == 0) {
-            return false;
+        if (factionMask != -1L) {   // every faction kept: the faction columns are not read
+            if (primaryOnly) {
+                if (((factionMask >>> index.primaryFaction(r)) & 1L) == 0) return false;
+            } else if ((index.factionMask(r) & factionMask) == 0) {
+                return false;
+            }
         }
         if ((typeMask & (1 << index.eventType(r))) == 0) return false;
         if (subTypeMask != -1L) {
@@ -140,15 +132,12 @@ public final class IndexFilter {
         }
         if ((precisionMask & (1 << index.datePrecision(r))) == 0) return false;
         if (minFatalities > 0 && index.fatalities(r) < minFatalities) return false;
-        if (bbox != null) {
-            // an unlocated row's NaN fails every comparison
-            double lon = index.lon(r);
-            double lat = index.lat(r);
-            if (!(lon >= minLon & lon <= maxLon & lat >= minLat & lat <= maxLat)) return false;
-        }
-        if (polyX != null) {
+        if (bbox != null || polyX != null) {
             if (!index.located(r)) return false;
-            if (!Geodesy.inPolygon(polyX, polyY, index.lon(r), index.lat(r))) return false;
+            float lon = index.lon(r);
+            float lat = index.lat(r);
+            if (bbox != null && !bbox.contains(lon, lat)) return false;
+            if (polyX != null && !Geodesy.inPolygon(polyX, polyY, lon, lat)) return false;
         }
         return textRows == null || ((textRows[r >>> 6] >>> r) & 1L) != 0;
     }

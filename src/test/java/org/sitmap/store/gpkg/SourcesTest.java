@@ -33,6 +33,25 @@ class SourcesTest {
         }
     }
 
+    @Test
+    void aRepeatedQueryFollowsChangesToTheStore(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("s.gpkg");
+        try (IncidentStore store = IncidentStore.open(file)) {
+            store.importAll(reader(List.of(incident("ucdp:1", "SAA", "BBC"))), ImportOptions.DEFAULT, null);
+            assertThat(store.sources(FilterSpec.ALL)).extracting(p -> p[1]).containsExactly("BBC");
+            // a second import through the store, then a change by another program writing the file
+            store.importAll(reader(List.of(incident("ucdp:2", "SAA", "AFP"), incident("ucdp:3", "SAA", "AFP"))),
+                    ImportOptions.DEFAULT, null);
+            assertThat(store.sources(FilterSpec.ALL)).extracting(p -> p[1]).containsExactly("AFP", "BBC");
+            try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file);
+                 java.sql.Statement st = c.createStatement()) {
+                GpkgFunctions.register(c);   // the GeoPackage's triggers call them, as in GDAL or QGIS
+                st.executeUpdate("UPDATE incident SET source = 'Reuters' WHERE source = 'BBC'");
+            }
+            assertThat(store.sources(FilterSpec.ALL)).extracting(p -> p[1]).containsExactly("AFP", "Reuters");
+        }
+    }
+
     private static Incident incident(String key, String faction, String source) {
         return Incident.builder().sourceKey(key).date(LocalDate.of(2019, 5, 1)).place("Ariha")
                 .position(35.81, 36.61).subEventType(SubEventType.SHELLING).actor("Some actor", faction)
