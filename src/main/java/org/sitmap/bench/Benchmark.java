@@ -180,11 +180,11 @@ public final class Benchmark {
         return out;
     }
 
-    private void heapStage(BenchResult out, IncidentIndex ix) {
+    static void heapStage(BenchResult out, IncidentIndex ix) {
         Runtime rt = Runtime.getRuntime();
         for (int k = 0; k < 3; k++) System.gc();
         out.number("heap_mb", (rt.totalMemory() - rt.freeMemory()) / (1024.0 * 1024.0),
-                incidents >= 10_000_000 ? "≤ 1200" : incidents >= 1_000_000 ? "≤ 150" : null);
+                FrameStages.target(out.incidents(), "≤ 1200", "≤ 150"));
         out.number("index_mb", ix.bytes() / (1024.0 * 1024.0), null);
     }
 

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import org.sitmap.index.IncidentIndex;
 import org.sitmap.index.IndexFilter;
 import org.sitmap.model.FilterSpec;
@@ -50,17 +51,22 @@ final class StoreStages {
 
     /** Text search of a common word, its ids made into the map's selection; and of a word every row has. */
     void textSearch(BenchResult out, IncidentStore store, IncidentIndex ix, int incidents) {
+        textSearch(out, store::searchText, ix, incidents);
+    }
+
+    /** The same with the ids of a search done by {@code search} (a team server's full-text search). */
+    void textSearch(BenchResult out, Function<String, long[]> search, IncidentIndex ix, int incidents) {
         log.println("text search…");
         int[] count = new int[1];
         FilterSpec spec = FilterSpec.ALL.withText(COMMON_WORD);
         out.timing("fts_ms", Timing.measure(2, runs, () -> count[0] = new IndexFilter(ix, spec,
-                store.searchText(COMMON_WORD)).apply().count()),
+                search.apply(COMMON_WORD)).apply().count()),
                 incidents >= 10_000_000 ? "≤ 300" : incidents >= 1_000_000 ? "≤ 50" : null);
         out.note("fts", String.format(java.util.Locale.ROOT, "text search: \"%s\" matches %,d incidents",
                 COMMON_WORD, count[0]));
         FilterSpec every = FilterSpec.ALL.withText(EVERY_ROW_WORD);
         out.timing("fts_every_row_ms", Timing.measure(1, Math.max(3, runs / 5), () -> new IndexFilter(ix, every,
-                store.searchText(EVERY_ROW_WORD)).apply()), null);
+                search.apply(EVERY_ROW_WORD)).apply()), null);
     }
 
     /**

@@ -47,9 +47,6 @@ public final class SitmapCommand implements Callable<Integer> {
     /** Builds the command line with every subcommand and the project's exit-code and error handling. */
     public static CommandLine commandLine(GuiStarter gui) {
         CommandLine cl = new CommandLine(new SitmapCommand(gui));
-        // bench makes its own temporary store: the inherited --db has no meaning there
-        CommandLine.Model.CommandSpec bench = cl.getSubcommands().get("bench").getCommandSpec();
-        bench.remove(bench.findOption("--db"));
         cl.setExitCodeExceptionMapper(ErrorHandling::exitCode);
         cl.setExecutionExceptionHandler(ErrorHandling::handle);
         cl.setParameterExceptionHandler(ErrorHandling::usage);
