@@ -71,6 +71,7 @@ public final class PgImporter {
         try {
             ServerInit.requireEditor(conn, where);
             conn.setAutoCommit(false);
+            long t0 = System.nanoTime();
             long batch = startBatch(file, reader.format());
             try (Statement s = conn.createStatement()) {
                 s.execute("CREATE TEMP TABLE sitmap_staging (line bigint, source_key text, lon float8, lat float8,"
@@ -102,7 +103,7 @@ public final class PgImporter {
                     }
                     Incident inc = values.normalised(row.incident());
                     if (!inc.located() && inc.place() != null && unresolved.size() < 200) unresolved.add(inc.place());
-                    stage(buf, row.line(), inc);
+                    stage(buf, values, row.line(), inc, values.hash(inc));
                     if (buf.length() >= COPY_CHUNK) {
                         byte[] b = buf.drain();
                         copy.writeToCopy(b, 0, b.length);
@@ -115,9 +116,11 @@ public final class PgImporter {
             } finally {
                 if (copy.isActive()) copy.cancelCopy();
             }
+            long t1 = System.nanoTime();
             long mark = PgPlaces.mark(conn);
             long[] merged = merge(batch);
             PgPlaces.learn(conn, batch, reader.format(), mark);
+            long t2 = System.nanoTime();
             int imported = (int) merged[0];
             int updated = (int) merged[1];
             int older = (int) merged[2];
@@ -130,7 +133,11 @@ public final class PgImporter {
                 notifyListeners(batch);
                 conn.commit();
             }
-            LOG.fine(() -> file + ": " + staged + " distinct keys merged into " + where.display());
+            long t3 = System.nanoTime();
+            String timing = String.format(java.util.Locale.ROOT, "%s: %d rows staged in %.2f s, %d distinct keys"
+                    + " merged into %s in %.2f s, committed in %.2f s", file, rowsRead, (t1 - t0) / 1e9, staged,
+                    where.display(), (t2 - t1) / 1e9, (t3 - t2) / 1e9);
+            LOG.info(timing);
             return new ImportReport(file, reader.format(), options.dryRun() ? 0 : batch, rowsRead, imported, updated,
                     skipped, older, rejected, rejections, List.of(), List.copyOf(unresolved), reader.notes());
         } catch (SQLException e) {
@@ -156,7 +163,7 @@ public final class PgImporter {
         }
     }
 
-    private void stage(CopyText b, long line, Incident i) {
+    static void stage(CopyText b, IncidentValues values, long line, Incident i, String hash) {
         b.num(line).text(i.sourceKey());
         if (i.located()) b.num(i.longitude()).num(i.latitude()); else b.nul().nul();
         b.text(i.date().toString()).num(i.datePrecision().code()).text(i.spanEnd().toString())
@@ -165,7 +172,7 @@ public final class PgImporter {
                 .text(i.subEventType() == null ? null : i.subEventType().label());
         if (i.fatalities() == null) b.nul(); else b.num(i.fatalities());
         b.text(i.summary()).text(i.source()).text(i.origin()).text(i.evidence())
-                .text(IncidentValues.factionCodes(i)).text(values.hash(i)).text(IncidentValues.actorsJson(i));
+                .text(IncidentValues.factionCodes(i)).text(hash).text(IncidentValues.actorsJson(i));
         if (i.revised() == null) b.nul(); else b.num(i.revised().getEpochSecond());
         b.endRow();
     }
