@@ -9,6 +9,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.function.LongConsumer;
 import java.util.logging.Level;
@@ -27,27 +28,28 @@ import org.sitmap.store.StoreException;
 
 /**
  * An import into a team store, all or nothing: the rows are streamed with COPY into a temporary staging table, then
- * merged into {@code sitmap.incident} by source key in one statement of the same transaction (new key: insert;
+ * merged into {@code sitmap.incident} by source key in the same transaction ({@link PgMerge}: new key: insert;
  * changed content: update, unless the stored version was revised later by the source; same content: skip). Readers
  * see the import whole or not at all; a killed client leaves nothing, since the server rolls the transaction back.
+ *
+ * <p>The file is parsed on a second thread ({@link ReadAhead}) while this one hashes the rows, encodes them as COPY
+ * text and sends them; whether the file repeats a key is noted on the way ({@link KeySeen}), so the merge sorts the
+ * rows to keep the last of each key only when it must.
  *
  * <p>Two editors importing at once stage in parallel and merge one after the other (a transaction-level advisory
  * lock around the merge), so overlapping files end with every event once and never deadlock. At commit the server
  * sends {@code NOTIFY sitmap, '<batch id>'} to open windows and {@code NOTIFY qgis} to QGIS layers set to refresh on
  * notification.
  *
- * <p>Threading: one import per instance, on the calling thread.
+ * <p>Threading: one import per instance, on the calling thread (plus the read-ahead thread it starts and joins).
  */
 public final class PgImporter {
     private static final Logger LOG = Logger.getLogger(PgImporter.class.getName());
-    /** The lock that orders merges of concurrent imports. */
+    /** The lock that orders merges of concurrent imports (and anything else that writes incidents). */
     static final long MERGE_LOCK = 0x5173_6d61_7002L;
     /** The channel open windows listen on; the payload is the batch id. */
     public static final String CHANNEL = "sitmap";
     private static final int COPY_CHUNK = 1 << 20;
-    private static final String STAGED = "line, source_key, lon, lat, event_date, date_precision, end_date, span_end,"
-            + " place, admin1, country, geo_precision, event_type, sub_event_type, fatalities, summary, source,"
-            + " origin, evidence, faction_codes, content_hash, actors, source_revised";
 
     private final Connection conn;
     private final PgLocation where;
@@ -58,6 +60,17 @@ public final class PgImporter {
         this.conn = conn;
         this.where = where;
         this.values = new IncidentValues(catalog);
+    }
+
+    /** What streaming the file into the staging table found. */
+    private static final class Staged {
+        final List<ImportReport.Rejection> rejections = new ArrayList<>();
+        final Set<String> unresolved = new LinkedHashSet<>();
+        final KeySeen keys = new KeySeen();
+        int rowsRead;
+        int rejected;
+        int staged;
+        int direct;
     }
 
     /**
@@ -73,60 +86,16 @@ public final class PgImporter {
             conn.setAutoCommit(false);
             long t0 = System.nanoTime();
             long batch = startBatch(file, reader.format());
-            try (Statement s = conn.createStatement()) {
-                s.execute("CREATE TEMP TABLE sitmap_staging (line bigint, source_key text, lon float8, lat float8,"
-                        + " event_date date, date_precision integer, end_date date, span_end date, place text,"
-                        + " admin1 text, country text, geo_precision integer, event_type text, sub_event_type text,"
-                        + " fatalities integer, summary text, source text, origin text, evidence text,"
-                        + " faction_codes text, content_hash text, actors jsonb, source_revised bigint)"
-                        + " ON COMMIT DROP");
-            }
-            List<ImportReport.Rejection> rejections = new ArrayList<>();
-            int rowsRead = 0;
-            int rejected = 0;
-            Set<String> unresolved = new LinkedHashSet<>();
-            CopyIn copy = conn.unwrap(PGConnection.class).getCopyAPI()
-                    .copyIn("COPY sitmap_staging (" + STAGED + ") FROM STDIN");
-            try {
-                CopyText buf = new CopyText();
-                for (ParsedRow row; (row = reader.next()) != null; ) {
-                    rowsRead++;
-                    if (row.isRejected()) {
-                        if (options.strict()) {
-                            throw new InputException(file, row.line(), row.rejection() + " (strict: nothing imported)");
-                        }
-                        rejected++;
-                        if (rejections.size() < ImportReport.MAX_LISTED) {
-                            rejections.add(new ImportReport.Rejection(file, row.line(), row.rejection()));
-                        }
-                        continue;
-                    }
-                    Incident inc = values.normalised(row.incident());
-                    if (!inc.located() && inc.place() != null && unresolved.size() < 200) unresolved.add(inc.place());
-                    stage(buf, values, row.line(), inc, values.hash(inc));
-                    if (buf.length() >= COPY_CHUNK) {
-                        byte[] b = buf.drain();
-                        copy.writeToCopy(b, 0, b.length);
-                    }
-                    if ((rowsRead & 0x3fff) == 0) progress.accept(rowsRead);
-                }
-                byte[] b = buf.drain();
-                if (b.length > 0) copy.writeToCopy(b, 0, b.length);
-                copy.endCopy();
-            } finally {
-                if (copy.isActive()) copy.cancelCopy();
-            }
-            long t1 = System.nanoTime();
+            // every incident this import inserts gets a larger id (see PgPlaces.mark)
             long mark = PgPlaces.mark(conn);
-            long[] merged = merge(batch);
+            FirstLoad first = options.dryRun() ? null : FirstLoad.begin(conn);
+            Staged st = stage(reader, options, progress, first, batch);
+            long t1 = System.nanoTime();
+            PgMerge.Result m = merge(st, first, batch);
             PgPlaces.learn(conn, batch, reader.format(), mark);
             long t2 = System.nanoTime();
-            int imported = (int) merged[0];
-            int updated = (int) merged[1];
-            int older = (int) merged[2];
-            int staged = (int) merged[3];
-            int skipped = rowsRead - rejected - imported - updated - older;
-            finishBatch(batch, rowsRead, imported, updated, skipped, rejected);
+            int skipped = st.rowsRead - st.rejected - (int) (m.inserted() + m.updated() + m.older());
+            finishBatch(batch, st.rowsRead, (int) m.inserted(), (int) m.updated(), skipped, st.rejected);
             if (options.dryRun()) {
                 conn.rollback();
             } else {
@@ -134,12 +103,13 @@ public final class PgImporter {
                 conn.commit();
             }
             long t3 = System.nanoTime();
-            String timing = String.format(java.util.Locale.ROOT, "%s: %d rows staged in %.2f s, %d distinct keys"
-                    + " merged into %s in %.2f s, committed in %.2f s", file, rowsRead, (t1 - t0) / 1e9, staged,
-                    where.display(), (t2 - t1) / 1e9, (t3 - t2) / 1e9);
+            String timing = String.format(Locale.ROOT, "%s: %d rows staged in %.2f s, %d distinct keys merged into"
+                    + " %s in %.2f s (%s), committed in %.2f s", file, st.rowsRead, (t1 - t0) / 1e9, m.distinct(),
+                    where.display(), (t2 - t1) / 1e9, m.steps(), (t3 - t2) / 1e9);
             LOG.info(timing);
-            return new ImportReport(file, reader.format(), options.dryRun() ? 0 : batch, rowsRead, imported, updated,
-                    skipped, older, rejected, rejections, List.of(), List.copyOf(unresolved), reader.notes());
+            return new ImportReport(file, reader.format(), options.dryRun() ? 0 : batch, st.rowsRead,
+                    (int) m.inserted(), (int) m.updated(), skipped, (int) m.older(), st.rejected, st.rejections,
+                    List.of(), List.copyOf(st.unresolved), reader.notes());
         } catch (SQLException e) {
             rollbackQuietly();
             LOG.log(Level.FINE, "import of " + file + " into " + where.display() + " failed", e);
@@ -149,6 +119,90 @@ public final class PgImporter {
             rollbackQuietly();
             throw e;
         }
+    }
+
+    /**
+     * Streams the accepted rows: straight into the incident table on a first load, until a key comes twice; into the
+     * staging table otherwise, and from that row on. The file is parsed on the read-ahead thread.
+     */
+    private Staged stage(IncidentReader reader, ImportOptions options, LongConsumer progress, FirstLoad first,
+                         long batch) throws SQLException, IOException {
+        Staged st = new Staged();
+        String file = reader.file();
+        CopyIn copy = first != null ? copyIn("COPY sitmap.incident (" + FirstLoad.COLUMNS + ") FROM STDIN")
+                : startStaging();
+        boolean direct = first != null;
+        try (ReadAhead rows = new ReadAhead(reader)) {
+            CopyText buf = new CopyText(COPY_CHUNK + (64 << 10));
+            for (ParsedRow row; (row = rows.next()) != null; ) {
+                st.rowsRead++;
+                if (row.isRejected()) {
+                    if (options.strict()) {
+                        throw new InputException(file, row.line(), row.rejection() + " (strict: nothing imported)");
+                    }
+                    st.rejected++;
+                    if (st.rejections.size() < ImportReport.MAX_LISTED) {
+                        st.rejections.add(new ImportReport.Rejection(file, row.line(), row.rejection()));
+                    }
+                    continue;
+                }
+                Incident inc = values.normalised(row.incident());
+                if (!inc.located() && inc.place() != null && st.unresolved.size() < 200) st.unresolved.add(inc.place());
+                st.keys.add(inc.sourceKey());
+                if (direct && st.keys.mayRepeat()) {
+                    // a key came again: what follows is staged and merged, so the last row of each key stays
+                    if (buf.length() > 0) copy.writeToCopy(buf.bytes(), 0, buf.length());
+                    buf.clear();
+                    copy.endCopy();
+                    copy = startStaging();
+                    direct = false;
+                }
+                String hash = values.hash(inc);
+                if (direct) {
+                    direct(buf, batch, inc, hash);
+                    st.direct++;
+                } else {
+                    stage(buf, row.line(), inc, hash);
+                    st.staged++;
+                }
+                if (buf.length() >= COPY_CHUNK) {
+                    copy.writeToCopy(buf.bytes(), 0, buf.length());
+                    buf.clear();
+                }
+                if ((st.rowsRead & 0x3fff) == 0) progress.accept(st.rowsRead);
+            }
+            if (buf.length() > 0) copy.writeToCopy(buf.bytes(), 0, buf.length());
+            copy.endCopy();
+        } finally {
+            if (copy.isActive()) copy.cancelCopy();
+        }
+        return st;
+    }
+
+    private CopyIn copyIn(String sql) throws SQLException {
+        return conn.unwrap(PGConnection.class).getCopyAPI().copyIn(sql);
+    }
+
+    /** Creates the temporary staging table (dropped at commit) and starts copying into it. */
+    private CopyIn startStaging() throws SQLException {
+        try (Statement s = conn.createStatement()) {
+            s.execute("CREATE TEMP TABLE sitmap_staging (" + PgMerge.STAGING_COLUMNS + ") ON COMMIT DROP");
+        }
+        return copyIn("COPY sitmap_staging (" + PgMerge.STAGED + ") FROM STDIN");
+    }
+
+    /** The rows copied straight in count as inserted; staged rows are merged ({@link PgMerge}). */
+    private PgMerge.Result merge(Staged st, FirstLoad first, long batch) throws SQLException {
+        if (first == null) return PgMerge.run(conn, batch, st.staged, st.keys.mayRepeat());
+        long removed = 0;
+        PgMerge.Result m = new PgMerge.Result(0, 0, 0, 0, "");
+        if (st.staged > 0) {
+            removed = FirstLoad.dropRepeated(conn, batch);
+            m = PgMerge.run(conn, batch, st.staged, true);
+        }
+        String how = first.finish(conn);
+        return new PgMerge.Result(st.direct - removed + m.inserted(), m.updated(), m.older(),
+                st.direct - removed + m.distinct(), how + (m.steps().isEmpty() ? "" : "; then " + m.steps()));
     }
 
     private long startBatch(String file, String format) throws SQLException {
@@ -163,60 +217,31 @@ public final class PgImporter {
         }
     }
 
-    static void stage(CopyText b, IncidentValues values, long line, Incident i, String hash) {
+    /** One row of {@link FirstLoad#COLUMNS} as COPY text (the point as hex EWKB). */
+    static void direct(CopyText b, long batch, Incident i, String hash) {
+        if (i.located()) b.pointEwkb(i.longitude(), i.latitude()); else b.nul();
+        b.text(i.sourceKey()).date(i.date()).num(i.datePrecision().code()).date(i.spanEnd()).date(i.spanEnd())
+                .text(i.place()).text(i.admin1()).text(i.country()).num(i.geoPrecision().code())
+                .text(i.eventType().label()).text(i.subEventType() == null ? null : i.subEventType().label());
+        if (i.fatalities() == null) b.nul(); else b.num(i.fatalities());
+        b.text(i.summary()).text(i.source()).text(i.origin()).text(i.evidence()).num(batch)
+                .text(IncidentValues.factionCodes(i)).text(hash).text(IncidentValues.actorsJson(i));
+        if (i.revised() == null) b.nul(); else b.num(i.revised().getEpochSecond());
+        b.endRow();
+    }
+
+    /** One row of {@link PgMerge#STAGED} as COPY text. */
+    static void stage(CopyText b, long line, Incident i, String hash) {
         b.num(line).text(i.sourceKey());
         if (i.located()) b.num(i.longitude()).num(i.latitude()); else b.nul().nul();
-        b.text(i.date().toString()).num(i.datePrecision().code()).text(i.spanEnd().toString())
-                .text(i.spanEnd().toString()).text(i.place()).text(i.admin1()).text(i.country())
-                .num(i.geoPrecision().code()).text(i.eventType().label())
+        b.date(i.date()).num(i.datePrecision().code()).date(i.spanEnd()).text(i.place()).text(i.admin1())
+                .text(i.country()).num(i.geoPrecision().code()).text(i.eventType().label())
                 .text(i.subEventType() == null ? null : i.subEventType().label());
         if (i.fatalities() == null) b.nul(); else b.num(i.fatalities());
         b.text(i.summary()).text(i.source()).text(i.origin()).text(i.evidence())
                 .text(IncidentValues.factionCodes(i)).text(hash).text(IncidentValues.actorsJson(i));
         if (i.revised() == null) b.nul(); else b.num(i.revised().getEpochSecond());
         b.endRow();
-    }
-
-    /** Merges the staged rows; returns inserted, updated, older (kept the stored), distinct keys. */
-    private long[] merge(long batch) throws SQLException {
-        try (PreparedStatement lock = conn.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
-            lock.setLong(1, MERGE_LOCK);
-            lock.execute();
-        }
-        String last = "SELECT DISTINCT ON (source_key) * FROM sitmap_staging ORDER BY source_key, line DESC";
-        long older;
-        long distinct;
-        try (PreparedStatement ps = conn.prepareStatement("SELECT count(*), count(*) FILTER (WHERE t.fid IS NOT NULL"
-                + " AND t.content_hash <> s.content_hash AND s.source_revised < t.source_revised)"
-                + " FROM (" + last + ") s LEFT JOIN sitmap.incident t USING (source_key)");
-             ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            distinct = rs.getLong(1);
-            older = rs.getLong(2);
-        }
-        String cols = "geom, source_key, event_date, date_precision, end_date, span_end, place, admin1, country,"
-                + " geo_precision, event_type, sub_event_type, fatalities, summary, source, origin, evidence,"
-                + " batch_id, faction_codes, content_hash, actors, source_revised";
-        StringBuilder set = new StringBuilder();
-        for (String c : cols.split(",\\s*")) {
-            if (!c.equals("source_key")) set.append(set.length() == 0 ? "" : ", ").append(c).append(" = EXCLUDED.").append(c);
-        }
-        String sql = "WITH up AS (INSERT INTO sitmap.incident AS t (" + cols + ")"
-                + " SELECT CASE WHEN lon IS NULL THEN NULL ELSE ST_SetSRID(ST_MakePoint(lon, lat), 4326) END,"
-                + " source_key, event_date, date_precision, end_date, span_end, place, admin1, country, geo_precision,"
-                + " event_type, sub_event_type, fatalities, summary, source, origin, evidence, ?, faction_codes,"
-                + " content_hash, actors, source_revised FROM (" + last + ") s"
-                + " ON CONFLICT (source_key) DO UPDATE SET " + set
-                + " WHERE t.content_hash <> EXCLUDED.content_hash AND NOT coalesce(EXCLUDED.source_revised"
-                + " < t.source_revised, false) RETURNING (xmax = 0) AS inserted)"
-                + " SELECT count(*) FILTER (WHERE inserted), count(*) FILTER (WHERE NOT inserted) FROM up";
-        try (PreparedStatement ps = conn.prepareStatement(sql)) {
-            ps.setLong(1, batch);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return new long[] {rs.getLong(1), rs.getLong(2), older, distinct};
-            }
-        }
     }
 
     private void finishBatch(long batch, int read, int imported, int updated, int skipped, int rejected)

@@ -41,7 +41,7 @@ public final class ImportPerfMain {
                         Incident inc = values.normalised(row.incident());
                         String h = values.hash(inc);
                         if (stage == 2) {
-                            PgImporter.stage(buf, values, row.line(), inc, h);
+                            PgImporter.stage(buf, row.line(), inc, h);
                             if (buf.length() > (1 << 20)) bytes += buf.drain().length;
                         }
                     }

@@ -180,4 +180,130 @@ class PgImporterTest {
         assertEquals(100, count("SELECT count(*) FROM sitmap.incident"));
         assertEquals(1, count("SELECT count(*) FROM sitmap.import_batch"));
     }
+    /** {@code file} with the notes and timestamp of the row of key {@code key} replaced. */
+    private static void revise(Path file, String key, String notes, long timestamp) throws IOException {
+        List<String> lines = new ArrayList<>(Files.readAllLines(file, StandardCharsets.UTF_8));
+        for (int k = 1; k < lines.size(); k++) {
+            if (lines.get(k).startsWith(key + ",")) {
+                lines.set(k, lines.get(k).replaceFirst(",Synthetic incident near [^,]*,", "," + notes + ",")
+                        .replaceFirst(",\\d+$", "," + timestamp));
+            }
+        }
+        Files.write(file, lines, StandardCharsets.UTF_8);
+    }
+
+    private static String summary(String key) throws SQLException {
+        try (Connection c = pg.superuser("imp");
+             PreparedStatement ps = c.prepareStatement("SELECT summary FROM sitmap.incident WHERE source_key = ?")) {
+            ps.setString(1, "acled:" + key);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        }
+    }
+
+    @Test
+    void changedRowsAreUpdatedUnlessTheStoredOneWasRevisedLater() throws Exception {
+        clear();
+        importFile("imp_ed1", "pw-ed1", rows("base", 0, 100));
+        Path next = rows("next", 50, 150);
+        revise(next, "SYN60", "Shelling reported again", 1_700_000_100L);
+        revise(next, "SYN61", "An older account", 1_600_000_000L);
+        ImportReport r = importFile("imp_ed2", "pw-ed2", next);
+        assertEquals(50, r.imported(), r.describe());
+        assertEquals(1, r.updated(), r.describe());
+        assertEquals(1, r.older(), r.describe());
+        assertEquals(48, r.skipped(), r.describe());
+        assertEquals("Shelling reported again", summary("SYN60"));
+        assertTrue(summary("SYN61").startsWith("Synthetic incident near"), summary("SYN61"));
+        assertEquals(150, count("SELECT count(*) FROM sitmap.incident"));
+        assertEquals(r.batchId(), count("SELECT batch_id FROM sitmap.incident WHERE source_key = 'acled:SYN60'"));
+    }
+
+    @Test
+    void aKeyTwiceInOneFileKeepsItsLastRowInAnEmptyAndInAFullStore() throws Exception {
+        for (boolean full : new boolean[] {false, true}) {
+            clear();
+            if (full) importFile("imp_ed1", "pw-ed1", rows("other", 200, 300));
+            Path f = rows("twice", 0, 40);
+            List<String> lines = new ArrayList<>(Files.readAllLines(f, StandardCharsets.UTF_8));
+            lines.add(lines.get(4).replaceFirst(",Synthetic incident near [^,]*,", ",The later row,"));
+            Files.write(f, lines, StandardCharsets.UTF_8);
+            ImportReport r = importFile("imp_ed1", "pw-ed1", f);
+            assertEquals(40, r.imported(), r.describe());
+            assertEquals(1, r.skipped(), r.describe());
+            assertEquals("The later row", summary("SYN3"));
+            assertEquals(full ? 140 : 40, count("SELECT count(*) FROM sitmap.incident"));
+        }
+    }
+    private static String stored(long batch) throws SQLException {
+        try (Connection c = pg.superuser("imp"); PreparedStatement ps = c.prepareStatement("SELECT count(*) || ':' ||"
+                + " sum(hashtext(concat_ws('|', source_key, ST_AsText(geom), event_date, end_date, span_end, place,"
+                + " admin1, country, geo_precision, event_type, sub_event_type, fatalities, summary, source, origin,"
+                + " evidence, faction_codes, content_hash, actors::text, source_revised, search::text)))"
+                + " FROM sitmap.incident WHERE batch_id = ?")) {
+            ps.setLong(1, batch);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getString(1);
+            }
+        }
+    }
+
+    @Test
+    void aFirstLoadByTheOwnerStoresWhatAStagedImportStoresAndKeepsItsIndexes() throws Exception {
+        clear();
+        Path f = rows("first", 0, 3000);
+        List<String> lines = new ArrayList<>(Files.readAllLines(f, StandardCharsets.UTF_8));
+        lines.add(2000, lines.get(7).replaceFirst(",Synthetic incident near [^,]*,", ",Said again,"));
+        lines.add(lines.get(9).replaceFirst(",Synthetic incident near [^,]*,", ",Said last,"));
+        Files.write(f, lines, StandardCharsets.UTF_8);
+        // into the empty table, by its owner: copied straight in, indexes built after, the repeats merged
+        ImportReport first = PgCluster.importFile(pg.location("imp_owner", "pw-imp-owner", "imp"), f);
+        assertEquals(3000, first.imported(), first.describe());
+        assertEquals(2, first.skipped(), first.describe());
+        assertEquals("Said again", summary("SYN6"));
+        assertEquals("Said last", summary("SYN8"));
+        String direct = stored(first.batchId());
+        assertEquals(6, count("SELECT count(*) FROM pg_indexes WHERE schemaname = 'sitmap' AND tablename = 'incident'"));
+        assertEquals(count("SELECT count(*) FROM sitmap.incident WHERE search @@ to_tsquery('simple', 'aleppo')"),
+                count("SELECT count(*) FROM sitmap.incident WHERE place ILIKE '%aleppo%' OR summary ILIKE '%aleppo%'"));
+        // the same file staged and merged (the table not empty) stores the same rows
+        clear();
+        importFile("imp_ed1", "pw-ed1", rows("elsewhere", 5000, 5001));
+        ImportReport staged = importFile("imp_ed1", "pw-ed1", f);
+        assertEquals(3000, staged.imported(), staged.describe());
+        assertEquals(direct, stored(staged.batchId()));
+    }
+
+    @Test
+    void aKilledFirstLoadLeavesAnEmptyTableWithItsIndexes() throws Exception {
+        clear();
+        Path big = rows("bigfirst", 0, 120_000);
+        String uri = "postgresql://imp_owner:pw-imp-owner@127.0.0.1:" + pg.port() + "/imp?sslmode=disable";
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                System.getProperty("java.class.path"), PgImportChild.class.getName(), uri, big.toString())
+                .redirectErrorStream(true).start();
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            boolean staging = false;
+            while ((line = out.readLine()) != null) {
+                if (line.startsWith("staging")) {
+                    staging = true;
+                    break;
+                }
+                assertFalse(line.equals("done"), "the child finished before it could be killed");
+            }
+            assertTrue(staging, "the child never started copying");
+            p.destroyForcibly();
+            assertTrue(p.waitFor(30, TimeUnit.SECONDS));
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (count("SELECT count(*) FROM pg_stat_activity WHERE usename = 'imp_owner'") > 0 && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        assertEquals(0, count("SELECT count(*) FROM sitmap.incident"));
+        assertEquals(0, count("SELECT count(*) FROM sitmap.import_batch"));
+        assertEquals(6, count("SELECT count(*) FROM pg_indexes WHERE schemaname = 'sitmap' AND tablename = 'incident'"));
+    }
 }

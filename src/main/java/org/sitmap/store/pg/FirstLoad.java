@@ -1,0 +1,92 @@
+package org.sitmap.store.pg;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Locale;
+
+/**
+ * The first import into an empty incident table, which is most of a new team store's rows: the rows are copied
+ * straight into {@code sitmap.incident} (no staging table, no merge), under the merge lock taken before the copy, so
+ * no other import's merge can add a row meanwhile. When the importing user owns the table, its secondary indexes
+ * ({@link PgSchema#INCIDENT_INDEXES}) are dropped before the copy and built after it in the same transaction:
+ * building a GiST or GIN index over a million rows at once costs a fraction of maintaining it row by row. Until the
+ * commit the table is locked, so readers wait for the import (there is nothing to read yet) and never see it half
+ * done; if anything fails, the rollback brings the indexes back with the empty table.
+ *
+ * <p>Threading: the importing thread, inside its transaction.
+ */
+final class FirstLoad {
+    /** The incident columns the direct copy fills, in {@link PgImporter#direct} order. */
+    static final String COLUMNS = "geom, source_key, event_date, date_precision, end_date, span_end, place, admin1,"
+            + " country, geo_precision, event_type, sub_event_type, fatalities, summary, source, origin, evidence,"
+            + " batch_id, faction_codes, content_hash, actors, source_revised";
+    private static final String[] INDEX_NAMES = {"incident_geom", "incident_dates", "incident_batch", "incident_search"};
+
+    private final boolean indexesDeferred;
+
+    private FirstLoad(boolean indexesDeferred) {
+        this.indexesDeferred = indexesDeferred;
+    }
+
+    /**
+     * A first load when the incident table is empty (checked, then checked again under the merge lock, which this
+     * transaction then keeps), else null: the import stages and merges.
+     */
+    static FirstLoad begin(Connection c) throws SQLException {
+        if (!empty(c)) return null;
+        try (PreparedStatement lock = c.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
+            lock.setLong(1, PgImporter.MERGE_LOCK);
+            lock.execute();
+        }
+        if (!empty(c)) return null;
+        boolean owner;
+        try (PreparedStatement ps = c.prepareStatement("SELECT pg_has_role(relowner, 'USAGE') FROM pg_class"
+                + " WHERE oid = 'sitmap.incident'::regclass"); ResultSet rs = ps.executeQuery()) {
+            owner = rs.next() && rs.getBoolean(1);
+        }
+        if (owner) {
+            try (Statement s = c.createStatement()) {
+                for (String name : INDEX_NAMES) s.execute("DROP INDEX IF EXISTS sitmap." + name);
+            }
+        }
+        return new FirstLoad(owner);
+    }
+
+    private static boolean empty(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT NOT EXISTS (SELECT 1 FROM sitmap.incident)");
+             ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getBoolean(1);
+        }
+    }
+
+    /**
+     * The rows of batch {@code batch} copied before a key came again: those of the keys staged after it are removed,
+     * so that the merge that follows keeps the file's last row of each key, as a staged import does.
+     *
+     * @return how many were removed
+     */
+    static long dropRepeated(Connection c, long batch) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM sitmap.incident t USING (SELECT DISTINCT"
+                + " source_key FROM sitmap_staging) s WHERE t.source_key = s.source_key AND t.batch_id = ?")) {
+            ps.setLong(1, batch);
+            return ps.executeLargeUpdate();
+        }
+    }
+
+    /** Builds the indexes dropped by {@link #begin} (with more sort memory for this transaction); returns what it did. */
+    String finish(Connection c) throws SQLException {
+        if (!indexesDeferred) return "copied straight into the empty table";
+        long t0 = System.nanoTime();
+        try (Statement s = c.createStatement()) {
+            s.execute("SELECT set_config('maintenance_work_mem', '256MB', true)"
+                    + " WHERE pg_size_bytes(current_setting('maintenance_work_mem')) < 256 * 1024 * 1024");
+            for (String sql : PgSchema.INCIDENT_INDEXES) s.execute(sql);
+        }
+        return String.format(Locale.ROOT, "copied straight into the empty table, indexes built after in %.2f s",
+                (System.nanoTime() - t0) / 1e9);
+    }
+}
