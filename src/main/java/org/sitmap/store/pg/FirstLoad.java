@@ -10,9 +10,11 @@ import java.util.Locale;
 /**
  * The first import into an empty incident table, which is most of a new team store's rows: the rows are copied
  * straight into {@code sitmap.incident} (no staging table, no merge), under the merge lock taken before the copy, so
- * no other import's merge can add a row meanwhile. When the importing user owns the table, its secondary indexes
- * ({@link PgSchema#INCIDENT_INDEXES}) are dropped before the copy and built after it in the same transaction:
- * building a GiST or GIN index over a million rows at once costs a fraction of maintaining it row by row. Until the
+ * no other import's merge can add a row meanwhile. When the importing user owns the table, its indexes
+ * ({@link PgSchema#INCIDENT_INDEXES}) and its key and reference constraints ({@link PgSchema#INCIDENT_CONSTRAINTS})
+ * are dropped before the copy and made again after it in the same transaction: building a GiST or GIN index over a
+ * million rows at once costs a fraction of maintaining it row by row, and one check of the batch reference replaces
+ * a trigger per row. The copied keys are distinct (a repeated key ends the direct copy, {@link KeySeen}). Until the
  * commit the table is locked, so readers wait for the import (there is nothing to read yet) and never see it half
  * done; if anything fails, the rollback brings the indexes back with the empty table.
  *
@@ -26,9 +28,25 @@ final class FirstLoad {
     private static final String[] INDEX_NAMES = {"incident_geom", "incident_dates", "incident_batch", "incident_search"};
 
     private final boolean indexesDeferred;
+    private boolean keysDeferred;
 
-    private FirstLoad(boolean indexesDeferred) {
+    private FirstLoad(boolean indexesDeferred, boolean keysDeferred) {
         this.indexesDeferred = indexesDeferred;
+        this.keysDeferred = keysDeferred;
+    }
+
+    /**
+     * Adds the key and reference constraints dropped by {@link #begin} (the rows copied so far have distinct keys:
+     * a repeat ends the direct copy); the merge of staged rows needs the key's index.
+     */
+    void restoreKeys(Connection c) throws SQLException {
+        if (!keysDeferred) return;
+        StringBuilder add = new StringBuilder();
+        for (String d : PgSchema.INCIDENT_CONSTRAINTS) add.append(add.length() == 0 ? "" : ",").append(" ADD CONSTRAINT ").append(d);
+        try (Statement s = c.createStatement()) {
+            s.execute("ALTER TABLE sitmap.incident" + add);
+        }
+        keysDeferred = false;
     }
 
     /**
@@ -47,12 +65,27 @@ final class FirstLoad {
                 + " WHERE oid = 'sitmap.incident'::regclass"); ResultSet rs = ps.executeQuery()) {
             owner = rs.next() && rs.getBoolean(1);
         }
-        if (owner) {
-            try (Statement s = c.createStatement()) {
-                for (String name : INDEX_NAMES) s.execute("DROP INDEX IF EXISTS sitmap." + name);
+        if (!owner) return new FirstLoad(false, false);
+        boolean keys;
+        try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM pg_constraint"
+                + " WHERE conrelid = 'sitmap.incident'::regclass AND conname = ANY (?)")) {
+            ps.setArray(1, c.createArrayOf("text", PgSchema.INCIDENT_CONSTRAINTS.stream()
+                    .map(d -> d.substring(0, d.indexOf(' '))).toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                keys = rs.next() && rs.getInt(1) == PgSchema.INCIDENT_CONSTRAINTS.size();
             }
         }
-        return new FirstLoad(owner);
+        try (Statement s = c.createStatement()) {
+            for (String name : INDEX_NAMES) s.execute("DROP INDEX IF EXISTS sitmap." + name);
+            if (keys) {
+                StringBuilder drop = new StringBuilder();
+                for (String d : PgSchema.INCIDENT_CONSTRAINTS) {
+                    drop.append(drop.length() == 0 ? "" : ",").append(" DROP CONSTRAINT ").append(d, 0, d.indexOf(' '));
+                }
+                s.execute("ALTER TABLE sitmap.incident" + drop);
+            }
+        }
+        return new FirstLoad(true, keys);
     }
 
     private static boolean empty(Connection c) throws SQLException {
@@ -84,9 +117,10 @@ final class FirstLoad {
         try (Statement s = c.createStatement()) {
             s.execute("SELECT set_config('maintenance_work_mem', '256MB', true)"
                     + " WHERE pg_size_bytes(current_setting('maintenance_work_mem')) < 256 * 1024 * 1024");
+            restoreKeys(c);
             for (String sql : PgSchema.INCIDENT_INDEXES) s.execute(sql);
         }
-        return String.format(Locale.ROOT, "copied straight into the empty table, indexes built after in %.2f s",
+        return String.format(Locale.ROOT, "copied straight into the empty table, keys and indexes made after in %.2f s",
                 (System.nanoTime() - t0) / 1e9);
     }
 }

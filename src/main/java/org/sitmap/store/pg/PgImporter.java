@@ -197,6 +197,7 @@ public final class PgImporter {
         long removed = 0;
         PgMerge.Result m = new PgMerge.Result(0, 0, 0, 0, "");
         if (st.staged > 0) {
+            first.restoreKeys(conn);
             removed = FirstLoad.dropRepeated(conn, batch);
             m = PgMerge.run(conn, batch, st.staged, true);
         }

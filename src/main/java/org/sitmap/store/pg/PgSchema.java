@@ -34,6 +34,14 @@ public final class PgSchema {
             "CREATE INDEX incident_batch ON sitmap.incident (batch_id)",
             "CREATE INDEX incident_search ON sitmap.incident USING gin (search)");
 
+    /**
+     * The incident table's key and reference constraints as {@code name definition}, with the names PostgreSQL gave
+     * the inline constraints of {@link #V1}; a first load by the owner adds them after its rows ({@link FirstLoad}).
+     */
+    static final List<String> INCIDENT_CONSTRAINTS = List.of("incident_pkey PRIMARY KEY (fid)",
+            "incident_source_key_key UNIQUE (source_key)",
+            "incident_batch_id_fkey FOREIGN KEY (batch_id) REFERENCES sitmap.import_batch(id)");
+
     static final List<String> V1 = List.of(
             "CREATE TABLE sitmap.faction (code text PRIMARY KEY, name text NOT NULL, aliases text NOT NULL,"
                     + " colour text NOT NULL, ord integer NOT NULL)",

@@ -266,6 +266,7 @@ class PgImporterTest {
         assertEquals("Said last", summary("SYN8"));
         String direct = stored(first.batchId());
         assertEquals(6, count("SELECT count(*) FROM pg_indexes WHERE schemaname = 'sitmap' AND tablename = 'incident'"));
+        assertEquals(3, count("SELECT count(*) FROM pg_constraint WHERE conrelid = 'sitmap.incident'::regclass"));
         assertEquals(count("SELECT count(*) FROM sitmap.incident WHERE search @@ to_tsquery('simple', 'aleppo')"),
                 count("SELECT count(*) FROM sitmap.incident WHERE place ILIKE '%aleppo%' OR summary ILIKE '%aleppo%'"));
         // the same file staged and merged (the table not empty) stores the same rows
@@ -305,5 +306,6 @@ class PgImporterTest {
         assertEquals(0, count("SELECT count(*) FROM sitmap.incident"));
         assertEquals(0, count("SELECT count(*) FROM sitmap.import_batch"));
         assertEquals(6, count("SELECT count(*) FROM pg_indexes WHERE schemaname = 'sitmap' AND tablename = 'incident'"));
+        assertEquals(3, count("SELECT count(*) FROM pg_constraint WHERE conrelid = 'sitmap.incident'::regclass"));
     }
 }
