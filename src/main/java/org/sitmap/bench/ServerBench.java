@@ -92,14 +92,14 @@ public final class ServerBench {
         Raster base = new Raster(1600, 1000);
         int openRuns = incidents >= 5_000_000 ? 3 : Math.min(runs, 5);
         out.timing("open_to_first_frame_ms", Timing.measure(1, openRuns, () -> {
-            IncidentIndex ix = server.openIndex(catalog);
+            IncidentIndex ix = server.openIndex();
             Selection all = new IndexFilter(ix, FilterSpec.ALL, null).apply();
             TileComposer.compose(tiles, screen, base);
             painter.paint(frame, screen, all, IncidentPainter.Options.DEFAULT);
         }), FrameStages.target(incidents, "≤ 10000", "≤ 2000"));
         tiles.close();
 
-        IncidentIndex ix = server.openIndex(catalog);
+        IncidentIndex ix = server.openIndex();
         Benchmark.heapStage(out, ix);
         new StoreStages(log, runs).textSearch(out, server::searchText, ix, incidents);
         new FrameStages(log, runs).run(out, ix, painter);

@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.regex.Pattern;
 import org.sitmap.index.IncidentIndex;
 import org.sitmap.ingest.ReaderContext;
-import org.sitmap.model.FactionCatalog;
 import org.sitmap.model.ImportReport;
+import org.sitmap.model.IncidentReader;
 import org.sitmap.model.InputException;
 import org.sitmap.store.ImportOptions;
 import org.sitmap.store.StoreException;
@@ -21,7 +21,7 @@ import org.sitmap.store.StoreException;
 /**
  * What {@code sitmap bench --db postgresql://…} does on a server, without handing SQL to the bench: it makes the
  * database a team store ({@code server init}, so the user must be its owner), imports files through the real import
- * path ({@link TeamStore#importFiles}), streams the index as a window does ({@link PgIndexLoader}), searches text,
+ * path ({@link PgStore#importAll}), streams the index as a window does ({@link PgStore#loadIndex}), searches text,
  * and removes what it imported.
  *
  * <p>It never destroys a team's data: {@link #open} refuses a team store that holds any import, except the leftovers
@@ -39,6 +39,7 @@ public final class PgBenchStore implements AutoCloseable {
     private final PgLocation where;
     private final Connection conn;
     private final List<Long> batches = new ArrayList<>();
+    private PgStore search;
 
     private PgBenchStore(PgLocation where, Connection conn) {
         this.where = where;
@@ -83,31 +84,28 @@ public final class PgBenchStore implements AutoCloseable {
         }
     }
 
-    /** Imports {@code file} as {@code sitmap import --db} does (a connection of its own, one transaction). */
+    /** Imports {@code file} as {@code sitmap import --db} does (a store of its own connection, one transaction). */
     public ImportReport importFile(Path file, String format, ReaderContext ctx) throws IOException {
-        ImportReport r = TeamStore.importFiles(where, List.of(file), format, ctx, ImportOptions.DEFAULT).get(0);
+        ImportReport r;
+        try (PgStore store = PgStore.open(where);
+             IncidentReader reader = org.sitmap.store.gpkg.StoreFileReader.open(file, format, ctx)) {
+            r = store.importAll(reader, ImportOptions.DEFAULT, n -> { });
+        }
         batches.add(r.batchId());
         return r;
     }
 
-    /** Connects anew and streams the index, as a window without a local snapshot opens the store. */
-    public IncidentIndex openIndex(FactionCatalog catalog) {
-        try (Connection c = PgConnections.open(where)) {
-            return PgIndexLoader.load(c, catalog, n -> { });
-        } catch (SQLException e) {
-            throw new StoreException("Reading the index of " + where.display() + " failed (SQL state "
-                    + e.getSQLState() + ").", e);
+    /** Opens the store anew and streams the index, as a window without a local snapshot opens it. */
+    public IncidentIndex openIndex() {
+        try (PgStore store = PgStore.open(where)) {
+            return store.loadIndex();
         }
     }
 
-    /** The ids matching {@code words} by PostgreSQL's full-text search ({@link PgTextSearch}), ascending. */
+    /** The ids matching {@code words} by the team store's full-text search ({@link PgStore#searchText}). */
     public long[] searchText(String words) {
-        try {
-            return PgTextSearch.ids(conn, words);
-        } catch (SQLException e) {
-            throw new StoreException("Text search on " + where.display() + " failed (SQL state " + e.getSQLState()
-                    + ").", e);
-        }
+        if (search == null) search = PgStore.open(where);
+        return search.searchText(words);
     }
 
     /** Removes the bench's imports (see the class comment); afterwards the store is as the bench found it. */
@@ -177,6 +175,7 @@ public final class PgBenchStore implements AutoCloseable {
 
     @Override
     public void close() {
+        if (search != null) search.close();
         close(conn);
     }
 
