@@ -1,6 +1,8 @@
 package org.sitmap.app;
 
+import org.sitmap.cli.GuiStarter;
 import org.sitmap.cli.SitmapCommand;
+import org.sitmap.store.pg.PgLocation;
 import org.sitmap.ui.SitmapApp;
 
 /**
@@ -13,7 +15,13 @@ public final class Launcher {
     public static void main(String[] args) {
         // Java2D draws the one raster for screen and export; it must never start an AWT toolkit beside JavaFX.
         System.setProperty("java.awt.headless", "true");
-        int code = SitmapCommand.commandLine(SitmapApp::launchWindow).execute(args);
+        int code = SitmapCommand.commandLine(new GuiStarter() {
+            @Override public void start(java.nio.file.Path db, boolean offline) { SitmapApp.launchWindow(db, offline); }
+
+            @Override public void startServer(PgLocation server, boolean offline) {
+                SitmapApp.launchWindow(server, offline);
+            }
+        }).execute(args);
         if (code != 0 || !SitmapApp.isRunning()) System.exit(code);
     }
 }

@@ -1,6 +1,7 @@
 package org.sitmap.cli;
 
 import java.nio.file.Path;
+import org.sitmap.store.pg.PgLocation;
 
 /** Starts the window; supplied by the app layer so the command line does not depend on the UI. */
 @FunctionalInterface
@@ -10,4 +11,12 @@ public interface GuiStarter {
      * @param offline true to guarantee that no network connection is opened
      */
     void start(Path db, boolean offline);
+
+    /**
+     * Opens the window on a team server ({@code --db postgresql://...} or {@code service=NAME}); the password, when
+     * the server asks one that is not known, is typed into the window.
+     */
+    default void startServer(PgLocation server, boolean offline) {
+        throw new UnsupportedOperationException("this launcher opens no window on a team server");
+    }
 }

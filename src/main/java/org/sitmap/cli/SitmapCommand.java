@@ -40,8 +40,18 @@ public final class SitmapCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        gui.start(StoreTarget.file(db, "the window"), offline);
+        startWindow(this, offline, spec);
         return 0;
+    }
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    /** Opens the window on the store file or the team server {@code --db} names. */
+    static void startWindow(SitmapCommand root, boolean offline, CommandLine.Model.CommandSpec spec) {
+        org.sitmap.store.pg.PgLocation server = StoreTarget.server(root.db, spec);
+        if (server != null) root.gui.startServer(server, offline);
+        else root.gui.start(StoreTarget.file(root.db, "the window"), offline);
     }
 
     /** Builds the command line with every subcommand and the project's exit-code and error handling. */
@@ -59,7 +69,7 @@ public final class SitmapCommand implements Callable<Integer> {
         return cl;
     }
 
-    /** {@code sitmap gui [--db FILE] [--offline]}. */
+    /** {@code sitmap gui [--db FILE|SERVER] [--offline]}. */
     @Command(name = "gui", mixinStandardHelpOptions = true, description = "Open the map window.")
     static final class GuiCommand implements Callable<Integer> {
         @CommandLine.ParentCommand
@@ -68,9 +78,12 @@ public final class SitmapCommand implements Callable<Integer> {
         @Option(names = "--offline", description = "Open no network connection (local basemap only).")
         boolean offline;
 
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
         @Override
         public Integer call() {
-            parent.gui.start(StoreTarget.file(parent.db, "the window"), offline || parent.offline);
+            startWindow(parent, offline || parent.offline, spec);
             return 0;
         }
     }

@@ -38,8 +38,12 @@ import org.sitmap.ui.session.Workspace;
 public final class MainWindow {
     private static final Logger LOG = Logger.getLogger(MainWindow.class.getName());
 
-    /** How the window was asked to start. */
-    public record Options(Path db, boolean offline) { }
+    /** How the window was asked to start: a store file (null: the default store) or a team server. */
+    public record Options(Path db, boolean offline, org.sitmap.store.pg.PgLocation server) {
+        public Options(Path db, boolean offline) {
+            this(db, offline, null);
+        }
+    }
 
     private final Options options;
     private final Workspace workspace;
@@ -50,9 +54,16 @@ public final class MainWindow {
     private final org.sitmap.ui.filter.FilterViewModel filterModel;
 
     public MainWindow(Options options) {
-        this(options, db -> new StoreSource(org.sitmap.seed.DefaultStore.openForReading(db)),
+        this(options, options.server() != null ? serverOpener(options.server())
+                : db -> new StoreSource(org.sitmap.seed.DefaultStore.openForReading(db)),
                 new org.sitmap.ui.filter.FilterMemory(org.sitmap.ui.filter.FilterMemory.defaultFile()),
                 MapTiles.forWindow(options.offline()));
+    }
+
+    /** Opens a team server, asking for a missing password over the window (the first one showing: this one). */
+    private static Function<Path, IncidentSource> serverOpener(org.sitmap.store.pg.PgLocation server) {
+        return new org.sitmap.ui.session.ServerOpener(server, PasswordDialog.prompt(() -> Window.getWindows().stream()
+                .filter(Window::isShowing).findFirst().orElse(null)), org.sitmap.store.pg.PgSnapshot.inUserCache());
     }
 
     /** A window that keeps no filter between sessions and uses offline tiles without preferences (tests, demos). */
@@ -122,7 +133,7 @@ public final class MainWindow {
         filterModel.restore();
         mountLeft(new org.sitmap.ui.filter.FilterPanel(filterModel, session));
         workspace.troubleProperty().addListener((o, a, f) -> {
-            if (f != null && f.cause() instanceof org.sitmap.store.StoreException) {
+            if (f != null && f.cause() instanceof org.sitmap.store.StoreException && options.server() == null) {
                 workspace.execute(() -> {
                     StoreTrouble t = trouble(f.message());
                     Platform.runLater(() -> showTrouble(t));

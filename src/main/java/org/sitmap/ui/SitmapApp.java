@@ -13,6 +13,7 @@ import javafx.stage.Stage;
  */
 public final class SitmapApp extends Application {
     private static volatile Path dbArg;
+    private static volatile org.sitmap.store.pg.PgLocation serverArg;
     private static volatile boolean offlineArg;
     private static volatile boolean running;
 
@@ -28,13 +29,19 @@ public final class SitmapApp extends Application {
         }
     }
 
+    /** Starts the window on a team server; returns when it closes. */
+    public static void launchWindow(org.sitmap.store.pg.PgLocation server, boolean offline) {
+        serverArg = server;
+        launchWindow((Path) null, offline);
+    }
+
     /** True while the window runs. */
     public static boolean isRunning() { return running; }
 
     @Override
     public void start(Stage stage) {
-        MainWindow window = new MainWindow(new MainWindow.Options(dbArg, offlineArg));
-        stage.setTitle("Sitmap");
+        MainWindow window = new MainWindow(new MainWindow.Options(dbArg, offlineArg, serverArg));
+        stage.setTitle(serverArg == null ? "Sitmap" : "Sitmap — " + serverArg.display());
         for (int size : new int[] {16, 32, 64, 256}) {
             var icon = SitmapApp.class.getResource("/icons/sitmap-" + size + ".png");
             if (icon != null) stage.getIcons().add(new javafx.scene.image.Image(icon.toExternalForm()));

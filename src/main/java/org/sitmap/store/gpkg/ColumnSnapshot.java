@@ -49,8 +49,8 @@ import org.sitmap.model.FactionCatalog;
  * file before it ends, {@code System.exit} included) from an index
  * that is immutable; writes go to a temporary file moved into place, so a reader never sees half a file.
  */
-final class ColumnSnapshot {
-    static final String SUFFIX = ".sitmap-columns";
+public final class ColumnSnapshot {
+    public static final String SUFFIX = ".sitmap-columns";
     private static final long MAGIC = 0x5849_5041_4d54_4953L; // "SITMAPIX" little-endian
     private static final int VERSION = 1;
     private static final int HEADER = 72;
@@ -73,11 +73,53 @@ final class ColumnSnapshot {
              ResultSet rs = ps.executeQuery()) {
             maxFid = rs.next() ? rs.getLong(1) : 0;
         }
+        return new Key(counter[0], counter[1], maxFid, catalogHash(catalog));
+    }
+
+    private static long catalogHash(FactionCatalog catalog) {
         long h = 0xcbf29ce484222325L;
         for (int k = 0; k < catalog.size(); k++) {
             for (byte b : (catalog.get(k).code() + ",").getBytes(StandardCharsets.UTF_8)) h = (h ^ b) * 0x100000001b3L;
         }
-        return new Key(counter[0], counter[1], maxFid, h);
+        return h;
+    }
+
+    /** An index read back from a snapshot of another kind of store, and the change number it was written for. */
+    public record Found(IncidentIndex index, long counter) { }
+
+    /**
+     * The index in {@code file} when it is a complete snapshot of store {@code storeNumber} made with
+     * {@code catalog}, whatever its change number (a team server's snapshot is brought up to date by fetching the
+     * imports committed after it); null when there is none or it is damaged or of another store.
+     */
+    public static Found readAny(Path file, long storeNumber, FactionCatalog catalog) {
+        if (!Files.isRegularFile(file)) return null;
+        long[] counter = new long[1];
+        long cat = catalogHash(catalog);
+        try {
+            IncidentIndex ix = readFile(file, k -> {
+                counter[0] = k.counter();
+                return k.storeNumber() == storeNumber && k.catalog() == cat;
+            }, catalog);
+            return ix == null ? null : new Found(ix, counter[0]);
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.FINE, "column snapshot " + file + " not used", e);
+            return null;
+        }
+    }
+
+    /**
+     * Writes the snapshot of {@code ix} as of change number {@code counter} of store {@code storeNumber} into
+     * {@code file} (a temporary file moved into place); failures are only logged. Runs on the calling thread.
+     */
+    public static void writeAny(Path file, long storeNumber, long counter, IncidentIndex ix) {
+        long maxId = 0;
+        for (int r = 0; r < ix.size(); r++) maxId = Math.max(maxId, ix.id(r));
+        try {
+            write(file, new Key(storeNumber, counter, maxId, catalogHash(ix.catalog())), ix);
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.FINE, "column snapshot " + file + " not written", e);
+        }
     }
 
     /** The snapshot file beside the store. */
@@ -125,6 +167,11 @@ final class ColumnSnapshot {
 
     /** The index in {@code file} when it is a complete snapshot for {@code key}, else null. */
     static IncidentIndex readFile(Path file, Key key, FactionCatalog catalog) throws IOException {
+        return readFile(file, key::equals, catalog);
+    }
+
+    private static IncidentIndex readFile(Path file, java.util.function.Predicate<Key> key, FactionCatalog catalog)
+            throws IOException {
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
             long size = ch.size();
             if (size < HEADER + 8 || size > Integer.MAX_VALUE) return null;
@@ -134,8 +181,8 @@ final class ColumnSnapshot {
             int n = m.getInt(12);
             long placeBytes = m.getLong(16);
             Key found = new Key(m.getLong(24), m.getLong(32), m.getLong(40), m.getLong(48));
-            if (!found.equals(key)) {
-                LOG.fine(() -> "column snapshot " + file + " is stale: " + found + ", store " + key);
+            if (!key.test(found)) {
+                LOG.fine(() -> "column snapshot " + file + " is stale or of another store: " + found);
                 return null;
             }
             int maxSpan = m.getInt(56);

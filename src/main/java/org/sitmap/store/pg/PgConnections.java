@@ -41,12 +41,12 @@ public final class PgConnections {
             String state = e.getSQLState() == null ? "" : e.getSQLState();
             String who = "user " + where.user() + " at " + where.display();
             if ("08004".equals(state) && !where.hasPassword()) {
-                throw PgLocation.bad("The server asks a password of " + who + "; set PGPASSWORD, add a line to"
-                        + " ~/.pgpass, or type it when the window asks.");
+                throw new PgPasswordRequired("The server asks a password of " + who + "; set PGPASSWORD, add a line to"
+                        + " ~/.pgpass, or type it when the window asks.", false);
             }
             throw switch (state) {
-                case "28P01" -> PgLocation.bad("The server refused the password of " + who
-                        + "; check PGPASSWORD or ~/.pgpass.");
+                case "28P01" -> new PgPasswordRequired("The server refused the password of " + who
+                        + "; check PGPASSWORD or ~/.pgpass.", true);
                 case "28000" -> PgLocation.bad("The server does not let " + who + " in (pg_hba.conf, or no such"
                         + " role); ask the database's administrator.");
                 case "3D000" -> PgLocation.bad("There is no database \"" + where.database() + "\" on "

@@ -18,8 +18,17 @@ import org.sitmap.store.StoreException;
  * <p>Not thread-safe; it uses its connection's transaction until closed.
  */
 public final class PgIncidentReader implements IncidentReader {
-    private static final String POSITION = "CASE WHEN geom IS NULL THEN NULL ELSE ST_X(geom)::text || ' ' ||"
+    static final String POSITION = "CASE WHEN geom IS NULL THEN NULL ELSE ST_X(geom)::text || ' ' ||"
             + " ST_Y(geom)::text END";
+    /** Reads {@link #POSITION}'s "lon lat" text. */
+    static final IncidentRows.Position DEGREES = (r, column, fid, xy) -> {
+        String t = r.getString(column);
+        if (t == null) return false;
+        int sp = t.indexOf(' ');
+        xy[0] = Double.parseDouble(t.substring(0, sp));
+        xy[1] = Double.parseDouble(t.substring(sp + 1));
+        return true;
+    };
     private final Connection conn;
     private final String name;
     private final PreparedStatement ps;
@@ -52,14 +61,7 @@ public final class PgIncidentReader implements IncidentReader {
     public ParsedRow next() throws IOException {
         try {
             if (!rs.next()) return null;
-            return ParsedRow.ok(rs.getLong(1), IncidentRows.read(rs, (r, column, fid, xy) -> {
-                String t = r.getString(column);
-                if (t == null) return false;
-                int sp = t.indexOf(' ');
-                xy[0] = Double.parseDouble(t.substring(0, sp));
-                xy[1] = Double.parseDouble(t.substring(sp + 1));
-                return true;
-            }));
+            return ParsedRow.ok(rs.getLong(1), IncidentRows.read(rs, DEGREES));
         } catch (SQLException e) {
             throw new StoreException("Reading the incidents of " + name + " failed (SQL state " + e.getSQLState()
                     + "); nothing was written.", e);

@@ -38,10 +38,36 @@ public final class PgIndexLoader {
             rs.next();
             count = rs.getInt(1);
         }
-        IncidentIndex.Builder b = new IncidentIndex.Builder(catalog, count + 1024);
+        return copy(c, catalog, "", count + 1024, progress);
+    }
+
+    /**
+     * The incidents of the imports committed after commit number {@code afterCommit} (a window catching up with
+     * its snapshot or with a live notification): each row in its current version, streamed as {@link #load}
+     * streams. Run it in the same transaction as the query that reads the newest commit number, so the two agree.
+     */
+    public static IncidentIndex loadCommittedAfter(Connection c, FactionCatalog catalog, long afterCommit)
+            throws SQLException {
+        int count;
+        try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM sitmap.incident i JOIN sitmap.import_batch b"
+                + " ON b.id = i.batch_id WHERE b.commit_seq > ?")) {
+            ps.setLong(1, afterCommit);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                count = rs.getInt(1);
+            }
+        }
+        // COPY takes no parameters: the number is written from a long, so nothing of a user's text reaches the SQL
+        return copy(c, catalog, " WHERE batch_id IN (SELECT id FROM sitmap.import_batch WHERE commit_seq > "
+                + afterCommit + ")", count + 16, n -> { });
+    }
+
+    private static IncidentIndex copy(Connection c, FactionCatalog catalog, String where, int capacity,
+                                      LongConsumer progress) throws SQLException {
+        IncidentIndex.Builder b = new IncidentIndex.Builder(catalog, capacity);
         RowParser parser = new RowParser(catalog);
         CopyOut out = c.unwrap(PGConnection.class).getCopyAPI()
-                .copyOut("COPY (SELECT " + COLUMNS + " FROM sitmap.incident) TO STDOUT");
+                .copyOut("COPY (SELECT " + COLUMNS + " FROM sitmap.incident" + where + ") TO STDOUT");
         long n = 0;
         try {
             for (byte[] row; (row = out.readFromCopy()) != null; ) {

@@ -19,7 +19,7 @@ public final class PgSchema {
     public static final String SCHEMA = "sitmap";
 
     /** The newest migration this version knows. */
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
 
     /** A lock key shared by everything that changes the schema or the roles. */
     static final long SCHEMA_LOCK = 0x5173_6d61_7001L;
@@ -81,6 +81,14 @@ public final class PgSchema {
             "COMMENT ON TABLE sitmap.incident IS 'Conflict incidents (Sitmap)'",
             "COMMENT ON COLUMN sitmap.incident.end_date IS 'Last possible day of the event (inclusive)'");
 
+    /**
+     * Version 2: who imported each batch (the server's login name, filled by the server itself), for the window's
+     * line "412 incidents from alice's import of acled.csv". Batches of version 1 keep no name.
+     */
+    static final List<String> V2 = List.of(
+            "ALTER TABLE sitmap.import_batch ADD COLUMN imported_by text",
+            "ALTER TABLE sitmap.import_batch ALTER COLUMN imported_by SET DEFAULT session_user");
+
     private PgSchema() {
     }
 
@@ -120,10 +128,11 @@ public final class PgSchema {
                 throw PgLocation.bad("This team store was made by a newer Sitmap (schema " + have
                         + "); update Sitmap to use it.");
             }
-            if (have < 1) {
-                for (String sql : V1) s.execute(sql);
+            List<List<String>> steps = List.of(V1, V2);
+            for (int v = have + 1; v <= VERSION; v++) {
+                for (String sql : steps.get(v - 1)) s.execute(sql);
                 try (PreparedStatement ps = c.prepareStatement("INSERT INTO sitmap.sitmap_migration (version) VALUES (?)")) {
-                    ps.setInt(1, 1);
+                    ps.setInt(1, v);
                     ps.execute();
                 }
             }

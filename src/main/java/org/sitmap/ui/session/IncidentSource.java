@@ -29,6 +29,9 @@ public interface IncidentSource extends AutoCloseable {
     /** Whether the store may be written (false: a read-only file or folder; the window turns imports off). */
     default boolean writable() { return true; }
 
+    /** Why the store is not {@link #writable()}, for the status bar (which role or permission is missing). */
+    default String readOnlyReason() { return "read-only: imports are off"; }
+
     /** Reads the open store itself (exports stream from it); stores in memory have none. */
     default <T> T read(java.util.function.Function<org.sitmap.store.gpkg.IncidentStore, T> read) {
         throw new UnsupportedOperationException(name() + " is not a store file");

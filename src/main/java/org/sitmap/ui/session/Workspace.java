@@ -46,6 +46,11 @@ public final class Workspace implements AutoCloseable {
     private final BooleanProperty writable = new SimpleBooleanProperty(true);
     private final BooleanProperty loading = new SimpleBooleanProperty();
     private final ObjectProperty<Failure> trouble = new SimpleObjectProperty<>();
+    private final BooleanProperty online = new SimpleBooleanProperty(true);
+    private final javafx.beans.property.StringProperty arrived = new javafx.beans.property.SimpleStringProperty("");
+    private volatile LiveUpdates live;
+    // the index last handed to the FX thread; worker only (a live growth starts from it)
+    private IncidentIndex shownIndex;
     private volatile IncidentSource source;
     private volatile boolean loadCancelled;
     // the one text-search cache; worker only (every search runs there)
@@ -111,6 +116,15 @@ public final class Workspace implements AutoCloseable {
     /** True while the store is opened and its index loaded. */
     public ReadOnlyBooleanProperty loadingProperty() { return loading; }
 
+    /**
+     * False while the connection to a team server is lost (the workspace reconnects on its own and then catches
+     * up); always true for a store file.
+     */
+    public ReadOnlyBooleanProperty onlineProperty() { return online; }
+
+    /** The last line saying what another client's import brought ("412 incidents from alice's import of …"). */
+    public javafx.beans.property.ReadOnlyStringProperty arrivedProperty() { return arrived; }
+
     /** The last failure to open the store (the window shows the quick check's verdict); null when none. */
     public ReadOnlyObjectProperty<Failure> troubleProperty() { return trouble; }
 
@@ -172,8 +186,10 @@ public final class Workspace implements AutoCloseable {
         loadCancelled = false;
         worker.execute(() -> {
             try {
+                stopLive();
                 IncidentSource old = source;
                 source = null;
+                shownIndex = null;
                 forgetTextMatches();
                 if (old != null) old.close();
                 IncidentSource src = opener.apply(db);
@@ -184,12 +200,16 @@ public final class Workspace implements AutoCloseable {
                 });
                 if (loadCancelled) throw new StoreFault(StoreFault.Kind.CANCELLED, "loading was cancelled", null);
                 IncidentIndex ix = src.loadIndex().summarise();   // the window's whole-index figures, here
+                shownIndex = ix;
+                String reason = canWrite ? null : src.readOnlyReason();
                 ui.execute(() -> {
                     loading.set(false);
                     writable.set(canWrite);
+                    online.set(true);
                     session.indexProperty().set(ix);
-                    session.messageProperty().set(canWrite ? src.name() : src.name() + " (read-only: imports are off)");
+                    session.messageProperty().set(canWrite ? src.name() : src.name() + " (" + reason + ")");
                 });
+                if (src instanceof LiveSource ls) follow(ls);
             } catch (RuntimeException e) {
                 failed(e);
             }
@@ -219,6 +239,49 @@ public final class Workspace implements AutoCloseable {
             session.messageProperty().set("Cannot open the store: " + e.getMessage());
             trouble.set(new Failure(e.getMessage(), e));
         });
+    }
+
+    // ---- live updates (a team server) ------------------------------------------------------------------------------
+
+    /** Starts following {@code src} (worker): each commit grows the index on the worker and commits it on the FX thread. */
+    private void follow(LiveSource src) {
+        LiveUpdates l = new LiveUpdates(src, () -> worker.execute(() -> grow(src)), up -> ui.execute(() -> {
+            if (source != src) return;
+            online.set(up);
+            session.messageProperty().set(up ? "Connected to " + src.name() + " again; catching up"
+                    : "Lost the connection to " + src.name() + "; reconnecting…");
+        }));
+        live = l;
+        l.start();
+    }
+
+    /** Worker: the index grown by what other clients committed, committed on the FX thread (filter and selection kept). */
+    private void grow(LiveSource src) {
+        if (source != src || shownIndex == null) return;
+        LiveSource.Growth g;
+        try {
+            g = src.grow(shownIndex);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "live update from " + src.name() + " failed", e);   // the next commit or reconnect retries
+            return;
+        }
+        if (g == null) return;
+        IncidentIndex ix = g.index().summarise();
+        shownIndex = ix;
+        forgetTextMatches();   // new rows may match the words
+        ui.execute(() -> {
+            if (source != src) return;
+            online.set(true);
+            session.indexProperty().set(ix);
+            arrived.set(g.message());
+            session.messageProperty().set(g.message());
+        });
+    }
+
+    private void stopLive() {
+        LiveUpdates l = live;
+        live = null;
+        if (l != null) l.close();
     }
 
     private synchronized void forgetTextMatches() {
@@ -266,6 +329,7 @@ public final class Workspace implements AutoCloseable {
      */
     @Override
     public void close() {
+        stopLive();
         try {
             worker.execute(() -> {
                 IncidentSource s = source;

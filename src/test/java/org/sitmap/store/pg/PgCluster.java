@@ -96,9 +96,7 @@ public final class PgCluster {
         c.pg(bin.resolve("initdb").toString(), "-D", dir.resolve("data").toString(), "-U", "postgres", "--no-sync",
                 "-E", "UTF8", "--locale=C", "--auth-local=trust", "--auth-host=scram-sha-256", "--pwfile=" + pw);
         Files.deleteIfExists(pw);
-        c.pg(bin.resolve("pg_ctl").toString(), "-D", dir.resolve("data").toString(), "-l", dir.resolve("log").toString(),
-                "-w", "-t", "60", "-o", "-p " + port + " -k " + dir + " -c listen_addresses=127.0.0.1 -c fsync=off"
-                        + " -c synchronous_commit=off -c full_page_writes=off -c max_connections=60", "start");
+        c.startServer();
         return c;
     }
 
@@ -158,6 +156,18 @@ public final class PgCluster {
         } catch (IOException e) {
             // best effort at JVM end
         }
+    }
+
+    /** Stops the server as an administrator would ({@code pg_ctl stop -m fast}); every connection is cut. */
+    public synchronized void stopServer() throws IOException, InterruptedException {
+        pg(bin.resolve("pg_ctl").toString(), "-D", dir.resolve("data").toString(), "-m", "fast", "-w", "stop");
+    }
+
+    /** Starts the server stopped by {@link #stopServer()} again, on the same port. */
+    public synchronized void startServer() throws IOException, InterruptedException {
+        pg(bin.resolve("pg_ctl").toString(), "-D", dir.resolve("data").toString(), "-l", dir.resolve("log").toString(),
+                "-w", "-t", "60", "-o", "-p " + port + " -k " + dir + " -c listen_addresses=127.0.0.1 -c fsync=off"
+                        + " -c synchronous_commit=off -c full_page_writes=off -c max_connections=60", "start");
     }
 
     public int port() {

@@ -37,7 +37,7 @@ class ServerInitTest {
         try (Connection c = as("owner_a", "pw-owner-a", "init_a")) {
             List<String> first = ServerInit.run(c);
             assertTrue(first.stream().anyMatch(l -> l.contains("brought from version 0 to 1")), first.toString());
-            assertEquals(1, PgSchema.version(c));
+            assertEquals(PgSchema.VERSION, PgSchema.version(c));
             assertEquals("POINT/4326", one(c, "SELECT type || '/' || srid FROM geometry_columns"
                     + " WHERE f_table_schema = 'sitmap' AND f_table_name = 'incident'"));
             assertEquals("gist", one(c, "SELECT am.amname FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid"
@@ -46,14 +46,14 @@ class ServerInitTest {
                     + " AND table_name = 'incident' AND column_name = 'event_date'"));
             List<String> again = ServerInit.run(c);
             assertTrue(again.stream().noneMatch(l -> l.startsWith("created")), again.toString());
-            assertEquals(1, PgSchema.version(c));
+            assertEquals(PgSchema.VERSION, PgSchema.version(c));
         }
         // a second database of the same server: the roles exist already, the schema is new
         pg.createDatabase("init_b", "owner_b", "pw-owner-b");
         try (Connection c = as("owner_b", "pw-owner-b", "init_b")) {
             List<String> report = ServerInit.run(c);
             assertTrue(report.stream().noneMatch(l -> l.startsWith("created the group role")), report.toString());
-            assertEquals(1, PgSchema.version(c));
+            assertEquals(PgSchema.VERSION, PgSchema.version(c));
         }
     }
 

@@ -1,0 +1,86 @@
+package org.sitmap.index;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * A new index made of an index and the rows of an import that arrived later (a team store's live update): the
+ * added rows replace rows of the same id (an import that updated incidents) and join the others in day order. Both
+ * indexes are already ordered by day, so the result is one linear merge of the columns, not a new sort; place names
+ * are shared, the new ones appended. The inputs are not changed (indexes are immutable), so the index on screen stays
+ * valid until the new one is committed.
+ *
+ * <p>Threading: a pure function of its arguments; run it on the worker.
+ */
+public final class IndexMerge {
+    private IndexMerge() { }
+
+    /** {@code base} with the rows of {@code added} (same catalog) in their day order; a row of the same id is replaced. */
+    public static IncidentIndex merge(IncidentIndex base, IncidentIndex added) {
+        if (added.size() == 0) return base;
+        IndexColumns a = base.columns();
+        IndexColumns b = added.columns();
+        long[] replaced = base.size() == 0 ? new long[0] : base.rowMask(b.id());
+        int dropped = 0;
+        for (long w : replaced) dropped += Long.bitCount(w);
+        int n = a.size() - dropped + b.size();
+        // place names: the base's in their order, then the added ones it lacks
+        Map<String, Integer> refs = new HashMap<>(a.places().length * 2);
+        String[] aPlaces = a.places();
+        for (int k = 0; k < aPlaces.length; k++) refs.putIfAbsent(aPlaces[k], k);
+        java.util.List<String> places = new java.util.ArrayList<>(java.util.Arrays.asList(aPlaces));
+        int[] bRef = new int[b.places().length];
+        for (int k = 0; k < bRef.length; k++) {
+            String p = b.places()[k];
+            Integer r = refs.get(p);
+            if (r == null) {
+                r = places.size();
+                places.add(p);
+                refs.put(p, r);
+            }
+            bRef[k] = r;
+        }
+        Out o = new Out(n);
+        int i = 0, j = 0;
+        while (i < a.size() || j < b.size()) {
+            if (i < a.size() && (replaced[i >>> 6] & (1L << i)) != 0) {
+                i++;
+                continue;
+            }
+            // on equal days the base's row first: the new rows go after the rows the window already shows
+            boolean takeA = j == b.size() || (i < a.size() && a.day()[i] <= b.day()[j]);
+            if (takeA) o.copy(a, i++, a.placeRef()[i - 1]);
+            else o.copy(b, j++, bRef[b.placeRef()[j - 1]]);
+        }
+        int span = Math.max(a.maxSpan(), b.maxSpan());
+        return IncidentIndex.of(base.catalog(), new IndexColumns(o.id, o.day, o.dayEnd, o.lon, o.lat, o.mx, o.my,
+                o.mask, o.primary, o.type, o.sub, o.datePrec, o.geoPrec, o.fatalities, o.placeRef,
+                places.toArray(new String[0]), span));
+    }
+
+    /** The merged columns, filled row by row. */
+    private static final class Out {
+        final long[] id;
+        final int[] day, dayEnd, fatalities, placeRef;
+        final float[] lon, lat, mx, my;
+        final long[] mask;
+        final byte[] primary, type, sub, datePrec, geoPrec;
+        int n;
+
+        Out(int size) {
+            id = new long[size]; day = new int[size]; dayEnd = new int[size]; fatalities = new int[size];
+            placeRef = new int[size]; lon = new float[size]; lat = new float[size]; mx = new float[size];
+            my = new float[size]; mask = new long[size]; primary = new byte[size]; type = new byte[size];
+            sub = new byte[size]; datePrec = new byte[size]; geoPrec = new byte[size];
+        }
+
+        void copy(IndexColumns c, int r, int ref) {
+            id[n] = c.id()[r]; day[n] = c.day()[r]; dayEnd[n] = c.dayEnd()[r]; fatalities[n] = c.fatalities()[r];
+            lon[n] = c.lon()[r]; lat[n] = c.lat()[r]; mx[n] = c.mercX()[r]; my[n] = c.mercY()[r];
+            mask[n] = c.factionMask()[r]; primary[n] = c.primaryFaction()[r]; type[n] = c.eventType()[r];
+            sub[n] = c.subEventType()[r]; datePrec[n] = c.datePrecision()[r]; geoPrec[n] = c.geoPrecision()[r];
+            placeRef[n] = ref;
+            n++;
+        }
+    }
+}

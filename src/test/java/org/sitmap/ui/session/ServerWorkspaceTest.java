@@ -1,0 +1,217 @@
+package org.sitmap.ui.session;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import javafx.beans.Observable;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sitmap.bench.SyntheticData;
+import org.sitmap.index.IncidentIndex;
+import org.sitmap.model.FilterSpec;
+import org.sitmap.store.pg.PgCluster;
+import org.sitmap.store.pg.PgLocation;
+import org.sitmap.store.pg.PgSnapshot;
+
+/**
+ * A workspace on a team server, as the window has it: the index streamed, then grown live by another client's
+ * import within two seconds (filter and selection kept), a cut connection or a restarted server noticed and caught
+ * up, a reader offered no import, and the local snapshot making a reopen fetch only what is new. Waits are bounded
+ * and event-driven (listeners on the workspace's properties), never sleeps.
+ */
+class ServerWorkspaceTest {
+    private static PgCluster pg;
+    private static SyntheticData data;
+    @TempDir
+    static Path dir;
+    private static int files;
+    private final ExecutorService ui = Executors.newSingleThreadExecutor(r -> new Thread(r, "test-ui"));
+    private final List<Workspace> open = new ArrayList<>();
+
+    @BeforeAll
+    static void cluster() throws Exception {
+        String why = PgCluster.unavailable();
+        assumeTrue(why == null, why);
+        pg = PgCluster.shared();
+        pg.teamStore("live");
+        pg.createLogin("live_ed", "pw-live-ed");
+        pg.createLogin("live_rd", "pw-live-rd");
+        pg.execute("live", "GRANT sitmap_editor TO live_ed");
+        pg.execute("live", "GRANT sitmap_reader TO live_rd");
+        data = PgCluster.synthetic();
+        importRows(300);
+    }
+
+    @AfterEach
+    void closeAll() {
+        for (Workspace w : open) w.close();
+        ui.shutdown();
+    }
+
+    static PgLocation reader() {
+        return pg.location("live_rd", "pw-live-rd", "live");
+    }
+
+    static PgLocation editor() {
+        return pg.location("live_ed", "pw-live-ed", "live");
+    }
+
+    /** Another client's import of {@code n} new synthetic incidents (keys of their own). */
+    static org.sitmap.model.ImportReport importRows(int n) throws Exception {
+        String name = "L" + (++files);
+        Path f = data.writeAcledCsv(dir.resolve(name + ".csv"), n, files);
+        List<String> lines = Files.readAllLines(f);
+        lines.replaceAll(l -> l.startsWith("SYN") ? name + l.substring(3) : l);
+        Files.write(f, lines);
+        return PgCluster.importFile(editor(), f);
+    }
+
+    private Workspace open(PgLocation where, Path cache) throws Exception {
+        Workspace ws = Workspace.open(new ServerOpener(where, null, new PgSnapshot(cache)), null, null, ui::execute);
+        open.add(ws);
+        onUi(() -> {
+            ws.load();
+            return null;
+        });
+        await(ws, () -> ws.session().indexProperty().get() != null, 30_000, ws.session().indexProperty());
+        return ws;
+    }
+
+    private <T> T onUi(Callable<T> c) throws Exception {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return c.call();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }, ui).get(30, TimeUnit.SECONDS);
+    }
+
+    /** Waits at most {@code millis} until {@code cond} (read on the ui thread) holds, rechecking when {@code on} changes. */
+    private void await(Workspace ws, BooleanSupplier cond, long millis, Observable... on) throws Exception {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        onUi(() -> {
+            if (cond.getAsBoolean()) done.complete(null);
+            for (Observable o : on) o.addListener(x -> { if (cond.getAsBoolean()) done.complete(null); });
+            return null;
+        });
+        done.get(millis, TimeUnit.MILLISECONDS);
+    }
+
+    private static int count(Workspace ws) {
+        IncidentIndex ix = ws.session().indexProperty().get();
+        return ix == null ? -1 : ix.size();
+    }
+
+    @Test
+    void theIndexComesFromTheServerAndAnotherClientsImportArrivesWithinTwoSeconds() throws Exception {
+        Workspace ws = open(reader(), dir.resolve("cache-live"));
+        int before = onUi(() -> count(ws));
+        assertThat(before).isGreaterThanOrEqualTo(300);
+        assertThat(onUi(() -> ws.session().messageProperty().get()))
+                .startsWith(reader().display()).contains("sitmap_editor").doesNotContain("pw-live");
+        assertFalse(onUi(() -> ws.writableProperty().get()), "a reader is offered no import");
+        // the analyst's filter and selection before the import
+        IncidentIndex ix = onUi(() -> ws.session().indexProperty().get());
+        long selected = ix.id(ix.size() / 2);
+        FilterSpec spec = org.sitmap.ui.session.SessionViewModel.ALL.withDates(java.time.LocalDate.of(1990, 1, 1), null);
+        onUi(() -> {
+            ws.session().filterProperty().set(spec);
+            ws.session().selectedIdProperty().set(selected);
+            return null;
+        });
+        // details and text search come from the server
+        String word = ix.place(0).split("[^\\p{L}]+")[0];
+        long[] hits = CompletableFuture.supplyAsync(() -> ws.textMatches(word), ws::execute).get(30, TimeUnit.SECONDS);
+        assertThat(hits).contains(ix.id(0));
+        assertTrue(CompletableFuture.supplyAsync(() -> ws.source().incident(selected), ws::execute)
+                .get(30, TimeUnit.SECONDS).isPresent());
+
+        org.sitmap.model.ImportReport r = importRows(1000);
+        await(ws, () -> count(ws) == before + 1000, 2_000, ws.session().indexProperty());
+        assertEquals(before + 1000, onUi(() -> count(ws)));
+        assertThat(onUi(() -> ws.session().messageProperty().get()))
+                .isEqualTo(r.imported() + " incidents from live_ed's import of L" + files + ".csv");
+        assertEquals(spec.withFactionRule(org.sitmap.model.FactionRule.PRIMARY),
+                onUi(() -> ws.session().filterProperty().get()), "the filter is kept");
+        assertEquals(selected, onUi(() -> ws.session().selectedIdProperty().get()), "the selection is kept");
+    }
+
+    @Test
+    void aTerminatedConnectionIsNoticedAndCaughtUp() throws Exception {
+        Workspace ws = open(reader(), dir.resolve("cache-kill"));
+        int before = onUi(() -> count(ws));
+        List<String> lines = new ArrayList<>();
+        onUi(() -> {
+            ws.session().messageProperty().addListener((o, a, b) -> lines.add(b));
+            return null;
+        });
+        pg.execute("postgres", "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = 'live_rd'");
+        importRows(200);
+        await(ws, () -> count(ws) == before + 200, 15_000, ws.session().indexProperty());
+        assertTrue(onUi(() -> ws.onlineProperty().get()));
+        assertThat(onUi(() -> List.copyOf(lines))).anyMatch(l -> l.startsWith("Lost the connection to "
+                + reader().display()));
+    }
+
+    @Test
+    void aRestartedServerIsNoticedAndCaughtUp() throws Exception {
+        Workspace ws = open(reader(), dir.resolve("cache-restart"));
+        int before = onUi(() -> count(ws));
+        pg.stopServer();
+        try {
+            await(ws, () -> !ws.onlineProperty().get(), 15_000, ws.onlineProperty());
+            assertThat(onUi(() -> ws.session().messageProperty().get())).contains("Lost the connection")
+                    .contains("reconnecting");
+        } finally {
+            pg.startServer();
+        }
+        importRows(150);
+        await(ws, () -> count(ws) == before + 150, 30_000, ws.session().indexProperty());
+        assertTrue(onUi(() -> ws.onlineProperty().get()));
+    }
+
+    @Test
+    void aReopenLoadsTheLocalSnapshotAndFetchesOnlyNewImports() throws Exception {
+        Path cache = dir.resolve("cache-reopen");
+        Workspace first = open(reader(), cache);
+        int before = onUi(() -> count(first));
+        assertEquals("streamed from the server", ((ServerSource) first.source()).howLoaded());
+        first.close();
+        importRows(120);
+        Workspace second = open(reader(), cache);
+        assertEquals(before + 120, onUi(() -> count(second)));
+        assertEquals("local snapshot + 120 new from the server", ((ServerSource) second.source()).howLoaded());
+        second.close();
+        Workspace third = open(reader(), cache);
+        assertEquals("local snapshot, current", ((ServerSource) third.source()).howLoaded());
+        assertEquals(before + 120, onUi(() -> count(third)));
+        third.close();
+        // a damaged snapshot is not used: the index is streamed again, whole
+        try (var files = Files.list(cache.resolve("."))) {
+            for (Path f : files.toList()) {
+                byte[] b = Files.readAllBytes(f);
+                b[b.length / 2] ^= 0x55;
+                Files.write(f, b);
+            }
+        }
+        Workspace fourth = open(reader(), cache);
+        assertEquals("streamed from the server", ((ServerSource) fourth.source()).howLoaded());
+        assertEquals(before + 120, onUi(() -> count(fourth)));
+    }
+}
