@@ -2,7 +2,6 @@ package org.sitmap.app;
 
 import org.sitmap.cli.GuiStarter;
 import org.sitmap.cli.SitmapCommand;
-import org.sitmap.store.pg.PgLocation;
 import org.sitmap.ui.SitmapApp;
 
 /**
@@ -18,8 +17,8 @@ public final class Launcher {
         int code = SitmapCommand.commandLine(new GuiStarter() {
             @Override public void start(java.nio.file.Path db, boolean offline) { SitmapApp.launchWindow(db, offline); }
 
-            @Override public void startServer(PgLocation server, boolean offline) {
-                SitmapApp.launchWindow(server, offline);
+            @Override public void startServer(String address, boolean offline) {
+                SitmapApp.launchServerWindow(address, offline);
             }
         }).execute(args);
         if (code != 0 || !SitmapApp.isRunning()) System.exit(code);

@@ -1,7 +1,6 @@
 package org.sitmap.cli;
 
 import java.nio.file.Path;
-import org.sitmap.store.pg.PgLocation;
 
 /** Starts the window; supplied by the app layer so the command line does not depend on the UI. */
 @FunctionalInterface
@@ -13,10 +12,11 @@ public interface GuiStarter {
     void start(Path db, boolean offline);
 
     /**
-     * Opens the window on a team server ({@code --db postgresql://...} or {@code service=NAME}); the password, when
-     * the server asks one that is not known, is typed into the window.
+     * Opens the window on a team server: {@code address} is {@code --db} as given ({@code postgresql://...} or
+     * {@code service=NAME}, already checked); the password, when the server asks one that is not known, is typed
+     * into the window.
      */
-    default void startServer(PgLocation server, boolean offline) {
+    default void startServer(String address, boolean offline) {
         throw new UnsupportedOperationException("this launcher opens no window on a team server");
     }
 }

@@ -50,7 +50,7 @@ public final class SitmapCommand implements Callable<Integer> {
     /** Opens the window on the store file or the team server {@code --db} names. */
     static void startWindow(SitmapCommand root, boolean offline, CommandLine.Model.CommandSpec spec) {
         org.sitmap.store.pg.PgLocation server = StoreTarget.server(root.db, spec);
-        if (server != null) root.gui.startServer(server, offline);
+        if (server != null) root.gui.startServer(root.db.text(), offline);
         else root.gui.start(StoreTarget.file(root.db, "the window"), offline);
     }
 

@@ -15,7 +15,7 @@ import picocli.CommandLine;
  * note on stderr, because other users may read a command line. {@link #open} and {@link #openForReading} pick the
  * store for it: a GeoPackage file (the default store when none is named) or a {@link PgStore}.
  */
-record StoreTarget(Path file, PgLocation server) {
+record StoreTarget(Path file, PgLocation server, String text) {
     /** The file of {@code target}, null for the default store; one line when it names a server {@code what} cannot use yet. */
     static Path file(StoreTarget target, String what) {
         if (target == null) return null;
@@ -57,8 +57,8 @@ record StoreTarget(Path file, PgLocation server) {
     static final class Converter implements CommandLine.ITypeConverter<StoreTarget> {
         @Override
         public StoreTarget convert(String value) {
-            if (!PgLocation.isServer(value)) return new StoreTarget(Path.of(value), null);
-            return new StoreTarget(null, PgLocation.parse(value, PgEnvironment.system()));
+            if (!PgLocation.isServer(value)) return new StoreTarget(Path.of(value), null, value);
+            return new StoreTarget(null, PgLocation.parse(value, PgEnvironment.system()), value);
         }
     }
 }

@@ -29,9 +29,9 @@ public final class SitmapApp extends Application {
         }
     }
 
-    /** Starts the window on a team server; returns when it closes. */
-    public static void launchWindow(org.sitmap.store.pg.PgLocation server, boolean offline) {
-        serverArg = server;
+    /** Starts the window on the team server at {@code address} (a libpq URI or service); returns when it closes. */
+    public static void launchServerWindow(String address, boolean offline) {
+        serverArg = org.sitmap.store.pg.PgLocation.parse(address, org.sitmap.store.pg.PgEnvironment.system());
         launchWindow((Path) null, offline);
     }
 

@@ -153,6 +153,78 @@ class ServerWorkspaceTest {
     }
 
     @Test
+    void aMissingPasswordIsAskedForAndNeverWrittenAnywhere() throws Exception {
+        List<String> logged = new ArrayList<>();
+        java.util.logging.Handler h = new java.util.logging.Handler() {
+            @Override public void publish(java.util.logging.LogRecord r) {
+                StringBuilder t = new StringBuilder(String.valueOf(new java.util.logging.SimpleFormatter().format(r)));
+                synchronized (logged) {
+                    logged.add(t.toString());
+                }
+            }
+
+            @Override public void flush() { }
+
+            @Override public void close() { }
+        };
+        h.setLevel(java.util.logging.Level.ALL);
+        java.util.logging.Logger root = java.util.logging.Logger.getLogger("");
+        java.util.logging.Logger sitmap = java.util.logging.Logger.getLogger("org.sitmap");
+        java.util.logging.Logger driver = java.util.logging.Logger.getLogger("org.postgresql");
+        java.util.logging.Level was = sitmap.getLevel();
+        java.util.logging.Level wasDriver = driver.getLevel();
+        root.addHandler(h);
+        sitmap.setLevel(java.util.logging.Level.ALL);
+        driver.setLevel(java.util.logging.Level.ALL);
+        try {
+            List<Boolean> asked = new ArrayList<>();
+            PgLocation noPassword = pg.location("live_rd", null, "live");
+            assertFalse(noPassword.hasPassword());
+            Path cache = dir.resolve("cache-pw");
+            ServerOpener opener = new ServerOpener(noPassword, (server, user, refused) -> {
+                asked.add(refused);
+                assertEquals(noPassword.display(), server);
+                assertEquals("live_rd", user);
+                return (asked.size() == 1 ? "pw-wrong-typed" : "pw-live-rd").toCharArray();
+            }, new PgSnapshot(cache));
+            Workspace ws = Workspace.open(opener, null, null, ui::execute);
+            open.add(ws);
+            onUi(() -> {
+                ws.load();
+                return null;
+            });
+            await(ws, () -> ws.session().indexProperty().get() != null, 30_000, ws.session().indexProperty());
+            assertEquals(List.of(true), asked.subList(1, 2), "asked again after a refused password");
+            assertEquals(false, asked.get(0), "first asked because none was known");
+            assertEquals(2, asked.size());
+            String status = onUi(() -> ws.session().messageProperty().get());
+            assertThat(status).startsWith(noPassword.display());
+            // the live feed reconnects with the typed password too
+            int before = onUi(() -> count(ws));
+            importRows(10);
+            await(ws, () -> count(ws) == before + 10, 2_000, ws.session().indexProperty());
+            ws.close();
+            List<String> everything = new ArrayList<>();
+            synchronized (logged) {
+                everything.addAll(logged);
+            }
+            everything.add(status);
+            everything.add(opener.display());
+            try (var files = Files.walk(cache)) {
+                for (Path f : files.filter(Files::isRegularFile).toList()) {
+                    everything.add(new String(Files.readAllBytes(f), java.nio.charset.StandardCharsets.ISO_8859_1));
+                }
+            }
+            assertThat(everything).isNotEmpty().noneMatch(t -> t.contains("pw-live-rd") || t.contains("pw-wrong-typed"));
+            assertThat(logged).as("the log was captured").isNotEmpty();
+        } finally {
+            root.removeHandler(h);
+            sitmap.setLevel(was);
+            driver.setLevel(wasDriver);
+        }
+    }
+
+    @Test
     void aTerminatedConnectionIsNoticedAndCaughtUp() throws Exception {
         Workspace ws = open(reader(), dir.resolve("cache-kill"));
         int before = onUi(() -> count(ws));
