@@ -17,7 +17,13 @@ final class WindowFixture {
 
     /** Shows a main window of {@code width} × {@code height} over {@code source} and starts loading it. */
     static MainWindow open(Stage stage, IncidentSource source, int width, int height) {
-        MainWindow window = new MainWindow(new MainWindow.Options(null, true), db -> source);
+        return open(stage, db -> source, width, height);
+    }
+
+    /** As {@link #open(Stage, IncidentSource, int, int)} with the store opened by {@code opener} on the worker. */
+    static MainWindow open(Stage stage, java.util.function.Function<java.nio.file.Path, IncidentSource> opener,
+                           int width, int height) {
+        MainWindow window = new MainWindow(new MainWindow.Options(null, true), opener);
         stage.setScene(new Scene(window.root(), width, height));
         stage.show();
         window.loadAsync();
