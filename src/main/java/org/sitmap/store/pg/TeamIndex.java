@@ -1,0 +1,109 @@
+package org.sitmap.store.pg;
+
+import java.util.List;
+import org.sitmap.index.IncidentIndex;
+import org.sitmap.index.IndexMerge;
+
+/**
+ * The in-memory index of a team store as a window (or the bench) keeps it: loaded from the workstation's local
+ * snapshot plus the imports committed after it, or streamed whole when there is no usable snapshot; then grown by
+ * each import another client commits, which a {@link PgChangeFeed} reports. After each load or growth the snapshot
+ * is written again (see {@link PgSnapshot}), so the next opening fetches only what is newer.
+ *
+ * <p>Threading: {@link #load} and {@link #grow} on one thread (the window's worker); {@link #awaitCommit} on
+ * another (the live thread; a bounded wait); {@link #stopFollowing} and {@link #close} from any thread.
+ */
+public final class TeamIndex implements AutoCloseable {
+    private final PgBrowser browser;
+    private final PgSnapshot snapshots;
+    private volatile long commit = -1;
+    private volatile PgChangeFeed feed;
+    private volatile boolean stopped;
+    private volatile boolean connected = true;
+    private String how = "";
+
+    /** The index grown by the imports {@code batches}, which brought {@code rows} new or changed incidents. */
+    public record Growth(IncidentIndex index, List<PgBrowser.Batch> batches, int rows) { }
+
+    /**
+     * @param browser   the open server
+     * @param snapshots where the local snapshot is kept (null: none; every opening streams the index)
+     */
+    public TeamIndex(PgBrowser browser, PgSnapshot snapshots) {
+        this.browser = browser;
+        this.snapshots = snapshots;
+    }
+
+    /** The server this index follows. */
+    public PgBrowser browser() { return browser; }
+
+    /**
+     * The store's index: the local snapshot when it is one of this store and not newer than the server, plus the
+     * rows of the imports committed after it; otherwise (none, damaged, of another store, newer) streamed whole.
+     */
+    public IncidentIndex load() {
+        PgBrowser.Loaded snap = snapshots == null ? null : snapshots.read(browser);
+        PgBrowser.Loaded loaded;
+        if (snap != null && snap.commit() <= browser.lastCommit()) {
+            PgBrowser.Loaded more = browser.committedAfter(snap.commit());
+            loaded = new PgBrowser.Loaded(IndexMerge.merge(snap.index(), more.index()), more.commit());
+            how = more.index().size() == 0 ? "local snapshot, current"
+                    : "local snapshot + " + more.index().size() + " new from the server";
+        } else {
+            loaded = browser.loadIndex(n -> { });
+            how = "streamed from the server";
+        }
+        commit = loaded.commit();
+        if (snapshots != null && (snap == null || snap.commit() != loaded.commit())) snapshots.writeLater(browser, loaded);
+        return loaded.index();
+    }
+
+    /** How the last {@link #load} made the index: "streamed from the server", "local snapshot + N new …", …. */
+    public String howLoaded() { return how; }
+
+    /** The commit number the index is complete up to (-1 before {@link #load}). */
+    public long commit() { return commit; }
+
+    /**
+     * Waits at most {@code millis} for another client's commit after the index's; true when there is one. On a
+     * lost connection it returns false at once and {@link #connected()} turns false; the next call reconnects.
+     */
+    public boolean awaitCommit(int millis) {
+        PgChangeFeed f = feed;
+        if (f == null) {
+            if (stopped || commit < 0) return false;
+            feed = f = new PgChangeFeed(browser.location(), commit);
+        }
+        List<Long> batches = f.await(millis);
+        connected = f.connected();
+        return !batches.isEmpty();
+    }
+
+    /** False after a wait that could not reach the server. */
+    public boolean connected() { return connected; }
+
+    /** {@code current} grown by the imports committed after the index's commit number; null when there are none. */
+    public Growth grow(IncidentIndex current) {
+        long from = commit;
+        PgBrowser.Loaded more = browser.committedAfter(from);
+        if (more.commit() == from) return null;
+        List<PgBrowser.Batch> batches = browser.batches(from, more.commit());
+        IncidentIndex grown = IndexMerge.merge(current, more.index());
+        commit = more.commit();
+        if (snapshots != null) snapshots.writeLater(browser, new PgBrowser.Loaded(grown, commit));
+        return new Growth(grown, batches, more.index().size());
+    }
+
+    /** Ends {@link #awaitCommit}'s connection; the index stays usable. */
+    public void stopFollowing() {
+        stopped = true;
+        PgChangeFeed f = feed;
+        if (f != null) f.close();
+    }
+
+    @Override
+    public void close() {
+        stopFollowing();
+        browser.close();
+    }
+}
