@@ -32,11 +32,31 @@ class ServerInitTest {
     }
 
     @Test
+    void aVersionOneStoreIsBroughtUpAndThenRecordsWhoImports() throws SQLException {
+        pg.createDatabase("init_v1", "owner_v1", "pw-owner-v1");
+        try (Connection c = as("owner_v1", "pw-owner-v1", "init_v1"); java.sql.Statement s = c.createStatement()) {
+            s.execute("CREATE SCHEMA sitmap");
+            s.execute("CREATE TABLE sitmap.sitmap_migration (version integer PRIMARY KEY,"
+                    + " applied timestamptz NOT NULL DEFAULT now())");
+            for (String sql : PgSchema.V1) s.execute(sql);
+            s.execute("INSERT INTO sitmap.sitmap_migration (version) VALUES (1)");
+            s.execute("INSERT INTO sitmap.import_batch (file, format, started, commit_seq) VALUES ('old.csv', 'acled',"
+                    + " now(), 1)");
+            List<String> report = ServerInit.run(c);
+            assertTrue(report.stream().anyMatch(l -> l.contains("brought from version 1 to " + PgSchema.VERSION)),
+                    report.toString());
+            assertEquals("nobody", one(c, "SELECT coalesce(imported_by, 'nobody') FROM sitmap.import_batch"));
+            s.execute("INSERT INTO sitmap.import_batch (file, format, started) VALUES ('new.csv', 'acled', now())");
+            assertEquals("owner_v1", one(c, "SELECT imported_by FROM sitmap.import_batch WHERE file = 'new.csv'"));
+        }
+    }
+
+    @Test
     void initMakesTheSchemaAndRolesAndAgainChangesNothing() throws SQLException {
         pg.createDatabase("init_a", "owner_a", "pw-owner-a");
         try (Connection c = as("owner_a", "pw-owner-a", "init_a")) {
             List<String> first = ServerInit.run(c);
-            assertTrue(first.stream().anyMatch(l -> l.contains("brought from version 0 to 1")), first.toString());
+            assertTrue(first.stream().anyMatch(l -> l.contains("brought from version 0 to " + PgSchema.VERSION)), first.toString());
             assertEquals(PgSchema.VERSION, PgSchema.version(c));
             assertEquals("POINT/4326", one(c, "SELECT type || '/' || srid FROM geometry_columns"
                     + " WHERE f_table_schema = 'sitmap' AND f_table_name = 'incident'"));
