@@ -22,6 +22,7 @@ import org.sitmap.store.ColumnSnapshot;
  */
 public final class PgSnapshot {
     private final Path dir;
+    private final boolean inline;
     private final AtomicReference<Pending> pending = new AtomicReference<>();
     private final Object writing = new Object();
 
@@ -29,7 +30,13 @@ public final class PgSnapshot {
 
     /** Snapshots kept in {@code dir}. */
     public PgSnapshot(Path dir) {
+        this(dir, Boolean.getBoolean("sitmap.columns.writeInline"));
+    }
+
+    /** Snapshots kept in {@code dir}, written on the calling thread when {@code inline} (the bench, tests). */
+    public PgSnapshot(Path dir, boolean inline) {
         this.dir = dir;
+        this.inline = inline;
     }
 
     /** The user's cache: {@code $XDG_CACHE_HOME/sitmap/servers} or {@code ~/.cache/sitmap/servers}. */
@@ -64,7 +71,7 @@ public final class PgSnapshot {
     /** Writes {@code loaded} as the snapshot of the store {@code b} is connected to, on the writing thread. */
     public void writeLater(PgBrowser b, PgBrowser.Loaded loaded) {
         Pending p = new Pending(file(b), storeNumber(b), loaded);
-        if (Boolean.getBoolean("sitmap.columns.writeInline")) {
+        if (inline) {
             write(p);
             return;
         }
