@@ -17,7 +17,7 @@ import org.sitmap.render.MapFramePainter;
 import org.sitmap.render.Raster;
 import org.sitmap.render.Viewport;
 import org.sitmap.store.ImportOptions;
-import org.sitmap.store.StoreFileReader;
+import org.sitmap.store.gpkg.StoreFileReader;
 import org.sitmap.store.pg.PgBrowser;
 import org.sitmap.store.pg.PgConnections;
 import org.sitmap.store.pg.PgImporter;

@@ -6,7 +6,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
-import org.sitmap.store.ColumnSnapshot;
+import org.sitmap.store.gpkg.ColumnSnapshot;
 
 /**
  * The workstation's local snapshot of a team store's index, so that reopening the window reads one file and
