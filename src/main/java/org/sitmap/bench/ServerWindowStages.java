@@ -4,26 +4,22 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.util.List;
 import org.sitmap.index.IncidentIndex;
 import org.sitmap.index.IndexFilter;
 import org.sitmap.ingest.ReaderContext;
 import org.sitmap.model.FactionCatalog;
 import org.sitmap.model.FilterSpec;
-import org.sitmap.model.IncidentReader;
 import org.sitmap.render.IncidentPainter;
 import org.sitmap.render.MapFramePainter;
 import org.sitmap.render.Raster;
 import org.sitmap.render.Viewport;
 import org.sitmap.store.ImportOptions;
-import org.sitmap.store.gpkg.StoreFileReader;
 import org.sitmap.store.pg.PgBrowser;
-import org.sitmap.store.pg.PgConnections;
-import org.sitmap.store.pg.PgImporter;
 import org.sitmap.store.pg.PgLocation;
 import org.sitmap.store.pg.PgSnapshot;
 import org.sitmap.store.pg.TeamIndex;
+import org.sitmap.store.pg.TeamStore;
 
 /**
  * The window's stages on a team server, for {@code sitmap bench --db postgresql://…}: open → first frame with a
@@ -74,17 +70,13 @@ public final class ServerWindowStages {
         log.println("another client's 1,000-incident import → visible in an open window…");
         int n = Math.min(runs, 5);
         long[] nanos = new long[n];
-        try (TeamIndex t = new TeamIndex(PgBrowser.open(reader, FactionCatalog.shipped()), null);
-             Connection c = PgConnections.open(editor)) {
+        try (TeamIndex t = new TeamIndex(PgBrowser.open(reader, FactionCatalog.shipped()), null)) {
             IncidentIndex ix = t.load();
             t.awaitCommit(10);   // the feed listens from here on, as an open window's does
-            PgImporter importer = new PgImporter(c, editor, FactionCatalog.shipped());
             for (int k = 0; k < n; k++) {
                 Path csv = liveFile(data, dir, k);
-                try (IncidentReader r = StoreFileReader.open(csv, "auto", new ReaderContext(FactionCatalog.shipped(),
-                        null))) {
-                    importer.run(r, ImportOptions.DEFAULT, x -> { });
-                }
+                TeamStore.importFiles(editor, List.of(csv), "auto", new ReaderContext(FactionCatalog.shipped(), null),
+                        ImportOptions.DEFAULT);
                 long t0 = System.nanoTime();
                 long end = t0 + 10_000_000_000L;
                 while (!t.awaitCommit(500) && System.nanoTime() < end) {
@@ -98,8 +90,6 @@ public final class ServerWindowStages {
                 nanos[k] = System.nanoTime() - t0;
                 Files.deleteIfExists(csv);
             }
-        } catch (java.sql.SQLException e) {
-            throw new IOException("the bench's connection to " + editor.display() + " failed: " + e.getMessage(), e);
         }
         out.timing("live_visible_ms", Timing.ofNanos(nanos), incidents >= 1_000_000 ? "≤ 2000" : null);
     }
