@@ -113,6 +113,13 @@ class ServerWorkspaceTest {
         done.get(millis, TimeUnit.MILLISECONDS);
     }
 
+    /** Returns once the workspace's live connection is up: a small import has reached it. */
+    private void following(Workspace ws) throws Exception {
+        int before = onUi(() -> count(ws));
+        importRows(5);
+        await(ws, () -> count(ws) == before + 5, 15_000, ws.session().indexProperty());
+    }
+
     private static int count(Workspace ws) {
         IncidentIndex ix = ws.session().indexProperty().get();
         return ix == null ? -1 : ix.size();
@@ -227,6 +234,7 @@ class ServerWorkspaceTest {
     @Test
     void aTerminatedConnectionIsNoticedAndCaughtUp() throws Exception {
         Workspace ws = open(reader(), dir.resolve("cache-kill"));
+        following(ws);
         int before = onUi(() -> count(ws));
         List<String> lines = new ArrayList<>();
         onUi(() -> {
@@ -244,6 +252,7 @@ class ServerWorkspaceTest {
     @Test
     void aRestartedServerIsNoticedAndCaughtUp() throws Exception {
         Workspace ws = open(reader(), dir.resolve("cache-restart"));
+        following(ws);
         int before = onUi(() -> count(ws));
         pg.stopServer();
         try {
