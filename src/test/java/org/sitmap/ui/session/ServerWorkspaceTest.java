@@ -40,7 +40,12 @@ class ServerWorkspaceTest {
     @TempDir
     static Path dir;
     private static int files;
-    private final ExecutorService ui = Executors.newSingleThreadExecutor(r -> new Thread(r, "test-ui"));
+    // the test's "FX thread"; a daemon left running, since a closed workspace's worker may still hand it results
+    private final ExecutorService ui = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "test-ui");
+        t.setDaemon(true);
+        return t;
+    });
     private final List<Workspace> open = new ArrayList<>();
 
     @BeforeAll
@@ -60,7 +65,6 @@ class ServerWorkspaceTest {
     @AfterEach
     void closeAll() {
         for (Workspace w : open) w.close();
-        ui.shutdown();
     }
 
     static PgLocation reader() {
