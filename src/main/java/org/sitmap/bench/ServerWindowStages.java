@@ -19,7 +19,7 @@ import org.sitmap.store.pg.PgBrowser;
 import org.sitmap.store.pg.PgLocation;
 import org.sitmap.store.pg.PgSnapshot;
 import org.sitmap.store.pg.TeamIndex;
-import org.sitmap.store.pg.TeamStore;
+import org.sitmap.store.pg.PgStore;
 
 /**
  * The window's stages on a team server, for {@code sitmap bench --db postgresql://…}: open → first frame with a
@@ -75,8 +75,11 @@ public final class ServerWindowStages {
             t.awaitCommit(10);   // the feed listens from here on, as an open window's does
             for (int k = 0; k < n; k++) {
                 Path csv = liveFile(data, dir, k);
-                TeamStore.importFiles(editor, List.of(csv), "auto", new ReaderContext(FactionCatalog.shipped(), null),
-                        ImportOptions.DEFAULT);
+                try (PgStore store = PgStore.open(editor);
+                     org.sitmap.model.IncidentReader r = org.sitmap.store.gpkg.StoreFileReader.open(csv, "auto",
+                             new ReaderContext(FactionCatalog.shipped(), null))) {
+                    store.importAll(r, ImportOptions.DEFAULT, x -> { });
+                }
                 long t0 = System.nanoTime();
                 long end = t0 + 10_000_000_000L;
                 while (!t.awaitCommit(500) && System.nanoTime() < end) {

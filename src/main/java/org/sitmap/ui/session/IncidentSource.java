@@ -5,7 +5,7 @@ import org.sitmap.index.IncidentIndex;
 import org.sitmap.model.Incident;
 
 /**
- * What the window reads from an open store. The app adapts {@code store.IncidentStore} to it; tests give an
+ * What the window reads from an open store. The app adapts a store of the contract ({@code store.IncidentStorage}) to it; tests give an
  * in-memory one.
  *
  * <p>Threading: blocking calls; call them on the window's worker only, never on the FX thread.
@@ -33,7 +33,7 @@ public interface IncidentSource extends AutoCloseable {
     default String readOnlyReason() { return "read-only: imports are off"; }
 
     /** Reads the open store itself (exports stream from it); stores in memory have none. */
-    default <T> T read(java.util.function.Function<org.sitmap.store.gpkg.IncidentStore, T> read) {
+    default <T> T read(java.util.function.Function<org.sitmap.store.IncidentStorage, T> read) {
         throw new UnsupportedOperationException(name() + " is not a store file");
     }
 
@@ -41,7 +41,7 @@ public interface IncidentSource extends AutoCloseable {
      * Writes into the store (an import): {@code write} gets the store opened for writing for as long as it runs.
      * The caller reloads the index afterwards.
      */
-    default <T> T write(java.util.function.Function<org.sitmap.store.gpkg.IncidentStore, T> write) {
+    default <T> T write(java.util.function.Function<org.sitmap.store.IncidentStorage, T> write) {
         throw new UnsupportedOperationException(name() + " cannot be written");
     }
 

@@ -3,12 +3,12 @@ package org.sitmap.ui.session;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.function.Function;
-import org.sitmap.model.FactionCatalog;
 import org.sitmap.model.InputException;
 import org.sitmap.store.pg.PgBrowser;
 import org.sitmap.store.pg.PgLocation;
 import org.sitmap.store.pg.PgPasswordRequired;
 import org.sitmap.store.pg.PgSnapshot;
+import org.sitmap.store.pg.PgStore;
 
 /**
  * Opens a team server for the window (the workspace's opener). When the server asks a password that
@@ -45,7 +45,13 @@ public final class ServerOpener implements Function<Path, IncidentSource> {
         while (true) {
             PgLocation w = where;
             try {
-                return new ServerSource(PgBrowser.open(w, FactionCatalog.shipped()), snapshots);
+                PgStore store = PgStore.open(w);
+                try {
+                    return new ServerSource(store, PgBrowser.open(w, store.factions()), snapshots);
+                } catch (RuntimeException e) {
+                    store.close();
+                    throw e;
+                }
             } catch (PgPasswordRequired e) {
                 if (prompt == null) throw e;
                 char[] pw = prompt.ask(w.display(), w.user(), e.refused());

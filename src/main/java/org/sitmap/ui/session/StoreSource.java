@@ -28,14 +28,14 @@ public final class StoreSource implements IncidentSource {
 
     @Override public void interrupt() { store.interrupt(); }
 
-    @Override public <T> T read(java.util.function.Function<IncidentStore, T> read) { return read.apply(store); }
+    @Override public <T> T read(java.util.function.Function<org.sitmap.store.IncidentStorage, T> read) { return read.apply(store); }
 
     /**
      * The window reads through a read-only connection (reading never writes, not even a header), which SQLite cannot
      * turn into a writing one; an import gets a writing connection to the same file for its transaction, closed
      * when it ends. The caller then reloads the index ({@link Workspace#reload()}).
      */
-    @Override public <T> T write(java.util.function.Function<IncidentStore, T> write) {
+    @Override public <T> T write(java.util.function.Function<org.sitmap.store.IncidentStorage, T> write) {
         if (!store.readOnly()) return write.apply(store);
         if (store.file() == null) throw new UnsupportedOperationException("the store has no file to write");
         try (IncidentStore w = IncidentStore.open(store.file())) {

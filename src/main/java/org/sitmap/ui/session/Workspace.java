@@ -307,14 +307,14 @@ public final class Workspace implements AutoCloseable {
      *
      * @throws StoreFault of kind READ_ONLY when no store is open or it may not be written
      */
-    public <T> T write(Function<org.sitmap.store.gpkg.IncidentStore, T> write) {
+    public <T> T write(Function<org.sitmap.store.IncidentStorage, T> write) {
         IncidentSource s = source;
         if (s == null) throw new StoreFault(StoreFault.Kind.READ_ONLY, "no store is open", null);
         return s.write(write);
     }
 
     /** Reads the open store on the worker (exports, gazetteer). Worker only. */
-    public <T> T read(Function<org.sitmap.store.gpkg.IncidentStore, T> read) {
+    public <T> T read(Function<org.sitmap.store.IncidentStorage, T> read) {
         IncidentSource s = source;
         if (s == null) throw new IllegalStateException("no store is open");
         return s.read(read);

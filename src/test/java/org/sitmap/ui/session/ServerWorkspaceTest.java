@@ -236,6 +236,28 @@ class ServerWorkspaceTest {
     }
 
     @Test
+    void anEditorImportsFromTheWindowIntoTheServer() throws Exception {
+        Workspace ws = open(editor(), dir.resolve("cache-editor"));
+        assertTrue(onUi(() -> ws.writableProperty().get()), "an editor is offered imports");
+        assertEquals(editor().display(), onUi(() -> ws.session().messageProperty().get()));
+        int before = onUi(() -> count(ws));
+        Path f = data.writeAcledCsv(dir.resolve("window.csv"), 40, 99);
+        List<String> lines = Files.readAllLines(f);
+        lines.replaceAll(l -> l.startsWith("SYN") ? "WIN" + l.substring(3) : l);
+        Files.write(f, lines);
+        org.sitmap.model.ImportReport r = CompletableFuture.supplyAsync(() -> ws.write(s -> {
+            try (org.sitmap.model.IncidentReader in = org.sitmap.store.gpkg.StoreFileReader.open(f, "auto",
+                    new org.sitmap.ingest.ReaderContext(s.factions(), null))) {
+                return s.importAll(in, org.sitmap.store.ImportOptions.DEFAULT, n -> { });
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }), ws::execute).get(30, TimeUnit.SECONDS);
+        assertEquals(40, r.imported());
+        await(ws, () -> count(ws) == before + 40, 15_000, ws.session().indexProperty());
+    }
+
+    @Test
     void aTerminatedConnectionIsNoticedAndCaughtUp() throws Exception {
         Workspace ws = open(reader(), dir.resolve("cache-kill"));
         following(ws);
