@@ -99,6 +99,10 @@ public final class ServerBench {
         }), FrameStages.target(incidents, "≤ 10000", "≤ 2000"));
         tiles.close();
 
+        ServerWindowStages window = new ServerWindowStages(log, runs);
+        window.openWithSnapshot(out, where, dir.resolve("snapshots"), incidents);
+        window.liveVisible(out, where, where, data, dir, incidents, server::adopt);
+
         IncidentIndex ix = server.openIndex();
         Benchmark.heapStage(out, ix);
         new StoreStages(log, runs).textSearch(out, server::searchText, ix, incidents);

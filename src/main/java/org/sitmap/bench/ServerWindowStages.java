@@ -67,6 +67,12 @@ public final class ServerWindowStages {
      */
     public void liveVisible(BenchResult out, PgLocation reader, PgLocation editor, SyntheticData data, Path dir,
                             int incidents) throws IOException {
+        liveVisible(out, reader, editor, data, dir, incidents, batch -> { });
+    }
+
+    /** As above; {@code imported} gets each of the other client's import batches (the bench removes them after). */
+    public void liveVisible(BenchResult out, PgLocation reader, PgLocation editor, SyntheticData data, Path dir,
+                            int incidents, java.util.function.LongConsumer imported) throws IOException {
         log.println("another client's 1,000-incident import → visible in an open window…");
         int n = Math.min(runs, 5);
         long[] nanos = new long[n];
@@ -78,7 +84,7 @@ public final class ServerWindowStages {
                 try (PgStore store = PgStore.open(editor);
                      org.sitmap.model.IncidentReader r = org.sitmap.store.gpkg.StoreFileReader.open(csv, "auto",
                              new ReaderContext(FactionCatalog.shipped(), null))) {
-                    store.importAll(r, ImportOptions.DEFAULT, x -> { });
+                    imported.accept(store.importAll(r, ImportOptions.DEFAULT, x -> { }).batchId());
                 }
                 long t0 = System.nanoTime();
                 long end = t0 + 10_000_000_000L;

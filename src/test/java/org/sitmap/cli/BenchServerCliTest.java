@@ -43,7 +43,8 @@ class BenchServerCliTest {
         assertEquals(0, status, cli.err.toString());
         String figures = Files.readString(json);
         for (String key : new String[] {"\"incidents\": 2000", "import_rows_per_s", "import_ms", "open_to_first_frame_ms",
-                "heap_mb", "fts_ms", "filter_ms", "brush_frame_ms"}) {
+                "heap_mb", "fts_ms", "filter_ms", "brush_frame_ms",
+                "open_with_snapshot_ms", "live_visible_ms"}) {
             assertTrue(figures.contains(key), key + " in " + figures);
         }
         String table = cli.out.toString();

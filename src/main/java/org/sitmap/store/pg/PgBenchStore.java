@@ -95,6 +95,11 @@ public final class PgBenchStore implements AutoCloseable {
         return r;
     }
 
+    /** Counts an import the bench made through another connection (another client's) as its own: {@link #empty} removes it. */
+    public void adopt(long batchId) {
+        batches.add(batchId);
+    }
+
     /** Opens the store anew and streams the index, as a window without a local snapshot opens it. */
     public IncidentIndex openIndex() {
         try (PgStore store = PgStore.open(where)) {
