@@ -14,11 +14,11 @@ public final class Provenance {
         if (origin == null || origin.isEmpty()) return origin;
         int scheme = origin.indexOf("://");
         if (scheme > 0 && origin.substring(0, scheme).matches("[A-Za-z][A-Za-z0-9+.-]*")
-                && !origin.regionMatches(true, 0, "file", 0, 4)) {
+                && !(origin.length() >= 4 && origin.regionMatches(true, 0, "file", 0, 4))) {
             return origin;
         }
         String s = origin;
-        if (s.regionMatches(true, 0, "file:", 0, 5)) s = s.substring(5);
+        if (s.length() >= 5 && s.regionMatches(true, 0, "file:", 0, 5)) s = s.substring(5);
         int cut = Math.max(s.lastIndexOf('/'), s.lastIndexOf('\\'));
         return cut < 0 ? s : s.substring(cut + 1);
     }

@@ -302,7 +302,8 @@ public final class ArticleExtractor {
         d.type = type;
         for (Actors.Mention m : who) {
             d.actors.putIfAbsent(m.code(), new Actor(m.text(), m.code()));
-            if (m.start() >= 0 && s.text().regionMatches(m.start(), m.text(), 0, m.text().length())) d.actorSpans.add(new int[] {m.start(), m.end()});
+            if (m.start() >= 0 && m.start() + m.text().length() <= s.text().length()
+                    && s.text().regionMatches(m.start(), m.text(), 0, m.text().length())) d.actorSpans.add(new int[] {m.start(), m.end()});
         }
         d.when = when;
         d.fatalities = dead;
