@@ -20,6 +20,7 @@ import org.sitmap.model.IncidentReader;
 import org.sitmap.model.InputException;
 import org.sitmap.model.ParsedRow;
 import org.sitmap.store.ImportOptions;
+import org.sitmap.store.Prefetch;
 import org.sitmap.store.StoreException;
 import org.sitmap.store.StoreFault;
 

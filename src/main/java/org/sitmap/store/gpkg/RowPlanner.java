@@ -27,7 +27,7 @@ import org.sitmap.model.ParsedRow;
  * stored one later); it also gathers the bounds of the rows written, the located places of the rows inserted or
  * updated ({@link PlaceTally}, for the store's gazetteer) and the actor names no alias maps.
  *
- * <p>Threading: {@link #preload} runs on the importing thread before the {@link Prefetch} thread starts;
+ * <p>Threading: {@link #preload} runs on the importing thread before the {@link org.sitmap.store.Prefetch} thread starts;
  * {@link #plan} then runs on that thread alone. The importing thread reads {@link #endFid}, {@link #bounds},
  * {@link #places}, {@link #unmapped} and {@link #reindexed} only after {@code Prefetch} has handed it the end of the rows: every
  * {@code plan} call happened before that hand-off through the queue, which publishes their effects.

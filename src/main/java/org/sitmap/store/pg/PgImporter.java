@@ -32,7 +32,7 @@ import org.sitmap.store.StoreException;
  * changed content: update, unless the stored version was revised later by the source; same content: skip). Readers
  * see the import whole or not at all; a killed client leaves nothing, since the server rolls the transaction back.
  *
- * <p>The file is parsed on a second thread ({@link ReadAhead}) while this one hashes the rows, encodes them as COPY
+ * <p>The file is parsed on a second thread ({@link org.sitmap.store.Prefetch}) while this one hashes the rows, encodes them as COPY
  * text and sends them; whether the file repeats a key is noted on the way ({@link KeySeen}), so the merge sorts the
  * rows to keep the last of each key only when it must.
  *
@@ -132,7 +132,7 @@ public final class PgImporter {
         CopyIn copy = first != null ? copyIn("COPY sitmap.incident (" + FirstLoad.COLUMNS + ") FROM STDIN")
                 : startStaging();
         boolean direct = first != null;
-        try (ReadAhead rows = new ReadAhead(reader)) {
+        try (org.sitmap.store.Prefetch<ParsedRow> rows = new org.sitmap.store.Prefetch<>(reader, row -> row)) {
             CopyText buf = new CopyText(COPY_CHUNK + (64 << 10));
             for (ParsedRow row; (row = rows.next()) != null; ) {
                 st.rowsRead++;

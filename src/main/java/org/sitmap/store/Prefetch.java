@@ -1,4 +1,4 @@
-package org.sitmap.store.pg;
+package org.sitmap.store;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -6,42 +6,48 @@ import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.sitmap.model.IncidentReader;
 import org.sitmap.model.ParsedRow;
 
 /**
- * Parses an import's file on a second thread while the importing thread hashes, encodes and sends the rows, so a
- * server import uses both of a workstation's cores (parsing is about half of the client's work).
+ * Reads and prepares an import's rows on a second thread while the importing thread writes them (to SQLite, or as
+ * COPY text to a server), so parsing, actor mapping and hashing overlap with the store's work: an import uses both
+ * of a workstation's cores. Both stores' importers use it.
  *
- * <p>Threading: one producer thread (a daemon named {@code sitmap-pg-import-read}) calls {@link IncidentReader#next}
- * and hands chunks of rows through a small bounded queue; only the importing thread calls {@link #next} and
- * {@link #close}. What the reader throws (bad input, I/O) reaches the importing thread at the row where it happened.
- * {@link #close} stops and joins the producer before returning, so the caller may close the reader afterwards.
+ * <p>Threading: one producer thread (a daemon named {@code sitmap-import-read}) calls {@link IncidentReader#next}
+ * and {@code prepare} and hands chunks of rows through a small bounded queue; only the importing thread calls
+ * {@link #next} and {@link #close}. An exception of the reader (bad input, I/O) reaches the importing thread at
+ * the row where it happened. {@link #close} stops and joins the producer before returning, so the caller may close
+ * the reader afterwards without racing it.
+ *
+ * @param <T> a row with what was prepared for it
  */
-final class ReadAhead implements AutoCloseable {
-    private static final int CHUNK = 1024;
+public final class Prefetch<T> implements AutoCloseable {
+    private static final int CHUNK = 512;
     private static final Object END = new Object();
 
-    private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(16);
+    private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(8);
     private final Thread producer;
     private volatile boolean cancelled;
-    private List<ParsedRow> chunk = List.of();
+    private List<T> chunk = List.of();
     private int pos;
     private boolean done;
 
-    /** Starts reading {@code reader} at once. */
-    ReadAhead(IncidentReader reader) {
-        producer = new Thread(() -> produce(reader), "sitmap-pg-import-read");
+    /** Starts reading {@code reader} at once; {@code prepare} runs on the producer thread for each row. */
+    public Prefetch(IncidentReader reader, Function<ParsedRow, T> prepare) {
+        producer = new Thread(() -> produce(reader, prepare), "sitmap-import-read");
         producer.setDaemon(true);
         producer.start();
     }
 
-    private void produce(IncidentReader reader) {
+    private void produce(IncidentReader reader, Function<ParsedRow, T> prepare) {
         Object last = END;
-        List<ParsedRow> out = new ArrayList<>(CHUNK);
+        List<T> out = new ArrayList<>(CHUNK);
         try {
-            for (ParsedRow row; !cancelled && (row = reader.next()) != null; ) {
-                out.add(row);
+            ParsedRow row;
+            while (!cancelled && (row = reader.next()) != null) {
+                out.add(prepare.apply(row));
                 if (out.size() == CHUNK) {
                     if (!hand(out)) return;
                     out = new ArrayList<>(CHUNK);
@@ -66,9 +72,9 @@ final class ReadAhead implements AutoCloseable {
         return false;
     }
 
-    /** The next row, or null at the end; rethrows what the reader threw. */
+    /** The next prepared row, or null at the end; rethrows what the reader threw. */
     @SuppressWarnings("unchecked")
-    ParsedRow next() throws IOException {
+    public T next() throws IOException {
         while (pos == chunk.size()) {
             if (done) return null;
             Object o;
@@ -85,7 +91,7 @@ final class ReadAhead implements AutoCloseable {
             if (o instanceof IOException e) throw e;
             if (o instanceof RuntimeException e) throw e;
             if (o instanceof Error e) throw e;
-            chunk = (List<ParsedRow>) o;
+            chunk = (List<T>) o;
             pos = 0;
         }
         return chunk.get(pos++);
