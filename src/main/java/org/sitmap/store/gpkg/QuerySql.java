@@ -5,11 +5,8 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import org.sitmap.geo.Geodesy;
-import org.sitmap.model.DatePrecision;
-import org.sitmap.model.EventType;
 import org.sitmap.model.FilterSpec;
 import org.sitmap.model.Incident;
-import org.sitmap.model.SubEventType;
 
 /** Translates a {@link FilterSpec} into one parameterised SELECT (the drawn area is checked afterwards). */
 final class QuerySql {
@@ -104,22 +101,7 @@ final class QuerySql {
                     "instr(" + codes + ", ?) > 0")) + ")");
             for (String code : spec.factions().stream().sorted().toList()) params.add("," + code + ",");
         }
-        if (!spec.eventTypes().isEmpty()) {
-            where.add("event_type IN (" + marks(spec.eventTypes().size()) + ")");
-            for (EventType t : spec.eventTypes()) params.add(t.label());
-        }
-        if (!spec.subEventTypes().isEmpty()) {
-            where.add("sub_event_type IN (" + marks(spec.subEventTypes().size()) + ")");
-            for (SubEventType t : spec.subEventTypes()) params.add(t.label());
-        }
-        if (spec.minFatalities() > 0) {
-            where.add("fatalities >= ?");
-            params.add(spec.minFatalities());
-        }
-        if (!spec.datePrecisions().isEmpty()) {
-            where.add("date_precision IN (" + marks(spec.datePrecisions().size()) + ")");
-            for (DatePrecision p : spec.datePrecisions()) params.add(p.code());
-        }
+        org.sitmap.store.AttributeTerms.add(spec, where, params);
         if (spec.bbox() != null) {
             // the position is the geometry's (GDAL and QGIS edit it), tested exactly on the rows the other terms
             // leave. Without a date window the R-tree finds the candidates first (its float bounds are rounded
@@ -147,9 +129,5 @@ final class QuerySql {
             params.add(match);
         }
         return true;
-    }
-
-    private static String marks(int n) {
-        return String.join(",", java.util.Collections.nCopies(n, "?"));
     }
 }

@@ -12,12 +12,9 @@ import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.sitmap.geo.Geodesy;
-import org.sitmap.model.DatePrecision;
-import org.sitmap.model.EventType;
 import org.sitmap.model.FactionRule;
 import org.sitmap.model.FilterSpec;
 import org.sitmap.model.Incident;
-import org.sitmap.model.SubEventType;
 import org.sitmap.store.IncidentRows;
 
 /**
@@ -137,22 +134,7 @@ final class PgQuery {
                     "strpos(" + codes + ", ?) > 0")) + ")");
             for (String code : spec.factions().stream().sorted().toList()) params.add("," + code + ",");
         }
-        if (!spec.eventTypes().isEmpty()) {
-            where.add("event_type IN (" + marks(spec.eventTypes().size()) + ")");
-            for (EventType t : spec.eventTypes()) params.add(t.label());
-        }
-        if (!spec.subEventTypes().isEmpty()) {
-            where.add("sub_event_type IN (" + marks(spec.subEventTypes().size()) + ")");
-            for (SubEventType t : spec.subEventTypes()) params.add(t.label());
-        }
-        if (spec.minFatalities() > 0) {
-            where.add("fatalities >= ?");
-            params.add(spec.minFatalities());
-        }
-        if (!spec.datePrecisions().isEmpty()) {
-            where.add("date_precision IN (" + marks(spec.datePrecisions().size()) + ")");
-            for (DatePrecision p : spec.datePrecisions()) params.add(p.code());
-        }
+        org.sitmap.store.AttributeTerms.add(spec, where, params);
         if (spec.bbox() != null) {
             // the GiST index finds the candidates (its boxes are rounded outwards); the exact test decides
             where.add("geom && ST_MakeEnvelope(?, ?, ?, ?, 4326) AND ST_X(geom) BETWEEN ? AND ?"
@@ -173,9 +155,5 @@ final class PgQuery {
             params.add(match);
         }
         return true;
-    }
-
-    private static String marks(int n) {
-        return String.join(",", Collections.nCopies(n, "?"));
     }
 }
