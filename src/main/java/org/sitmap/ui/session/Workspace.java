@@ -245,7 +245,13 @@ public final class Workspace implements AutoCloseable {
 
     /** Starts following {@code src} (worker): each commit grows the index on the worker and commits it on the FX thread. */
     private void follow(LiveSource src) {
-        LiveUpdates l = new LiveUpdates(src, () -> worker.execute(() -> grow(src)), up -> ui.execute(() -> {
+        LiveUpdates l = new LiveUpdates(src, () -> {
+            try {
+                worker.execute(() -> grow(src));
+            } catch (java.util.concurrent.RejectedExecutionException closed) {
+                // the workspace closed while the live thread saw a commit: nothing left to grow
+            }
+        }, up -> ui.execute(() -> {
             if (source != src) return;
             online.set(up);
             session.messageProperty().set(up ? "Connected to " + src.name() + " again; catching up"
