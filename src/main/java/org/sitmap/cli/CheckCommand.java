@@ -38,7 +38,7 @@ final class CheckCommand implements Callable<Integer> {
         CheckReport report;
         PgLocation server = StoreTarget.server(parent.db, spec);
         if (server != null) {
-            try (IncidentStorage store = PgStore.open(server)) {
+            try (IncidentStorage store = PgStore.open(server.forBrowsing())) {
                 report = store.check(quick);
             }
         } else {

@@ -42,14 +42,14 @@ record StoreTarget(Path file, PgLocation server, String text) {
     /** The store {@code target} names, opened for imports and gazetteer writes (the default store when null). */
     static IncidentStorage open(StoreTarget target, CommandLine.Model.CommandSpec spec) {
         PgLocation server = server(target, spec);
-        if (server != null) return PgStore.open(server);
+        if (server != null) return PgStore.open(server.forWrites());
         return DefaultStore.open(target == null ? null : target.file());
     }
 
     /** The store {@code target} names, opened for reading only (the default store when null). */
     static IncidentStorage openForReading(StoreTarget target, CommandLine.Model.CommandSpec spec) {
         PgLocation server = server(target, spec);
-        if (server != null) return PgStore.open(server);
+        if (server != null) return PgStore.open(server.forBrowsing());
         return DefaultStore.openForReading(target == null ? null : target.file());
     }
 

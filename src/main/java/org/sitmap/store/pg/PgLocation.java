@@ -236,6 +236,39 @@ public final class PgLocation {
         return new PgLocation(m);
     }
 
+    /**
+     * This location for imports and other writes. With several hosts (a primary and its standbys) the connection
+     * goes to the one that accepts writes, as libpq's {@code target_session_attrs=read-write} chooses it, whatever
+     * the address asked for browsing; with one host it is this location.
+     */
+    public PgLocation forWrites() {
+        String asked = params.get("target_session_attrs");
+        if (hosts.size() < 2 || "read-write".equals(asked) || "primary".equals(asked)) return this;
+        return with("target_session_attrs", "read-write");
+    }
+
+    /**
+     * This location for a window's browsing and read-only commands. With several hosts and no
+     * {@code target_session_attrs} in the address (or the service and environment), a standby is preferred
+     * ({@code prefer-standby}), so that readers spare the primary; an address that says what it wants keeps it.
+     */
+    public PgLocation forBrowsing() {
+        if (hosts.size() < 2 || params.containsKey("target_session_attrs")) return this;
+        return with("target_session_attrs", "prefer-standby");
+    }
+
+    private PgLocation with(String key, String value) {
+        Map<String, String> m = new LinkedHashMap<>(params);
+        m.put(key, value);
+        try {
+            PgLocation l = new PgLocation(m);
+            l.passwordInAddress = passwordInAddress;
+            return l;
+        } catch (InputException e) {
+            throw new IllegalStateException("a valid location became invalid", e);
+        }
+    }
+
     /** The pgJDBC URL (hosts, ports, database; no user or password). */
     public String jdbcUrl() {
         StringBuilder b = new StringBuilder("jdbc:postgresql://");

@@ -51,12 +51,16 @@ public final class PgStore implements IncidentStorage {
     private final Connection conn;
     private final FactionCatalog catalog;
     private final boolean editor;
+    private final boolean standby;
+    /** The connection of an import that goes to the primary while this store reads a standby (for interrupt). */
+    private volatile Connection writing;
 
-    private PgStore(PgLocation where, Connection conn, FactionCatalog catalog, boolean editor) {
+    private PgStore(PgLocation where, Connection conn, FactionCatalog catalog, boolean editor, boolean standby) {
         this.where = where;
         this.conn = conn;
         this.catalog = catalog;
         this.editor = editor;
+        this.standby = standby;
     }
 
     /**
@@ -77,7 +81,7 @@ public final class PgStore implements IncidentStorage {
                 throw PgLocation.bad(where.display() + " was made by a newer Sitmap (schema " + version
                         + "); update Sitmap to use it.");
             }
-            return new PgStore(where, c, FactionCatalog.shipped(), ServerInit.mayImport(c));
+            return new PgStore(where, c, FactionCatalog.shipped(), ServerInit.mayImport(c), inRecovery(c));
         } catch (SQLException | RuntimeException e) {
             try {
                 c.close();
@@ -89,8 +93,18 @@ public final class PgStore implements IncidentStorage {
         }
     }
 
+    private static boolean inRecovery(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT pg_is_in_recovery()"); ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getBoolean(1);
+        }
+    }
+
     /** The server and database, as named to the user (never with a password). */
     public PgLocation location() { return where; }
+
+    /** True when this store reads a streaming standby; its imports then go to the primary on a connection of their own. */
+    public boolean onStandby() { return standby; }
 
     @Override public String display() { return where.display(); }
 
@@ -135,6 +149,8 @@ public final class PgStore implements IncidentStorage {
     @Override
     public void interrupt() {
         try {
+            Connection w = writing;
+            if (w != null) w.unwrap(PGConnection.class).cancelQuery();
             conn.unwrap(PGConnection.class).cancelQuery();
         } catch (SQLException e) {
             throw failure("interrupt the work on", e);
@@ -205,9 +221,11 @@ public final class PgStore implements IncidentStorage {
     @Override
     public synchronized ImportReport importAll(IncidentReader reader, ImportOptions options, LongConsumer progress,
                                                BooleanSupplier cancelled) {
+        Connection c = conn;
         try {
-            ServerInit.requireEditor(conn, where);
-            return new PgImporter(conn, where, catalog).run(new Cancellable(reader, cancelled, where),
+            c = forWriting();
+            ServerInit.requireEditor(c, where);
+            return new PgImporter(c, where.forWrites(), catalog).run(new Cancellable(reader, cancelled, where),
                     options, progress == null ? n -> { } : progress);
         } catch (SQLException e) {
             throw failure("import into", e);
@@ -225,6 +243,8 @@ public final class PgStore implements IncidentStorage {
                         + where.display() + " was cancelled: nothing was imported, the store is unchanged", e);
             }
             throw e;
+        } finally {
+            doneWriting(c);
         }
     }
 
@@ -248,11 +268,15 @@ public final class PgStore implements IncidentStorage {
 
     @Override
     public synchronized int upsertPlaces(List<Place> places) {
+        Connection c = conn;
         try {
-            ServerInit.requireEditor(conn, where);
-            return PgPlaces.upsert(conn, places);
+            c = forWriting();
+            ServerInit.requireEditor(c, where);
+            return PgPlaces.upsert(c, places);
         } catch (SQLException e) {
             throw failure("write the gazetteer of", e);
+        } finally {
+            doneWriting(c);
         }
     }
 
@@ -285,6 +309,32 @@ public final class PgStore implements IncidentStorage {
             if (!conn.isClosed()) conn.close();
         } catch (SQLException e) {
             LOG.log(Level.FINE, "closing the connection to " + where.display(), e);
+        }
+    }
+
+    /**
+     * The connection a write goes through: this store's own, or, when it reads a standby, a new one to the primary
+     * ({@link PgLocation#forWrites()}), closed by {@link #doneWriting}. Caller holds the lock.
+     */
+    private Connection forWriting() throws SQLException {
+        if (!standby) return conn;
+        Connection w = PgConnections.open(where.forWrites());
+        if (inRecovery(w)) {
+            w.close();
+            throw new StoreFault(StoreFault.Kind.READ_ONLY, where.display() + " names no server that accepts writes"
+                    + " (every host is a standby); imports go to the primary: add it to the address", null);
+        }
+        writing = w;
+        return w;
+    }
+
+    private void doneWriting(Connection c) {
+        if (c == conn) return;
+        writing = null;
+        try {
+            c.close();
+        } catch (SQLException e) {
+            LOG.log(Level.FINE, "closing the import connection to " + where.display(), e);
         }
     }
 

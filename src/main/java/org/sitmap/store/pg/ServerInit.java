@@ -31,7 +31,7 @@ public final class ServerInit {
      * @throws InputException one line when the server cannot be reached, refuses, or a privilege is missing
      */
     public static List<String> run(PgLocation where) {
-        try (Connection c = PgConnections.open(where)) {
+        try (Connection c = PgConnections.open(where.forWrites())) {
             return run(c);
         } catch (SQLException e) {
             java.util.logging.Logger.getLogger(ServerInit.class.getName())

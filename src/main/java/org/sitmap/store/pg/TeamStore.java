@@ -33,7 +33,7 @@ public final class TeamStore {
         Path part = out.resolveSibling(out.getFileName() + ".part");
         Files.deleteIfExists(part);
         ImportReport report;
-        try (Connection c = PgConnections.open(where)) {
+        try (Connection c = PgConnections.open(where.forBrowsing())) {
             if (PgSchema.version(c) == 0) {
                 throw new InputException(null, 0, where.display() + " is not a team store yet (sitmap server init).");
             }

@@ -45,9 +45,10 @@ public final class ServerOpener implements Function<Path, IncidentSource> {
         while (true) {
             PgLocation w = where;
             try {
-                PgStore store = PgStore.open(w);
+                // a window browses a standby when the address names one; its imports still reach the primary
+                PgStore store = PgStore.open(w.forBrowsing());
                 try {
-                    return new ServerSource(store, PgBrowser.open(w, store.factions()), snapshots);
+                    return new ServerSource(store, PgBrowser.open(w.forBrowsing(), store.factions()), snapshots);
                 } catch (RuntimeException e) {
                     store.close();
                     throw e;

@@ -62,6 +62,27 @@ class PgLocationTest {
     }
 
     @Test
+    void withSeveralHostsWritesGoToThePrimaryAndBrowsingPrefersAStandby() {
+        PgLocation both = PgLocation.parse("postgresql://ann:secret@s:5433,p:5434/team", env(Map.of()));
+        assertEquals("any", both.jdbcProperties().getProperty("targetServerType"));
+        assertEquals("primary", both.forWrites().jdbcProperties().getProperty("targetServerType"));
+        assertEquals("preferSecondary", both.forBrowsing().jdbcProperties().getProperty("targetServerType"));
+        assertEquals("secret", both.forWrites().jdbcProperties().getProperty("password"));
+        assertTrue(both.forWrites().passwordInAddress());
+        assertEquals(both.display(), both.forBrowsing().display());
+        // an address that says what it wants keeps it for browsing; writes still need the primary
+        PgLocation asked = PgLocation.parse("postgresql://s:5433,p:5434/team?target_session_attrs=any", env(Map.of()));
+        assertEquals("any", asked.forBrowsing().jdbcProperties().getProperty("targetServerType"));
+        assertEquals("primary", asked.forWrites().jdbcProperties().getProperty("targetServerType"));
+        PgLocation fromEnv = PgLocation.parse("postgresql://s:5433,p:5434/team",
+                env(Map.of("PGTARGETSESSIONATTRS", "read-only")));
+        assertEquals("secondary", fromEnv.forBrowsing().jdbcProperties().getProperty("targetServerType"));
+        // one host: nothing to choose
+        PgLocation one = PgLocation.parse("postgresql://db/team", env(Map.of()));
+        assertTrue(one.forWrites() == one && one.forBrowsing() == one);
+    }
+
+    @Test
     void serviceFileSuppliesParametersAndTheAddressOverridesThem() throws Exception {
         Files.writeString(home.resolve(".pg_service.conf"), "# team\n[other]\nhost=x\n\n[team]\nhost = gis.local\n"
                 + "port=5999\ndbname=cell\nuser=carol\n");
