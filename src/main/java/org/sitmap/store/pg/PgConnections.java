@@ -40,6 +40,8 @@ public final class PgConnections {
             LOG.log(Level.FINE, "connection to " + where.display() + " failed", e);
             String state = e.getSQLState() == null ? "" : e.getSQLState();
             String who = "user " + where.user() + " at " + where.display();
+            String tls = tlsProblem(e, where);
+            if (tls != null) throw PgLocation.bad(tls);
             if ("08004".equals(state) && !where.hasPassword()) {
                 throw new PgPasswordRequired("The server asks a password of " + who + "; set PGPASSWORD, add a line to"
                         + " ~/.pgpass, or type it when the window asks.", false);
@@ -57,5 +59,40 @@ public final class PgConnections {
                         + (state.isEmpty() ? "no code" : "SQL state " + state) + "); run with --verbose for the cause.");
             };
         }
+    }
+
+    /**
+     * One line for a connection that failed on TLS (as {@code sslmode} asked), or null when TLS was not the cause:
+     * a certificate not signed by {@code sslrootcert} or not naming the host, no root certificate to check it
+     * with, a server that offers no TLS, or a server that accepts this user only over TLS.
+     */
+    static String tlsProblem(SQLException e, PgLocation where) {
+        String mode = where.parameter("sslmode") == null ? "prefer" : where.parameter("sslmode");
+        StringBuilder text = new StringBuilder();
+        boolean certificate = false;
+        for (Throwable t = e; t != null && text.length() < 4000; t = t.getCause()) {
+            text.append(' ').append(t.getMessage());
+            certificate |= t instanceof javax.net.ssl.SSLException || t instanceof java.security.cert.CertificateException;
+        }
+        String all = text.toString().toLowerCase(java.util.Locale.ROOT);
+        String server = "The server of " + where.display();
+        if (all.contains("root certificate file")) {
+            return "sslmode=" + mode + " checks the server's certificate, but there is no certificate of its authority"
+                    + " to check it with: give sslrootcert=FILE in the address (or put it in ~/.postgresql/root.crt).";
+        }
+        if (certificate || all.contains("certificate") || all.contains("hostname") && all.contains("ssl")) {
+            return server + " did not pass the TLS check (sslmode=" + mode + "): its certificate is not signed by the"
+                    + " authority in sslrootcert, or does not name the host; check sslrootcert and the host name, or"
+                    + " ask the server's administrator.";
+        }
+        if (all.contains("does not support ssl")) {
+            return server + " offers no TLS, but sslmode=" + mode + " requires it; ask its administrator to turn TLS"
+                    + " on, or lower sslmode.";
+        }
+        if (all.contains("pg_hba.conf") && all.contains("no encryption")) {
+            return server + " accepts user " + where.user() + " only over TLS (pg_hba.conf), but sslmode=" + mode
+                    + " does not use it; use sslmode=prefer (the default) or require.";
+        }
+        return null;
     }
 }

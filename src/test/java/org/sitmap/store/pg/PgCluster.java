@@ -229,6 +229,40 @@ public final class PgCluster {
                         && p.featureCode().startsWith("PPL")).toList());
     }
 
+    /**
+     * Turns TLS on (reload, no restart) with {@code cert} and {@code key} (PEM), and {@code ca} for checking client
+     * certificates, copied where the server's user may read them; connections that do not ask for TLS keep working.
+     */
+    public synchronized void enableTls(Path cert, Path key, Path ca) throws IOException, InterruptedException, SQLException {
+        Path tls = dir.resolve("tls");
+        Files.createDirectories(tls);
+        Files.copy(cert, tls.resolve("server.crt"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(key, tls.resolve("server.key"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(ca, tls.resolve("ca.crt"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        if (asPostgres) run(false, dir, "chown", "-R", "postgres:postgres", tls.toString());
+        run(false, dir, "chmod", "0600", tls.resolve("server.key").toString());
+        try (Connection c = superuser("postgres"); Statement s = c.createStatement()) {
+            s.execute("ALTER SYSTEM SET ssl_cert_file = '" + tls.resolve("server.crt") + "'");
+            s.execute("ALTER SYSTEM SET ssl_key_file = '" + tls.resolve("server.key") + "'");
+            s.execute("ALTER SYSTEM SET ssl_ca_file = '" + tls.resolve("ca.crt") + "'");
+            s.execute("ALTER SYSTEM SET ssl = on");
+            s.execute("SELECT pg_reload_conf()");
+        }
+    }
+
+    /**
+     * Puts {@code rules} first in {@code pg_hba.conf} and reloads once (e.g. {@code hostnossl DB all 127.0.0.1/32
+     * reject}); give each rule a database of its own so that other tests are not affected.
+     */
+    public synchronized void hbaFirst(String... rules) throws IOException, SQLException {
+        Path hba = dir.resolve("data/pg_hba.conf");
+        String old = Files.readString(hba, StandardCharsets.UTF_8);
+        Files.writeString(hba, String.join("\n", rules) + "\n" + old, StandardCharsets.UTF_8);
+        try (Connection c = superuser("postgres"); Statement s = c.createStatement()) {
+            s.execute("SELECT pg_reload_conf()");
+        }
+    }
+
     /** Creates an analyst's login role (no privileges) when missing; names are test constants. */
     public void createLogin(String name, String password) throws SQLException {
         try (Connection c = superuser("postgres"); Statement s = c.createStatement()) {
