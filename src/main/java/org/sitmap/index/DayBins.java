@@ -1,12 +1,12 @@
 package org.sitmap.index;
 
-import java.util.Arrays;
 
 /**
  * What the timeline counts, kept by day and primary faction instead of by row: for the rows a filter keeps (its
  * date window ignored), the exactly dated rows per day × faction, and the rows with a date span grouped by
  * (first day, last day, faction) with their number. Built in one pass over the index's primitive arrays (both
- * cores, {@link Split}), without materialising the selected rows; after that any bar width, visible range or
+ * cores, {@link Split}), without materialising the selected rows; a text criterion's matches, or an area holding
+ * under half of the rows ({@link SpatialOrder}), are passed as a bit set so only those rows are read. After that any bar width, visible range or
  * faction subset is a {@link Histogram} computed from the bins alone ({@link #histogram}), so a brush drag,
  * playback scrolling the view or switching a faction on and off touches bins, not rows.
  *
@@ -21,28 +21,31 @@ public final class DayBins {
     private final int days;
     /** Exactly dated rows: [(day - firstDay) * factions + faction]. */
     private final int[] exact;
-    /** Span groups, sorted by first day: first day, last day, faction, rows. */
+    /** Span groups (in no particular order): first day, last day, faction, rows. */
     private final int[] spanDay;
     private final int[] spanEnd;
     private final int[] spanFaction;
     private final int[] spanRows;
 
-    private DayBins(int factions, int firstDay, int days, int[] exact, long[] groupKeys, int[] groupRows, int groups) {
+    private DayBins(int factions, int firstDay, int days, int[] exact, SpanCounts spans) {
         this.factions = factions;
         this.firstDay = firstDay;
         this.days = days;
         this.exact = exact;
-        spanDay = new int[groups];
-        spanEnd = new int[groups];
-        spanFaction = new int[groups];
-        spanRows = new int[groups];
-        for (int g = 0; g < groups; g++) {
-            long k = groupKeys[g];
-            spanDay[g] = (int) (k >>> 40) + firstDay;
-            spanEnd[g] = spanDay[g] + (int) ((k >>> 8) & 0xffffffL);
-            spanFaction[g] = (int) (k & 0xff);
-            spanRows[g] = groupRows[g];
-        }
+        int[] groups = {0};
+        spans.forEach((slot, len, rows) -> groups[0]++);
+        spanDay = new int[groups[0]];
+        spanEnd = new int[groups[0]];
+        spanFaction = new int[groups[0]];
+        spanRows = new int[groups[0]];
+        int[] g = {0};
+        spans.forEach((slot, len, rows) -> {
+            int k = g[0]++;
+            spanDay[k] = slot / factions + firstDay;
+            spanEnd[k] = spanDay[k] + len;
+            spanFaction[k] = slot % factions;
+            spanRows[k] = rows;
+        });
     }
 
     /**
@@ -55,49 +58,174 @@ public final class DayBins {
         int n = ix.size();
         int first = ix.minDay();
         int days = n == 0 ? 1 : ix.maxDay() - first + 1;
+        long[] candidates = candidates(ix, filter);
         int[][] exactHalf = new int[2][];
-        long[][] spanHalf = new long[2][];
-        int[] spanCount = new int[2];
+        SpanCounts[] spanHalf = new SpanCounts[2];
         Split.halves(n, (half, from, to) -> {
             int[] ex = new int[days * f];
-            long[] spans = new long[Math.max(256, (to - from) >> 3)];   // rows with a span are few: an eighth
-            int ns = 0;
-            for (int r = from; r < to; r++) {
-                if (!filter.accepts(r)) continue;
-                int day = ix.day(r);
-                int end = ix.dayEnd(r);
-                int pf = ix.primaryFaction(r);
-                if (end == day && ix.datePrecision(r) <= 1) {
-                    ex[(day - first) * f + pf]++;
-                } else {
-                    if (ns == spans.length) spans = Arrays.copyOf(spans, ns * 2);
-                    spans[ns++] = ((long) (day - first) << 40) | ((long) Math.min(end - day, 0xffffff) << 8) | pf;
+            SpanCounts spans = new SpanCounts(days * f);
+            if (candidates == null) {
+                for (int r = from; r < to; r++) if (filter.accepts(r)) add(ix, r, first, f, ex, spans);
+            } else {
+                // only the rows of the candidate set (text matches, rows in the area's grid cells), ascending
+                for (int k = from >>> 6, last = (to - 1) >>> 6; to > from && k <= last; k++) {
+                    long bits = candidates[k];
+                    if (k == from >>> 6) bits &= -1L << from;
+                    if (k == last && (to & 63) != 0) bits &= -1L >>> (64 - (to & 63));
+                    while (bits != 0) {
+                        int r = (k << 6) + Long.numberOfTrailingZeros(bits);
+                        bits &= bits - 1;
+                        if (filter.accepts(r)) add(ix, r, first, f, ex, spans);
+                    }
                 }
             }
             exactHalf[half] = ex;
             spanHalf[half] = spans;
-            spanCount[half] = ns;
         });
         int[] exact = exactHalf[0];
         if (exactHalf[1] != null) {
             for (int k = 0; k < exact.length; k++) exact[k] += exactHalf[1][k];
+            spanHalf[0].addAll(spanHalf[1]);
         }
-        // group equal spans: sort the keys of both halves and count runs
-        int total = spanCount[0] + spanCount[1];
-        long[] keys = Arrays.copyOf(spanHalf[0], total);
-        if (spanCount[1] > 0) System.arraycopy(spanHalf[1], 0, keys, spanCount[0], spanCount[1]);
-        Arrays.sort(keys, 0, total);
-        int groups = 0;
-        int[] rows = new int[Math.max(1, total)];
-        for (int k = 0; k < total; k++) {
-            if (groups > 0 && keys[groups - 1] == keys[k]) {
-                rows[groups - 1]++;
-            } else {
-                keys[groups] = keys[k];
-                rows[groups++] = 1;
+        SpanCounts spans = spanHalf[0];
+        return new DayBins(f, first, days, exact, spans);
+    }
+
+    private static void add(IncidentIndex ix, int r, int first, int f, int[] ex, SpanCounts spans) {
+        int day = ix.day(r);
+        int end = ix.dayEnd(r);
+        int pf = ix.primaryFaction(r);
+        if (end == day && ix.datePrecision(r) <= 1) {
+            ex[(day - first) * f + pf]++;
+        } else {
+            spans.add((day - first) * f + pf, Math.min(end - day, 0xffffff));
+        }
+    }
+
+    /**
+     * The rows worth looking at, one bit a row, or null for every row: a text criterion's matches, and an area
+     * criterion's grid cells ({@link SpatialOrder}) when they hold under half of the rows; both when both.
+     */
+    static long[] candidates(IncidentIndex ix, IndexFilter filter) {
+        long[] text = filter.textRows();
+        double[] box = filter.mercatorBounds();
+        long[] area = null;
+        if (box != null && ix.size() >= Split.MIN_ROWS) {
+            SpatialOrder grid = ix.spatial();
+            if (grid.count(box[0], box[1], box[2], box[3]) < ix.size() / 2) {
+                long[] bits = new long[(ix.size() + 63) >>> 6];
+                int[] rows = grid.rows();
+                grid.visit(box[0], box[1], box[2], box[3], (from, to, inside) -> {
+                    for (int k = from; k < to; k++) bits[rows[k] >>> 6] |= 1L << rows[k];
+                });
+                area = bits;
             }
         }
-        return new DayBins(f, first, days, exact, keys, rows, groups);
+        if (area == null) return text;
+        if (text != null) for (int k = 0; k < area.length; k++) area[k] &= text[k];
+        return area;
+    }
+
+    /**
+     * Rows per span (first day, length, faction). The first {@link #LENGTHS} distinct lengths met (a week, a month,
+     * a year: real data has few) are counted in one day × faction array each, as the exact rows are; any other
+     * length goes to an open-addressing table of span keys. No sorting: the histogram adds groups in any order.
+     */
+    static final class SpanCounts {
+        static final int LENGTHS = 16;
+        private final int slots;
+        private final int[] lengths = new int[LENGTHS];
+        private final int[][] perLength = new int[LENGTHS][];
+        private int nLengths;
+        private long[] keys = new long[256];
+        private int[] counts = new int[256];
+        private boolean[] used = new boolean[256];
+        private int size;
+
+        /** @param slots days × factions */
+        SpanCounts(int slots) {
+            this.slots = slots;
+        }
+
+        /** One row of first day {@code dayOff} (from the index's first day), span {@code len} days, faction slot. */
+        void add(int slot, int len) {
+            for (int k = 0; k < nLengths; k++) {
+                if (lengths[k] == len) {
+                    perLength[k][slot]++;
+                    return;
+                }
+            }
+            if (nLengths < LENGTHS) {
+                lengths[nLengths] = len;
+                perLength[nLengths++] = new int[slots];
+                perLength[nLengths - 1][slot]++;
+                return;
+            }
+            add(((long) slot << 24) | len, 1);
+        }
+
+        private void add(long key, int rows) {
+            int mask = keys.length - 1;
+            int i = (int) (mix(key) & mask);
+            while (used[i]) {
+                if (keys[i] == key) {
+                    counts[i] += rows;
+                    return;
+                }
+                i = (i + 1) & mask;
+            }
+            used[i] = true;
+            keys[i] = key;
+            counts[i] = rows;
+            if (++size * 2 > keys.length) grow();
+        }
+
+        void addAll(SpanCounts o) {
+            for (int k = 0; k < o.nLengths; k++) {
+                int at = 0;
+                while (at < nLengths && lengths[at] != o.lengths[k]) at++;
+                if (at < nLengths) {
+                    int[] mine = perLength[at], theirs = o.perLength[k];
+                    for (int j = 0; j < slots; j++) mine[j] += theirs[j];
+                } else if (nLengths < LENGTHS) {
+                    lengths[nLengths] = o.lengths[k];
+                    perLength[nLengths++] = o.perLength[k];
+                } else {
+                    int[] theirs = o.perLength[k];
+                    for (int j = 0; j < slots; j++) if (theirs[j] > 0) add(((long) j << 24) | o.lengths[k], theirs[j]);
+                }
+            }
+            for (int i = 0; i < o.keys.length; i++) if (o.used[i]) add(o.keys[i], o.counts[i]);
+        }
+
+        private void grow() {
+            long[] k = keys;
+            int[] c = counts;
+            boolean[] u = used;
+            keys = new long[k.length * 2];
+            counts = new int[k.length * 2];
+            used = new boolean[k.length * 2];
+            size = 0;
+            for (int i = 0; i < k.length; i++) if (u[i]) add(k[i], c[i]);
+        }
+
+        private static long mix(long key) {
+            long h = key * 0x9E3779B97F4A7C15L;
+            return h ^ (h >>> 29);
+        }
+
+        /** Calls {@code g} once per group: slot (day offset × factions + faction), length, rows. */
+        void forEach(Group g) {
+            for (int k = 0; k < nLengths; k++) {
+                int[] c = perLength[k];
+                for (int j = 0; j < slots; j++) if (c[j] > 0) g.group(j, lengths[k], c[j]);
+            }
+            for (int i = 0; i < keys.length; i++) if (used[i]) g.group((int) (keys[i] >>> 24), (int) (keys[i] & 0xffffff), counts[i]);
+        }
+
+        interface Group {
+            void group(int slot, int len, int rows);
+        }
     }
 
     /**

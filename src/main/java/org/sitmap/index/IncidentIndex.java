@@ -355,6 +355,17 @@ public final class IncidentIndex {
     }
 
     private volatile RowLookup lookup;
+    private volatile SpatialOrder spatial;
+
+    /**
+     * The rows grouped by a grid over their positions ({@link SpatialOrder}), made on the first call (two passes over
+     * the rows) and kept: a benign race, every thread makes the same. Call it on a worker, never on the FX thread.
+     */
+    public SpatialOrder spatial() {
+        SpatialOrder s = spatial;
+        if (s == null) spatial = s = new SpatialOrder(this);
+        return s;
+    }
 
     private RowLookup rowLookup() {
         RowLookup l = lookup;

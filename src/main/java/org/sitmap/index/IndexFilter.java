@@ -72,6 +72,33 @@ public final class IndexFilter {
         textRows = textMatchIds == null ? null : index.rowMask(textMatchIds);
     }
 
+    /** Rows whose incident matched the text, one bit a row (bit r of word r >>> 6), or null without text. */
+    long[] textRows() { return textRows; }
+
+    /**
+     * The Web Mercator box {mx0, my0, mx1, my1} (y south) holding every row the area criteria (rectangle, polygon)
+     * can accept, a little widened against rounding, or null when the filter has no area criterion.
+     */
+    double[] mercatorBounds() {
+        if (bbox == null && polyX == null) return null;
+        double w = -180, s = -90, e = 180, n = 90;
+        if (bbox != null) {
+            w = bbox.minLon(); s = bbox.minLat(); e = bbox.maxLon(); n = bbox.maxLat();
+        }
+        if (polyX != null) {
+            double pw = Double.MAX_VALUE, ps = Double.MAX_VALUE, pe = -Double.MAX_VALUE, pn = -Double.MAX_VALUE;
+            for (int k = 0; k < polyX.length; k++) {
+                pw = Math.min(pw, polyX[k]); pe = Math.max(pe, polyX[k]);
+                ps = Math.min(ps, polyY[k]); pn = Math.max(pn, polyY[k]);
+            }
+            w = Math.max(w, pw); e = Math.min(e, pe); s = Math.max(s, ps); n = Math.min(n, pn);
+        }
+        if (w > e || s > n) return new double[] {1, 1, 0, 0};   // nothing can be inside
+        double eps = 1e-6;
+        return new double[] {org.sitmap.geo.WebMercator.x(w) - eps, org.sitmap.geo.WebMercator.y(Math.min(n, 89.9)) - eps,
+                org.sitmap.geo.WebMercator.x(e) + eps, org.sitmap.geo.WebMercator.y(Math.max(s, -89.9)) + eps};
+    }
+
     /** Filters the whole index. */
     public Selection apply() {
         return apply(true);

@@ -39,6 +39,57 @@ class DayBinsTest {
     }
 
     @Test
+    void aSmallAreaOrATextMatchCountsOnlyTheirRowsAndGivesTheFullPassesBars() {
+        FactionCatalog cat = Fixtures.catalog();
+        IncidentIndex ix = random(cat, 150_000, 11);
+        SplittableRandom rnd = new SplittableRandom(5);
+        long[] text = new long[20_000];
+        for (int k = 0; k < text.length; k++) text[k] = 1 + rnd.nextInt(150_000);
+        FilterSpec box = FilterSpec.ALL.withBbox(new BBox(36.2, 33.4, 37.9, 34.6));   // a small part of the rows
+        FilterSpec lasso = FilterSpec.ALL.withArea(java.util.List.of(new double[] {36.0, 33.0},
+                new double[] {38.5, 33.2}, new double[] {37.0, 35.1}));
+        Object[][] cases = {{box, null}, {lasso, null}, {FilterSpec.ALL, text}, {box, text}};
+        for (Object[] c : cases) {
+            FilterSpec spec = ((FilterSpec) c[0]).withFactionRule(org.sitmap.model.FactionRule.PRIMARY);
+            long[] ids = (long[]) c[1];
+            IndexFilter filter = new IndexFilter(ix, spec, ids);
+            long[] candidates = DayBins.candidates(ix, filter);
+            assertThat(candidates).as("a sparse candidate set is used").isNotNull();
+            DayBins bins = DayBins.of(ix, filter);
+            Selection rows = filter.apply(false);
+            for (Bucket b : new Bucket[] {Bucket.DAY, Bucket.MONTH}) {
+                same(bins.histogram(b, ix.minDay(), ix.maxDay(), -1L), Histogram.of(rows, b, ix.minDay(), ix.maxDay()));
+            }
+        }
+        // a large area is one pass over every row
+        assertThat(DayBins.candidates(ix, new IndexFilter(ix, FilterSpec.ALL.withBbox(new BBox(35, 32, 43, 38)), null)))
+                .isNull();
+    }
+
+    @Test
+    void manyDistinctSpanLengthsGiveTheSameBars() {
+        // more distinct lengths than SpanCounts keeps as day arrays: the rest go through its table
+        FactionCatalog cat = Fixtures.catalog();
+        SplittableRandom rnd = new SplittableRandom(9);
+        int n = 110_000;
+        IncidentIndex.Builder b = new IncidentIndex.Builder(cat, n);
+        int start = (int) java.time.LocalDate.of(2018, 1, 1).toEpochDay();
+        for (int i = 0; i < n; i++) {
+            int day = start + rnd.nextInt(900);
+            int end = rnd.nextInt(3) == 0 ? day : day + 1 + rnd.nextInt(5 * DayBins.SpanCounts.LENGTHS);
+            int pf = rnd.nextInt(cat.size());
+            b.add(i + 1, day, end, 35, 38, 1L << pf, pf, 0, -1, 1, 1, 0, "p");
+        }
+        IncidentIndex ix = b.build();
+        IndexFilter filter = new IndexFilter(ix, FilterSpec.ALL, null);
+        DayBins bins = DayBins.of(ix, filter);
+        for (Bucket bucket : new Bucket[] {Bucket.DAY, Bucket.WEEK}) {
+            same(bins.histogram(bucket, ix.minDay() + 30, ix.maxDay() - 30, -1L),
+                    Histogram.of(filter.apply(false), bucket, ix.minDay() + 30, ix.maxDay() - 30));
+        }
+    }
+
+    @Test
     void anEmptyIndexHasEmptyBars() {
         IncidentIndex ix = IncidentIndex.empty(Fixtures.catalog());
         Histogram h = DayBins.of(ix, new IndexFilter(ix, FilterSpec.ALL, null)).histogram(Bucket.DAY, 0, 10, -1L);
