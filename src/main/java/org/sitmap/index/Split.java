@@ -46,7 +46,15 @@ public final class Split {
      * when {@link #splits(int) worth it}, else as one call {@code pass.run(0, 0, n)}.
      */
     public static void halves(int n, Range pass) {
-        if (!splits(n)) {
+        halves(n, MIN_ROWS, pass);
+    }
+
+    /**
+     * As {@link #halves(int, Range)}, splitting from {@code minRows} items (a pass whose items cost more than a row
+     * each, e.g. sprites to stamp).
+     */
+    public static void halves(int n, int minRows, Range pass) {
+        if (!(ENABLED && n >= minRows && !ON_HELPER.get())) {
             pass.run(0, 0, n);
             return;
         }

@@ -167,6 +167,11 @@ public final class HitTester {
 
         /** A cluster circle at (x, y) of radius r standing for {@code rows[0..count)}. */
         public void cluster(float x, float y, float r, int[] rows, int count) {
+            cluster(x, y, r, rows, 0, count);
+        }
+
+        /** A cluster circle at (x, y) of radius r standing for {@code rows[from..from+count)}. */
+        public void cluster(float x, float y, float r, int[] rows, int from, int count) {
             if (nc + 1 >= cStart.length) {
                 int n = cStart.length * 2;
                 cx = Arrays.copyOf(cx, n); cy = Arrays.copyOf(cy, n); cr = Arrays.copyOf(cr, n);
@@ -174,7 +179,7 @@ public final class HitTester {
             }
             if (nr + count > cRows.length) cRows = Arrays.copyOf(cRows, Math.max(cRows.length * 2, nr + count));
             cx[nc] = x; cy[nc] = y; cr[nc] = r; cStart[nc] = nr;
-            System.arraycopy(rows, 0, cRows, nr, count);
+            System.arraycopy(rows, from, cRows, nr, count);
             nr += count;
             nc++;
         }

@@ -59,6 +59,14 @@ public final class IncidentPainter {
     /** Per pixel of the last marker frame: sprite key + 1 in the high 16 bits, rows on it (saturating) in the low. */
     private int[] pixelCell = new int[0];
     private int[] owner = new int[0];
+    /** More pixels with stacked rows than this: no count badges (they would cover the map). */
+    private static final int STACK_BADGES = 3000;
+    /** The pixels that got a second row in the last marker frame (the first {@link #STACK_BADGES}). */
+    private final int[] stackedAt = new int[STACK_BADGES];
+    /** From this many sprites a marker picture stamps on two threads. */
+    private static final int SPLIT_STAMPS = 4000;
+    /** The sprites of the last marker frame, in stamping order. */
+    private int[] stampKey = new int[1024], stampX = new int[1024], stampY = new int[1024];
 
     public IncidentPainter(FactionCatalog catalog) {
         this(catalog, 5);
@@ -89,6 +97,8 @@ public final class IncidentPainter {
     static final int DENSE_PX = 6;
     /** Rows in one cell from which it is dense. */
     static final int DENSE_CELL = 6;
+    /** From this many selected rows a marker picture culls by the index's grid ({@link #nearRows}). */
+    static final int NEAR_ROWS = 50_000;
 
     /** Draws {@code sel} over whatever {@code r} holds; returns what went where. */
     public HitTester paint(Raster r, Viewport vp, Selection sel, Options o) {
@@ -133,7 +143,28 @@ public final class IncidentPainter {
         int n = sel.count();
         int[][] inView = new int[2][];
         int[] found = new int[2];
-        org.sitmap.index.Split.halves(n, (half, from, to) -> {
+        int[] near = nearRows(sel, mxMin, myMin, mxMax, myMax);
+        if (near != null) {
+            // a zoomed-in view of many rows: only the rows of the grid cells under the view, in selection order
+            int[] out = new int[Math.min(near.length, 1024) * 3];
+            int c = 0;
+            for (int row : near) {
+                float mx = ix.mercX(row);
+                if (!(mx >= mxMin && mx <= mxMax)) continue;
+                float my = ix.mercY(row);
+                if (!(my >= myMin && my <= myMax) || ix.geoPrecision(row) == 0) continue;
+                int x = (int) Math.floor(mx * world - ox);
+                int y = (int) Math.floor(my * world - oy);
+                if (x < -m || y < -m || x >= w + m || y >= h + m) continue;
+                if (c == out.length) out = Arrays.copyOf(out, out.length * 2);
+                out[c] = row;
+                out[c + 1] = x;
+                out[c + 2] = y;
+                c += 3;
+            }
+            inView[0] = out;
+            found[0] = c;
+        } else org.sitmap.index.Split.halves(n, (half, from, to) -> {
             int[] out = new int[Math.min(to - from, 1024) * 3];
             int c = 0;
             for (int k = from; k < to; k++) {
@@ -173,6 +204,7 @@ public final class IncidentPainter {
                 }
             }
         }
+        int ns = 0;
         for (int half = 0, seq = -1; half < 2; half++) {
             int[] list = inView[half];
             for (int i = 0; list != null && i < found[half]; i += 3) {
@@ -190,7 +222,7 @@ public final class IncidentPainter {
                     int p = y * w + x;
                     int cell = pixelCell[p];
                     int count = cell & 0xffff;
-                    if (count == 1) stacked++;
+                    if (count == 1 && stacked++ < STACK_BADGES) stackedAt[stacked - 1] = p;
                     if (count < 0xffff) count++;
                     if (cell >>> 16 == key) {   // the same sprite on the same pixel: nothing would change
                         pixelCell[p] = cell & 0xffff0000 | count;
@@ -198,17 +230,89 @@ public final class IncidentPainter {
                     }
                     pixelCell[p] = key << 16 | count;
                 }
-                sprites.stamp(r, key - 1, x, y);
+                if (ns == stampKey.length) {
+                    stampKey = Arrays.copyOf(stampKey, ns * 2);
+                    stampX = Arrays.copyOf(stampX, ns * 2);
+                    stampY = Arrays.copyOf(stampY, ns * 2);
+                }
+                stampKey[ns] = key - 1;
+                stampX[ns] = x;
+                stampY[ns++] = y;
             }
         }
-        if (stacked > 0 && stacked <= 3000) stackBadges(r, w, h);
+        stamp(r, ns);
+        if (stacked > 0 && stacked <= STACK_BADGES) stackBadges(r, w, stacked);
     }
 
-    private void stackBadges(Raster r, int w, int h) {
+    /**
+     * The selected rows in the grid cells ({@link org.sitmap.index.SpatialOrder}) overlapping the Web Mercator box,
+     * ascending (the selection's order), or null when the selection is small or the box holds a large part of the
+     * rows: then one pass over the selection is cheaper.
+     */
+    static int[] nearRows(Selection sel, double mx0, double my0, double mx1, double my1) {
+        IncidentIndex ix = sel.index();
+        int n = sel.count();
+        if (n < NEAR_ROWS) return null;
+        org.sitmap.index.SpatialOrder grid = ix.spatial();
+        if (grid.count(mx0, my0, mx1, my1) > n / 4) return null;
+        int[] rows = sel.rows();
+        long[] member = null;
+        if (n != ix.size()) {   // a part of the index (rows ascending, so all rows means rows[k] == k)
+            member = new long[(ix.size() + 63) >>> 6];
+            for (int k = 0; k < n; k++) member[rows[k] >>> 6] |= 1L << rows[k];
+        }
+        long[] near = new long[(ix.size() + 63) >>> 6];
+        long[] sel0 = member;
+        int[] order = grid.rows();
+        int[] total = {0};
+        grid.visit(mx0, my0, mx1, my1, (from, to, inside) -> {
+            for (int k = from; k < to; k++) {
+                int r = order[k];
+                if (sel0 != null && ((sel0[r >>> 6] >>> r) & 1L) == 0) continue;
+                near[r >>> 6] |= 1L << r;
+                total[0]++;
+            }
+        });
+        int[] out = new int[total[0]];
+        int c = 0;
+        for (int k = 0; k < near.length; k++) {
+            long bits = near[k];
+            while (bits != 0) {
+                out[c++] = (k << 6) + Long.numberOfTrailingZeros(bits);
+                bits &= bits - 1;
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Stamps the first {@code n} collected sprites in order. Many of them on a pixel raster: the raster's upper and
+     * lower halves on two threads ({@link org.sitmap.index.Split}), each stamping every sprite clipped to its half,
+     * so every pixel sees the same stamps in the same order as on one thread.
+     */
+    private void stamp(Raster r, int n) {
+        int[] keys = stampKey, xs = stampX, ys = stampY;
+        if (r.vector() != null || n < SPLIT_STAMPS) {
+            for (int k = 0; k < n; k++) sprites.stamp(r, keys[k], xs[k], ys[k]);
+            return;
+        }
+        for (int k = 0; k < n; k++) sprites.prepare(r, keys[k]);
+        int h = r.height();
+        org.sitmap.index.Split.halves(n, SPLIT_STAMPS, (half, from, to) -> {
+            boolean whole = from == 0 && to == n;
+            int y0 = whole || half == 0 ? 0 : h / 2;
+            int y1 = whole || half == 1 ? h : h / 2;
+            for (int k = 0; k < n; k++) sprites.stampBand(r, keys[k], xs[k], ys[k], y0, y1);
+        });
+    }
+
+    /** Count badges on the {@code stacked} pixels holding two rows or more, in pixel order. */
+    private void stackBadges(Raster r, int w, int stacked) {
         int off = sprites.radius() + 4;
-        for (int p = 0; p < w * h; p++) {
-            int c = pixelCell[p] & 0xffff;
-            if (c >= 2) glyphs.stampCount(r, c, p % w + off, p / w - off);
+        Arrays.sort(stackedAt, 0, stacked);
+        for (int k = 0; k < stacked; k++) {
+            int p = stackedAt[k];
+            glyphs.stampCount(r, pixelCell[p] & 0xffff, p % w + off, p / w - off);
         }
     }
 
@@ -277,14 +381,17 @@ public final class IncidentPainter {
             for (int c = 0; c < factionCount.length; c++) factionCount[c] += factionH[1][c];
         }
         mergeNeighbours(count, sumX, sumY, factionCount, nf, gw, gh, cell);
-        for (int k = 0, n = sel.count(); k < n; k++) if (cellOf[k] >= 0) cellOf[k] = owner[cellOf[k]];
-        // bucket the rows by cell (counting sort) for the hit tester
+        // bucket the rows by merged cell (counting sort) for the hit tester
         int[] start = new int[cells + 1];
         for (int c = 0; c < cells; c++) start[c + 1] = start[c] + count[c];
         int[] fill = Arrays.copyOf(start, cells);
         int[] bucket = new int[start[cells]];
         hits.reserve(0, start[cells]);
-        for (int k = 0, n = sel.count(); k < n; k++) if (cellOf[k] >= 0) bucket[fill[cellOf[k]]++] = rows[k];
+        int[] own = owner;
+        for (int k = 0, n = sel.count(); k < n; k++) {
+            int c = cellOf[k];
+            if (c >= 0) bucket[fill[own[c]]++] = rows[k];
+        }
         for (int c = 0; c < cells; c++) {
             int n = count[c];
             if (n == 0) continue;
@@ -308,7 +415,7 @@ public final class IncidentPainter {
             int rad = (int) Math.min(cell * 0.56, (6 + 2.6 * Math.log(n) / Math.log(2)) * scale);
             glyphs.stampDisc(r, dominant, second, rad, (int) x, (int) y);
             glyphs.stampCount(r, n, (int) x, (int) y);
-            hits.cluster(x, y, rad, Arrays.copyOfRange(bucket, start[c], start[c + 1]), n);
+            hits.cluster(x, y, rad, bucket, start[c], n);
         }
     }
 

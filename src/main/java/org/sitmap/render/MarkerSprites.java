@@ -157,6 +157,60 @@ public final class MarkerSprites {
         }
     }
 
+    /**
+     * Makes sprite {@code key} ready for {@link #stampBand} on rasters as wide as {@code r}: call on the drawing
+     * thread before handing stamps to two threads.
+     */
+    public void prepare(Raster r, int key) {
+        sprite(key);
+        if (r.width() != plannedWidth) {
+            java.util.Arrays.fill(solidAt, null);
+            plannedWidth = r.width();
+        }
+        if (solidAt[key] == null) plan(key, r.width());
+    }
+
+    /**
+     * As {@link #stamp}, limited to the raster rows {@code [yFrom, yTo)}, for a {@link #prepare prepared} sprite on a
+     * pixel raster. It only reads this object, so two threads may stamp two bands of one raster at once; each pixel
+     * gets the same operations in the same order as from {@link #stamp}.
+     */
+    public void stampBand(Raster r, int key, int cx, int cy, int yFrom, int yTo) {
+        int[] dst = r.pixels();
+        int w = r.width();
+        int x0 = cx - size / 2;
+        int y0 = cy - size / 2;
+        if (y0 >= yTo || y0 + size <= yFrom) return;
+        if (x0 >= 0 && x0 + size <= w && y0 >= yFrom && y0 + size <= yTo) {
+            int base = y0 * w + x0;
+            int[] at = solidAt[key];
+            int[] value = solidValue[key];
+            for (int j = 0; j < at.length; j++) dst[base + at[j]] = value[j];
+            at = blendAt[key];
+            value = blendValue[key];
+            for (int j = 0; j < at.length; j++) {
+                int i = base + at[j];
+                int src = value[j];
+                dst[i] = src + mulPre(dst[i], 255 - (src >>> 24));
+            }
+            return;
+        }
+        int[] s = sprites[key];
+        for (int k : opaqueIdx[key]) {
+            int dy = k / size;
+            int x = x0 + k - dy * size;
+            int y = y0 + dy;
+            if (x < 0 || y < yFrom || x >= w || y >= yTo) continue;
+            int src = s[k];
+            int i = y * w + x;
+            if (src >>> 24 == 255) {
+                dst[i] = src;
+            } else {
+                dst[i] = src + mulPre(dst[i], 255 - (src >>> 24));
+            }
+        }
+    }
+
     /** Splits sprite {@code key}'s visible pixels into opaque and translucent ones, as offsets in a raster {@code w} wide. */
     private void plan(int key, int w) {
         int[] s = sprites[key];
