@@ -59,6 +59,8 @@ public final class IncidentPainter {
     /** Per pixel of the last marker frame: sprite key + 1 in the high 16 bits, rows on it (saturating) in the low. */
     private int[] pixelCell = new int[0];
     private int[] owner = new int[0];
+    /** Cluster frames' per-row scratch (cell of each selected row; rows bucketed by cell), kept between frames. */
+    private int[] cellScratch = new int[0], bucketScratch = new int[0];
     /** More pixels with stacked rows than this: no count badges (they would cover the map). */
     private static final int STACK_BADGES = 3000;
     /** The pixels that got a second row in the last marker frame (the first {@link #STACK_BADGES}). */
@@ -330,7 +332,8 @@ public final class IncidentPainter {
         int gh = (int) ((long) Math.floor((vp.originY() + h) / cell) + 2 - gy0);
         int cells = gw * gh;
         int nf = catalog.size();
-        int[] cellOf = new int[sel.count()];
+        if (cellScratch.length < sel.count()) cellScratch = new int[sel.count()];
+        int[] cellOf = cellScratch;
         double ox = vp.originX();
         double oy = vp.originY();
         double fx0 = (double) gx0 * cell - ox;
@@ -372,6 +375,7 @@ public final class IncidentPainter {
         double[] sumX = sumXH[0];
         double[] sumY = sumYH[0];
         int[] factionCount = factionH[0];
+        int[] firstHalf = countH[1] == null ? null : countH[0].clone();
         if (countH[1] != null) {
             for (int c = 0; c < cells; c++) {
                 count[c] += countH[1][c];
@@ -385,12 +389,28 @@ public final class IncidentPainter {
         int[] start = new int[cells + 1];
         for (int c = 0; c < cells; c++) start[c + 1] = start[c] + count[c];
         int[] fill = Arrays.copyOf(start, cells);
-        int[] bucket = new int[start[cells]];
+        if (bucketScratch.length < start[cells]) bucketScratch = new int[start[cells]];
+        int[] bucket = bucketScratch;
         hits.reserve(0, start[cells]);
         int[] own = owner;
-        for (int k = 0, n = sel.count(); k < n; k++) {
-            int c = cellOf[k];
-            if (c >= 0) bucket[fill[own[c]]++] = rows[k];
+        if (firstHalf == null) {
+            for (int k = 0, n = sel.count(); k < n; k++) {
+                int c = cellOf[k];
+                if (c >= 0) bucket[fill[own[c]]++] = rows[k];
+            }
+        } else {
+            // the same halves as the binning: the first half's rows of a cell go first, then the second's, so
+            // each cell keeps the selection's order and the halves write apart
+            int[] fill1 = new int[cells];
+            for (int c = 0; c < cells; c++) fill1[own[c]] += firstHalf[c];
+            for (int c = 0; c < cells; c++) fill1[c] += start[c];
+            org.sitmap.index.Split.halves(sel.count(), (half, from, to) -> {
+                int[] f = half == 0 ? fill : fill1;
+                for (int k = from; k < to; k++) {
+                    int c = cellOf[k];
+                    if (c >= 0) bucket[f[own[c]]++] = rows[k];
+                }
+            });
         }
         for (int c = 0; c < cells; c++) {
             int n = count[c];

@@ -54,6 +54,28 @@ class MarkerFrameSplitTest {
     }
 
     @Test
+    void aClusterPictureOfManyRowsListsEachRowOnceInSelectionOrder() {
+        IncidentIndex ix = Fixtures.random(cat, 120_000, 5);   // binned and bucketed as two halves
+        Viewport vp = Viewport.fit(new org.sitmap.model.BBox(35.5, 32.3, 42.4, 37.4), 800, 500);
+        HitTester hits = new IncidentPainter(cat).paint(new Raster(800, 500), vp, Selection.all(ix),
+                IncidentPainter.Options.DEFAULT);
+        assertThat(hits.clusters()).isPositive();
+        java.util.BitSet seen = new java.util.BitSet(ix.size());
+        for (int c = 0; c < hits.clusters(); c++) {
+            int[] rows = hits.hit(hits.clusterX(c), hits.clusterY(c), 0).clusterRows();
+            assertThat(rows).isSorted();
+            for (int r : rows) {
+                assertThat(seen.get(r)).isFalse();
+                seen.set(r);
+            }
+        }
+        for (int k = 0; k < hits.singles(); k++) seen.set(hits.singleRow(k));
+        int located = 0;
+        for (int r = 0; r < ix.size(); r++) if (ix.geoPrecision(r) > 0) located++;
+        assertThat(seen.cardinality()).isEqualTo(located);
+    }
+
+    @Test
     void stampingTwoBandsGivesThePixelsOfStampingOnce() {
         MarkerSprites sprites = new MarkerSprites(cat, 5);
         SplittableRandom rnd = new SplittableRandom(8);
