@@ -1,44 +1,59 @@
 package org.sitmap.store.pg;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.HashMap;
-import java.util.Map;
+import java.util.ArrayDeque;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.LongConsumer;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyOut;
 import org.sitmap.index.IncidentIndex;
-import org.sitmap.model.EventType;
 import org.sitmap.model.FactionCatalog;
-import org.sitmap.model.SubEventType;
 
 /**
- * The window's in-memory index from a team store, streamed with {@code COPY … TO STDOUT} (one round trip, rows as
- * they come, no per-row objects): the server turns dates into day numbers and geometries into degrees, this class
- * parses the text rows into an {@link IncidentIndex.Builder}.
+ * The window's in-memory index from a team store, streamed with {@code COPY … TO STDOUT (FORMAT binary)}: one round
+ * trip, the columns as stored (no function per row on the server), read from their bytes by {@link CopyIndexRows}
+ * (no object per row on the client). The rows are read from the connection on the calling thread and decoded on a
+ * helper thread at the same time, in batches.
  *
- * <p>Threading: a blocking call; run it on the workspace's worker, never on the FX thread.
+ * <p>Threading: a blocking call; run it on the workspace's worker, never on the FX thread. The decoding runs on the
+ * {@code helper} given ({@code Runnable::run}: on the calling thread, after each batch is read), in batch order.
  */
 public final class PgIndexLoader {
-    private static final String COLUMNS = "fid, event_date - DATE '1970-01-01', span_end - DATE '1970-01-01',"
-            + " ST_Y(geom), ST_X(geom), faction_codes, event_type, sub_event_type, date_precision, geo_precision,"
-            + " fatalities, place";
+    /** The filter columns, as stored; {@link CopyIndexRows} reads them in this order. */
+    static final String COLUMNS = "fid, event_date, span_end, geom, faction_codes, event_type, sub_event_type,"
+            + " date_precision, geo_precision, fatalities, place";
+    /** Messages (one row each) read before they are handed to the decoder. */
+    private static final int BATCH = 4096;
+    /** Batches read ahead of the decoder at most. */
+    private static final int AHEAD = 8;
 
     private PgIndexLoader() {
     }
 
-    /** Every incident of the store behind {@code c}; {@code progress} gets the rows read so far. */
+    /** Every incident of the store behind {@code c}, decoded on a thread of its own while it is read. */
     public static IncidentIndex load(Connection c, FactionCatalog catalog, LongConsumer progress) throws SQLException {
-        int count;
-        try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM sitmap.incident");
-             ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            count = rs.getInt(1);
+        return load(c, catalog, progress, null);
+    }
+
+    /**
+     * Every incident of the store behind {@code c}; {@code progress} gets the rows read so far; {@code helper}
+     * decodes (null: a thread of its own).
+     */
+    public static IncidentIndex load(Connection c, FactionCatalog catalog, LongConsumer progress, Executor helper)
+            throws SQLException {
+        int estimate = 0;
+        try (PreparedStatement ps = c.prepareStatement("SELECT reltuples::bigint FROM pg_class"
+                + " WHERE oid = 'sitmap.incident'::regclass"); ResultSet rs = ps.executeQuery()) {
+            if (rs.next()) estimate = (int) Math.min(Math.max(rs.getLong(1), 0), 1L << 28);
         }
-        return copy(c, catalog, "", count + 1024, progress);
+        return copy(c, catalog, "", estimate + (estimate >> 5) + 1024, progress, helper);
     }
 
     /**
@@ -48,103 +63,57 @@ public final class PgIndexLoader {
      */
     public static IncidentIndex loadCommittedAfter(Connection c, FactionCatalog catalog, long afterCommit)
             throws SQLException {
-        int count;
-        try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM sitmap.incident i JOIN sitmap.import_batch b"
-                + " ON b.id = i.batch_id WHERE b.commit_seq > ?")) {
-            ps.setLong(1, afterCommit);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                count = rs.getInt(1);
-            }
-        }
         // COPY takes no parameters: the number is written from a long, so nothing of a user's text reaches the SQL
         return copy(c, catalog, " WHERE batch_id IN (SELECT id FROM sitmap.import_batch WHERE commit_seq > "
-                + afterCommit + ")", count + 16, n -> { });
+                + afterCommit + ")", 1024, n -> { }, Runnable::run);
     }
 
     private static IncidentIndex copy(Connection c, FactionCatalog catalog, String where, int capacity,
-                                      LongConsumer progress) throws SQLException {
-        IncidentIndex.Builder b = new IncidentIndex.Builder(catalog, capacity);
-        RowParser parser = new RowParser(catalog);
-        CopyOut out = c.unwrap(PGConnection.class).getCopyAPI()
-                .copyOut("COPY (SELECT " + COLUMNS + " FROM sitmap.incident" + where + ") TO STDOUT");
+                                      LongConsumer progress, Executor helper) throws SQLException {
+        CopyIndexRows rows = new CopyIndexRows(catalog, capacity);
+        ExecutorService own = helper == null ? Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "sitmap-index-decode");
+            t.setDaemon(true);
+            return t;
+        }) : null;
+        Executor decoder = own != null ? own : helper;
+        CopyOut out = c.unwrap(PGConnection.class).getCopyAPI().copyOut("COPY (SELECT " + COLUMNS
+                + " FROM sitmap.incident" + where + ") TO STDOUT (FORMAT binary)");
+        ArrayDeque<CompletableFuture<Void>> pending = new ArrayDeque<>();
+        CompletableFuture<Void> last = CompletableFuture.completedFuture(null);
         long n = 0;
         try {
-            for (byte[] row; (row = out.readFromCopy()) != null; ) {
-                parser.addTo(b, row);
+            byte[][] batch = new byte[BATCH][];
+            int b = 0;
+            for (byte[] m; (m = out.readFromCopy()) != null; ) {
+                batch[b++] = m;
+                if (b == BATCH) {
+                    last = chain(last, rows, batch, b, decoder, pending);
+                    batch = new byte[BATCH][];
+                    b = 0;
+                }
                 if ((++n & 0xffff) == 0) progress.accept(n);
             }
+            chain(last, rows, batch, b, decoder, pending).join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) throw r;
+            throw e;
         } finally {
             if (out.isActive()) out.cancelCopy();
+            if (own != null) own.shutdownNow();
         }
         progress.accept(n);
-        return b.build();
+        return rows.build();
     }
 
-    /** Parses COPY text rows; repeated faction lists, types and place names are decoded once. */
-    private static final class RowParser {
-        private final FactionCatalog catalog;
-        private final Map<String, long[]> masks = new HashMap<>();
-        private final Map<String, Integer> types = new HashMap<>();
-        private final Map<String, String> places = new HashMap<>();
-        private final String[] f = new String[12];
-
-        RowParser(FactionCatalog catalog) {
-            this.catalog = catalog;
-        }
-
-        void addTo(IncidentIndex.Builder b, byte[] row) {
-            split(new String(row, StandardCharsets.UTF_8));
-            int day = Integer.parseInt(f[1]);
-            long[] fm = masks.computeIfAbsent(f[5] == null ? "" : f[5], catalog::maskAndPrimary);
-            int type = types.computeIfAbsent("t" + f[6], k -> EventType.parse(f[6])
-                    .orElse(EventType.STRATEGIC_DEVELOPMENTS).ordinal());
-            int sub = f[7] == null ? -1 : types.computeIfAbsent("s" + f[7], k -> SubEventType.parse(f[7])
-                    .map(Enum::ordinal).orElse(-1));
-            b.add(Long.parseLong(f[0]), day, Integer.parseInt(f[2]),
-                    f[3] == null ? Double.NaN : Double.parseDouble(f[3]), f[4] == null ? Double.NaN : Double.parseDouble(f[4]),
-                    fm[0], (int) fm[1], type, sub, Integer.parseInt(f[8]), Integer.parseInt(f[9]),
-                    f[10] == null ? -1 : Integer.parseInt(f[10]), f[11] == null ? null : places.computeIfAbsent(f[11], k -> k));
-        }
-
-        /** Splits a COPY text row at tabs into {@link #f}, undoing its escapes; {@code \N} is null. */
-        private void split(String line) {
-            int field = 0;
-            StringBuilder cur = new StringBuilder();
-            int end = line.endsWith("\n") ? line.length() - 1 : line.length();
-            for (int i = 0; i <= end; i++) {
-                char ch = i < end ? line.charAt(i) : '\t';
-                if (ch == '\t') {
-                    String v = cur.toString();
-                    f[field++] = "\\N".equals(v) ? null : unescape(v);
-                    cur.setLength(0);
-                } else {
-                    cur.append(ch);
-                }
-            }
-        }
-
-        private static String unescape(String v) {
-            if (v.indexOf('\\') < 0) return v;
-            StringBuilder o = new StringBuilder(v.length());
-            for (int i = 0; i < v.length(); i++) {
-                char ch = v.charAt(i);
-                if (ch != '\\' || i + 1 == v.length()) {
-                    o.append(ch);
-                    continue;
-                }
-                char e = v.charAt(++i);
-                o.append(switch (e) {
-                    case 't' -> '\t';
-                    case 'n' -> '\n';
-                    case 'r' -> '\r';
-                    case 'b' -> '\b';
-                    case 'f' -> '\f';
-                    case 'v' -> '\u000b';
-                    default -> e;
-                });
-            }
-            return o.toString();
-        }
+    /** Queues one batch's decoding after the previous one on {@code helper}, waiting when too many are queued. */
+    private static CompletableFuture<Void> chain(CompletableFuture<Void> last, CopyIndexRows rows, byte[][] batch,
+                                                 int b, Executor helper, ArrayDeque<CompletableFuture<Void>> pending) {
+        CompletableFuture<Void> next = last.thenRunAsync(() -> {
+            for (int k = 0; k < b; k++) rows.accept(batch[k]);
+        }, helper);
+        pending.add(next);
+        if (pending.size() > AHEAD) pending.removeFirst().join();
+        return next;
     }
 }

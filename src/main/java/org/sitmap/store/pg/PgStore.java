@@ -135,12 +135,13 @@ public final class PgStore implements IncidentStorage {
     }
 
     @Override
-    public IncidentIndex loadIndex(Executor helper) { return loadIndex(); }
+    public IncidentIndex loadIndex() { return loadIndex(null); }
 
+    /** The index streamed from the server, decoded on {@code helper} while it arrives (null: a thread of its own). */
     @Override
-    public synchronized IncidentIndex loadIndex() {
+    public synchronized IncidentIndex loadIndex(Executor helper) {
         try {
-            return PgIndexLoader.load(conn, catalog, n -> { });
+            return PgIndexLoader.load(conn, catalog, n -> { }, helper);
         } catch (SQLException e) {
             throw failure("load the incidents of", e);
         }
