@@ -9,8 +9,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.postgresql.PGConnection;
 import org.sitmap.index.IncidentIndex;
 import org.sitmap.model.FactionCatalog;
@@ -21,7 +19,7 @@ import org.sitmap.store.StoreFault;
 
 /**
  * What a window reads from a team store: the index (streamed, see {@link PgIndexLoader}), the rows of imports
- * committed after a known commit number, one incident's details, PostgreSQL full-text search, what an import was
+ * committed after a known commit number, one incident's details, what an import was
  * (who, which file) and whether the user may import. One connection, whose reads give up after a bounded time; a
  * connection that was cut (server restarted, backend terminated) is opened again once before a call fails.
  *
@@ -31,7 +29,6 @@ public final class PgBrowser implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(PgBrowser.class.getName());
     /** A read waiting longer than this on the server fails (seconds); a COPY streams far faster than that. */
     private static final int SOCKET_TIMEOUT = 120;
-    private static final Pattern TOKEN = Pattern.compile("[\\p{L}\\p{N}\\p{M}]+");
 
     private final PgLocation where;
     private final FactionCatalog catalog;
@@ -206,40 +203,6 @@ public final class PgBrowser implements AutoCloseable {
             }
             return out;
         });
-    }
-
-    /**
-     * Ids (ascending) whose place, summary or evidence match every word of {@code words}, the last one as a prefix,
-     * as the GeoPackage store's search does; PostgreSQL's full-text search (configuration {@code simple}).
-     */
-    public long[] searchText(String words) {
-        List<String> tokens = new ArrayList<>();
-        Matcher m = TOKEN.matcher(words == null ? "" : words);
-        while (m.find()) tokens.add(m.group());
-        if (tokens.isEmpty()) return new long[0];
-        StringBuilder q = new StringBuilder();
-        for (int i = 0; i < tokens.size(); i++) {
-            if (i > 0) q.append(" & ");
-            // letters and digits only, so the quotes cannot be broken out of
-            q.append('\'').append(tokens.get(i)).append('\'').append(i == tokens.size() - 1 ? ":*" : "");
-        }
-        return withConnection("text search", c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT string_agg(fid::text, ',' ORDER BY fid)"
-                    + " FROM sitmap.incident WHERE search @@ to_tsquery('simple', ?)")) {
-                ps.setString(1, q.toString());
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? ids(rs.getString(1)) : new long[0];
-                }
-            }
-        });
-    }
-
-    private static long[] ids(String joined) {
-        if (joined == null || joined.isEmpty()) return new long[0];
-        String[] parts = joined.split(",");
-        long[] out = new long[parts.length];
-        for (int k = 0; k < parts.length; k++) out[k] = Long.parseLong(parts[k]);
-        return out;
     }
 
     /** One incident with every field. */

@@ -158,25 +158,39 @@ public final class PgStore implements IncidentStorage {
         }
     }
 
+    /**
+     * Ids (ascending) matching {@code words} by PostgreSQL's full-text search. The server sends them as one value,
+     * eight bytes an id ({@code string_agg} of {@code int8send}), so a word in every row crosses as one field of
+     * 8 MB a million rows instead of a million rows.
+     */
     @Override
     public synchronized long[] searchText(String words) {
         String match = PgQuery.tsQuery(words);
         if (match.isEmpty()) return new long[0];
-        try (PreparedStatement ps = conn.prepareStatement("SELECT fid FROM sitmap.incident"
-                + " WHERE search @@ to_tsquery('simple', ?) ORDER BY fid")) {
+        try (PreparedStatement ps = conn.prepareStatement("SELECT string_agg(int8send(fid), ''::bytea)"
+                + " FROM sitmap.incident WHERE search @@ to_tsquery('simple', ?)")) {
             ps.setString(1, match);
-            long[] out = new long[64];
-            int n = 0;
             try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    if (n == out.length) out = java.util.Arrays.copyOf(out, n * 2);
-                    out[n++] = rs.getLong(1);
-                }
+                return rs.next() ? ids(rs.getBytes(1)) : new long[0];
             }
-            return java.util.Arrays.copyOf(out, n);
         } catch (SQLException e) {
             throw failure("search the text of", e);
         }
+    }
+
+    /** Big-endian eight-byte ids, ascending (sorted here when the scan gave them otherwise). */
+    static long[] ids(byte[] packed) {
+        if (packed == null) return new long[0];
+        java.nio.LongBuffer in = java.nio.ByteBuffer.wrap(packed).asLongBuffer();
+        long[] out = new long[in.remaining()];
+        in.get(out);
+        for (int k = 1; k < out.length; k++) {
+            if (out[k] < out[k - 1]) {
+                java.util.Arrays.sort(out);
+                break;
+            }
+        }
+        return out;
     }
 
     @Override
