@@ -7,8 +7,9 @@ import org.sitmap.index.IndexMerge;
 /**
  * The in-memory index of a team store as a window (or the bench) keeps it: loaded from the workstation's local
  * snapshot plus the imports committed after it, or streamed whole when there is no usable snapshot; then grown by
- * each import another client commits, which a {@link PgChangeFeed} reports. After each load or growth the snapshot
- * is written again (see {@link PgSnapshot}), so the next opening fetches only what is newer.
+ * each import another client commits, which a {@link PgChangeFeed} reports. After a streamed load the snapshot is
+ * written whole; a growth (live, or the imports fetched at a reopen) is appended to it (see {@link PgSnapshot}), so
+ * the next opening fetches only what is newer.
  *
  * <p>Threading: {@link #load} and {@link #grow} on one thread (the window's worker); {@link #awaitCommit} on
  * another (the live thread; a bounded wait); {@link #stopFollowing} and {@link #close} from any thread.
@@ -44,17 +45,22 @@ public final class TeamIndex implements AutoCloseable {
     public IncidentIndex load() {
         PgBrowser.Loaded snap = snapshots == null ? null : snapshots.read(browser);
         PgBrowser.Loaded loaded;
+        IncidentIndex more = null;
         if (snap != null && snap.commit() <= browser.lastCommit()) {
-            PgBrowser.Loaded more = browser.committedAfter(snap.commit());
-            loaded = new PgBrowser.Loaded(IndexMerge.merge(snap.index(), more.index()), more.commit());
-            how = more.index().size() == 0 ? "local snapshot, current"
-                    : "local snapshot + " + more.index().size() + " new from the server";
+            PgBrowser.Loaded after = browser.committedAfter(snap.commit());
+            more = after.index();
+            loaded = new PgBrowser.Loaded(IndexMerge.merge(snap.index(), more), after.commit());
+            how = more.size() == 0 ? "local snapshot, current" : "local snapshot + " + more.size() + " new from the server";
         } else {
+            snap = null;
             loaded = browser.loadIndex(n -> { });
             how = "streamed from the server";
         }
         commit = loaded.commit();
-        if (snapshots != null && (snap == null || snap.commit() != loaded.commit())) snapshots.writeLater(browser, loaded);
+        if (snapshots != null) {
+            if (snap == null) snapshots.writeLater(browser, loaded);
+            else snapshots.grewLater(browser, snap.commit(), loaded, more);
+        }
         return loaded.index();
     }
 
@@ -90,7 +96,7 @@ public final class TeamIndex implements AutoCloseable {
         List<PgBrowser.Batch> batches = browser.batches(from, more.commit());
         IncidentIndex grown = IndexMerge.merge(current, more.index());
         commit = more.commit();
-        if (snapshots != null) snapshots.writeLater(browser, new PgBrowser.Loaded(grown, commit));
+        if (snapshots != null) snapshots.grewLater(browser, from, new PgBrowser.Loaded(grown, commit), more.index());
         return new Growth(grown, batches, more.index().size());
     }
 
