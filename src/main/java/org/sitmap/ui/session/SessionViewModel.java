@@ -33,6 +33,7 @@ public final class SessionViewModel {
     public static final FilterSpec ALL = FilterSpec.ALL.withFactionRule(FactionRule.PRIMARY);
 
     private final ObjectProperty<IncidentIndex> index = new SimpleObjectProperty<>();
+    private boolean growing;
     private final ObjectProperty<FilterSpec> filter = new SimpleObjectProperty<>(ALL) {
         @Override public void set(FilterSpec f) {
             super.set(f == null ? ALL : f.withFactionRule(FactionRule.PRIMARY));
@@ -95,6 +96,23 @@ public final class SessionViewModel {
     }
 
     public ObjectProperty<IncidentIndex> indexProperty() { return index; }
+
+    /**
+     * Sets {@code grown}, the shown store's index with the rows of a live import added (the same store, not another
+     * one): while {@link #indexProperty()}'s listeners run, {@link #isGrowth()} is true, so a view keeps its zoom
+     * and its playback. FX thread.
+     */
+    public void growIndex(IncidentIndex grown) {
+        growing = true;
+        try {
+            index.set(grown);
+        } finally {
+            growing = false;
+        }
+    }
+
+    /** True while the index being set is a live growth of the shown one ({@link #growIndex}). FX thread. */
+    public boolean isGrowth() { return growing; }
 
     /** The filter (set any spec: it is kept with the window's {@link FactionRule#PRIMARY} rule). */
     public ObjectProperty<FilterSpec> filterProperty() { return filter; }

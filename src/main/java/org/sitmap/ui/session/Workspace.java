@@ -278,7 +278,7 @@ public final class Workspace implements AutoCloseable {
         ui.execute(() -> {
             if (source != src) return;
             online.set(true);
-            session.indexProperty().set(ix);
+            session.growIndex(ix);
             arrived.set(g.message());
             session.messageProperty().set(g.message());
         });

@@ -87,7 +87,7 @@ public final class TimelineViewModel {
         this.workspace = workspace;
         this.session = workspace.session();
         this.ticker = ticker;
-        session.indexProperty().addListener((o, a, ix) -> load(ix));
+        session.indexProperty().addListener((o, a, ix) -> load(ix, session.isGrowth()));
         session.filterProperty().addListener((o, a, spec) -> adopt(spec));
         viewFrom.addListener((o, a, b) -> updateBucket());
         viewTo.addListener((o, a, b) -> updateBucket());
@@ -98,17 +98,24 @@ public final class TimelineViewModel {
         });
         brushFrom.addListener((o, a, b) -> updateText());
         brushTo.addListener((o, a, b) -> updateText());
-        load(session.indexProperty().get());
+        load(session.indexProperty().get(), false);
     }
 
-    private void load(IncidentIndex ix) {
-        pause();
+    /**
+     * A new index: another store's (or a reload) stops playback and shows the whole span; a live growth of the shown
+     * one ({@code growth}) keeps playback and the zoom, and a view of the whole span grows with the data.
+     */
+    private void load(IncidentIndex ix, boolean growth) {
+        boolean keep = growth && hasData && ix != null && ix.size() > 0;
+        boolean wholeView = viewFrom.get() <= dataFrom && viewTo.get() >= dataTo;
+        if (!keep) pause();
         hasData = ix != null && ix.size() > 0;
         if (!hasData) return;
         dataFrom = ix.minDay();
         dataTo = ix.maxDay();
         gaps = findGaps(ix, dataFrom, dataTo);
-        showAll();
+        if (!keep || wholeView) showAll();
+        else updateBucket();
         FilterSpec spec = session.filterProperty().get();
         if (spec.from() == null && spec.to() == null) setBrush(dataFrom, dataTo);
         else adopt(spec);

@@ -174,4 +174,62 @@ class TimelineViewModelTest {
         assertThat(vm.brushFromProperty().get()).isEqualTo(day("2016-01-01"));
         assertThat(vm.playingProperty().get()).isTrue();
     }
+
+    @Test
+    void aLiveImportKeepsTheZoomAndThePlaybackButAnotherStoreResetsThem() {
+        vm.speedProperty().set(7);
+        vm.stepProperty().set(7);
+        vm.setBrush(day("2017-01-01"), day("2017-01-30"));
+        vm.zoomToBrush();
+        vm.play();
+        ticker.at(10);
+        ticker.at(11);
+        assertThat(vm.brushFromProperty().get()).isEqualTo(day("2017-01-08"));
+        int from = vm.viewFromProperty().get();
+        int to = vm.viewToProperty().get();
+        assertThat(to - from).isLessThan(60);   // zoomed in
+
+        // another analyst's import arrives: a few more incidents, two of them in 2020, past the old end
+        session.growIndex(index("2020-06-30"));
+        assertThat(vm.playingProperty().get()).isTrue();
+        assertThat(ticker.stops).isZero();
+        assertThat(vm.viewFromProperty().get()).isEqualTo(from);
+        assertThat(vm.viewToProperty().get()).isEqualTo(to);
+        assertThat(vm.brushFromProperty().get()).isEqualTo(day("2017-01-08"));
+        ticker.at(12);   // playback goes on from where it was
+        assertThat(vm.brushFromProperty().get()).isEqualTo(day("2017-01-15"));
+        vm.brushToEnd();   // and now reaches the new end
+        assertThat(vm.brushToProperty().get()).isEqualTo(day("2020-06-30"));
+
+        // opening or reloading a store is not a growth: playback stops, the whole span is shown
+        session.indexProperty().set(index("2021-01-31"));
+        assertThat(vm.playingProperty().get()).isFalse();
+        assertThat(vm.viewToProperty().get()).isGreaterThanOrEqualTo(day("2021-01-31"));
+        assertThat(vm.viewFromProperty().get()).isLessThanOrEqualTo(day("2016-01-01"));
+    }
+
+    @Test
+    void aLiveImportWidensAViewOfTheWholeSpan() {
+        session.growIndex(index("2020-06-30"));
+        assertThat(vm.viewFromProperty().get()).isLessThanOrEqualTo(day("2016-01-01"));
+        assertThat(vm.viewToProperty().get()).isGreaterThanOrEqualTo(day("2020-06-30"));
+        assertThat(session.filterProperty().get().from()).isNull();   // the brush still covers everything
+        assertThat(vm.brushToProperty().get()).isEqualTo(day("2020-06-30"));
+    }
+
+    /** The set-up's incidents, plus one on 2019-06-01 and two in 2020 ending on {@code last}. */
+    private static IncidentIndex index(String last) {
+        List<Incident> l = new ArrayList<>();
+        LocalDate d = LocalDate.parse("2016-01-01");
+        int id = 1;
+        while (!d.isAfter(LocalDate.parse("2019-12-31"))) {
+            l.add(Fixtures.incident(id++, d.toString(), "A", 35, 36, SubEventType.SHELLING, id % 2 == 0 ? "SAA" : "HTS"));
+            d = d.plusDays(10);
+        }
+        l.add(Fixtures.incident(id++, "2019-12-31", "A", 35, 36, SubEventType.SHELLING, "SDF"));
+        l.add(Fixtures.incident(id++, "2019-06-01", "B", 35, 36, SubEventType.SHELLING, "SDF"));
+        l.add(Fixtures.incident(id++, "2020-01-10", "B", 35, 36, SubEventType.SHELLING, "SDF"));
+        l.add(Fixtures.incident(id, last, "B", 35, 36, SubEventType.SHELLING, "SDF"));
+        return IncidentIndex.of(Fixtures.catalog(), l);
+    }
 }
