@@ -91,6 +91,49 @@ final class BulkMode {
         }
     }
 
+    /**
+     * Before the first import into a store this process has just created (no incidents, no other connection):
+     * a rollback journal instead of WAL, so the rows are written once, straight into the file, and there is no
+     * checkpoint copying them again after the commit. SQLite journals only the pages the file had before the
+     * transaction (a few kilobytes of an empty store): a crash or a kill leaves a hot journal that the next opening
+     * rolls back, so the store is as it was, empty. Changing the journal needs the file to itself: when another
+     * connection has it open (a window), it is refused at once and the import runs in WAL mode as any other.
+     * A reader that opens the new store while its first load runs waits for the commit (busy timeout). Call it
+     * outside a transaction; true when the journal was changed ({@link #endFirstLoad} then puts WAL back).
+     */
+    static boolean beginFirstLoad(Connection c) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            st.execute("PRAGMA busy_timeout = 0");
+            String mode;
+            try (ResultSet rs = st.executeQuery("PRAGMA journal_mode = DELETE")) {
+                mode = rs.next() ? rs.getString(1) : "";
+            } catch (SQLException e) {
+                if (!busy(e)) throw e;
+                mode = "wal";
+            } finally {
+                st.execute("PRAGMA busy_timeout = " + BUSY_TIMEOUT_MS);
+            }
+            if (!"delete".equalsIgnoreCase(mode)) return false;
+            st.execute("PRAGMA cache_size = -" + IMPORT_CACHE_KIB);
+            return true;
+        }
+    }
+
+    /** After a first load's transaction (committed or rolled back): WAL mode again, unless a reader holds the file. */
+    static void endFirstLoad(Connection c) throws SQLException {
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("PRAGMA journal_mode = WAL")) {
+            String now = rs.next() ? rs.getString(1) : "?";
+            if (!"wal".equalsIgnoreCase(now)) LOG.fine(() -> "the store stays in " + now + " mode after its first load");
+        } catch (SQLException e) {
+            if (!busy(e)) throw e;
+            // a reader holds the store: the next opening for writing switches it to WAL
+            LOG.fine("the store stays in rollback mode after its first load (a reader has it open)");
+        }
+    }
+
+    /** The busy timeout of store connections, in ms (as {@code IncidentStore.open} sets it). */
+    static final int BUSY_TIMEOUT_MS = 10_000;
+
     /** After the import's transaction (committed or rolled back): the normal cache again. */
     static void end(Connection c) throws SQLException {
         try (Statement st = c.createStatement()) {

@@ -40,6 +40,8 @@ public final class IncidentStore implements IncidentStorage {
     private final Connection conn;
     private final FactionCatalog catalog;
     private final boolean readOnly;
+    /** This handle created the store's file and has not imported into it yet (its first load, see BulkMode). */
+    private boolean fresh;
 
     private IncidentStore(Path file, Connection conn, FactionCatalog catalog, boolean readOnly) {
         this.file = file;
@@ -114,7 +116,7 @@ public final class IncidentStore implements IncidentStorage {
             Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), cfg.toProperties());
             try {
                 GpkgFunctions.register(c);
-                journal(c);
+                boolean created = journal(c);
                 Path backup = MigrationBackup.before(c, file, schemaVersion);
                 try {
                     Migrations.migrate(c, schemaVersion);
@@ -129,7 +131,9 @@ public final class IncidentStore implements IncidentStorage {
                 FactionCatalog catalog = FactionCatalog.shipped();
                 syncFactions(c, catalog);
                 StoreAccess.capGrowth(c);
-                return new IncidentStore(file, c, catalog, false);
+                IncidentStore store = new IncidentStore(file, c, catalog, false);
+                store.fresh = created;
+                return store;
             } catch (org.sitmap.model.InputException e) {
                 c.close();
                 throw new org.sitmap.model.InputException(file.toString(), 0, e.getMessage(), e);
@@ -147,9 +151,10 @@ public final class IncidentStore implements IncidentStorage {
     /**
      * New files get 16 KiB pages (faster bulk imports and scans); every store runs in WAL mode, imports too
      * ({@link BulkMode}), so that readers never wait for a writer. An SQLite file
-     * with tables but without Sitmap's migration table is someone else's database and is left alone.
+     * with tables but without Sitmap's migration table is someone else's database and is left alone. Returns
+     * whether the file was new (no tables).
      */
-    private static void journal(Connection c) throws SQLException {
+    private static boolean journal(Connection c) throws SQLException {
         boolean empty;
         boolean ours;
         try (PreparedStatement ps = c.prepareStatement("SELECT count(*), count(CASE WHEN name = 'sitmap_migration'"
@@ -170,6 +175,7 @@ public final class IncidentStore implements IncidentStorage {
             // another program has the store open in rollback-journal mode; the next import switches to WAL
             if (!BulkMode.busy(e)) throw e;
         }
+        return empty;
     }
 
     /** Writes the catalog's factions into the store, when they differ from those stored (an open writes nothing else). */
@@ -438,7 +444,10 @@ public final class IncidentStore implements IncidentStorage {
     public synchronized ImportReport importAll(IncidentReader reader, ImportOptions options, LongConsumer progress,
                                                java.util.function.BooleanSupplier cancelled) {
         if (readOnly) throw new StoreFault(StoreFault.Kind.READ_ONLY, file + " was opened for reading only", null);
-        return new Importer(conn, catalog, file).run(reader, options, progress == null ? n -> { } : progress, cancelled);
+        boolean firstLoad = fresh;
+        fresh = false;
+        return new Importer(conn, catalog, file, firstLoad).run(reader, options, progress == null ? n -> { } : progress,
+                cancelled);
     }
 
     /** Every gazetteer entry, in insertion order. */

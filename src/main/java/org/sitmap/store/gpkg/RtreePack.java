@@ -120,11 +120,47 @@ final class RtreePack {
                      + "_node(nodeno, data) VALUES (?,?)");
              PreparedStatement parent = c.prepareStatement("INSERT INTO " + SpatialIndex.TABLE
                      + "_parent(nodeno, parentnode) VALUES (?,?)");
-             PreparedStatement rowid = c.prepareStatement("INSERT INTO " + SpatialIndex.TABLE
-                     + "_rowid(rowid, nodeno) VALUES (?,?)")) {
+             PreparedStatement rowid = c.prepareStatement(ROWID_MAP)) {
             clear.executeUpdate();
-            new Writer(nodeSize, cap, node, parent, rowid).pack(ids, n, x0, x1, y0, y1);
+            Writer w = new Writer(nodeSize, cap, node, parent, n);
+            w.pack(ids, n, x0, x1, y0, y1);
+            writeRowidMap(rowid, ids, w.leafOf, n);
         }
+    }
+
+    /**
+     * The rowid-to-leaf map, many entries a statement: a blob of fixed-width decimal fid and node numbers, cut
+     * apart by SQLite itself ({@code CAST} of a blob reads its bytes as text), so a million entries are not a million
+     * bound statements. In fid order, so each entry is appended to the map's table.
+     */
+    private static final String ROWID_MAP = "WITH RECURSIVE i(k) AS (SELECT 0 UNION ALL SELECT k + 1 FROM i WHERE k + 1"
+            + " < ?2) INSERT INTO " + SpatialIndex.TABLE + "_rowid(rowid, nodeno) SELECT CAST(substr(?1, k * 40 + 1,"
+            + " 20) AS INTEGER), CAST(substr(?1, k * 40 + 21, 20) AS INTEGER) FROM i";
+    private static final int ROWID_CHUNK = 65_536;
+
+    private static void writeRowidMap(PreparedStatement rowid, long[] ids, long[] leafOf, int n) throws SQLException {
+        byte[] blob = new byte[40 * Math.min(n, ROWID_CHUNK)];
+        for (int from = 0; from < n; from += ROWID_CHUNK) {
+            int to = Math.min(n, from + ROWID_CHUNK);
+            for (int k = from; k < to; k++) {
+                int p = (k - from) * 40;
+                decimal(blob, p, ids[k]);
+                decimal(blob, p + 20, leafOf[k]);
+            }
+            rowid.setBytes(1, to - from == ROWID_CHUNK ? blob : Arrays.copyOf(blob, (to - from) * 40));
+            rowid.setInt(2, to - from);
+            rowid.executeUpdate();
+        }
+    }
+
+    /** {@code v} (not negative) right-aligned in 20 ASCII characters, spaces before it. */
+    private static void decimal(byte[] b, int at, long v) {
+        int p = at + 19;
+        do {
+            b[p--] = (byte) ('0' + v % 10);
+            v /= 10;
+        } while (v > 0);
+        while (p >= at) b[p--] = ' ';
     }
 
     private void replay(PreparedStatement upsert, PreparedStatement delete) throws SQLException {
@@ -164,16 +200,17 @@ final class RtreePack {
         private final int cap;
         private final PreparedStatement node;
         private final PreparedStatement parent;
-        private final PreparedStatement rowid;
+        /** The leaf node of each entry (written as the rowid map after the tree). */
+        final long[] leafOf;
         private long nextNode = 2;
         private int pending;
 
-        Writer(int nodeSize, int cap, PreparedStatement node, PreparedStatement parent, PreparedStatement rowid) {
+        Writer(int nodeSize, int cap, PreparedStatement node, PreparedStatement parent, int entries) {
             this.nodeSize = nodeSize;
             this.cap = cap;
             this.node = node;
             this.parent = parent;
-            this.rowid = rowid;
+            this.leafOf = new long[entries];
         }
 
         void pack(long[] ids, int n, float[] x0, float[] x1, float[] y0, float[] y1) throws SQLException {
@@ -263,11 +300,14 @@ final class RtreePack {
                 p = putInt(data, p, Float.floatToRawIntBits(x1[e]));
                 p = putInt(data, p, Float.floatToRawIntBits(y0[e]));
                 p = putInt(data, p, Float.floatToRawIntBits(y1[e]));
-                PreparedStatement map = level == 0 ? rowid : parent;
-                map.setLong(1, ids[e]);
-                map.setLong(2, no);
-                map.addBatch();
-                pending++;
+                if (level == 0) {
+                    leafOf[e] = no;
+                } else {
+                    parent.setLong(1, ids[e]);
+                    parent.setLong(2, no);
+                    parent.addBatch();
+                    pending++;
+                }
             }
             node.setLong(1, no);
             node.setBytes(2, data);
@@ -278,7 +318,6 @@ final class RtreePack {
         private void flush() throws SQLException {
             node.executeBatch();
             parent.executeBatch();
-            rowid.executeBatch();
             pending = 0;
         }
 

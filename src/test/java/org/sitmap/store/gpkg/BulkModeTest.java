@@ -51,6 +51,34 @@ class BulkModeTest {
     }
 
     @Test
+    void theFirstLoadOfANewStoreRunsWithARollbackJournalAndLeavesTheStoreInWalMode() throws Exception {
+        Path db = dir.resolve("first.gpkg");
+        try (IncidentStore s = IncidentStore.open(db)) {
+            importRows(s, 300);
+            assertThat(s.count()).isEqualTo(300);
+            assertThat(s.searchText("Generated")).hasSize(300);
+        }
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db)) {
+            assertThat(pragma(c, "journal_mode")).isEqualTo("wal");
+            assertThat(pragma(c, "integrity_check")).isEqualTo("ok");
+        }
+        assertThat(Path.of(db + "-journal")).doesNotExist();
+    }
+
+    @Test
+    void aNewStoreOpenElsewhereGetsItsFirstLoadInWalModeWithoutWaiting() throws Exception {
+        Path db = dir.resolve("watched.gpkg");
+        try (IncidentStore first = IncidentStore.open(db); IncidentStore window = IncidentStore.open(db)) {
+            assertThat(window.count()).isZero();
+            importRows(first, 300);
+            assertThat(window.count()).isEqualTo(300);
+            try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db)) {
+                assertThat(pragma(c, "journal_mode")).isEqualTo("wal");
+            }
+        }
+    }
+
+    @Test
     void aReaderDuringAnImportsOpenTransactionReadsTheCommittedStateWithoutWaiting() throws Exception {
         Path db = dir.resolve("reader.gpkg");
         IncidentStore.open(db).close();

@@ -19,6 +19,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.sitmap.ingest.acled.AcledReader;
@@ -84,6 +85,48 @@ class CrashImportTest {
             assertThat(s.batches()).hasSize(1);
             assertThat(s.searchText("Generated")).hasSize(300);
         }
+    }
+
+    /**
+     * The first load of a store the child has just created runs with a rollback journal (the rows go straight
+     * into the file): killed in the middle, it leaves a hot journal, and the next opening rolls the file back to
+     * the empty store it was, with no batch, no row and an intact full-text index.
+     */
+    @Test
+    void killDashNineInTheMiddleOfTheFirstLoadOfANewStoreLeavesItEmpty() throws Exception {
+        Path store = dir.resolve("new.gpkg");
+        Path big = Fixtures.write(dir.resolve("big.csv"), EventFiles.acledGenerated(20_000));
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process child = new ProcessBuilder(java, "-Dsitmap.import.cacheKiB=256", "-cp",
+                System.getProperty("java.class.path"), CrashImportMain.class.getName(), store.toString(),
+                big.toString(), "9000")
+                .redirectError(dir.resolve("child.err").toFile()).start();
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+            List<String> seen = new ArrayList<>();
+            String line;
+            while ((line = out.readLine()) != null) {
+                seen.add(line);
+                if (line.startsWith("INSIDE")) break;
+            }
+            assertThat(seen).as("child output; stderr: %s", Files.readString(dir.resolve("child.err")))
+                    .anyMatch(l -> l.startsWith("INSIDE"));
+            // rows already went into the file (a small cache), with the rollback journal of the first load beside it
+            assertThat(Path.of(store + "-journal")).exists();
+            assertThat(Path.of(store + "-wal")).doesNotExist();
+            child.destroyForcibly();
+            assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        } finally {
+            child.destroyForcibly();
+        }
+        assertThat(child.exitValue()).isEqualTo(137);
+
+        assertThat(snapshot(store)).startsWith("integrity=ok");
+        try (IncidentStore s = IncidentStore.open(store)) {
+            assertThat(s.count()).isZero();
+            assertThat(s.batches()).isEmpty();
+            assertThat(s.searchText("Generated")).isEmpty();
+        }
+        assertThat(Path.of(store + "-journal")).doesNotExist();
     }
 
     /** Row counts and a SHA-256 of every row of every table, plus SQLite's integrity check. */
