@@ -42,27 +42,12 @@ final class RowPlanner {
      */
     record Planned(ParsedRow row, IncidentBinding.Row values, Action action, long fid, boolean deleteFts) { }
 
-    /**
-     * A source key in the store or written by this import: its row, the first 64 bits of its content hash and the
-     * source's revision time in Unix seconds ({@link #UNREVISED} when the source gave none).
-     */
-    private static final class Known {
-        final long fid;
-        long hash;
-        long revised;
-
-        Known(long fid, long hash, long revised) {
-            this.fid = fid;
-            this.hash = hash;
-            this.revised = revised;
-        }
-    }
-
     private static final long UNREVISED = Long.MIN_VALUE;
 
     private final FactionCatalog catalog;
     private final MessageDigest sha;
-    private final Map<String, Known> known = new HashMap<>();
+    /** The source keys in the store or written by this import (row, hash, revision time). */
+    private final KeyTable known = new KeyTable();
     private final PlaceTally places = new PlaceTally();
     /** Whether an actor name is a known alias of UNK (alias matching is costly; names repeat). */
     private final Map<String, Boolean> unknownAliases = new HashMap<>();
@@ -89,8 +74,7 @@ final class RowPlanner {
             ps.setLong(1, UNREVISED);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    known.put(rs.getString(1), new Known(rs.getLong(2), IncidentBinding.hash64(rs.getString(3)),
-                            rs.getLong(4)));
+                    known.add(rs.getString(1), rs.getLong(2), IncidentBinding.hash64(rs.getString(3)), rs.getLong(4));
                 }
             }
         }
@@ -110,24 +94,23 @@ final class RowPlanner {
         Incident inc = values.incident();
         long hash = IncidentBinding.hash64(values.hash());
         long revised = inc.revised() == null ? UNREVISED : inc.revised().getEpochSecond();
-        Known k = known.get(inc.sourceKey());
+        int k = known.find(inc.sourceKey());
         Action action;
         long fid;
         boolean deleteFts = false;
-        if (k == null) {
+        if (k < 0) {
             action = Action.INSERT;
             fid = nextFid++;
-            known.put(inc.sourceKey(), new Known(fid, hash, revised));
-        } else if (k.hash == hash) {
-            return new Planned(row, values, Action.SKIP, k.fid, false);
-        } else if (revised != UNREVISED && k.revised != UNREVISED && revised < k.revised) {
+            known.add(inc.sourceKey(), fid, hash, revised);
+        } else if (known.hash(k) == hash) {
+            return new Planned(row, values, Action.SKIP, known.fid(k), false);
+        } else if (revised != UNREVISED && known.revised(k) != UNREVISED && revised < known.revised(k)) {
             // an older export of an event whose newer version is stored: keep the newer
-            return new Planned(row, values, Action.OLDER, k.fid, false);
+            return new Planned(row, values, Action.OLDER, known.fid(k), false);
         } else {
             action = Action.UPDATE;
-            fid = k.fid;
-            k.hash = hash;
-            k.revised = revised;
+            fid = known.fid(k);
+            known.set(k, hash, revised);
             // rows inserted by this import are indexed at its end anyway
             deleteFts = fid < firstFid && reindexed.add(fid);
         }

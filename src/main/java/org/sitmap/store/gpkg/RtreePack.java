@@ -138,7 +138,7 @@ final class RtreePack {
             + " 20) AS INTEGER), CAST(substr(?1, k * 40 + 21, 20) AS INTEGER) FROM i";
     private static final int ROWID_CHUNK = 65_536;
 
-    private static void writeRowidMap(PreparedStatement rowid, long[] ids, long[] leafOf, int n) throws SQLException {
+    private static void writeRowidMap(PreparedStatement rowid, long[] ids, int[] leafOf, int n) throws SQLException {
         byte[] blob = new byte[40 * Math.min(n, ROWID_CHUNK)];
         for (int from = 0; from < n; from += ROWID_CHUNK) {
             int to = Math.min(n, from + ROWID_CHUNK);
@@ -201,7 +201,7 @@ final class RtreePack {
         private final PreparedStatement node;
         private final PreparedStatement parent;
         /** The leaf node of each entry (written as the rowid map after the tree). */
-        final long[] leafOf;
+        final int[] leafOf;
         private long nextNode = 2;
         private int pending;
 
@@ -210,7 +210,7 @@ final class RtreePack {
             this.cap = cap;
             this.node = node;
             this.parent = parent;
-            this.leafOf = new long[entries];
+            this.leafOf = new int[entries];
         }
 
         void pack(long[] ids, int n, float[] x0, float[] x1, float[] y0, float[] y1) throws SQLException {
@@ -301,7 +301,7 @@ final class RtreePack {
                 p = putInt(data, p, Float.floatToRawIntBits(y0[e]));
                 p = putInt(data, p, Float.floatToRawIntBits(y1[e]));
                 if (level == 0) {
-                    leafOf[e] = no;
+                    leafOf[e] = Math.toIntExact(no);
                 } else {
                     parent.setLong(1, ids[e]);
                     parent.setLong(2, no);
