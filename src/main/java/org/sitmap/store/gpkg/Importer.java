@@ -144,6 +144,7 @@ final class Importer {
                 if (++pendingRows >= FLUSH_ROWS) flush();
             }
             rows.close();
+            planner.forgetKeys();
             flush();
             long tRows = System.nanoTime();
             long cRows = cpu();

@@ -29,7 +29,7 @@ import org.sitmap.model.ParsedRow;
  *
  * <p>Threading: {@link #preload} runs on the importing thread before the {@link org.sitmap.store.Prefetch} thread starts;
  * {@link #plan} then runs on that thread alone. The importing thread reads {@link #endFid}, {@link #bounds},
- * {@link #places}, {@link #unmapped} and {@link #reindexed} only after {@code Prefetch} has handed it the end of the rows: every
+ * {@link #places}, {@link #unmapped} and {@link #reindexed} (and calls {@link #forgetKeys}) only after {@code Prefetch} has handed it the end of the rows: every
  * {@code plan} call happened before that hand-off through the queue, which publishes their effects.
  */
 final class RowPlanner {
@@ -47,7 +47,7 @@ final class RowPlanner {
     private final FactionCatalog catalog;
     private final MessageDigest sha;
     /** The source keys in the store or written by this import (row, hash, revision time). */
-    private final KeyTable known = new KeyTable();
+    private KeyTable known = new KeyTable();
     private final PlaceTally places = new PlaceTally();
     /** Whether an actor name is a known alias of UNK (alias matching is costly; names repeat). */
     private final Map<String, Boolean> unknownAliases = new HashMap<>();
@@ -122,6 +122,11 @@ final class RowPlanner {
         }
         places.add(inc, action == Action.INSERT);
         return new Planned(row, values, action, fid, deleteFts);
+    }
+
+    /** Lets the keys go once every row was planned (the phases after the rows need memory; nothing reads them). */
+    void forgetKeys() {
+        known = null;
     }
 
     /** The located places of the rows inserted or updated, with how many inserted rows name each. */
