@@ -67,6 +67,8 @@ public final class PgImporter {
         final List<ImportReport.Rejection> rejections = new ArrayList<>();
         final Set<String> unresolved = new LinkedHashSet<>();
         final KeySeen keys = new KeySeen();
+        /** The places of the rows copied straight in (all of them inserted). */
+        final PgPlaceTally places = new PgPlaceTally();
         int rowsRead;
         int rejected;
         int staged;
@@ -92,7 +94,12 @@ public final class PgImporter {
             Staged st = stage(reader, options, progress, first, batch);
             long t1 = System.nanoTime();
             PgMerge.Result m = merge(st, first, batch);
-            PgPlaces.learn(conn, batch, reader.format(), mark);
+            long tp = System.nanoTime();
+            if (first != null && st.staged == 0) {
+                PgPlaces.learn(conn, st.places, reader.format());
+            } else {
+                PgPlaces.learn(conn, batch, reader.format(), mark);
+            }
             long t2 = System.nanoTime();
             int skipped = st.rowsRead - st.rejected - (int) (m.inserted() + m.updated() + m.older());
             finishBatch(batch, st.rowsRead, (int) m.inserted(), (int) m.updated(), skipped, st.rejected);
@@ -104,8 +111,9 @@ public final class PgImporter {
             }
             long t3 = System.nanoTime();
             String timing = String.format(Locale.ROOT, "%s: %d rows staged in %.2f s, %d distinct keys merged into"
-                    + " %s in %.2f s (%s), committed in %.2f s", file, st.rowsRead, (t1 - t0) / 1e9, m.distinct(),
-                    where.display(), (t2 - t1) / 1e9, m.steps(), (t3 - t2) / 1e9);
+                    + " %s in %.2f s (%s), places learned in %.2f s, committed in %.2f s", file, st.rowsRead,
+                    (t1 - t0) / 1e9, m.distinct(), where.display(), (tp - t1) / 1e9, m.steps(), (t2 - tp) / 1e9,
+                    (t3 - t2) / 1e9);
             LOG.info(timing);
             return new ImportReport(file, reader.format(), options.dryRun() ? 0 : batch, st.rowsRead,
                     (int) m.inserted(), (int) m.updated(), skipped, (int) m.older(), st.rejected, st.rejections,
@@ -160,6 +168,7 @@ public final class PgImporter {
                 String hash = values.hash(inc);
                 if (direct) {
                     direct(buf, batch, inc, hash);
+                    st.places.add(inc);
                     st.direct++;
                 } else {
                     stage(buf, row.line(), inc, hash);

@@ -4,9 +4,12 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
 import org.sitmap.model.Place;
 import org.sitmap.store.IncidentValues;
 import org.sitmap.store.StoredPlace;
@@ -24,6 +27,12 @@ final class PgPlaces {
     private static final String SELECT = "SELECT name, ascii_name, alternate_names, ST_Y(geom), ST_X(geom),"
             + " feature_code, country_code, admin1, population, source, coalesce(geo_precision, 1), event_count"
             + " FROM sitmap.place ORDER BY id";
+
+    /** A learned place already known gets the new events added and keeps its best precision. */
+    private static final String ON_CONFLICT = " ON CONFLICT (name, geom, source) DO UPDATE SET"
+            + " event_count = p.event_count + EXCLUDED.event_count,"
+            + " geo_precision = least(coalesce(p.geo_precision, 9), EXCLUDED.geo_precision),"
+            + " admin1 = coalesce(p.admin1, EXCLUDED.admin1), country_code = coalesce(p.country_code, EXCLUDED.country_code)";
 
     private PgPlaces() {
     }
@@ -67,10 +76,7 @@ final class PgPlaces {
         if (found.isEmpty()) return;
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO sitmap.place AS p (name, geom, country_code, admin1,"
                 + " source, geo_precision, event_count) VALUES (?, ST_SetSRID(ST_MakePoint(?, ?), 4326), ?, ?, ?, ?, ?)"
-                + " ON CONFLICT (name, geom, source) DO UPDATE SET event_count = p.event_count + EXCLUDED.event_count,"
-                + " geo_precision = least(coalesce(p.geo_precision, 9), EXCLUDED.geo_precision),"
-                + " admin1 = coalesce(p.admin1, EXCLUDED.admin1),"
-                + " country_code = coalesce(p.country_code, EXCLUDED.country_code)")) {
+                + ON_CONFLICT)) {
             for (Object[] f : found) {
                 ps.setString(1, (String) f[0]);
                 ps.setDouble(2, (Double) f[1]);
@@ -83,6 +89,41 @@ final class PgPlaces {
                 ps.addBatch();
             }
             ps.executeBatch();
+        }
+    }
+
+    /**
+     * Learns the places a first load tallied on the client ({@link PgPlaceTally}; every one of its rows inserted),
+     * inside the import's transaction: the entries go by COPY into a temporary table and are added, or added to, by
+     * one statement, with the rule of {@link #learn(Connection, long, String, long)}.
+     */
+    static void learn(Connection c, PgPlaceTally tally, String format) throws SQLException {
+        if ("article".equals(format) || tally.entries().isEmpty()) return;
+        try (Statement s = c.createStatement()) {
+            s.execute("CREATE TEMP TABLE sitmap_learned (name text, lon float8, lat float8, country_code text,"
+                    + " admin1 text, geo_precision integer, event_count integer) ON COMMIT DROP");
+        }
+        CopyText buf = new CopyText();
+        CopyIn copy = c.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY sitmap_learned FROM STDIN");
+        try {
+            for (PgPlaceTally.Entry e : tally.entries()) {
+                buf.text(e.name).num(e.longitude).num(e.latitude).text(IncidentValues.countryCode(e.country))
+                        .text(e.admin1).num(e.precision).num(e.events).endRow();
+                if (buf.length() >= 1 << 20) {
+                    copy.writeToCopy(buf.bytes(), 0, buf.length());
+                    buf.clear();
+                }
+            }
+            if (buf.length() > 0) copy.writeToCopy(buf.bytes(), 0, buf.length());
+            copy.endCopy();
+        } finally {
+            if (copy.isActive()) copy.cancelCopy();
+        }
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO sitmap.place AS p (name, geom, country_code, admin1,"
+                + " source, geo_precision, event_count) SELECT name, ST_SetSRID(ST_MakePoint(lon, lat), 4326),"
+                + " country_code, admin1, ?, geo_precision, event_count FROM sitmap_learned" + ON_CONFLICT)) {
+            ps.setString(1, LEARNED + format);
+            ps.execute();
         }
     }
 
