@@ -32,8 +32,9 @@ import org.sitmap.store.StoreException;
  * changed content: update, unless the stored version was revised later by the source; same content: skip). Readers
  * see the import whole or not at all; a killed client leaves nothing, since the server rolls the transaction back.
  *
- * <p>The file is parsed on a second thread ({@link org.sitmap.store.Prefetch}) while this one hashes the rows, encodes them as COPY
- * text and sends them; whether the file repeats a key is noted on the way ({@link KeySeen}), so the merge sorts the
+ * <p>The file is parsed, normalised and hashed on a second thread ({@link org.sitmap.store.Prefetch}) while this one
+ * encodes the rows for COPY (binary on a first load, {@link CopyBinary}; text for staging, {@link CopyText}) and sends
+ * them; whether the file repeats a key is noted on the way ({@link KeySeen}), so the merge sorts the
  * rows to keep the last of each key only when it must.
  *
  * <p>Two editors importing at once stage in parallel and merge one after the other (a transaction-level advisory
@@ -137,12 +138,16 @@ public final class PgImporter {
                          long batch) throws SQLException, IOException {
         Staged st = new Staged();
         String file = reader.file();
-        CopyIn copy = first != null ? copyIn("COPY sitmap.incident (" + FirstLoad.COLUMNS + ") FROM STDIN")
+        CopyIn copy = first != null ? copyIn("COPY sitmap.incident (" + FirstLoad.COLUMNS + ") FROM STDIN (FORMAT binary)")
                 : startStaging();
         boolean direct = first != null;
-        try (org.sitmap.store.Prefetch<ParsedRow> rows = new org.sitmap.store.Prefetch<>(reader, row -> row)) {
-            CopyText buf = new CopyText(COPY_CHUNK + (64 << 10));
-            for (ParsedRow row; (row = rows.next()) != null; ) {
+        // normalising and hashing run on the read-ahead thread (the only user of `values` during the import), so the
+        // two client threads share the work about evenly: parsing and hashing there, encoding and sending here
+        try (org.sitmap.store.Prefetch<Prepared> rows = new org.sitmap.store.Prefetch<>(reader, this::prepare)) {
+            CopyBinary bin = direct ? new CopyBinary(COPY_CHUNK + (64 << 10)) : null;
+            CopyText buf = direct ? null : new CopyText(COPY_CHUNK + (64 << 10));
+            for (Prepared p; (p = rows.next()) != null; ) {
+                ParsedRow row = p.row();
                 st.rowsRead++;
                 if (row.isRejected()) {
                     if (options.strict()) {
@@ -154,38 +159,59 @@ public final class PgImporter {
                     }
                     continue;
                 }
-                Incident inc = values.normalised(row.incident());
+                Incident inc = p.incident();
                 if (!inc.located() && inc.place() != null && st.unresolved.size() < 200) st.unresolved.add(inc.place());
                 st.keys.add(inc.sourceKey());
                 if (direct && st.keys.mayRepeat()) {
                     // a key came again: what follows is staged and merged, so the last row of each key stays
-                    if (buf.length() > 0) copy.writeToCopy(buf.bytes(), 0, buf.length());
-                    buf.clear();
+                    bin.trailer();
+                    copy.writeToCopy(bin.bytes(), 0, bin.length());
+                    bin = null;
                     copy.endCopy();
                     copy = startStaging();
+                    buf = new CopyText(COPY_CHUNK + (64 << 10));
                     direct = false;
                 }
-                String hash = values.hash(inc);
+                String hash = p.hash();
                 if (direct) {
-                    direct(buf, batch, inc, hash);
+                    direct(bin, batch, inc, hash);
                     st.places.add(inc);
                     st.direct++;
+                    if (bin.length() >= COPY_CHUNK) {
+                        copy.writeToCopy(bin.bytes(), 0, bin.length());
+                        bin.clear();
+                    }
                 } else {
                     stage(buf, row.line(), inc, hash);
                     st.staged++;
-                }
-                if (buf.length() >= COPY_CHUNK) {
-                    copy.writeToCopy(buf.bytes(), 0, buf.length());
-                    buf.clear();
+                    if (buf.length() >= COPY_CHUNK) {
+                        copy.writeToCopy(buf.bytes(), 0, buf.length());
+                        buf.clear();
+                    }
                 }
                 if ((st.rowsRead & 0x3fff) == 0) progress.accept(st.rowsRead);
             }
-            if (buf.length() > 0) copy.writeToCopy(buf.bytes(), 0, buf.length());
+            if (direct) {
+                bin.trailer();
+                copy.writeToCopy(bin.bytes(), 0, bin.length());
+            } else if (buf.length() > 0) {
+                copy.writeToCopy(buf.bytes(), 0, buf.length());
+            }
             copy.endCopy();
         } finally {
             if (copy.isActive()) copy.cancelCopy();
         }
         return st;
+    }
+
+    /** A parsed row with its normalised incident and content hash (both null for a rejected row). */
+    private record Prepared(ParsedRow row, Incident incident, String hash) { }
+
+    /** Runs on the read-ahead thread. */
+    private Prepared prepare(ParsedRow row) {
+        if (row.isRejected()) return new Prepared(row, null, null);
+        Incident inc = values.normalised(row.incident());
+        return new Prepared(row, inc, values.hash(inc));
     }
 
     private CopyIn copyIn(String sql) throws SQLException {
@@ -227,17 +253,16 @@ public final class PgImporter {
         }
     }
 
-    /** One row of {@link FirstLoad#COLUMNS} as COPY text (the point as hex EWKB). */
-    static void direct(CopyText b, long batch, Incident i, String hash) {
-        if (i.located()) b.pointEwkb(i.longitude(), i.latitude()); else b.nul();
-        b.text(i.sourceKey()).date(i.date()).num(i.datePrecision().code()).date(i.spanEnd()).date(i.spanEnd())
-                .text(i.place()).text(i.admin1()).text(i.country()).num(i.geoPrecision().code())
-                .text(i.eventType().label()).text(i.subEventType() == null ? null : i.subEventType().label());
-        if (i.fatalities() == null) b.nul(); else b.num(i.fatalities());
-        b.text(i.summary()).text(i.source()).text(i.origin()).text(i.evidence()).num(batch)
-                .text(IncidentValues.factionCodes(i)).text(hash).text(IncidentValues.actorsJson(i));
-        if (i.revised() == null) b.nul(); else b.num(i.revised().getEpochSecond());
-        b.endRow();
+    /** One row of {@link FirstLoad#COLUMNS} in binary COPY form. */
+    static void direct(CopyBinary b, long batch, Incident i, String hash) {
+        b.row(22);
+        if (i.located()) b.point(i.longitude(), i.latitude()); else b.nul();
+        b.text(i.sourceKey()).date(i.date()).int4Field(i.datePrecision().code()).date(i.spanEnd()).date(i.spanEnd())
+                .text(i.place()).text(i.admin1()).text(i.country()).int4Field(i.geoPrecision().code())
+                .text(i.eventType().label()).text(i.subEventType() == null ? null : i.subEventType().label())
+                .int4Field(i.fatalities()).text(i.summary()).text(i.source()).text(i.origin()).text(i.evidence())
+                .int8Field(batch).text(IncidentValues.factionCodes(i)).text(hash).jsonb(IncidentValues.actorsJson(i));
+        if (i.revised() == null) b.nul(); else b.int8Field(i.revised().getEpochSecond());
     }
 
     /** One row of {@link PgMerge#STAGED} as COPY text. */

@@ -1,0 +1,71 @@
+package org.sitmap.store.pg;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+
+/** Binary COPY rows as PostgreSQL's format defines them (the server side is run by the importer's tests). */
+class CopyBinaryTest {
+    @Test
+    void headerRowAndTrailer() {
+        CopyBinary b = new CopyBinary(8);
+        b.row(7).int4Field(-2).int8Field(1L << 40).nul().date(LocalDate.of(2000, 1, 1)).date(LocalDate.of(1999, 12, 31))
+                .text("a\0b").jsonb("[]");
+        b.trailer();
+        ByteBuffer in = ByteBuffer.wrap(Arrays.copyOf(b.bytes(), b.length()));
+        byte[] sig = new byte[11];
+        in.get(sig);
+        assertArrayEquals("PGCOPY\n\u00ff\r\n\0".getBytes(StandardCharsets.ISO_8859_1), sig);
+        assertEquals(0, in.getInt());
+        assertEquals(0, in.getInt());
+        assertEquals(7, in.getShort());
+        assertEquals(4, in.getInt());
+        assertEquals(-2, in.getInt());
+        assertEquals(8, in.getInt());
+        assertEquals(1L << 40, in.getLong());
+        assertEquals(-1, in.getInt());
+        assertEquals(4, in.getInt());
+        assertEquals(0, in.getInt());
+        assertEquals(4, in.getInt());
+        assertEquals(-1, in.getInt());
+        assertEquals(5, in.getInt());
+        byte[] text = new byte[5];
+        in.get(text);
+        assertEquals("a\uFFFDb", new String(text, StandardCharsets.UTF_8));
+        assertEquals(3, in.getInt());
+        assertEquals(1, in.get());
+        assertEquals('[', in.get());
+        assertEquals(']', in.get());
+        assertEquals(-1, in.getShort());
+        assertEquals(0, in.remaining());
+    }
+
+    @Test
+    void aPointAsEwkbAndTextBeyondLatin() {
+        CopyBinary b = new CopyBinary(64);
+        b.clear();
+        String s = "حلب ‘Ma‘arrat’ 😀 x\uD800y" + "ü".repeat(5_000);
+        b.point(1.0, -2.5).text(s);
+        ByteBuffer in = ByteBuffer.wrap(Arrays.copyOf(b.bytes(), b.length()));
+        assertEquals(25, in.getInt());
+        byte[] ewkb = new byte[25];
+        in.get(ewkb);
+        ByteBuffer e = ByteBuffer.wrap(ewkb).order(ByteOrder.LITTLE_ENDIAN);
+        assertEquals(1, e.get());
+        assertEquals(0x20000001, e.getInt());
+        assertEquals(4326, e.getInt());
+        assertEquals(1.0, e.getDouble());
+        assertEquals(-2.5, e.getDouble());
+        int len = in.getInt();
+        byte[] text = new byte[len];
+        in.get(text);
+        assertEquals(s.replace('\uD800', '\uFFFD'), new String(text, StandardCharsets.UTF_8));
+        assertEquals(0, in.remaining());
+    }
+}
