@@ -12,7 +12,6 @@ import java.util.Arrays;
  */
 final class CopyText {
     private static final byte[] NULL = {'\\', 'N'};
-    private static final byte[] HEX = "0123456789ABCDEF".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     private static final byte[] REPLACEMENT = {(byte) 0xEF, (byte) 0xBF, (byte) 0xBD};
 
     private byte[] b;
@@ -70,24 +69,6 @@ final class CopyText {
     CopyText num(double v) {
         sep();
         return ascii(Double.toString(v));
-    }
-
-    /** A point in WGS 84 as hex EWKB (little-endian, SRID 4326), which PostGIS reads without parsing text. */
-    CopyText pointEwkb(double lon, double lat) {
-        sep();
-        ascii("0101000020E6100000");
-        hexLittleEndian(Double.doubleToRawLongBits(lon));
-        hexLittleEndian(Double.doubleToRawLongBits(lat));
-        return this;
-    }
-
-    private void hexLittleEndian(long bits) {
-        room(16);
-        for (int k = 0; k < 8; k++) {
-            int v = (int) (bits >>> (8 * k)) & 0xFF;
-            b[n++] = HEX[v >>> 4];
-            b[n++] = HEX[v & 15];
-        }
     }
 
     /** A date as {@code yyyy-mm-dd} (the ISO text for years outside 0-9999). */

@@ -24,14 +24,6 @@ class CopyTextTest {
     }
 
     @Test
-    void aPointAsHexEwkb() {
-        CopyText t = new CopyText();
-        t.pointEwkb(1.0, -2.5).endRow();
-        assertEquals("0101000020E6100000000000000000F03F00000000000004C0\n",
-                new String(t.drain(), StandardCharsets.US_ASCII));
-    }
-
-    @Test
     void growsPastItsFirstSize() {
         CopyText t = new CopyText(8);
         String long1 = "ü".repeat(10_000);
