@@ -308,4 +308,31 @@ class PgImporterTest {
         assertEquals(6, count("SELECT count(*) FROM pg_indexes WHERE schemaname = 'sitmap' AND tablename = 'incident'"));
         assertEquals(3, count("SELECT count(*) FROM pg_constraint WHERE conrelid = 'sitmap.incident'::regclass"));
     }
+
+    /** The learned places as text, one line each, sorted. */
+    private static List<String> learnedPlaces() throws SQLException {
+        List<String> out = new ArrayList<>();
+        try (Connection c = pg.superuser("imp"); PreparedStatement ps = c.prepareStatement("SELECT concat_ws('|', name,"
+                + " ST_AsText(geom), country_code, admin1, source, geo_precision, event_count) FROM sitmap.place"
+                + " ORDER BY 1"); ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) out.add(rs.getString(1));
+        }
+        return out;
+    }
+
+    @Test
+    void aFirstLoadLearnsThePlacesTheMergeWouldLearn() throws Exception {
+        Path f = rows("places", 0, 3000);
+        clear();
+        pg.execute("imp", "TRUNCATE sitmap.place");
+        importFile("imp_ed1", "pw-ed1", f);   // into the empty table: the places tallied by the client
+        List<String> tallied = learnedPlaces();
+        clear();
+        importFile("imp_ed1", "pw-ed1", rows("other", 5000, 5001));
+        pg.execute("imp", "TRUNCATE sitmap.place");
+        importFile("imp_ed1", "pw-ed1", f);   // into a table with a row: staged, merged, grouped on the server
+        assertTrue(tallied.size() > 100, tallied.size() + " places");
+        assertEquals(tallied, learnedPlaces());
+        pg.execute("imp", "TRUNCATE sitmap.place");
+    }
 }
