@@ -20,7 +20,10 @@ public final class IndexMerge {
         if (added.size() == 0) return base;
         IndexColumns a = base.columns();
         IndexColumns b = added.columns();
-        long[] replaced = base.size() == 0 ? new long[0] : base.rowMask(b.id());
+        // a team store numbers new rows above every row it had: when all added ids are above the base's, none
+        // replaces a row, and the id look-up (a hash of every row, rebuilt for each new index) is not needed
+        long[] replaced = base.size() == 0 || min(b.id()) > max(a.id()) ? new long[(a.size() + 63) >>> 6]
+                : base.rowMask(b.id());
         int dropped = 0;
         for (long w : replaced) dropped += Long.bitCount(w);
         int n = a.size() - dropped + b.size();
@@ -49,8 +52,16 @@ public final class IndexMerge {
             }
             // on equal days the base's row first: the new rows go after the rows the window already shows
             boolean takeA = j == b.size() || (i < a.size() && a.day()[i] <= b.day()[j]);
-            if (takeA) o.copy(a, i++, a.placeRef()[i - 1]);
-            else o.copy(b, j++, bRef[b.placeRef()[j - 1]]);
+            if (takeA) {
+                // the base's rows up to the next added row's day (or a replaced row) go as one run of array copies:
+                // a live import of a thousand rows into ten million copies memory, not row after row
+                int end = j == b.size() ? a.size() : upperBound(a.day(), i, a.size(), b.day()[j]);
+                end = firstSet(replaced, i, end);
+                o.copyRun(a, i, end - i);
+                i = end;
+            } else {
+                o.copy(b, j++, bRef[b.placeRef()[j - 1]]);
+            }
         }
         int span = Math.max(a.maxSpan(), b.maxSpan());
         return IncidentIndex.of(base.catalog(), new IndexColumns(o.id, o.day, o.dayEnd, o.lon, o.lat, o.mx, o.my,
@@ -58,7 +69,40 @@ public final class IndexMerge {
                 places.toArray(new String[0]), span));
     }
 
-    /** The merged columns, filled row by row. */
+    private static long min(long[] v) {
+        long m = Long.MAX_VALUE;
+        for (long x : v) m = Math.min(m, x);
+        return m;
+    }
+
+    private static long max(long[] v) {
+        long m = Long.MIN_VALUE;
+        for (long x : v) m = Math.max(m, x);
+        return m;
+    }
+
+    /** The first row in {@code [from, to)} whose day is after {@code day}; {@code to} when none. */
+    private static int upperBound(int[] days, int from, int to, int day) {
+        int lo = from, hi = to;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (days[mid] <= day) lo = mid + 1;
+            else hi = mid;
+        }
+        return lo;
+    }
+
+    /** The first row in {@code [from, to)} whose bit is set in {@code mask}; {@code to} when none. */
+    private static int firstSet(long[] mask, int from, int to) {
+        for (int w = from >>> 6; w < mask.length && (w << 6) < to; w++) {
+            long bits = mask[w];
+            if (w == from >>> 6) bits &= -1L << (from & 63);
+            if (bits != 0) return Math.min(to, (w << 6) + Long.numberOfTrailingZeros(bits));
+        }
+        return to;
+    }
+
+    /** The merged columns, filled row by row or by runs of the base's rows. */
     private static final class Out {
         final long[] id;
         final int[] day, dayEnd, fatalities, placeRef;
@@ -72,6 +116,26 @@ public final class IndexMerge {
             placeRef = new int[size]; lon = new float[size]; lat = new float[size]; mx = new float[size];
             my = new float[size]; mask = new long[size]; primary = new byte[size]; type = new byte[size];
             sub = new byte[size]; datePrec = new byte[size]; geoPrec = new byte[size];
+        }
+
+        /** Rows {@code [r, r + len)} of {@code c}, whose place references stay as they are (the base's). */
+        void copyRun(IndexColumns c, int r, int len) {
+            System.arraycopy(c.id(), r, id, n, len);
+            System.arraycopy(c.day(), r, day, n, len);
+            System.arraycopy(c.dayEnd(), r, dayEnd, n, len);
+            System.arraycopy(c.fatalities(), r, fatalities, n, len);
+            System.arraycopy(c.lon(), r, lon, n, len);
+            System.arraycopy(c.lat(), r, lat, n, len);
+            System.arraycopy(c.mercX(), r, mx, n, len);
+            System.arraycopy(c.mercY(), r, my, n, len);
+            System.arraycopy(c.factionMask(), r, mask, n, len);
+            System.arraycopy(c.primaryFaction(), r, primary, n, len);
+            System.arraycopy(c.eventType(), r, type, n, len);
+            System.arraycopy(c.subEventType(), r, sub, n, len);
+            System.arraycopy(c.datePrecision(), r, datePrec, n, len);
+            System.arraycopy(c.geoPrecision(), r, geoPrec, n, len);
+            System.arraycopy(c.placeRef(), r, placeRef, n, len);
+            n += len;
         }
 
         void copy(IndexColumns c, int r, int ref) {

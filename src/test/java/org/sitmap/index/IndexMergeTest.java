@@ -50,4 +50,67 @@ class IndexMergeTest {
         assertEquals(1, m.size());
         assertEquals("Aleppo", m.place(0));
     }
+
+    @Test
+    void aLargeMergeEqualsTheRowByRowRule() {
+        java.util.Random rnd = new java.util.Random(3);
+        int n = 20_000;
+        long[] ids = new long[n];
+        int[] days = new int[n];
+        String[] places = new String[n];
+        for (int k = 0; k < n; k++) {
+            ids[k] = k + 1;
+            days[k] = k / 7;
+            places[k] = "P" + (k % 50);
+        }
+        IncidentIndex base = index(ids, days, places);
+        for (int variant = 0; variant < 2; variant++) {
+            checkMerge(base, ids, days, places, rnd, variant == 0);
+        }
+    }
+
+    /** Merges 500 rows (a fifth replacing base rows when {@code replacing}, else all new) and checks the rule. */
+    private static void checkMerge(IncidentIndex base, long[] ids, int[] days, String[] places, java.util.Random rnd,
+                                   boolean replacing) {
+        int n = ids.length;
+        int m = 500;
+        long[] addIds = new long[m];
+        int[] addDays = new int[m];
+        String[] addPlaces = new String[m];
+        for (int k = 0; k < m; k++) {
+            // a fifth replace rows of the base (updated incidents), the others are new; days all over the span
+            addIds[k] = replacing && k % 5 == 0 ? 1 + rnd.nextInt(n) : 100_000 + k;
+            addDays[k] = rnd.nextInt(n / 7 + 30);
+            addPlaces[k] = "Q" + (k % 9);
+        }
+        // distinct ids in the import, in day order as an index holds them
+        java.util.LinkedHashMap<Long, Integer> byId = new java.util.LinkedHashMap<>();
+        for (int k = 0; k < m; k++) byId.put(addIds[k], k);
+        Integer[] order = byId.values().toArray(new Integer[0]);
+        java.util.Arrays.sort(order, java.util.Comparator.comparingInt(k -> addDays[k]));
+        long[] ai = new long[order.length];
+        int[] ad = new int[order.length];
+        String[] ap = new String[order.length];
+        for (int k = 0; k < order.length; k++) {
+            ai[k] = addIds[order[k]];
+            ad[k] = addDays[order[k]];
+            ap[k] = addPlaces[order[k]];
+        }
+        IncidentIndex added = index(ai, ad, ap);
+        IncidentIndex merged = IndexMerge.merge(base, added);
+        // the rule, row by row: the base without the replaced ids, then each added row after the base's rows of its day
+        java.util.Set<Long> replacedIds = new java.util.HashSet<>();
+        for (long id : ai) replacedIds.add(id);
+        java.util.List<long[]> expect = new java.util.ArrayList<>();   // {id, day, origin 0 base / 1 added, position}
+        for (int k = 0; k < n; k++) if (!replacedIds.contains(ids[k])) expect.add(new long[] {ids[k], days[k], 0, k});
+        for (int k = 0; k < ai.length; k++) expect.add(new long[] {ai[k], ad[k], 1, k});
+        expect.sort(java.util.Comparator.<long[]>comparingLong(e -> e[1]).thenComparingLong(e -> e[2]).thenComparingLong(e -> e[3]));
+        assertEquals(expect.size(), merged.size());
+        for (int r = 0; r < merged.size(); r++) {
+            long[] e = expect.get(r);
+            assertEquals(e[0], merged.id(r), "row " + r);
+            assertEquals(e[1], merged.day(r), "row " + r);
+            assertEquals(e[2] == 0 ? places[(int) e[3]] : ap[(int) e[3]], merged.place(r), "row " + r);
+        }
+    }
 }

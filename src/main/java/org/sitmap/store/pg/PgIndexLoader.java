@@ -63,9 +63,20 @@ public final class PgIndexLoader {
      */
     public static IncidentIndex loadCommittedAfter(Connection c, FactionCatalog catalog, long afterCommit)
             throws SQLException {
-        // COPY takes no parameters: the number is written from a long, so nothing of a user's text reaches the SQL
-        return copy(c, catalog, " WHERE batch_id IN (SELECT id FROM sitmap.import_batch WHERE commit_seq > "
-                + afterCommit + ")", 1024, n -> { }, Runnable::run);
+        // The batches' ids first, then the rows of those ids. Written as a sub-select, the planner cannot see how
+        // few rows the new batches hold and scans the whole table (0.46 s at 1M, about 4 s at 10M on this VM);
+        // with the ids as values it reads them through the batch index (a few ms).
+        StringBuilder ids = new StringBuilder();
+        try (PreparedStatement ps = c.prepareStatement("SELECT id FROM sitmap.import_batch WHERE commit_seq > ?"
+                + " ORDER BY id")) {
+            ps.setLong(1, afterCommit);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) ids.append(ids.length() == 0 ? "" : ",").append(rs.getLong(1));
+            }
+        }
+        if (ids.length() == 0) return IncidentIndex.empty(catalog);
+        // COPY takes no parameters: the ids are written from longs, so nothing of a user's text reaches the SQL
+        return copy(c, catalog, " WHERE batch_id IN (" + ids + ")", 1024, n -> { }, Runnable::run);
     }
 
     private static IncidentIndex copy(Connection c, FactionCatalog catalog, String where, int capacity,
