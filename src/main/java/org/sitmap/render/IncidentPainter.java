@@ -125,6 +125,36 @@ public final class IncidentPainter {
         return MarkerSprites.key(ix.primaryFaction(row), ix.eventType(row), style);
     }
 
+    /** The cull of a marker picture: the view's box in Web Mercator units and its projection to pixels. */
+    private record Cull(IncidentIndex ix, float mxMin, float mxMax, float myMin, float myMax, double world, double ox,
+                        double oy, int w, int h, int m) {
+        /**
+         * Lists {row, x, y} of {@code rows[from, to)} that fall in the view (NaN positions and rows without one
+         * fail), in their order, into {@code inView[slot]}, and the number of ints used into {@code found[slot]}.
+         */
+        void rows(int[] rows, int from, int to, int[][] inView, int[] found, int slot) {
+            int[] out = new int[Math.min(to - from, 1024) * 3];
+            int c = 0;
+            for (int k = from; k < to; k++) {
+                int row = rows[k];
+                float mx = ix.mercX(row);
+                if (!(mx >= mxMin && mx <= mxMax)) continue;
+                float my = ix.mercY(row);
+                if (!(my >= myMin && my <= myMax) || ix.geoPrecision(row) == 0) continue;
+                int x = (int) Math.floor(mx * world - ox);
+                int y = (int) Math.floor(my * world - oy);
+                if (x < -m || y < -m || x >= w + m || y >= h + m) continue;
+                if (c == out.length) out = Arrays.copyOf(out, out.length * 2);
+                out[c] = row;
+                out[c + 1] = x;
+                out[c + 2] = y;
+                c += 3;
+            }
+            inView[slot] = out;
+            found[slot] = c;
+        }
+    }
+
     private void paintMarkers(Raster r, Viewport vp, Selection sel, HitTester.Builder hits) {
         IncidentIndex ix = sel.index();
         int w = r.width();
@@ -146,47 +176,10 @@ public final class IncidentPainter {
         int[][] inView = new int[2][];
         int[] found = new int[2];
         int[] near = nearRows(sel, mxMin, myMin, mxMax, myMax);
-        if (near != null) {
-            // a zoomed-in view of many rows: only the rows of the grid cells under the view, in selection order
-            int[] out = new int[Math.min(near.length, 1024) * 3];
-            int c = 0;
-            for (int row : near) {
-                float mx = ix.mercX(row);
-                if (!(mx >= mxMin && mx <= mxMax)) continue;
-                float my = ix.mercY(row);
-                if (!(my >= myMin && my <= myMax) || ix.geoPrecision(row) == 0) continue;
-                int x = (int) Math.floor(mx * world - ox);
-                int y = (int) Math.floor(my * world - oy);
-                if (x < -m || y < -m || x >= w + m || y >= h + m) continue;
-                if (c == out.length) out = Arrays.copyOf(out, out.length * 2);
-                out[c] = row;
-                out[c + 1] = x;
-                out[c + 2] = y;
-                c += 3;
-            }
-            inView[0] = out;
-            found[0] = c;
-        } else org.sitmap.index.Split.halves(n, (half, from, to) -> {
-            int[] out = new int[Math.min(to - from, 1024) * 3];
-            int c = 0;
-            for (int k = from; k < to; k++) {
-                int row = rows[k];
-                float mx = ix.mercX(row);
-                if (!(mx >= mxMin && mx <= mxMax)) continue;
-                float my = ix.mercY(row);
-                if (!(my >= myMin && my <= myMax) || ix.geoPrecision(row) == 0) continue;
-                int x = (int) Math.floor(mx * world - ox);
-                int y = (int) Math.floor(my * world - oy);
-                if (x < -m || y < -m || x >= w + m || y >= h + m) continue;
-                if (c == out.length) out = Arrays.copyOf(out, out.length * 2);
-                out[c] = row;
-                out[c + 1] = x;
-                out[c + 2] = y;
-                c += 3;
-            }
-            inView[half] = out;
-            found[half] = c;
-        });
+        Cull cull = new Cull(ix, mxMin, mxMax, myMin, myMax, world, ox, oy, w, h, m);
+        // a zoomed-in view of many rows: only the rows of the grid cells under the view, in selection order
+        if (near != null) cull.rows(near, 0, near.length, inView, found, 0);
+        else org.sitmap.index.Split.halves(n, (half, from, to) -> cull.rows(rows, from, to, inView, found, half));
         // a dense view (more than DENSE_ROWS rows in it): where a cell of DENSE_PX pixels holds DENSE_CELL rows
         // or more, their markers cover each other; only the last one (on top) is stamped there
         int total = (found[0] + found[1]) / 3;
