@@ -36,6 +36,8 @@ import org.sitmap.ui.session.SessionViewModel;
  * <p>Threading: FX thread only.
  */
 public final class FilterPanel extends ScrollPane {
+    private static final javafx.scene.text.Font SMALL = javafx.scene.text.Font.font(10);
+    private static final Insets ONLY_PADDING = new Insets(0, 5, 0, 5);
     private final FilterViewModel vm;
     private final SessionViewModel session;
     private final FlowPane chipPane = new FlowPane(4, 4);
@@ -151,6 +153,19 @@ public final class FilterPanel extends ScrollPane {
         }
     }
 
+    /**
+     * Gives {@code node} its tooltip the first time the pointer enters it: a tooltip is a popup window, and making
+     * one per faction row while the index arrives held the FX thread for several ms of a frame.
+     */
+    private static void tooltipOnFirstVisit(javafx.scene.Node node, String text) {
+        node.addEventHandler(javafx.scene.input.MouseEvent.MOUSE_ENTERED, new javafx.event.EventHandler<>() {
+            @Override public void handle(javafx.scene.input.MouseEvent ev) {
+                node.removeEventHandler(javafx.scene.input.MouseEvent.MOUSE_ENTERED, this);
+                javafx.scene.control.Tooltip.install(node, new javafx.scene.control.Tooltip(text));
+            }
+        });
+    }
+
     private void rebuildFactions() {
         // the same factions as shown (a recount after a brush step or a filter change): only counts and ticks
         // change, so the rows are updated in place instead of built again on the FX thread
@@ -181,10 +196,11 @@ public final class FilterPanel extends ScrollPane {
             c.setSelected(e.on());
             c.setMaxWidth(Double.MAX_VALUE);
             c.selectedProperty().addListener((o, a, on) -> vm.setOn(e.faction().code(), on));
-            javafx.scene.control.Tooltip.install(c, new javafx.scene.control.Tooltip(e.faction().name()));
+            tooltipOnFirstVisit(c, e.faction().name());
             Button only = new Button("only");
             only.setId("filter-only-" + e.faction().code());
-            only.setStyle("-fx-font-size: 10; -fx-padding: 0 5 0 5;");
+            only.setFont(SMALL);
+            only.setPadding(ONLY_PADDING);
             only.setOnAction(x -> vm.only(e.faction().code()));
             HBox.setHgrow(c, Priority.ALWAYS);
             HBox row = new HBox(4, c, only);

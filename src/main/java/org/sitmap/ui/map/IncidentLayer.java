@@ -3,15 +3,12 @@ package org.sitmap.ui.map;
 import com.gluonhq.maps.MapLayer;
 import com.gluonhq.maps.MapPoint;
 import com.gluonhq.maps.MapView;
-import java.nio.IntBuffer;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.geometry.Point2D;
 import javafx.scene.image.ImageView;
-import javafx.scene.image.PixelBuffer;
-import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import org.sitmap.index.IncidentIndex;
 import org.sitmap.index.Selection;
@@ -21,19 +18,20 @@ import org.sitmap.render.MapFramePainter;
 import org.sitmap.render.Raster;
 import org.sitmap.render.Viewport;
 import org.sitmap.ui.session.Coalescer;
+import org.sitmap.ui.session.FrameBuffers;
 import org.sitmap.ui.session.SessionViewModel;
 import org.sitmap.ui.session.Workspace;
 
 /**
  * The incidents, the map's names (incident places and the local basemap's towns, roads and areas, placed
  * together) and the scale bar over the Gluon map, drawn by the {@code render} package into a pixel
- * buffer and shown through a JavaFX {@link PixelBuffer} ({@code IntArgbPre}) — the same pixels an export writes.
+ * buffer and shown through a JavaFX {@link javafx.scene.image.PixelBuffer} ({@code IntArgbPre}) — the same pixels an export writes.
  *
  * <p>Pipeline and threading: {@link #layoutLayer()} runs on the FX thread whenever the map moves; it captures the
  * viewport (centre, zoom, size, derived from Gluon's own projection), the shown selection, the selected row and
  * the mode, and submits a drawing to the window's single worker through a {@link Coalescer} (repeated requests
- * merge, stale frames are dropped). The worker draws into a back buffer that is not on screen (three buffers
- * rotate: the one shown, the one shown before — which the renderer may still be uploading — and the back one);
+ * merge, stale frames are dropped). The worker draws into a back buffer that is not on screen ({@link FrameBuffers}:
+ * three rotate, allocated on the worker when the size changes);
  * the commit runs on the FX thread: it marks the buffer dirty, shows it and publishes the frame's
  * {@link HitTester}. Until a new frame lands, the shown one is kept glued to the map (moved and scaled with it).
  */
@@ -47,17 +45,14 @@ public final class IncidentLayer extends MapLayer {
     private final ObjectProperty<IncidentPainter.Mode> mode = new SimpleObjectProperty<>(IncidentPainter.Mode.AUTO);
     private final ObjectProperty<Frame> frame = new SimpleObjectProperty<>();
     private final javafx.beans.property.BooleanProperty basemapNames = new javafx.beans.property.SimpleBooleanProperty(true);
-    private Buffer[] buffers = new Buffer[0];
-    private int front = -1;
+    private final FrameBuffers buffers = new FrameBuffers();
     private Object requested;
     private int selectedRow = -1;
     // worker-confined
     private final MapFramePainter framePainter = new MapFramePainter();
 
     /** A drawn picture: which buffer, for which viewport, and what went where. */
-    public record Frame(int buffer, Viewport viewport, HitTester hits) { }
-
-    private record Buffer(Raster raster, PixelBuffer<IntBuffer> pixels, WritableImage image) { }
+    public record Frame(FrameBuffers.Slot buffer, Viewport viewport, HitTester hits) { }
 
     private record Request(Viewport vp, Selection sel, int selectedRow, IncidentPainter.Mode mode,
                            boolean basemapNames) { }
@@ -138,38 +133,23 @@ public final class IncidentLayer extends MapLayer {
     }
 
     private void submit(Request req) {
-        Viewport vp = req.vp();
-        if (buffers.length == 0 || buffers[0].raster().width() != vp.width() || buffers[0].raster().height() != vp.height()) {
-            buffers = new Buffer[3];
-            for (int k = 0; k < 3; k++) {
-                Raster r = new Raster(vp.width(), vp.height());
-                PixelBuffer<IntBuffer> pb = new PixelBuffer<>(vp.width(), vp.height(), IntBuffer.wrap(r.pixels()),
-                        PixelFormat.getIntArgbPreInstance());
-                buffers[k] = new Buffer(r, pb, new WritableImage(pb));
-            }
-            front = -1;
-        }
-        int back = (front + 1) % 3;
-        Buffer target = buffers[back];
-        Buffer[] generation = buffers;
-        frames.submit(() -> draw(target, back, req), f -> commit(generation, f));
+        FrameBuffers.Slot target = buffers.back(req.vp().width(), req.vp().height());
+        frames.submit(() -> draw(target, req), this::commit);
     }
 
     /** Worker: draws one frame into a buffer that is not on screen. */
-    private Frame draw(Buffer b, int index, Request req) {
+    private Frame draw(FrameBuffers.Slot b, Request req) {
         Raster r = b.raster();
         IncidentPainter.Options o = IncidentPainter.Options.DEFAULT.withMode(req.mode()).withSelectedRow(req.selectedRow());
         HitTester hits = framePainter.paint(r, req.vp(), req.sel(), o, req.basemapNames());
-        return new Frame(index, req.vp(), hits);
+        return new Frame(b, req.vp(), hits);
     }
 
     /** FX thread: shows a finished frame. */
-    private void commit(Buffer[] generation, Frame f) {
-        if (generation != buffers) return;   // the window was resized meanwhile
-        Buffer b = buffers[f.buffer()];
-        b.pixels().updateBuffer(pb -> null);
-        front = f.buffer();
-        view.setImage(b.image());
+    private void commit(Frame f) {
+        WritableImage image = buffers.show(f.buffer());
+        if (image == null) return;   // the window was resized meanwhile
+        view.setImage(image);
         frame.set(f);
         drawnCount.set(f.hits().drawnRows());
         place();

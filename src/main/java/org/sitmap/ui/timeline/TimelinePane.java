@@ -1,6 +1,5 @@
 package org.sitmap.ui.timeline;
 
-import java.nio.IntBuffer;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -15,8 +14,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.image.ImageView;
-import javafx.scene.image.PixelBuffer;
-import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseButton;
@@ -31,11 +28,11 @@ import javafx.util.StringConverter;
 import org.sitmap.index.Histogram;
 import org.sitmap.index.IncidentIndex;
 import org.sitmap.model.FilterSpec;
-import org.sitmap.render.Raster;
 import org.sitmap.render.TimelinePainter;
 import org.sitmap.render.TimelineRenderer;
 import org.sitmap.render.TimelineScale;
 import org.sitmap.ui.session.Coalescer;
+import org.sitmap.ui.session.FrameBuffers;
 
 /**
  * The timeline under the map: the histogram picture ({@code #timeline-canvas}) with the brush, and a tool bar
@@ -49,8 +46,8 @@ import org.sitmap.ui.session.Coalescer;
  * <p>Pipeline and threading: any change of the view model, the filter or the width is captured on the FX thread
  * into an immutable request and drawn by {@link TimelineRenderer} on the window's worker through a
  * {@link Coalescer} (repeated requests merge, stale frames are dropped); the text matches are the workspace's one
- * cache, forgotten when the store is reloaded; three raster/{@link PixelBuffer} pairs
- * rotate so the worker never draws into the one on screen; the commit (FX thread) shows the picture and publishes
+ * cache, forgotten when the store is reloaded; three raster/{@link javafx.scene.image.PixelBuffer} pairs
+ * rotate ({@link FrameBuffers}) so the worker never draws into the one on screen; the commit (FX thread) shows the picture and publishes
  * its histogram.
  */
 public final class TimelinePane extends BorderPane {
@@ -64,18 +61,15 @@ public final class TimelinePane extends BorderPane {
     private final ImageView view = new ImageView();
     private final ReadOnlyObjectWrapper<Histogram> histogram = new ReadOnlyObjectWrapper<>();
     private final Label hoverText = new Label();
-    private Buffer[] buffers = new Buffer[0];
-    private int front = -1;
+    private final FrameBuffers buffers = new FrameBuffers();
     private Object requested;
     private Drag drag;
     // worker-confined
     private final TimelineRenderer renderer = new TimelineRenderer();
 
-    private record Buffer(Raster raster, PixelBuffer<IntBuffer> pixels, WritableImage image) { }
-
     private record Request(IncidentIndex index, FilterSpec spec, TimelineScale scale, TimelinePainter.Marks marks) { }
 
-    private record Frame(int buffer, Histogram histogram) { }
+    private record Frame(FrameBuffers.Slot buffer, Histogram histogram) { }
 
     private enum Grip { FROM, TO, WINDOW, NEW }
 
@@ -223,31 +217,17 @@ public final class TimelinePane extends BorderPane {
         Request req = new Request(ix, vm.session().filterProperty().get(), s, marks);
         if (req.equals(requested)) return;
         requested = req;
-        if (buffers.length == 0 || buffers[0].raster().width() != s.width()) {
-            buffers = new Buffer[3];
-            for (int k = 0; k < 3; k++) {
-                Raster r = new Raster(s.width(), HEIGHT);
-                PixelBuffer<IntBuffer> pb = new PixelBuffer<>(s.width(), HEIGHT, IntBuffer.wrap(r.pixels()),
-                        PixelFormat.getIntArgbPreInstance());
-                buffers[k] = new Buffer(r, pb, new WritableImage(pb));
-            }
-            front = -1;
-        }
-        int back = (front + 1) % 3;
-        Buffer target = buffers[back];
-        Buffer[] generation = buffers;
-        frames.submit(() -> new Frame(back, renderer.draw(target.raster(), new TimelineRenderer.Request(req.index(),
+        FrameBuffers.Slot target = buffers.back(s.width(), HEIGHT);
+        frames.submit(() -> new Frame(target, renderer.draw(target.raster(), new TimelineRenderer.Request(req.index(),
                 req.spec(), vm.workspace().textMatches(req.spec().text()), req.scale(), req.marks()))),
-                f -> commit(generation, f));
+                this::commit);
     }
 
     /** FX thread: shows a finished frame. */
-    private void commit(Buffer[] generation, Frame f) {
-        if (generation != buffers) return;
-        Buffer b = buffers[f.buffer()];
-        b.pixels().updateBuffer(pb -> null);
-        front = f.buffer();
-        view.setImage(b.image());
+    private void commit(Frame f) {
+        WritableImage image = buffers.show(f.buffer());
+        if (image == null) return;   // resized meanwhile
+        view.setImage(image);
         histogram.set(f.histogram());
     }
 
