@@ -161,12 +161,13 @@ class LayeringTest {
 
     /**
      * The store contract ({@code org.sitmap.store}: the interface and the values every store shares) knows neither
-     * store; the GeoPackage store knows nothing of the server's.
+     * store nor either database's driver; the GeoPackage store knows nothing of the server's.
      */
     @Test
     void theContractKnowsNoStoreAndTheFileStoreNoServer() {
         noClasses().that().resideInAPackage("org.sitmap.store")
-                .should().dependOnClassesThat().resideInAnyPackage("org.sitmap.store.gpkg..", "org.sitmap.store.pg..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.sitmap.store.gpkg..", "org.sitmap.store.pg..",
+                        "org.sqlite..", "org.postgresql..")
                 .check(classes);
         noClasses().that().resideInAPackage("org.sitmap.store.gpkg..")
                 .should().dependOnClassesThat().resideInAPackage("org.sitmap.store.pg..")

@@ -232,7 +232,7 @@ final class Importer {
 
     /** The plain fault behind {@code e} (read-only, disk full, damaged, locked) or a store exception. */
     private StoreException plain(SQLException e, String what) {
-        StoreFault f = StoreFault.of(store, e, true);
+        StoreFault f = SqliteFaults.of(store, e, true);
         return f != null ? f : new StoreException(what + ": " + e.getMessage(), e);
     }
 

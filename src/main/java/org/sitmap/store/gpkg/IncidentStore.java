@@ -87,7 +87,7 @@ public final class IncidentStore implements IncidentStorage {
 
     /** The plain fault behind {@code e}, or a store exception naming {@code what}. */
     static StoreException fault(Path file, String what, SQLException e) {
-        StoreFault f = StoreFault.of(file, e, false);
+        StoreFault f = SqliteFaults.of(file, e, false);
         return f != null ? f : new StoreException(what + ": " + e.getMessage(), e);
     }
 
@@ -122,7 +122,7 @@ public final class IncidentStore implements IncidentStorage {
                     Migrations.migrate(c, schemaVersion);
                 } catch (SQLException e) {
                     if (backup == null) throw e;
-                    StoreFault f = StoreFault.of(file, e, false);
+                    StoreFault f = SqliteFaults.of(file, e, false);
                     throw new StoreException("the upgrade of " + file + " to this Sitmap's schema failed ("
                             + (f != null ? f.getMessage() : e.getMessage()) + "); a copy of the store as it was is"
                             + " at " + backup, e);
