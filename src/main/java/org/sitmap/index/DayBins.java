@@ -27,25 +27,30 @@ public final class DayBins {
     private final int[] spanFaction;
     private final int[] spanRows;
 
-    private DayBins(int factions, int firstDay, int days, int[] exact, SpanCounts spans) {
+    private DayBins(int factions, int firstDay, int days, int[] exact, SpanCounts... halves) {
         this.factions = factions;
         this.firstDay = firstDay;
         this.days = days;
         this.exact = exact;
-        int[] groups = {0};
-        spans.forEach((slot, len, rows) -> groups[0]++);
-        spanDay = new int[groups[0]];
-        spanEnd = new int[groups[0]];
-        spanFaction = new int[groups[0]];
-        spanRows = new int[groups[0]];
-        int[] g = {0};
-        spans.forEach((slot, len, rows) -> {
-            int k = g[0]++;
-            spanDay[k] = slot / factions + firstDay;
-            spanEnd[k] = spanDay[k] + len;
-            spanFaction[k] = slot % factions;
-            spanRows[k] = rows;
-        });
+        // each half's groups as they are: a key counted by both halves (or by a half's day array and its table) is
+        // two groups, which the histogram adds exactly as one group of their rows
+        int groups = 0;
+        for (SpanCounts h : halves) if (h != null) groups += h.groups();
+        spanDay = new int[groups];
+        spanEnd = new int[groups];
+        spanFaction = new int[groups];
+        spanRows = new int[groups];
+        int[] at = {0};
+        for (SpanCounts h : halves) {
+            if (h == null) continue;
+            h.forEach((slot, len, rows) -> {
+                int k = at[0]++;
+                spanDay[k] = slot / factions + firstDay;
+                spanEnd[k] = spanDay[k] + len;
+                spanFaction[k] = slot % factions;
+                spanRows[k] = rows;
+            });
+        }
     }
 
     /**
@@ -84,11 +89,10 @@ public final class DayBins {
         });
         int[] exact = exactHalf[0];
         if (exactHalf[1] != null) {
-            for (int k = 0; k < exact.length; k++) exact[k] += exactHalf[1][k];
-            spanHalf[0].addAll(spanHalf[1]);
+            int[] other = exactHalf[1];
+            for (int k = 0; k < exact.length; k++) exact[k] += other[k];
         }
-        SpanCounts spans = spanHalf[0];
-        return new DayBins(f, first, days, exact, spans);
+        return new DayBins(f, first, days, exact, spanHalf[0], spanHalf[1]);
     }
 
     private static void add(IncidentIndex ix, int r, int first, int f, int[] ex, SpanCounts spans) {
@@ -127,39 +131,55 @@ public final class DayBins {
     }
 
     /**
-     * Rows per span (first day, length, faction). The first {@link #LENGTHS} distinct lengths met (a week, a month,
-     * a year: real data has few) are counted in one day × faction array each, as the exact rows are; any other
-     * length goes to an open-addressing table of span keys. No sorting: the histogram adds groups in any order.
+     * Rows per span (first day, length, faction) of one half's pass. A span length goes to an open-addressing table
+     * of span keys until it has been met {@link #promotion} times; from then on its rows are counted in a day ×
+     * faction array of its own, as the exact rows are (real data has few frequent lengths: a week, a month, a year).
+     * A rare length (UCDP's odd start..end spans) so never costs a whole day array to allocate and read back, and a
+     * frequent one costs an array increment a row. A key may then have rows in both the table and its array: two
+     * groups, which {@link #histogram} adds as one. No sorting: the histogram adds groups in any order.
      */
     static final class SpanCounts {
+        /** At most this many lengths get day arrays (more stay in the table). */
         static final int LENGTHS = 16;
+        /** Lengths under this are counted until promoted; longer ones always stay in the table. */
+        private static final int COUNTED = 1024;
         private final int slots;
+        private final int promotion;
+        private final int[] seen = new int[COUNTED];
+        /** Day array index + 1 of a length under {@link #COUNTED} (0: none). */
+        private final byte[] dense = new byte[COUNTED];
         private final int[] lengths = new int[LENGTHS];
         private final int[][] perLength = new int[LENGTHS][];
         private int nLengths;
-        private long[] keys = new long[256];
-        private int[] counts = new int[256];
-        private boolean[] used = new boolean[256];
+        // sized for the rare lengths of a large pass (a few thousand keys), so it seldom grows
+        private long[] keys = new long[4096];
+        private int[] counts = new int[4096];
+        private boolean[] used = new boolean[4096];
         private int size;
 
         /** @param slots days × factions */
         SpanCounts(int slots) {
             this.slots = slots;
+            // a day array costs about a few operations a slot (zeroing, reading back); a table entry about ten
+            // times an array increment: arrays pay from about slots / 8 rows of a length
+            this.promotion = Math.max(64, slots / 8);
         }
 
-        /** One row of first day {@code dayOff} (from the index's first day), span {@code len} days, faction slot. */
+        /** One row of slot {@code (first day - index's first day) × factions + faction}, span {@code len} days. */
         void add(int slot, int len) {
-            for (int k = 0; k < nLengths; k++) {
-                if (lengths[k] == len) {
-                    perLength[k][slot]++;
+            if (len < COUNTED) {
+                int d = dense[len];
+                if (d != 0) {
+                    perLength[d - 1][slot]++;
                     return;
                 }
-            }
-            if (nLengths < LENGTHS) {
-                lengths[nLengths] = len;
-                perLength[nLengths++] = new int[slots];
-                perLength[nLengths - 1][slot]++;
-                return;
+                if (++seen[len] > promotion && nLengths < LENGTHS) {
+                    lengths[nLengths] = len;
+                    perLength[nLengths] = new int[slots];
+                    perLength[nLengths][slot]++;
+                    dense[len] = (byte) ++nLengths;
+                    return;
+                }
             }
             add(((long) slot << 24) | len, 1);
         }
@@ -180,24 +200,6 @@ public final class DayBins {
             if (++size * 2 > keys.length) grow();
         }
 
-        void addAll(SpanCounts o) {
-            for (int k = 0; k < o.nLengths; k++) {
-                int at = 0;
-                while (at < nLengths && lengths[at] != o.lengths[k]) at++;
-                if (at < nLengths) {
-                    int[] mine = perLength[at], theirs = o.perLength[k];
-                    for (int j = 0; j < slots; j++) mine[j] += theirs[j];
-                } else if (nLengths < LENGTHS) {
-                    lengths[nLengths] = o.lengths[k];
-                    perLength[nLengths++] = o.perLength[k];
-                } else {
-                    int[] theirs = o.perLength[k];
-                    for (int j = 0; j < slots; j++) if (theirs[j] > 0) add(((long) j << 24) | o.lengths[k], theirs[j]);
-                }
-            }
-            for (int i = 0; i < o.keys.length; i++) if (o.used[i]) add(o.keys[i], o.counts[i]);
-        }
-
         private void grow() {
             long[] k = keys;
             int[] c = counts;
@@ -214,11 +216,24 @@ public final class DayBins {
             return h ^ (h >>> 29);
         }
 
+        /** How many lengths are counted in day arrays (for tests). */
+        int denseLengths() { return nLengths; }
+
+        /** How many groups {@link #forEach} gives. */
+        int groups() {
+            int n = size;
+            for (int k = 0; k < nLengths; k++) {
+                int[] c = perLength[k];
+                for (int j = 0; j < slots; j++) if (c[j] != 0) n++;
+            }
+            return n;
+        }
+
         /** Calls {@code g} once per group: slot (day offset × factions + faction), length, rows. */
         void forEach(Group g) {
             for (int k = 0; k < nLengths; k++) {
                 int[] c = perLength[k];
-                for (int j = 0; j < slots; j++) if (c[j] > 0) g.group(j, lengths[k], c[j]);
+                for (int j = 0; j < slots; j++) if (c[j] != 0) g.group(j, lengths[k], c[j]);
             }
             for (int i = 0; i < keys.length; i++) if (used[i]) g.group((int) (keys[i] >>> 24), (int) (keys[i] & 0xffffff), counts[i]);
         }

@@ -42,6 +42,7 @@ public final class LabelPainter {
     private final LabelStyle style;
     private final int markerGap;
     private final Map<SpriteKey, Stamp> sprites = new HashMap<>();
+    private final TownDots dots = new TownDots();
     /** Per place ref of {@link #blankIndex}: 0 not yet known, 1 a blank name, 2 a name. */
     private byte[] blank = new byte[0];
     private IncidentIndex blankIndex;
@@ -103,11 +104,14 @@ public final class LabelPainter {
         Graphics2D g = null;
         for (LabelPlacer.Placed p : placed) {
             if (vector == null && p.candidate().style() instanceof LabelStyle st) {
-                // a raster picture: dot and leader drawn, the text stamped from a cached sprite (drawn once per
-                // text and style, at the box's whole-pixel position), not outlined and stroked again each frame
-                if (p.leader() || (st.dot() != null && p.candidate().dotR() > 0)) {
+                // a raster picture: the town dot stamped from a sprite made at its fraction of a pixel, the leader
+                // drawn, the text stamped from a cached sprite (drawn once per text and style, at the box's
+                // whole-pixel position), not outlined and stroked again each frame
+                LabelPlacer.Candidate c = p.candidate();
+                if (st.dot() != null && c.dotR() > 0) dots.stamp(r, st, c.x(), c.y(), c.dotR());
+                if (p.leader()) {
                     if (g == null) g = r.graphics();
-                    LabelStyle.paintMarks(g, p);
+                    LabelStyle.paintLeader(g, p);
                 }
                 stamp(r, p, st);
                 continue;

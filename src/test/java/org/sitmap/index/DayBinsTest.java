@@ -90,6 +90,50 @@ class DayBinsTest {
     }
 
     @Test
+    void frequentLengthsMovedFromTheTableToDayArraysMidPassGiveTheSameBars() {
+        // a short day range (few slots), so lengths pass the promotion count early: each frequent length has rows
+        // in the table (before it is promoted) and in its day array (after), more than LENGTHS of them are frequent,
+        // and spans longer than the counted lengths always stay in the table
+        FactionCatalog cat = Fixtures.catalog();
+        SplittableRandom rnd = new SplittableRandom(21);
+        int n = 130_000;
+        IncidentIndex.Builder b = new IncidentIndex.Builder(cat, n);
+        int start = (int) java.time.LocalDate.of(2019, 3, 1).toEpochDay();
+        int frequent = DayBins.SpanCounts.LENGTHS + 4;
+        for (int i = 0; i < n; i++) {
+            int day = start + rnd.nextInt(60);
+            int kind = rnd.nextInt(10);
+            int end = kind < 3 ? day : kind < 9 ? day + 1 + rnd.nextInt(frequent)
+                    : day + (rnd.nextBoolean() ? 1100 + rnd.nextInt(40) : 100 + rnd.nextInt(800));
+            int pf = rnd.nextInt(cat.size());
+            b.add(i + 1, day, end, 35, 38, 1L << pf, pf, 0, -1, 1, 1, 0, "p");
+        }
+        IncidentIndex ix = b.build();
+        IndexFilter filter = new IndexFilter(ix, FilterSpec.ALL, null);
+        DayBins bins = DayBins.of(ix, filter);
+        Selection rows = filter.apply(false);
+        for (Bucket bucket : Bucket.values()) {
+            same(bins.histogram(bucket, ix.minDay(), ix.maxDay(), -1L), Histogram.of(rows, bucket, ix.minDay(), ix.maxDay()));
+            same(bins.histogram(bucket, ix.minDay() + 20, ix.minDay() + 700, 0b1011L),
+                    Histogram.of(new IndexFilter(ix, FilterSpec.ALL.withFactions(Set.of(cat.get(0).code(),
+                            cat.get(1).code(), cat.get(3).code())).withFactionRule(org.sitmap.model.FactionRule.PRIMARY),
+                            null).apply(false), bucket, ix.minDay() + 20, ix.minDay() + 700));
+        }
+        // the counting itself: every row once, in a day array or the table
+        DayBins.SpanCounts counts = new DayBins.SpanCounts(60 * cat.size());
+        int[] total = {0};
+        for (int r = 0; r < ix.size(); r++) {
+            if (ix.dayEnd(r) != ix.day(r)) counts.add((ix.day(r) - ix.minDay()) * cat.size() + ix.primaryFaction(r),
+                    ix.dayEnd(r) - ix.day(r));
+        }
+        int spans = 0;
+        for (int r = 0; r < ix.size(); r++) if (ix.dayEnd(r) != ix.day(r)) spans++;
+        counts.forEach((slot, len, k) -> total[0] += k);
+        assertThat(total[0]).isEqualTo(spans);
+        assertThat(counts.denseLengths()).isEqualTo(DayBins.SpanCounts.LENGTHS);
+    }
+
+    @Test
     void anEmptyIndexHasEmptyBars() {
         IncidentIndex ix = IncidentIndex.empty(Fixtures.catalog());
         Histogram h = DayBins.of(ix, new IndexFilter(ix, FilterSpec.ALL, null)).histogram(Bucket.DAY, 0, 10, -1L);

@@ -68,30 +68,41 @@ public record LabelStyle(Font font, Color color, Color halo, Color shield, Color
         LabelStyle st = (LabelStyle) c.style();
         if (!(st.dot() != null && c.dotR() > 0) && !p.leader()) return;
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-        if (st.dot() != null && c.dotR() > 0) {
-            java.awt.geom.Ellipse2D dot = new java.awt.geom.Ellipse2D.Double(c.x() - c.dotR(), c.y() - c.dotR(),
-                    2 * c.dotR(), 2 * c.dotR());
-            g.setColor(Color.WHITE);
-            g.fill(dot);
-            g.setColor(st.dot());
-            g.setStroke(new BasicStroke(1.2f));
-            g.draw(dot);
-            if (c.dotR() >= 3) g.fill(new java.awt.geom.Ellipse2D.Double(c.x() - 1.3, c.y() - 1.3, 2.6, 2.6));
-        }
-        if (p.leader()) {
-            java.awt.geom.Rectangle2D b = p.box();
-            double ex = Math.max(b.getMinX(), Math.min(c.x(), b.getMaxX()));
-            double ey = Math.max(b.getMinY(), Math.min(c.y(), b.getMaxY()));
-            double len = Math.hypot(ex - c.x(), ey - c.y());
-            double sx = c.x() + (ex - c.x()) * Math.min(1, c.gap() / Math.max(1e-9, len));
-            double sy = c.y() + (ey - c.y()) * Math.min(1, c.gap() / Math.max(1e-9, len));
-            g.setStroke(new BasicStroke(2.5f));
-            g.setColor(st.halo());
-            g.draw(new java.awt.geom.Line2D.Double(sx, sy, ex, ey));
-            g.setStroke(new BasicStroke(1f));
-            g.setColor(new Color(70, 70, 70));
-            g.draw(new java.awt.geom.Line2D.Double(sx, sy, ex, ey));
-        }
+        if (st.dot() != null && c.dotR() > 0) st.paintDot(g, c.x(), c.y(), c.dotR());
+        if (p.leader()) paintLeader(g, p);
+    }
+
+    /**
+     * Draws this style's town dot of radius {@code dotR} centred on (x, y) (anti-aliased: the caller's context has
+     * it on). A raster picture stamps the same drawing from a sprite made at the same fraction of a pixel
+     * ({@code render.TownDots}), so its pixels are these.
+     */
+    public void paintDot(Graphics2D g, double x, double y, double dotR) {
+        java.awt.geom.Ellipse2D d = new java.awt.geom.Ellipse2D.Double(x - dotR, y - dotR, 2 * dotR, 2 * dotR);
+        g.setColor(Color.WHITE);
+        g.fill(d);
+        g.setColor(dot);
+        g.setStroke(new BasicStroke(1.2f));
+        g.draw(d);
+        if (dotR >= 3) g.fill(new java.awt.geom.Ellipse2D.Double(x - 1.3, y - 1.3, 2.6, 2.6));
+    }
+
+    /** Draws the leader line of a label placed away from its anchor (anti-aliased: the caller's context has it on). */
+    public static void paintLeader(Graphics2D g, LabelPlacer.Placed p) {
+        LabelPlacer.Candidate c = p.candidate();
+        LabelStyle st = (LabelStyle) c.style();
+        java.awt.geom.Rectangle2D b = p.box();
+        double ex = Math.max(b.getMinX(), Math.min(c.x(), b.getMaxX()));
+        double ey = Math.max(b.getMinY(), Math.min(c.y(), b.getMaxY()));
+        double len = Math.hypot(ex - c.x(), ey - c.y());
+        double sx = c.x() + (ex - c.x()) * Math.min(1, c.gap() / Math.max(1e-9, len));
+        double sy = c.y() + (ey - c.y()) * Math.min(1, c.gap() / Math.max(1e-9, len));
+        g.setStroke(new BasicStroke(2.5f));
+        g.setColor(st.halo());
+        g.draw(new java.awt.geom.Line2D.Double(sx, sy, ex, ey));
+        g.setStroke(new BasicStroke(1f));
+        g.setColor(new Color(70, 70, 70));
+        g.draw(new java.awt.geom.Line2D.Double(sx, sy, ex, ey));
     }
 
     /** Draws {@code text} into the box whose top-left corner is (x, y) (as measured by width and height). */
