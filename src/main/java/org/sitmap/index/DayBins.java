@@ -32,7 +32,7 @@ public final class DayBins {
         this.firstDay = firstDay;
         this.days = days;
         this.exact = exact;
-        // each half's groups as they are: a key counted by both halves (or by a half's day array and its table) is
+        // each half's groups as they are: a key counted by both halves (or by a half's day array and its list) is
         // two groups, which the histogram adds exactly as one group of their rows
         int groups = 0;
         for (SpanCounts h : halves) if (h != null) groups += h.groups();
@@ -131,17 +131,18 @@ public final class DayBins {
     }
 
     /**
-     * Rows per span (first day, length, faction) of one half's pass. A span length goes to an open-addressing table
-     * of span keys until it has been met {@link #promotion} times; from then on its rows are counted in a day ×
-     * faction array of its own, as the exact rows are (real data has few frequent lengths: a week, a month, a year).
-     * A rare length (UCDP's odd start..end spans) so never costs a whole day array to allocate and read back, and a
-     * frequent one costs an array increment a row. A key may then have rows in both the table and its array: two
-     * groups, which {@link #histogram} adds as one. No sorting: the histogram adds groups in any order.
+     * Rows per span (first day, length, faction) of one half's pass. A span length is listed row by row (its key
+     * appended to a list) until it has been met {@link #promotion} times; from then on its rows are counted in a day
+     * × faction array of its own, as the exact rows are (real data has few frequent lengths: a week, a month, a
+     * year). A rare length (UCDP's odd start..end spans, which seldom share a first day) so never costs a whole day
+     * array to allocate and read back, nor a table probe a row; a frequent one costs an array increment a row. A
+     * key may then have rows in the list and in its array: several groups, which {@link #histogram} adds as one
+     * (the histogram adds groups in any order; nothing is sorted).
      */
     static final class SpanCounts {
-        /** At most this many lengths get day arrays (more stay in the table). */
+        /** At most this many lengths get day arrays (the rest stay listed). */
         static final int LENGTHS = 16;
-        /** Lengths under this are counted until promoted; longer ones always stay in the table. */
+        /** Lengths under this are counted until promoted; longer ones are always listed. */
         private static final int COUNTED = 1024;
         private final int slots;
         private final int promotion;
@@ -151,17 +152,15 @@ public final class DayBins {
         private final int[] lengths = new int[LENGTHS];
         private final int[][] perLength = new int[LENGTHS][];
         private int nLengths;
-        // sized for the rare lengths of a large pass (a few thousand keys), so it seldom grows
-        private long[] keys = new long[4096];
-        private int[] counts = new int[4096];
-        private boolean[] used = new boolean[4096];
-        private int size;
+        /** Listed rows: slot << 24 | length. */
+        private long[] listed = new long[1024];
+        private int nListed;
 
         /** @param slots days × factions */
         SpanCounts(int slots) {
             this.slots = slots;
-            // a day array costs about a few operations a slot (zeroing, reading back); a table entry about ten
-            // times an array increment: arrays pay from about slots / 8 rows of a length
+            // a day array costs a few operations a slot (zeroing, reading back) and a listed row a group for the
+            // histogram to spread: arrays pay from about slots / 8 rows of a length
             this.promotion = Math.max(64, slots / 8);
         }
 
@@ -181,39 +180,8 @@ public final class DayBins {
                     return;
                 }
             }
-            add(((long) slot << 24) | len, 1);
-        }
-
-        private void add(long key, int rows) {
-            int mask = keys.length - 1;
-            int i = (int) (mix(key) & mask);
-            while (used[i]) {
-                if (keys[i] == key) {
-                    counts[i] += rows;
-                    return;
-                }
-                i = (i + 1) & mask;
-            }
-            used[i] = true;
-            keys[i] = key;
-            counts[i] = rows;
-            if (++size * 2 > keys.length) grow();
-        }
-
-        private void grow() {
-            long[] k = keys;
-            int[] c = counts;
-            boolean[] u = used;
-            keys = new long[k.length * 2];
-            counts = new int[k.length * 2];
-            used = new boolean[k.length * 2];
-            size = 0;
-            for (int i = 0; i < k.length; i++) if (u[i]) add(k[i], c[i]);
-        }
-
-        private static long mix(long key) {
-            long h = key * 0x9E3779B97F4A7C15L;
-            return h ^ (h >>> 29);
+            if (nListed == listed.length) listed = java.util.Arrays.copyOf(listed, nListed * 2);
+            listed[nListed++] = ((long) slot << 24) | len;
         }
 
         /** How many lengths are counted in day arrays (for tests). */
@@ -221,7 +189,7 @@ public final class DayBins {
 
         /** How many groups {@link #forEach} gives. */
         int groups() {
-            int n = size;
+            int n = nListed;
             for (int k = 0; k < nLengths; k++) {
                 int[] c = perLength[k];
                 for (int j = 0; j < slots; j++) if (c[j] != 0) n++;
@@ -235,7 +203,7 @@ public final class DayBins {
                 int[] c = perLength[k];
                 for (int j = 0; j < slots; j++) if (c[j] != 0) g.group(j, lengths[k], c[j]);
             }
-            for (int i = 0; i < keys.length; i++) if (used[i]) g.group((int) (keys[i] >>> 24), (int) (keys[i] & 0xffffff), counts[i]);
+            for (int i = 0; i < nListed; i++) g.group((int) (listed[i] >>> 24), (int) (listed[i] & 0xffffff), 1);
         }
 
         interface Group {

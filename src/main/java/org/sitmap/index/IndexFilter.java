@@ -152,12 +152,13 @@ public final class IndexFilter {
                 return false;
             }
         }
-        if ((typeMask & (1 << index.eventType(r))) == 0) return false;
+        // a criterion that keeps every value (mask -1) reads nothing: the timeline's pass over millions of rows
+        if (typeMask != -1 && (typeMask & (1 << index.eventType(r))) == 0) return false;
         if (subTypeMask != -1L) {
             int st = index.subEventType(r);
             if (st < 0 || (subTypeMask & (1L << st)) == 0) return false;
         }
-        if ((precisionMask & (1 << index.datePrecision(r))) == 0) return false;
+        if (precisionMask != -1 && (precisionMask & (1 << index.datePrecision(r))) == 0) return false;
         if (minFatalities > 0 && index.fatalities(r) < minFatalities) return false;
         if (bbox != null || polyX != null) {
             if (!index.located(r)) return false;

@@ -68,7 +68,7 @@ class DayBinsTest {
 
     @Test
     void manyDistinctSpanLengthsGiveTheSameBars() {
-        // more distinct lengths than SpanCounts keeps as day arrays: the rest go through its table
+        // more distinct lengths than SpanCounts keeps as day arrays: the rest are listed row by row
         FactionCatalog cat = Fixtures.catalog();
         SplittableRandom rnd = new SplittableRandom(9);
         int n = 110_000;
@@ -92,8 +92,8 @@ class DayBinsTest {
     @Test
     void frequentLengthsMovedFromTheTableToDayArraysMidPassGiveTheSameBars() {
         // a short day range (few slots), so lengths pass the promotion count early: each frequent length has rows
-        // in the table (before it is promoted) and in its day array (after), more than LENGTHS of them are frequent,
-        // and spans longer than the counted lengths always stay in the table
+        // in the list (before it is promoted) and in its day array (after), more than LENGTHS of them are frequent,
+        // and spans longer than the counted lengths are always listed
         FactionCatalog cat = Fixtures.catalog();
         SplittableRandom rnd = new SplittableRandom(21);
         int n = 130_000;
@@ -119,7 +119,7 @@ class DayBinsTest {
                             cat.get(1).code(), cat.get(3).code())).withFactionRule(org.sitmap.model.FactionRule.PRIMARY),
                             null).apply(false), bucket, ix.minDay() + 20, ix.minDay() + 700));
         }
-        // the counting itself: every row once, in a day array or the table
+        // the counting itself: every row once, in a day array or the list
         DayBins.SpanCounts counts = new DayBins.SpanCounts(60 * cat.size());
         int[] total = {0};
         for (int r = 0; r < ix.size(); r++) {
