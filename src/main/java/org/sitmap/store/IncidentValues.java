@@ -1,10 +1,10 @@
 package org.sitmap.store;
 
 
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.sitmap.model.Actor;
 import org.sitmap.model.Faction;
@@ -21,6 +21,7 @@ import org.sitmap.model.Incident;
 public final class IncidentValues {
     private final FactionCatalog catalog;
     private final MessageDigest sha;
+    private final HashInput input = new HashInput();
 
     /** Values under {@code catalog}'s faction codes. */
     public IncidentValues(FactionCatalog catalog) {
@@ -49,7 +50,7 @@ public final class IncidentValues {
 
     /** The content hash of a normalised incident (hex SHA-256, as the GeoPackage store keeps it). */
     public String hash(Incident normalised) {
-        return hash(sha, normalised);
+        return hash(sha, normalised, input);
     }
 
     /** The actors column (a JSON array of name and faction). */
@@ -69,19 +70,97 @@ public final class IncidentValues {
      * file name and on another line; that alone is no newer version of the event.
      */
     public static String hash(MessageDigest sha, Incident i) {
-        StringBuilder sb = new StringBuilder(256);
-        Object[] parts = {i.sourceKey(), i.date(), i.datePrecision().code(), i.endDate(), i.place(), i.admin1(),
-                i.country(), i.latitude(), i.longitude(), i.geoPrecision().code(), i.eventType().label(),
-                i.subEventType() == null ? null : i.subEventType().label(), i.fatalities(), i.summary(), i.source(),
-                i.evidence()};
-        for (Object p : parts) sb.append(p == null ? "\u0000" : p.toString()).append('\u001f');
-        for (Actor a : i.actors()) sb.append(a.name()).append('\u001e').append(a.factionCode()).append('\u001f');
+        return hash(sha, i, new HashInput());
+    }
+
+    /**
+     * The hash's input is the fields' text, each followed by U+001F (a null field as U+0000), then each actor as name,
+     * U+001E, faction code, U+001F, then the revision when given, all in UTF-8. It is written straight into a byte
+     * buffer that the instance keeps from row to row (no string is built, no buffer outgrown a row), with the bytes
+     * {@code String.getBytes(UTF_8)} gives, so the hashes are those of every store made before.
+     */
+    private static String hash(MessageDigest sha, Incident i, HashInput in) {
+        in.clear();
+        in.text(i.sourceKey()).text(i.date() == null ? null : i.date().toString()).integer(i.datePrecision().code())
+                .text(i.endDate() == null ? null : i.endDate().toString()).text(i.place()).text(i.admin1())
+                .text(i.country()).text(i.latitude() == null ? null : i.latitude().toString())
+                .text(i.longitude() == null ? null : i.longitude().toString()).integer(i.geoPrecision().code())
+                .text(i.eventType().label()).text(i.subEventType() == null ? null : i.subEventType().label())
+                .text(i.fatalities() == null ? null : Integer.toString(i.fatalities())).text(i.summary())
+                .text(i.source()).text(i.evidence());
+        for (Actor a : i.actors()) in.utf8(a.name()).put(0x1e).utf8(a.factionCode()).put(0x1f);
         // only when given, so that the hashes of events without a revision stay those of stores made before it
-        if (i.revised() != null) sb.append("revised\u001e").append(i.revised().getEpochSecond());
-        byte[] d = sha.digest(sb.toString().getBytes(StandardCharsets.UTF_8));
-        StringBuilder hex = new StringBuilder(32);
-        for (int k = 0; k < 16; k++) hex.append(Character.forDigit((d[k] >> 4) & 15, 16)).append(Character.forDigit(d[k] & 15, 16));
-        return hex.toString();
+        if (i.revised() != null) in.utf8("revised").put(0x1e).utf8(Long.toString(i.revised().getEpochSecond()));
+        sha.update(in.bytes, 0, in.length);
+        byte[] d = sha.digest();
+        char[] hex = new char[32];
+        for (int k = 0; k < 16; k++) {
+            hex[2 * k] = Character.forDigit((d[k] >> 4) & 15, 16);
+            hex[2 * k + 1] = Character.forDigit(d[k] & 15, 16);
+        }
+        return new String(hex);
+    }
+
+    /** The hash's input as UTF-8 bytes, in a buffer kept from one row to the next. Not thread-safe. */
+    private static final class HashInput {
+        byte[] bytes = new byte[1024];
+        int length;
+
+        void clear() {
+            length = 0;
+        }
+
+        private void room(int more) {
+            if (length + more > bytes.length) bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, length + more));
+        }
+
+        HashInput put(int b) {
+            room(1);
+            bytes[length++] = (byte) b;
+            return this;
+        }
+
+        /** A field: its text (U+0000 for null), then U+001F. */
+        HashInput text(String s) {
+            return (s == null ? put(0) : utf8(s)).put(0x1f);
+        }
+
+        HashInput integer(int v) {
+            return text(Integer.toString(v));
+        }
+
+        /** {@code s} in UTF-8 as {@code String.getBytes(UTF_8)} writes it: an unpaired surrogate becomes '?'. */
+        HashInput utf8(String s) {
+            int len = s.length();
+            room(len);
+            for (int k = 0; k < len; k++) {
+                char c = s.charAt(k);
+                if (c < 0x80) {
+                    room(1);
+                    bytes[length++] = (byte) c;
+                } else if (c < 0x800) {
+                    room(2);
+                    bytes[length++] = (byte) (0xC0 | c >> 6);
+                    bytes[length++] = (byte) (0x80 | c & 0x3F);
+                } else if (Character.isHighSurrogate(c) && k + 1 < len && Character.isLowSurrogate(s.charAt(k + 1))) {
+                    int cp = Character.toCodePoint(c, s.charAt(++k));
+                    room(4);
+                    bytes[length++] = (byte) (0xF0 | cp >> 18);
+                    bytes[length++] = (byte) (0x80 | cp >> 12 & 0x3F);
+                    bytes[length++] = (byte) (0x80 | cp >> 6 & 0x3F);
+                    bytes[length++] = (byte) (0x80 | cp & 0x3F);
+                } else if (Character.isSurrogate(c)) {
+                    room(1);
+                    bytes[length++] = '?';
+                } else {
+                    room(3);
+                    bytes[length++] = (byte) (0xE0 | c >> 12);
+                    bytes[length++] = (byte) (0x80 | c >> 6 & 0x3F);
+                    bytes[length++] = (byte) (0x80 | c & 0x3F);
+                }
+            }
+            return this;
+        }
     }
 
     /** ISO 3166-1 alpha-2 for the countries of the theatre, else null (a learned place's country code). */

@@ -1,0 +1,60 @@
+package org.sitmap.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.sitmap.model.Actor;
+import org.sitmap.model.DatePrecision;
+import org.sitmap.model.EventType;
+import org.sitmap.model.FactionCatalog;
+import org.sitmap.model.GeoPrecision;
+import org.sitmap.model.Incident;
+import org.sitmap.model.SubEventType;
+
+/** The content hash keeps the value stores made before it was written into a reused byte buffer hold. */
+class IncidentValuesTest {
+    /** The hash as it was first written: the fields' text joined in a string, then its UTF-8 bytes. */
+    private static String reference(Incident i) throws Exception {
+        MessageDigest sha = MessageDigest.getInstance("SHA-256");
+        StringBuilder sb = new StringBuilder();
+        Object[] parts = {i.sourceKey(), i.date(), i.datePrecision().code(), i.endDate(), i.place(), i.admin1(),
+                i.country(), i.latitude(), i.longitude(), i.geoPrecision().code(), i.eventType().label(),
+                i.subEventType() == null ? null : i.subEventType().label(), i.fatalities(), i.summary(), i.source(),
+                i.evidence()};
+        for (Object p : parts) sb.append(p == null ? "\u0000" : p.toString()).append('\u001f');
+        for (Actor a : i.actors()) sb.append(a.name()).append('\u001e').append(a.factionCode()).append('\u001f');
+        if (i.revised() != null) sb.append("revised\u001e").append(i.revised().getEpochSecond());
+        byte[] d = sha.digest(sb.toString().getBytes(StandardCharsets.UTF_8));
+        StringBuilder hex = new StringBuilder();
+        for (int k = 0; k < 16; k++) hex.append(Character.forDigit((d[k] >> 4) & 15, 16)).append(Character.forDigit(d[k] & 15, 16));
+        return hex.toString();
+    }
+
+    @Test
+    void hashesEqualTheStringForm() throws Exception {
+        IncidentValues values = new IncidentValues(FactionCatalog.shipped());
+        String longText = "قصف على حلب ".repeat(400) + "\uD83D\uDCA5 end";
+        List<Incident> cases = List.of(
+                Incident.builder().sourceKey("k1").date(LocalDate.of(2024, 3, 1)).eventType(EventType.BATTLES).build(),
+                Incident.builder().sourceKey("acled:SYR123").date(LocalDate.of(2019, 12, 31))
+                        .datePrecision(DatePrecision.WEEK).endDate(LocalDate.of(2020, 1, 6)).place("حلب")
+                        .admin1("Aleppo").country("Syria").position(36.2021, 37.1343).geoPrecision(GeoPrecision.EXACT)
+                        .eventType(EventType.BATTLES).subEventType(SubEventType.ARMED_CLASH).fatalities(3).summary(longText).source("SOHR")
+                        .evidence("lone \uD800 high, lone \uDC00 low, NUL \u0000 inside, é, €")
+                        .actor("Military Forces of Syria", "SAA").actor("غير معروف", "NOPE")
+                        .revised(Instant.ofEpochSecond(1_700_000_000L)).build(),
+                Incident.builder().sourceKey("x").date(LocalDate.of(2001, 1, 1)).eventType(EventType.PROTESTS)
+                        .position(-0.0, 1e-7).fatalities(0).summary("").build());
+        for (Incident i : cases) {
+            Incident n = values.normalised(i);
+            assertEquals(reference(n), values.hash(n), n.sourceKey());
+            assertEquals(reference(n), values.hash(n), "the buffer reused: " + n.sourceKey());
+            assertEquals(reference(n), IncidentValues.hash(MessageDigest.getInstance("SHA-256"), n));
+        }
+    }
+}
