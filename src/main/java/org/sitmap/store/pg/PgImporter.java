@@ -221,7 +221,8 @@ public final class PgImporter {
     /** Creates the temporary staging table (dropped at commit) and starts copying into it. */
     private CopyIn startStaging() throws SQLException {
         try (Statement s = conn.createStatement()) {
-            s.execute("CREATE TEMP TABLE sitmap_staging (" + PgMerge.STAGING_COLUMNS + ") ON COMMIT DROP");
+            s.execute("CREATE TEMP TABLE sitmap_staging (" + PgMerge.STAGING_COLUMNS.replace("source_key text",
+                    "source_key text" + PgSchema.keyCollation(PgSchema.version(conn))) + ") ON COMMIT DROP");
         }
         return copyIn("COPY sitmap_staging (" + PgMerge.STAGED + ") FROM STDIN");
     }

@@ -19,7 +19,7 @@ public final class PgSchema {
     public static final String SCHEMA = "sitmap";
 
     /** The newest migration this version knows. */
-    public static final int VERSION = 2;
+    public static final int VERSION = 3;
 
     /** A lock key shared by everything that changes the schema or the roles. */
     static final long SCHEMA_LOCK = 0x5173_6d61_7001L;
@@ -89,6 +89,27 @@ public final class PgSchema {
             "ALTER TABLE sitmap.import_batch ADD COLUMN imported_by text",
             "ALTER TABLE sitmap.import_batch ALTER COLUMN imported_by SET DEFAULT session_user");
 
+    /**
+     * Version 3: the source key compared byte by byte ({@code COLLATE "C"}) instead of by the database's locale. A key
+     * is an identifier, never sorted for people, and the unique index over it builds in about half the time (a first
+     * load of a million rows) and answers each probe without {@code strcoll}. Only the key's index is rebuilt; the
+     * table is not rewritten. An import's staging table takes the same collation ({@link #keyCollation}), so its
+     * joins on the key can use the index.
+     */
+    static final List<String> V3 = List.of(
+            "ALTER TABLE sitmap.incident ALTER COLUMN source_key TYPE text COLLATE \"C\"");
+
+    /** The first version whose source keys are {@code COLLATE "C"}. */
+    static final int C_KEYS = 3;
+
+    /**
+     * The collation clause for a staging table's {@code source_key} that matches the store's incident table at
+     * version {@code version} (a newer client may import into a store its owner has not migrated yet).
+     */
+    static String keyCollation(int version) {
+        return version >= C_KEYS ? " COLLATE \"C\"" : "";
+    }
+
     private PgSchema() {
     }
 
@@ -128,7 +149,7 @@ public final class PgSchema {
                 throw PgLocation.bad("This team store was made by a newer Sitmap (schema " + have
                         + "); update Sitmap to use it.");
             }
-            List<List<String>> steps = List.of(V1, V2);
+            List<List<String>> steps = List.of(V1, V2, V3);
             for (int v = have + 1; v <= VERSION; v++) {
                 for (String sql : steps.get(v - 1)) s.execute(sql);
                 try (PreparedStatement ps = c.prepareStatement("INSERT INTO sitmap.sitmap_migration (version) VALUES (?)")) {

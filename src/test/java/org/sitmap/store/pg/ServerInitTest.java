@@ -11,9 +11,12 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sitmap.model.ImportReport;
 import org.sitmap.model.InputException;
 
 /** {@code sitmap server init} on a real throwaway PostgreSQL/PostGIS cluster; skipped where none is installed. */
@@ -48,6 +51,37 @@ class ServerInitTest {
             assertEquals("nobody", one(c, "SELECT coalesce(imported_by, 'nobody') FROM sitmap.import_batch"));
             s.execute("INSERT INTO sitmap.import_batch (file, format, started) VALUES ('new.csv', 'acled', now())");
             assertEquals("owner_v1", one(c, "SELECT imported_by FROM sitmap.import_batch WHERE file = 'new.csv'"));
+        }
+    }
+
+    @Test
+    void aVersionTwoStoreTakesImportsBeforeAndAfterItsKeysAreComparedByteByByte(@TempDir Path dir) throws Exception {
+        pg.createDatabase("init_v2", "owner_v2", "pw-owner-v2");
+        PgLocation where = pg.location("owner_v2", "pw-owner-v2", "init_v2");
+        org.sitmap.bench.SyntheticData data = PgCluster.synthetic();
+        try (Connection c = as("owner_v2", "pw-owner-v2", "init_v2"); Statement s = c.createStatement()) {
+            s.execute("CREATE SCHEMA sitmap");
+            s.execute("CREATE TABLE sitmap.sitmap_migration (version integer PRIMARY KEY,"
+                    + " applied timestamptz NOT NULL DEFAULT now())");
+            for (String sql : PgSchema.V1) s.execute(sql);
+            for (String sql : PgSchema.V2) s.execute(sql);
+            s.execute("INSERT INTO sitmap.sitmap_migration (version) VALUES (1), (2)");
+            // a newer client imports into the store its owner has not migrated: staged rows merge with the old keys
+            assertEquals(200, PgCluster.importFile(where, data.writeAcledCsv(dir.resolve("a.csv"), 200, 1)).imported());
+            ImportReport b = PgCluster.importFile(where, data.writeAcledCsv(dir.resolve("b.csv"), 300, 1));
+            assertEquals(100, b.imported(), b.describe());
+            assertEquals(200, b.skipped(), b.describe());
+            List<String> report = ServerInit.run(c);
+            assertTrue(report.stream().anyMatch(l -> l.contains("brought from version 2 to " + PgSchema.VERSION)),
+                    report.toString());
+            assertEquals("C", one(c, "SELECT collation_name FROM information_schema.columns WHERE table_schema ="
+                    + " 'sitmap' AND table_name = 'incident' AND column_name = 'source_key'"));
+            assertEquals("true", one(c, "SELECT bool_and(i.indisvalid AND i.indisunique)::text FROM pg_index i"
+                    + " JOIN pg_class ic ON ic.oid = i.indexrelid WHERE ic.relname = 'incident_source_key_key'"));
+            ImportReport after = PgCluster.importFile(where, data.writeAcledCsv(dir.resolve("c.csv"), 400, 1));
+            assertEquals(100, after.imported(), after.describe());
+            assertEquals(300, after.skipped(), after.describe());
+            assertEquals("400", one(c, "SELECT count(DISTINCT source_key)::text FROM sitmap.incident"));
         }
     }
 
