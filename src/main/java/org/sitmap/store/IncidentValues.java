@@ -3,6 +3,7 @@ package org.sitmap.store;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -81,13 +82,11 @@ public final class IncidentValues {
      */
     private static String hash(MessageDigest sha, Incident i, HashInput in) {
         in.clear();
-        in.text(i.sourceKey()).text(i.date() == null ? null : i.date().toString()).integer(i.datePrecision().code())
-                .text(i.endDate() == null ? null : i.endDate().toString()).text(i.place()).text(i.admin1())
-                .text(i.country()).text(i.latitude() == null ? null : i.latitude().toString())
+        in.text(i.sourceKey()).date(i.date()).integer(i.datePrecision().code()).date(i.endDate()).text(i.place())
+                .text(i.admin1()).text(i.country()).text(i.latitude() == null ? null : i.latitude().toString())
                 .text(i.longitude() == null ? null : i.longitude().toString()).integer(i.geoPrecision().code())
                 .text(i.eventType().label()).text(i.subEventType() == null ? null : i.subEventType().label())
-                .text(i.fatalities() == null ? null : Integer.toString(i.fatalities())).text(i.summary())
-                .text(i.source()).text(i.evidence());
+                .integer(i.fatalities()).text(i.summary()).text(i.source()).text(i.evidence());
         for (Actor a : i.actors()) in.utf8(a.name()).put(0x1e).utf8(a.factionCode()).put(0x1f);
         // only when given, so that the hashes of events without a revision stay those of stores made before it
         if (i.revised() != null) in.utf8("revised").put(0x1e).utf8(Long.toString(i.revised().getEpochSecond()));
@@ -125,8 +124,35 @@ public final class IncidentValues {
             return (s == null ? put(0) : utf8(s)).put(0x1f);
         }
 
-        HashInput integer(int v) {
-            return text(Integer.toString(v));
+        /** A number field, or U+0000 for null. */
+        HashInput integer(Integer v) {
+            if (v == null) return text(null);
+            int x = v;
+            if (x < 0 || x > 9_999) return text(Integer.toString(x));
+            if (x >= 1_000) put('0' + x / 1_000);
+            if (x >= 100) put('0' + x / 100 % 10);
+            if (x >= 10) put('0' + x / 10 % 10);
+            return put('0' + x % 10).put(0x1f);
+        }
+
+        /** A date field as {@code LocalDate.toString()} writes it (yyyy-MM-dd for years 1000-9999), or U+0000. */
+        HashInput date(LocalDate d) {
+            if (d == null) return text(null);
+            int y = d.getYear();
+            if (y < 1_000 || y > 9_999) return text(d.toString());
+            room(11);
+            bytes[length++] = (byte) ('0' + y / 1_000);
+            bytes[length++] = (byte) ('0' + y / 100 % 10);
+            bytes[length++] = (byte) ('0' + y / 10 % 10);
+            bytes[length++] = (byte) ('0' + y % 10);
+            bytes[length++] = '-';
+            bytes[length++] = (byte) ('0' + d.getMonthValue() / 10);
+            bytes[length++] = (byte) ('0' + d.getMonthValue() % 10);
+            bytes[length++] = '-';
+            bytes[length++] = (byte) ('0' + d.getDayOfMonth() / 10);
+            bytes[length++] = (byte) ('0' + d.getDayOfMonth() % 10);
+            bytes[length++] = 0x1f;
+            return this;
         }
 
         /** {@code s} in UTF-8 as {@code String.getBytes(UTF_8)} writes it: an unpaired surrogate becomes '?'. */

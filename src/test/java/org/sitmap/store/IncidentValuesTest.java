@@ -49,7 +49,18 @@ class IncidentValuesTest {
                         .actor("Military Forces of Syria", "SAA").actor("غير معروف", "NOPE")
                         .revised(Instant.ofEpochSecond(1_700_000_000L)).build(),
                 Incident.builder().sourceKey("x").date(LocalDate.of(2001, 1, 1)).eventType(EventType.PROTESTS)
-                        .position(-0.0, 1e-7).fatalities(0).summary("").build());
+                        .position(-0.0, 1e-7).fatalities(0).summary("").build(),
+                Incident.builder().sourceKey("y").date(LocalDate.of(999, 1, 9)).endDate(LocalDate.of(12_000, 10, 31))
+                        .eventType(EventType.PROTESTS).fatalities(10_000).build(),
+                Incident.builder().sourceKey("z").date(LocalDate.of(-4, 12, 1)).eventType(EventType.PROTESTS)
+                        .fatalities(123_456).build(),
+                Incident.builder().sourceKey("w").date(LocalDate.of(1000, 10, 10)).endDate(LocalDate.of(9999, 12, 31))
+                        .eventType(EventType.PROTESTS).fatalities(9_999).build());
+        for (int f : new int[] {1, 9, 10, 99, 100, 999, 1000, 4321}) {
+            Incident n = values.normalised(Incident.builder().sourceKey("f" + f).date(LocalDate.of(2020, 2, 29))
+                    .eventType(EventType.BATTLES).fatalities(f).build());
+            assertEquals(reference(n), values.hash(n), n.sourceKey());
+        }
         for (Incident i : cases) {
             Incident n = values.normalised(i);
             assertEquals(reference(n), values.hash(n), n.sourceKey());
