@@ -89,13 +89,13 @@ public abstract class CsvIncidentReader implements IncidentReader {
      */
     protected final String text(int i) {
         if (i < 0 || csv.isBlank(i)) return null;
-        String raw = csv.get(i);
         // a guarded cell is the exact text the writer had: no stripping
-        if (raw.length() > 1 && raw.charAt(0) == '\'') {
+        if (csv.first(i) == '\'' && csv.length(i) > 1) {
+            String raw = csv.get(i);
             String t = FormulaGuard.unguard(raw);
             if (t.length() != raw.length()) return t;
         }
-        return raw.strip();
+        return csv.stripped(i);
     }
 
     /**

@@ -102,6 +102,27 @@ public final class CsvTokenizer implements Closeable {
         return new String(rec, start, ends[i] - start);
     }
 
+    /**
+     * Field {@code i} without leading and trailing white space, as {@code get(i).strip()} gives it, without the
+     * intermediate string.
+     */
+    public String stripped(int i) {
+        if (i < 0 || i >= fields) return "";
+        int start = i == 0 ? 0 : ends[i - 1];
+        int end = ends[i];
+        // no white space character is a surrogate, so testing chars strips what String.strip strips
+        while (start < end && Character.isWhitespace(rec[start])) start++;
+        while (end > start && Character.isWhitespace(rec[end - 1])) end--;
+        return new String(rec, start, end - start);
+    }
+
+    /** The first character of field {@code i}, or -1 when it is empty or beyond the record's end. */
+    public int first(int i) {
+        if (i < 0 || i >= fields) return -1;
+        int start = i == 0 ? 0 : ends[i - 1];
+        return start < ends[i] ? rec[start] : -1;
+    }
+
     /** The length of field {@code i}, 0 beyond the record's end. */
     public int length(int i) {
         if (i < 0 || i >= fields) return 0;

@@ -34,7 +34,8 @@ final class KeyTable {
         return find(key.getBytes(StandardCharsets.UTF_8));
     }
 
-    private int find(byte[] k) {
+    /** The entry of the key of UTF-8 bytes {@code k}, or -1. */
+    int find(byte[] k) {
         int mask = slots.length - 1;
         for (int s = mix(k) & mask; ; s = (s + 1) & mask) {
             int e = slots[s] - 1;
@@ -45,7 +46,11 @@ final class KeyTable {
 
     /** Adds a key that is not in the table yet; returns its entry. */
     int add(String key, long fidValue, long hashValue, long revisedValue) {
-        byte[] k = key.getBytes(StandardCharsets.UTF_8);
+        return add(key.getBytes(StandardCharsets.UTF_8), fidValue, hashValue, revisedValue);
+    }
+
+    /** Adds the key of UTF-8 bytes {@code k} (not in the table yet; the table keeps no reference to the array). */
+    int add(byte[] k, long fidValue, long hashValue, long revisedValue) {
         if (size == start.length) {
             int n = size * 2;
             start = Arrays.copyOf(start, n);

@@ -94,14 +94,15 @@ final class RowPlanner {
         Incident inc = values.incident();
         long hash = IncidentBinding.hash64(values.hash());
         long revised = inc.revised() == null ? UNREVISED : inc.revised().getEpochSecond();
-        int k = known.find(inc.sourceKey());
+        byte[] key = inc.sourceKey().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        int k = known.find(key);
         Action action;
         long fid;
         boolean deleteFts = false;
         if (k < 0) {
             action = Action.INSERT;
             fid = nextFid++;
-            known.add(inc.sourceKey(), fid, hash, revised);
+            known.add(key, fid, hash, revised);
         } else if (known.hash(k) == hash) {
             return new Planned(row, values, Action.SKIP, known.fid(k), false);
         } else if (revised != UNREVISED && known.revised(k) != UNREVISED && revised < known.revised(k)) {
