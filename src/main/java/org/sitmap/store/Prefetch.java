@@ -30,6 +30,8 @@ public final class Prefetch<T> implements AutoCloseable {
     private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(8);
     private final Thread producer;
     private volatile boolean cancelled;
+    /** The producer thread's CPU time in ns when it handed its last row (0 where the JVM cannot tell). */
+    private volatile long producerCpu;
     private List<T> chunk = List.of();
     private int pos;
     private boolean done;
@@ -56,6 +58,8 @@ public final class Prefetch<T> implements AutoCloseable {
         } catch (IOException | RuntimeException | Error e) {
             last = e;
         }
+        java.lang.management.ThreadMXBean bean = java.lang.management.ManagementFactory.getThreadMXBean();
+        if (bean.isCurrentThreadCpuTimeSupported()) producerCpu = bean.getCurrentThreadCpuTime();
         if (!out.isEmpty() && !hand(out)) return;
         hand(last);
     }
@@ -95,6 +99,14 @@ public final class Prefetch<T> implements AutoCloseable {
             pos = 0;
         }
         return chunk.get(pos++);
+    }
+
+    /**
+     * The reading thread's CPU time in ns up to its last row (reading, parsing and preparing), for the log; read it
+     * after {@link #next} returned null.
+     */
+    public long producerCpuNanos() {
+        return producerCpu;
     }
 
     /** Stops the producer and waits for it. */

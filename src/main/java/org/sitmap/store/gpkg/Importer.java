@@ -96,7 +96,7 @@ final class Importer {
             boolean counted = ChangeCounter.suspend(conn);
             boolean rtree = SpatialIndex.exists(conn);
             List<String> rtreeTriggers = rtree ? SpatialIndex.dropTriggers(conn) : List.of();
-            prepare(rtree);
+            prepare(rtree, batchId);
             if (rtree && RtreePack.empty(conn)) rtreePack = new RtreePack();
             rows = new Prefetch<>(reader, planner::plan);
             RowPlanner.Planned p;
@@ -119,7 +119,7 @@ final class Importer {
                     case SKIP -> skipped++;
                     case OLDER -> older++;
                     case INSERT -> {
-                        IncidentBinding.bind(insert, p.values(), batchId);
+                        IncidentBinding.bind(insert, p.values());
                         insert.setLong(IncidentBinding.FID, p.fid());
                         insert.addBatch();
                         spatialIndex(p.values().incident(), p.fid(), true);
@@ -132,7 +132,7 @@ final class Importer {
                         }
                         // within one flush the inserts run before the updates, so a row inserted and then changed
                         // by a later line of the same file ends as that later line
-                        IncidentBinding.bind(update, p.values(), batchId);
+                        IncidentBinding.bind(update, p.values());
                         update.setLong(IncidentBinding.FID, p.fid());
                         update.addBatch();
                         spatialIndex(p.values().incident(), p.fid(), false);
@@ -143,6 +143,7 @@ final class Importer {
                 if (!inc.located() && unresolved.size() < MAX_UNRESOLVED_LISTED) unresolved.add(inc.place() == null || inc.place().isBlank() ? "(no place name)" : inc.place());
                 if (++pendingRows >= FLUSH_ROWS) flush();
             }
+            long readCpu = rows.producerCpuNanos();
             rows.close();
             planner.forgetKeys();
             flush();
@@ -168,9 +169,10 @@ final class Importer {
             final int rowsReadFinal = rowsRead;
             LOG.fine(() -> String.format("import of %s%s: %d rows read and written in %.2f s, R-tree %.2f s, full-text"
                     + " and other indexes %.2f s, places %.2f s, commit %.2f s; the writing thread's CPU %.2f s for the"
-                    + " rows, %.2f s after them", file, firstLoad ? " (first load)" : "", rowsReadFinal,
+                    + " rows, %.2f s after them; the reading thread's CPU %.2f s", file, firstLoad ? " (first load)" : "", rowsReadFinal,
                     (tRows - t0) / 1e9, (tRtree - tRows) / 1e9, (tFts - tRtree) / 1e9, (tPlaces - tFts) / 1e9,
-                    (tEnd - tPlaces) / 1e9, (cRows - c0) / 1e9, (cEnd - cRows) / 1e9));
+                    (tEnd - tPlaces) / 1e9, (cRows - c0) / 1e9, (cEnd - cRows) / 1e9,
+                    readCpu / 1e9));
         } catch (SQLException e) {
             throw failed(plain(e, "the import of " + file + " failed and was rolled back"), bulk);
         } catch (IOException e) {
@@ -420,11 +422,9 @@ final class Importer {
         }
     }
 
-    private void prepare(boolean rtree) throws SQLException {
-        String cols = IncidentBinding.COLUMNS;
-        insert = conn.prepareStatement("INSERT INTO incident(" + cols + ", fid) VALUES ("
-                + String.join(",", java.util.Collections.nCopies(IncidentBinding.FID, "?")) + ")");
-        update = conn.prepareStatement("UPDATE incident SET " + cols.replace(",", "=?,") + "=? WHERE fid=?");
+    private void prepare(boolean rtree, long batchId) throws SQLException {
+        insert = conn.prepareStatement(IncidentBinding.insertSql(batchId));
+        update = conn.prepareStatement(IncidentBinding.updateSql(batchId));
         if (rtree) {
             rtreeUpsert = SpatialIndex.prepareUpsert(conn);
             rtreeDelete = SpatialIndex.prepareDelete(conn);

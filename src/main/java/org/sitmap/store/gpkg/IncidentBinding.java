@@ -10,13 +10,41 @@ import org.sitmap.store.IncidentValues;
 
 /** How an incident becomes a row: its column values, parameter binding, the content hash, country codes. */
 final class IncidentBinding {
-    /** The incident columns written by an import, in parameter order; {@code fid} is parameter {@link #FID}. */
-    static final String COLUMNS = "geom, source_key, event_date, date_precision, end_date, span_end, place, admin1,"
-            + " country, geo_precision, event_type, sub_event_type, fatalities, summary, source, origin, evidence,"
-            + " batch_id, faction_codes, content_hash, actors, source_revised";
+    /**
+     * The incident columns an import writes and their values: numbered parameters, {@code span_end} the same
+     * parameter as {@code end_date} (both get the last day the event may have happened on) and {@code batch_id}
+     * the import's batch written into the statement, so a row binds {@link #FID} values instead of 23 (each bound
+     * value is a call into SQLite through JNI and a conversion, the larger part of the writing thread's time).
+     */
+    private static final String[][] WRITTEN = {{"geom", "?1"}, {"source_key", "?2"}, {"event_date", "?3"},
+            {"date_precision", "?4"}, {"end_date", "?5"}, {"span_end", "?5"}, {"place", "?6"}, {"admin1", "?7"},
+            {"country", "?8"}, {"geo_precision", "?9"}, {"event_type", "?10"}, {"sub_event_type", "?11"},
+            {"fatalities", "?12"}, {"summary", "?13"}, {"source", "?14"}, {"origin", "?15"}, {"evidence", "?16"},
+            {"batch_id", null}, {"faction_codes", "?17"}, {"content_hash", "?18"}, {"actors", "?19"},
+            {"source_revised", "?20"}};
 
-    /** The parameter of {@code fid} in the INSERT and UPDATE, after the {@link #COLUMNS}. */
-    static final int FID = COLUMNS.split(",").length + 1;
+    /** The parameter of {@code fid} in the INSERT and UPDATE, after the values of {@link #bind}. */
+    static final int FID = 21;
+
+    /** The INSERT of a new incident row of batch {@code batchId} (parameters: {@link #bind}, then {@link #FID}). */
+    static String insertSql(long batchId) {
+        StringBuilder cols = new StringBuilder(), values = new StringBuilder();
+        for (String[] c : WRITTEN) {
+            cols.append(c[0]).append(", ");
+            values.append(c[1] == null ? Long.toString(batchId) : c[1]).append(", ");
+        }
+        return "INSERT INTO incident(" + cols + "fid) VALUES (" + values + "?" + FID + ")";
+    }
+
+    /** The UPDATE of a stored incident row by batch {@code batchId} (parameters as {@link #insertSql}). */
+    static String updateSql(long batchId) {
+        StringBuilder set = new StringBuilder();
+        for (String[] c : WRITTEN) {
+            set.append(set.length() == 0 ? "" : ", ").append(c[0]).append(" = ")
+                    .append(c[1] == null ? Long.toString(batchId) : c[1]);
+        }
+        return "UPDATE incident SET " + set + " WHERE fid = ?" + FID;
+    }
 
     private IncidentBinding() { }
 
@@ -36,31 +64,29 @@ final class IncidentBinding {
         }
     }
 
-    /** Binds parameters 1-22 of the incident INSERT/UPDATE (the order of {@link #COLUMNS}). */
-    static void bind(PreparedStatement ps, Row r, long batchId) throws SQLException {
+    /** Binds parameters 1-20 of {@link #insertSql} and {@link #updateSql}. */
+    static void bind(PreparedStatement ps, Row r) throws SQLException {
         Incident i = r.incident();
         ps.setBytes(1, r.geom());
         ps.setString(2, i.sourceKey());
         ps.setString(3, r.date());
         ps.setInt(4, i.datePrecision().code());
         ps.setString(5, r.spanEnd());
-        ps.setString(6, r.spanEnd());
-        ps.setString(7, i.place());
-        ps.setString(8, i.admin1());
-        ps.setString(9, i.country());
-        ps.setInt(10, i.geoPrecision().code());
-        ps.setString(11, i.eventType().label());
-        ps.setString(12, i.subEventType() == null ? null : i.subEventType().label());
-        if (i.fatalities() == null) ps.setNull(13, Types.INTEGER); else ps.setInt(13, i.fatalities());
-        ps.setString(14, i.summary());
-        ps.setString(15, i.source());
-        ps.setString(16, i.origin());
-        ps.setString(17, i.evidence());
-        ps.setLong(18, batchId);
-        ps.setString(19, r.factions());
-        ps.setString(20, r.hash());
-        ps.setString(21, r.actors());
-        if (i.revised() == null) ps.setNull(22, Types.INTEGER); else ps.setLong(22, i.revised().getEpochSecond());
+        ps.setString(6, i.place());
+        ps.setString(7, i.admin1());
+        ps.setString(8, i.country());
+        ps.setInt(9, i.geoPrecision().code());
+        ps.setString(10, i.eventType().label());
+        ps.setString(11, i.subEventType() == null ? null : i.subEventType().label());
+        if (i.fatalities() == null) ps.setNull(12, Types.INTEGER); else ps.setInt(12, i.fatalities());
+        ps.setString(13, i.summary());
+        ps.setString(14, i.source());
+        ps.setString(15, i.origin());
+        ps.setString(16, i.evidence());
+        ps.setString(17, r.factions());
+        ps.setString(18, r.hash());
+        ps.setString(19, r.actors());
+        if (i.revised() == null) ps.setNull(20, Types.INTEGER); else ps.setLong(20, i.revised().getEpochSecond());
     }
 
     /** The content hash (see {@link IncidentValues#hash(MessageDigest, Incident)}). */
