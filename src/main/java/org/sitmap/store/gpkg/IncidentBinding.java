@@ -58,9 +58,12 @@ final class IncidentBinding {
                String actors, String hash) {
         /** Makes the values of {@code i}; {@code sha} is used by the calling thread alone. */
         static Row of(Incident i, MessageDigest sha) {
-            return new Row(i, i.located() ? GeoPackageBinary.point(i.longitude(), i.latitude()) : null,
-                    i.date().toString(), i.endDate() == null ? null : i.endDate().toString(), i.spanEnd().toString(),
-                    String.join(",", i.factions()), IncidentValues.actorsJson(i), IncidentBinding.hash(sha, i));
+            String date = i.date().toString();
+            String end = i.endDate() == null ? null : i.endDate().toString();
+            String spanEnd = i.spanEnd().equals(i.date()) ? date : i.spanEnd().toString();
+            return new Row(i, i.located() ? GeoPackageBinary.point(i.longitude(), i.latitude()) : null, date, end,
+                    spanEnd, String.join(",", i.factions()), IncidentValues.actorsJson(i),
+                    IncidentValues.hash(sha, i));
         }
     }
 
