@@ -92,11 +92,6 @@ final class IncidentBinding {
         if (i.revised() == null) ps.setNull(20, Types.INTEGER); else ps.setLong(20, i.revised().getEpochSecond());
     }
 
-    /** The content hash (see {@link IncidentValues#hash(MessageDigest, Incident)}). */
-    static String hash(MessageDigest sha, Incident i) {
-        return IncidentValues.hash(sha, i);
-    }
-
     /** The first 64 bits of a hex content hash (0 for a null or short one, as stores made by hand may have). */
     static long hash64(String hex) {
         if (hex == null || hex.length() < 16) return 0;
