@@ -129,8 +129,13 @@ final class CopyIndexRows {
 
     /** The index of the rows read. */
     IncidentIndex build() {
+        return build(Runnable::run);
+    }
+
+    /** The index of the rows read, half of its columns ordered on {@code helper} ({@link IndexRows#build}). */
+    IncidentIndex build(java.util.concurrent.Executor helper) {
         if (header && !ended) throw new IllegalStateException("the COPY stream ended early");
-        return rows.build(places.toArray(new String[0]));
+        return rows.build(places.toArray(new String[0]), helper);
     }
 
     private static int eventType(String name) {

@@ -1,6 +1,8 @@
 package org.sitmap.store.pg;
 
 import java.util.Arrays;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import org.sitmap.geo.WebMercator;
 import org.sitmap.index.IncidentIndex;
 import org.sitmap.index.IndexColumns;
@@ -37,6 +39,8 @@ final class IndexRows {
     private int[] placeRef;
     private int minDay = Integer.MAX_VALUE;
     private int maxDay = Integer.MIN_VALUE;
+    /** True while every row came on or after the day of the row before it. */
+    private boolean inOrder = true;
 
     IndexRows(FactionCatalog catalog, int capacity) {
         this.catalog = catalog;
@@ -67,6 +71,7 @@ final class IndexRows {
         eventType[n] = (byte) type; subEventType[n] = (byte) sub;
         datePrecision[n] = (byte) datePrec; geoPrecision[n] = (byte) geoPrec;
         fatalities[n] = deaths; placeRef[n] = place;
+        if (first < maxDay) inOrder = false;
         if (first < minDay) minDay = first;
         if (first > maxDay) maxDay = first;
         n++;
@@ -74,20 +79,41 @@ final class IndexRows {
 
     /** The index of the rows, ordered by first day, then arrival; {@code places} are the names the rows number. */
     IncidentIndex build(String[] places) {
+        return build(places, Runnable::run);
+    }
+
+    /**
+     * As {@link #build(String[])}, with half of the columns put in order on {@code helper} while the calling thread
+     * does the other half. Each column is a gather through the order (a cache miss a row when the rows arrived in no
+     * order by day, as a table filled by many imports gives them): at ten million rows about 1 s on one thread.
+     * Rows that arrived in order by day are not moved at all.
+     */
+    IncidentIndex build(String[] places, Executor helper) {
         int[] order = order();
         int span = 0;
         for (int k = 0; k < n; k++) span = Math.max(span, dayEnd[k] - day[k]);
-        return IncidentIndex.of(catalog, new IndexColumns(permute(id, order), permute(day, order),
-                permute(dayEnd, order), permute(lon, order), permute(lat, order), permute(mx, order),
-                permute(my, order), permute(factionMask, order), permute(primaryFaction, order),
-                permute(eventType, order), permute(subEventType, order), permute(datePrecision, order),
-                permute(geoPrecision, order), permute(fatalities, order), permute(placeRef, order), places, span));
+        Object[] c = new Object[15];
+        CompletableFuture<Void> half = CompletableFuture.runAsync(() -> {
+            c[0] = permute(id, order); c[1] = permute(day, order); c[2] = permute(dayEnd, order);
+            c[3] = permute(lon, order); c[4] = permute(lat, order); c[7] = permute(factionMask, order);
+            c[13] = permute(fatalities, order);
+        }, helper);
+        c[5] = permute(mx, order); c[6] = permute(my, order); c[8] = permute(primaryFaction, order);
+        c[9] = permute(eventType, order); c[10] = permute(subEventType, order);
+        c[11] = permute(datePrecision, order); c[12] = permute(geoPrecision, order); c[14] = permute(placeRef, order);
+        half.join();
+        return IncidentIndex.of(catalog, new IndexColumns((long[]) c[0], (int[]) c[1], (int[]) c[2], (float[]) c[3],
+                (float[]) c[4], (float[]) c[5], (float[]) c[6], (long[]) c[7], (byte[]) c[8], (byte[]) c[9],
+                (byte[]) c[10], (byte[]) c[11], (byte[]) c[12], (int[]) c[13], (int[]) c[14], places, span));
     }
 
-    /** Row numbers by first day, stable: a counting sort over the days, or a sort when they spread too far. */
+    /**
+     * Row numbers by first day, stable: a counting sort over the days, or a sort when they spread too far; null when
+     * the rows are in that order already.
+     */
     private int[] order() {
+        if (inOrder) return null;
         int[] order = new int[n];
-        if (n == 0) return order;
         long range = (long) maxDay - minDay + 1;
         if (range > COUNTING_RANGE) {
             long[] keys = new long[n];
@@ -112,24 +138,28 @@ final class IndexRows {
     private static byte[] copy(byte[] a, int c) { return a == null ? new byte[c] : Arrays.copyOf(a, c); }
 
     private long[] permute(long[] a, int[] order) {
+        if (order == null) return a.length == n ? a : Arrays.copyOf(a, n);
         long[] o = new long[n];
         for (int k = 0; k < n; k++) o[k] = a[order[k]];
         return o;
     }
 
     private int[] permute(int[] a, int[] order) {
+        if (order == null) return a.length == n ? a : Arrays.copyOf(a, n);
         int[] o = new int[n];
         for (int k = 0; k < n; k++) o[k] = a[order[k]];
         return o;
     }
 
     private float[] permute(float[] a, int[] order) {
+        if (order == null) return a.length == n ? a : Arrays.copyOf(a, n);
         float[] o = new float[n];
         for (int k = 0; k < n; k++) o[k] = a[order[k]];
         return o;
     }
 
     private byte[] permute(byte[] a, int[] order) {
+        if (order == null) return a.length == n ? a : Arrays.copyOf(a, n);
         byte[] o = new byte[n];
         for (int k = 0; k < n; k++) o[k] = a[order[k]];
         return o;

@@ -106,6 +106,8 @@ public final class PgIndexLoader {
                 if ((++n & 0xffff) == 0) progress.accept(n);
             }
             chain(last, rows, batch, b, decoder, pending).join();
+            progress.accept(n);
+            return rows.build(decoder);
         } catch (CompletionException e) {
             if (e.getCause() instanceof RuntimeException r) throw r;
             throw e;
@@ -113,8 +115,6 @@ public final class PgIndexLoader {
             if (out.isActive()) out.cancelCopy();
             if (own != null) own.shutdownNow();
         }
-        progress.accept(n);
-        return rows.build();
     }
 
     /** Queues one batch's decoding after the previous one on {@code helper}, waiting when too many are queued. */

@@ -87,6 +87,52 @@ final class PgQuery {
     }
 
     /**
+     * The ids matching the {@link #tsQuery} text {@code match}, as one value: {@code string_agg} of {@code int8send},
+     * eight bytes an id (null when none match). The statement runs in a transaction of its own (or the caller's) with
+     * two settings for it alone ({@code set_config(…, true)}, as {@code SET LOCAL}):
+     * <ul>
+     *   <li>{@code jit = off}: at ten million rows the plan's cost passes {@code jit_above_cost} and the server
+     *       compiled the scan with inlining and optimisation, about 3 s of CPU (in each parallel worker) for a
+     *       query that hands over eight bytes a row;</li>
+     *   <li>{@code work_mem = 64MB}: the bitmap of a common word (Aleppo: 494,000 rows in 361,000 of 705,000 pages
+     *       at 10M) then stays exact; with the default 4 MB most of its pages went lossy and every row on them
+     *       (4.2 million) was checked again against the word.</li>
+     * </ul>
+     * The planner then reads the pages once in one process instead of two workers and the leader; the server's CPU
+     * for the search halves (docs/design/performance.md, fifth session).
+     */
+    static byte[] searchIds(Connection c, String match) throws SQLException {
+        boolean auto = c.getAutoCommit();
+        if (auto) c.setAutoCommit(false);
+        try {
+            boolean jit = c.getMetaData().getDatabaseMajorVersion() >= 11;
+            try (PreparedStatement ps = c.prepareStatement("SELECT set_config('work_mem', '64MB', true)"
+                    + (jit ? ", set_config('jit', 'off', true)" : ""))) {
+                ps.execute();
+            }
+            byte[] packed;
+            try (PreparedStatement ps = c.prepareStatement("SELECT string_agg(int8send(fid), ''::bytea)"
+                    + " FROM sitmap.incident WHERE search @@ to_tsquery('simple', ?)")) {
+                ps.setString(1, match);
+                try (ResultSet rs = ps.executeQuery()) {
+                    packed = rs.next() ? rs.getBytes(1) : null;
+                }
+            }
+            if (auto) c.commit();
+            return packed;
+        } finally {
+            if (auto) {
+                try {
+                    c.rollback();   // after a failure (after the commit: nothing to undo)
+                    c.setAutoCommit(true);
+                } catch (SQLException cut) {
+                    // the connection is gone: the failure being thrown says so; the next call reports it again
+                }
+            }
+        }
+    }
+
+    /**
      * The {@code to_tsquery} text of {@code words}: each run of letters and digits a term, all required, the last one
      * also as a prefix; "" when the words hold none. No query syntax typed by the user survives.
      */

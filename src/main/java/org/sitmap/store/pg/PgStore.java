@@ -161,18 +161,14 @@ public final class PgStore implements IncidentStorage {
     /**
      * Ids (ascending) matching {@code words} by PostgreSQL's full-text search. The server sends them as one value,
      * eight bytes an id ({@code string_agg} of {@code int8send}), so a word in every row crosses as one field of
-     * 8 MB a million rows instead of a million rows.
+     * 8 MB a million rows instead of a million rows; settings for that statement alone in {@link PgQuery#searchIds}.
      */
     @Override
     public synchronized long[] searchText(String words) {
         String match = PgQuery.tsQuery(words);
         if (match.isEmpty()) return new long[0];
-        try (PreparedStatement ps = conn.prepareStatement("SELECT string_agg(int8send(fid), ''::bytea)"
-                + " FROM sitmap.incident WHERE search @@ to_tsquery('simple', ?)")) {
-            ps.setString(1, match);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? ids(rs.getBytes(1)) : new long[0];
-            }
+        try {
+            return ids(PgQuery.searchIds(conn, match));
         } catch (SQLException e) {
             throw failure("search the text of", e);
         }
