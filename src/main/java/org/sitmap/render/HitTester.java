@@ -24,6 +24,9 @@ public final class HitTester {
     private final float[] cr;
     private final int[] cStart;
     private final int[] cRows;
+    /** Clusters whose rows are looked up when asked: merged cell of each (-1: rows listed in cRows). */
+    private final int[] cCell;
+    private final ClusterCells lookup;
     private final int clusters;
     private final int counted;
     private final int rowsInClusters;
@@ -45,7 +48,9 @@ public final class HitTester {
         cStart = b.cStart;
         cStart[b.nc] = b.nr;
         cRows = b.cRows;
-        rowsInClusters = b.nr;
+        cCell = b.cCell;
+        lookup = b.lookup;
+        rowsInClusters = b.nr + b.lazyRows;
         clusters = b.nc;
         counted = b.counted;
     }
@@ -75,7 +80,15 @@ public final class HitTester {
         for (int c = 0; c < clusters; c++) {
             for (int k = cStart[c]; k < cStart[c + 1]; k++) if (cRows[k] == row) return new double[] {cx[c], cy[c]};
         }
+        int cell = lookup == null ? -1 : lookup.cellOf(row);
+        for (int c = 0; cell >= 0 && c < clusters; c++) if (cCell[c] == cell) return new double[] {cx[c], cy[c]};
         return null;
+    }
+
+    /** The rows of cluster {@code c}, ascending (a fresh array). */
+    public int[] clusterRows(int c) {
+        if (cCell[c] >= 0) return lookup.rows(cCell[c], Integer.MAX_VALUE);
+        return Arrays.copyOfRange(cRows, cStart[c], cStart[c + 1]);
     }
 
     /**
@@ -85,7 +98,7 @@ public final class HitTester {
     public int[] clusterOfRows(int indexSize) {
         int[] out = new int[indexSize];
         java.util.Arrays.fill(out, -1);
-        for (int c = 0; c < clusters; c++) for (int k = cStart[c]; k < cStart[c + 1]; k++) out[cRows[k]] = c;
+        for (int c = 0; c < clusters; c++) for (int r : clusterRows(c)) out[r] = c;
         return out;
     }
 
@@ -128,7 +141,8 @@ public final class HitTester {
             double dx = cx[c] - x;
             double dy = cy[c] - y;
             if (dx * dx + dy * dy <= (double) (cr[c] + 2) * (cr[c] + 2)) {
-                return new Hit(cRows[cStart[c]], Arrays.copyOfRange(cRows, cStart[c], cStart[c + 1]), cx[c], cy[c]);
+                int[] rows = clusterRows(c);
+                return new Hit(rows[0], rows, cx[c], cy[c]);
             }
         }
         return null;
@@ -142,9 +156,12 @@ public final class HitTester {
         private int ns;
         private float[] cx = new float[16], cy = new float[16], cr = new float[16];
         private int[] cStart = new int[17];
+        private int[] cCell = new int[17];
         private int[] cRows = new int[64];
         private int nc;
         private int nr;
+        private int lazyRows;
+        private ClusterCells lookup;
         private int counted;
 
         public Builder(Viewport viewport) { this.viewport = viewport; }
@@ -172,15 +189,29 @@ public final class HitTester {
 
         /** A cluster circle at (x, y) of radius r standing for {@code rows[from..from+count)}. */
         public void cluster(float x, float y, float r, int[] rows, int from, int count) {
+            if (nr + count > cRows.length) cRows = Arrays.copyOf(cRows, Math.max(cRows.length * 2, nr + count));
+            addCluster(x, y, r, -1);
+            System.arraycopy(rows, from, cRows, nr, count);
+            nr += count;
+        }
+
+        /** The lookup of the rows of the clusters added by cell ({@link #cluster(float, float, float, int, int)}). */
+        void lookup(ClusterCells cells) { lookup = cells; }
+
+        /** A cluster circle standing for the {@code count} rows of merged cell {@code cell} of the lookup. */
+        void cluster(float x, float y, float r, int cell, int count) {
+            addCluster(x, y, r, cell);
+            lazyRows += count;
+        }
+
+        private void addCluster(float x, float y, float r, int cell) {
             if (nc + 1 >= cStart.length) {
                 int n = cStart.length * 2;
                 cx = Arrays.copyOf(cx, n); cy = Arrays.copyOf(cy, n); cr = Arrays.copyOf(cr, n);
                 cStart = Arrays.copyOf(cStart, n + 1);
+                cCell = Arrays.copyOf(cCell, n + 1);
             }
-            if (nr + count > cRows.length) cRows = Arrays.copyOf(cRows, Math.max(cRows.length * 2, nr + count));
-            cx[nc] = x; cy[nc] = y; cr[nc] = r; cStart[nc] = nr;
-            System.arraycopy(rows, from, cRows, nr, count);
-            nr += count;
+            cx[nc] = x; cy[nc] = y; cr[nc] = r; cStart[nc] = nr; cCell[nc] = cell;
             nc++;
         }
 
