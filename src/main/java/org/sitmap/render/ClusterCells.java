@@ -16,6 +16,8 @@ import org.sitmap.index.SpatialOrder;
  */
 final class ClusterCells {
     private final IncidentIndex ix;
+    /** The index's grid, made (if not yet) on the drawing thread, so a hover on the FX thread never builds it. */
+    private final SpatialOrder grid;
     /** Bit set of the selected rows, or null when every row of the index is selected. */
     private final long[] member;
     private final double world, ox, oy, fx0, fy0;
@@ -27,6 +29,7 @@ final class ClusterCells {
     ClusterCells(Selection sel, double world, double ox, double oy, double fx0, double fy0, int cell, int gw, int gh,
                  int[] owner) {
         this.ix = sel.index();
+        this.grid = ix.spatial();
         this.world = world;
         this.ox = ox;
         this.oy = oy;
@@ -94,7 +97,6 @@ final class ClusterCells {
         // a pixel of margin around the cells
         double px0 = fx0 + (gx - reach) * (double) cell - 1, px1 = fx0 + (gx + 1 + reach) * (double) cell + 1;
         double py0 = fy0 + (gy - reach) * (double) cell - 1, py1 = fy0 + (gy + 1 + reach) * (double) cell + 1;
-        SpatialOrder grid = ix.spatial();
         int[] order = grid.rows();
         int[][] out = {new int[64]};
         int[] found = {0};
