@@ -7,6 +7,7 @@ import java.security.MessageDigest;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.sitmap.model.Actor;
 import org.sitmap.model.DatePrecision;
@@ -67,5 +68,35 @@ class IncidentValuesTest {
             assertEquals(reference(n), values.hash(n), "the buffer reused: " + n.sourceKey());
             assertEquals(reference(n), IncidentValues.hash(MessageDigest.getInstance("SHA-256"), n));
         }
+    }
+
+    @Test
+    void sameHashAsTheJoinedStringForAnyText() throws Exception {
+        MessageDigest sha = MessageDigest.getInstance("SHA-256");
+        String[] texts = {null, "", "Aleppo", "Ma‘arratmişrīn", "حلب", "emoji \uD83D\uDE00 pair", "lone high \uD800 x",
+                "lone low \uDC00", "ends high \uD83D", "\u0000nul\u001f", "ß€\u07ff\u0800\uffff", "x".repeat(700)};
+        Random r = new Random(7);
+        for (int n = 0; n < 2000; n++) {
+            Incident.Builder b = Incident.builder().sourceKey("acled:" + pick(r, texts, "K"))
+                    .date(LocalDate.of(2011 + r.nextInt(14), 1 + r.nextInt(12), 1 + r.nextInt(28)))
+                    .datePrecision(DatePrecision.values()[r.nextInt(DatePrecision.values().length)])
+                    .place(pick(r, texts, null)).admin1(pick(r, texts, null)).country(pick(r, texts, null))
+                    .geoPrecision(GeoPrecision.values()[r.nextInt(GeoPrecision.values().length)])
+                    .summary(pick(r, texts, null)).source(pick(r, texts, null)).evidence(pick(r, texts, null));
+            if (r.nextBoolean()) b.endDate(LocalDate.of(2025, 2, 3));
+            if (r.nextBoolean()) b.position(r.nextDouble() * 180 - 90, r.nextDouble() * 360 - 180);
+            if (r.nextBoolean()) b.subEventType(SubEventType.values()[r.nextInt(SubEventType.values().length)]);
+            else b.eventType(EventType.values()[r.nextInt(EventType.values().length)]);
+            if (r.nextBoolean()) b.fatalities(r.nextInt(300));
+            if (r.nextBoolean()) b.revised(Instant.ofEpochSecond(r.nextInt()));
+            for (int a = r.nextInt(4); a > 0; a--) b.actor(pick(r, texts, "x"), pick(r, texts, "UNK"));
+            Incident i = b.build();
+            assertEquals(reference(i), IncidentValues.hash(sha, i), "incident " + n);
+        }
+    }
+
+    private static String pick(Random r, String[] texts, String ifNull) {
+        String t = texts[r.nextInt(texts.length)];
+        return t == null ? ifNull : t;
     }
 }
