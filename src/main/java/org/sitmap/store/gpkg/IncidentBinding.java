@@ -51,19 +51,17 @@ final class IncidentBinding {
     /**
      * An incident with the column values that take work to make (geometry blob, date texts, faction list, actors
      * JSON, content hash). An import makes them on its reading thread, so the writing thread only binds.
-     * {@code endDate} is the end the source gives (null when none); the column {@code end_date} gets
-     * {@code spanEnd}, the last day the event may have happened on (since migration 4).
+     * The columns {@code end_date} and {@code span_end} both get {@code spanEnd}, the last day the event may have
+     * happened on (since migration 4).
      */
-    record Row(Incident incident, byte[] geom, String date, String endDate, String spanEnd, String factions,
+    record Row(Incident incident, byte[] geom, String date, String spanEnd, String factions,
                String actors, String hash) {
         /** Makes the values of {@code i}; {@code sha} is used by the calling thread alone. */
         static Row of(Incident i, MessageDigest sha) {
             String date = i.date().toString();
-            String end = i.endDate() == null ? null : i.endDate().toString();
             String spanEnd = i.spanEnd().equals(i.date()) ? date : i.spanEnd().toString();
-            return new Row(i, i.located() ? GeoPackageBinary.point(i.longitude(), i.latitude()) : null, date, end,
-                    spanEnd, String.join(",", i.factions()), IncidentValues.actorsJson(i),
-                    IncidentValues.hash(sha, i));
+            return new Row(i, i.located() ? GeoPackageBinary.point(i.longitude(), i.latitude()) : null, date, spanEnd,
+                    String.join(",", i.factions()), IncidentValues.actorsJson(i), IncidentValues.hash(sha, i));
         }
     }
 

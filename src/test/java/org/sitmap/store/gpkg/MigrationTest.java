@@ -165,7 +165,7 @@ class MigrationTest {
             batch.executeUpdate();
             for (Incident i : incidents) {
                 IncidentBinding.Row r = IncidentBinding.Row.of(i, MessageDigest.getInstance("SHA-256"));
-                Object[] values = {r.geom(), i.sourceKey(), r.date(), i.datePrecision().code(), r.endDate(),
+                Object[] values = {r.geom(), i.sourceKey(), r.date(), i.datePrecision().code(), i.endDate() == null ? null : i.endDate().toString(),
                         r.spanEnd(), i.place(), i.admin1(), i.country(), i.located() ? i.latitude() : null,
                         i.located() ? i.longitude() : null, i.geoPrecision().code(), i.eventType().label(),
                         i.subEventType() == null ? null : i.subEventType().label(), i.fatalities(), i.summary(),
@@ -196,7 +196,7 @@ class MigrationTest {
             batch.executeUpdate();
             for (Incident i : incidents) {
                 IncidentBinding.Row r = IncidentBinding.Row.of(i, MessageDigest.getInstance("SHA-256"));
-                Object[] values = {r.geom(), i.sourceKey(), r.date(), i.datePrecision().code(), r.endDate(),
+                Object[] values = {r.geom(), i.sourceKey(), r.date(), i.datePrecision().code(), i.endDate() == null ? null : i.endDate().toString(),
                         r.spanEnd(), i.place(), i.admin1(), i.country(), i.located() ? i.latitude() : null,
                         i.located() ? i.longitude() : null, i.geoPrecision().code(), i.eventType().label(),
                         i.subEventType() == null ? null : i.subEventType().label(), i.fatalities(), i.summary(),
