@@ -79,11 +79,11 @@ public final class MapExport {
 
     /**
      * The sources of the filtered incidents, for the attribution: the data set of each key prefix (UCDP GED, ACLED
-     * ...), else the source each incident reports.
+     * ...), else the source each incident reports; {@code shown} is the selection drawn for {@code f}.
      */
-    public List<String> dataSources(FilterSpec f) {
+    public List<String> dataSources(FilterSpec f, Selection shown) {
         Set<String> all = new LinkedHashSet<>();
-        for (String[] pair : store.sources(f)) {
+        for (String[] pair : store.sources(f, shown)) {
             String set = DATA_SETS.get(pair[0]);
             if (set != null) {
                 all.add(set);
@@ -113,7 +113,7 @@ public final class MapExport {
         Selection shown = select(spec.filter());
         SnapshotSpec fixed = resolve(spec, shown);
         return new SnapshotRenderer(chain).render(fixed,
-                new SnapshotRenderer.Content(shown, dataSources(spec.filter()), created, null));
+                new SnapshotRenderer.Content(shown, dataSources(spec.filter(), shown), created, null));
     }
 
     /**
@@ -137,7 +137,8 @@ public final class MapExport {
         SnapshotSpec fixed = resolve(spec, shown);
         SnapshotRenderer renderer = new SnapshotRenderer(chain);
         SnapshotRenderer.Result base = renderer.basemap(fixed, shown);
-        SnapshotRenderer.Content content = new SnapshotRenderer.Content(shown, dataSources(spec.filter()), created, null);
+        SnapshotRenderer.Content content = new SnapshotRenderer.Content(shown, dataSources(spec.filter(), shown), created,
+                null);
         PdfWriter.write(base.raster(), base.viewport(), fixed, created, out,
                 g -> renderer.drawOver(g, fixed, base.viewport(), base.tiles(), content));
         return base.viewport();
@@ -176,7 +177,7 @@ public final class MapExport {
         SnapshotSpec fixed = resolve(spec, all);
         SnapshotRenderer renderer = new SnapshotRenderer(chain);
         SnapshotRenderer.Result base = renderer.basemap(fixed, all);
-        List<String> sources = dataSources(spec.filter());
+        List<String> sources = dataSources(spec.filter(), all);
         int[] basePixels = base.raster().pixels().clone();
         Raster frame = base.raster();
         // the palette comes from the whole range drawn at once: every faction colour shown appears in it

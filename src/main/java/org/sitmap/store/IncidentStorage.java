@@ -99,6 +99,15 @@ public interface IncidentStorage extends AutoCloseable {
     List<String[]> sources(FilterSpec spec);
 
     /**
+     * As {@link #sources(FilterSpec)}, for the incidents of {@code shown} (a selection of this store's index made
+     * with {@code spec}, the drawn area included); a store may count them from the index's rows instead of asking
+     * its database. By default, {@link #sources(FilterSpec)}.
+     */
+    default List<String[]> sources(FilterSpec spec, org.sitmap.index.Selection shown) {
+        return sources(spec);
+    }
+
+    /**
      * Imports every row of {@code reader} in one transaction: all or nothing, stable keys (a re-import adds
      * nothing), places of located events learned into the gazetteer. Stopped when {@code cancelled} turns true or
      * the calling thread is interrupted: the store is then as before, and a {@link StoreFault} of kind

@@ -151,9 +151,14 @@ public final class ColumnSnapshot {
         return inCache(store, System.getenv(), System.getProperty("user.home"));
     }
 
+    /** Where a snapshot of {@code store} may be: beside it, then in the user's cache. */
+    static List<Path> places(Path store) {
+        return List.of(beside(store), inCache(store, System.getenv(), System.getProperty("user.home")));
+    }
+
     /** The index of a snapshot of {@code store} valid for {@code key}, or null (none, stale or damaged). */
     static IncidentIndex read(Path store, Key key, FactionCatalog catalog) {
-        for (Path file : List.of(beside(store), inCache(store, System.getenv(), System.getProperty("user.home")))) {
+        for (Path file : places(store)) {
             if (!Files.isRegularFile(file)) continue;
             try {
                 IncidentIndex ix = readFile(file, key, catalog);
@@ -215,13 +220,17 @@ public final class ColumnSnapshot {
         }
     }
 
-    /** Writes the snapshot of {@code ix} for {@code key} on a thread of its own; failures are only logged. */
-    static CompletableFuture<Void> writeLater(Path store, Key key, IncidentIndex ix) {
+    /**
+     * Writes the snapshot of {@code ix} for {@code key}, then the incidents' {@code sources} when given (beside it,
+     * see {@link SourceCodes}), on a thread of its own; failures are only logged.
+     */
+    static CompletableFuture<Void> writeLater(Path store, Key key, IncidentIndex ix, SourceCodes sources) {
         CompletableFuture<Void> done = new CompletableFuture<>();
         Runnable work = () -> {
             Path file = target(store);
             try {
                 write(file, key, ix);
+                if (sources != null) sources.write(SourceCodes.besideSnapshot(file));
                 done.complete(null);
             } catch (IOException | RuntimeException e) {
                 LOG.log(Level.FINE, "column snapshot " + file + " not written", e);

@@ -41,7 +41,7 @@ final class IndexLoader {
             + " | ((" + ordinalCase("sub_event_type", SubEventType.values()) + " + 1) << 21)"
             + " | ((date_precision & 7) << 18) | ((geo_precision & 3) << 16)"
             + " | coalesce(min(max(fatalities, 0), 65534) + 1, 0),"
-            + " geom, faction_codes, place FROM incident"
+            + " geom, faction_codes, place, " + SourceCodes.PAIR_SQL + " FROM incident"
             + " WHERE fid >= ? AND fid < ?";
 
     private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(IndexLoader.class.getName());
@@ -52,6 +52,9 @@ final class IndexLoader {
         return load(c, file, catalog, count, SPLIT_ABOVE);
     }
 
+    /** An index and the sources of its incidents (null when not known: read them with {@link SourceCodes#scan}). */
+    record Loaded(IncidentIndex index, SourceCodes sources) { }
+
     /**
      * The index of the store {@code file} (null: none, the rows are read): from its {@link ColumnSnapshot} when one
      * matches the store's current state, else read from the rows ({@code count} is then asked for; the upper half on
@@ -60,20 +63,31 @@ final class IndexLoader {
      */
     static IncidentIndex load(Connection c, Path file, FactionCatalog catalog, java.util.function.IntSupplier count,
                               java.util.concurrent.Executor helper) throws SQLException {
+        return loadWithSources(c, file, catalog, count, helper).index();
+    }
+
+    /**
+     * As {@link #load(Connection, Path, FactionCatalog, java.util.function.IntSupplier, java.util.concurrent.Executor)},
+     * with the incidents' sources: read beside the snapshot when it has them, else collected with the rows (and
+     * written beside the new snapshot).
+     */
+    static Loaded loadWithSources(Connection c, Path file, FactionCatalog catalog,
+                                  java.util.function.IntSupplier count, java.util.concurrent.Executor helper)
+            throws SQLException {
         ColumnSnapshot.Key key = file == null ? null : ColumnSnapshot.key(c, catalog);
         if (key != null) {
             IncidentIndex ix = ColumnSnapshot.read(file, key, catalog);
-            if (ix != null) return ix;
+            if (ix != null) return new Loaded(ix, SourceCodes.read(file, key));
         }
-        IncidentIndex ix = load(c, file, catalog, count.getAsInt(), SPLIT_ABOVE, helper);
-        if (key != null) ColumnSnapshot.writeLater(file, key, ix);
-        return ix;
+        Loaded loaded = load(c, file, catalog, count.getAsInt(), SPLIT_ABOVE, helper, key);
+        if (key != null) ColumnSnapshot.writeLater(file, key, loaded.index(), loaded.sources());
+        return loaded;
     }
 
     /** As {@link #load(Connection, Path, FactionCatalog, int)} with the split threshold given (for tests). */
     static IncidentIndex load(Connection c, Path file, FactionCatalog catalog, int count, int splitAbove)
             throws SQLException {
-        return load(c, file, catalog, count, splitAbove, OWN_THREAD);
+        return load(c, file, catalog, count, splitAbove, OWN_THREAD, null).index();
     }
 
     /** Runs the upper half's scan on a thread of its own (the command line and the benchmark). */
@@ -90,6 +104,12 @@ final class IndexLoader {
      */
     static IncidentIndex load(Connection c, Path file, FactionCatalog catalog, int count, int splitAbove,
                               java.util.concurrent.Executor helper) throws SQLException {
+        return load(c, file, catalog, count, splitAbove, helper, null).index();
+    }
+
+    /** The rows read as above, with their sources when {@code key} (the state they are read in) is given. */
+    private static Loaded load(Connection c, Path file, FactionCatalog catalog, int count, int splitAbove,
+                               java.util.concurrent.Executor helper, ColumnSnapshot.Key key) throws SQLException {
         long[] range = fidRange(c);
         Part low;
         Part high = null;
@@ -117,7 +137,10 @@ final class IndexLoader {
         Map<String, long[]> masks = new HashMap<>();
         low.addTo(b, catalog, masks);
         if (high != null) high.addTo(b, catalog, masks);
-        return b.build();
+        SourceCodes sources = key == null ? null
+                : high == null ? SourceCodes.Builder.build(key, List.of(low.sources), List.of(low.fid))
+                : SourceCodes.Builder.build(key, List.of(low.sources, high.sources), List.of(low.fid, high.fid));
+        return new Loaded(b.build(), sources);
     }
 
     /** [min fid, max fid + 1). */
@@ -144,7 +167,10 @@ final class IndexLoader {
             ps.setLong(2, to);
             ps.setFetchSize(10_000);
             try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) p.add(rs.getLong(1), rs.getLong(2), rs.getBytes(3), rs.getString(4), rs.getString(5));
+                while (rs.next()) {
+                    p.add(rs.getLong(1), rs.getLong(2), rs.getBytes(3), rs.getString(4), rs.getString(5));
+                    p.sources.add(rs.getString(6));
+                }
             }
         }
         return p;
@@ -160,6 +186,7 @@ final class IndexLoader {
         String[] place;
         int n;
         private final Map<String, String> shared = new HashMap<>();
+        final SourceCodes.Builder sources = new SourceCodes.Builder();
         private final double[] xy = new double[2];
 
         Part(int capacity) {
