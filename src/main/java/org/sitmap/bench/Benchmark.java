@@ -204,7 +204,7 @@ public final class Benchmark {
     }
 
     static void deleteStore(Path file) throws IOException {
-        for (String s : new String[] {"", "-wal", "-shm", "-journal", ".sitmap-columns"}) Files.deleteIfExists(Path.of(file + s));
+        for (String s : new String[] {"", "-wal", "-shm", "-journal", ".sitmap-columns", ".sitmap-sources"}) Files.deleteIfExists(Path.of(file + s));
     }
 
     private static void deleteTree(Path dir) throws IOException {
