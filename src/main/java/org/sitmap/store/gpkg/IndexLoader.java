@@ -169,7 +169,7 @@ final class IndexLoader {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     p.add(rs.getLong(1), rs.getLong(2), rs.getBytes(3), rs.getString(4), rs.getString(5));
-                    p.sources.add(rs.getString(6));
+                    p.sources.add(rs.getBytes(6));
                 }
             }
         }

@@ -108,8 +108,26 @@ final class SourceCodes {
         private int[] code = new int[1024];
         private int n;
 
-        /** Adds the next incident's pair text ({@link #PAIR_SQL}); its id is the next of the ids given to build. */
-        void add(String pair) {
+        private byte[] last;
+        private int lastCode;
+
+        /**
+         * Adds the next incident's pair as the UTF-8 of {@link #PAIR_SQL} (null: neither); its id is the next of the
+         * ids given to build. A run of rows with the same pair (one file's rows, in id order) decodes it once.
+         */
+        void add(byte[] utf8) {
+            if (n == code.length) code = Arrays.copyOf(code, n * 2);
+            if (last != null && Arrays.equals(utf8, last)) {
+                code[n++] = lastCode;
+                return;
+            }
+            int c = add(utf8 == null ? "\u001f" : new String(utf8, StandardCharsets.UTF_8));
+            last = utf8;
+            lastCode = c;
+        }
+
+        /** Adds the next incident's pair text ({@link #PAIR_SQL}); returns its code in this builder. */
+        int add(String pair) {
             if (n == code.length) code = Arrays.copyOf(code, n * 2);
             Integer c = dict.get(pair);
             if (c == null) {
@@ -118,6 +136,7 @@ final class SourceCodes {
                 names.add(pair);
             }
             code[n++] = c;
+            return c;
         }
 
         /**
@@ -177,7 +196,7 @@ final class SourceCodes {
                 while (rs.next()) {
                     if (b.n == ids.length) ids = Arrays.copyOf(ids, ids.length * 2);
                     ids[b.n] = rs.getLong(1);
-                    b.add(rs.getString(2));
+                    b.add(rs.getBytes(2));
                 }
             }
         }
