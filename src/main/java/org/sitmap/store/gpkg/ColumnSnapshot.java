@@ -284,7 +284,7 @@ public final class ColumnSnapshot {
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
         try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING)) {
-            Writer w = new Writer(ch);
+            ChecksumWriter w = new ChecksumWriter(ch);
             ByteBuffer h = w.room(HEADER);
             h.putLong(MAGIC).putInt(VERSION).putInt(n).putLong(placeBytes).putLong(key.storeNumber())
                     .putLong(key.counter()).putLong(key.maxFid()).putLong(key.catalog()).putInt(c.maxSpan())
@@ -331,73 +331,5 @@ public final class ColumnSnapshot {
         int[] ints(int n) { int[] a = new int[n]; take(n * 4).asIntBuffer().get(a); return a; }
         float[] floats(int n) { float[] a = new float[n]; take(n * 4).asFloatBuffer().get(a); return a; }
         byte[] bytes(int n) { byte[] a = new byte[n]; take(n).get(a); return a; }
-    }
-
-    /** Writes through a 1 MiB buffer, keeping the CRC-32C of everything written. */
-    private static final class Writer {
-        private final FileChannel ch;
-        private final ByteBuffer buf = ByteBuffer.allocateDirect(1 << 20).order(ByteOrder.LITTLE_ENDIAN);
-        private final CRC32C crc = new CRC32C();
-
-        Writer(FileChannel ch) {
-            this.ch = ch;
-        }
-
-        ByteBuffer room(int bytes) throws IOException {
-            if (buf.remaining() < bytes) drain();
-            return buf;
-        }
-
-        private void drain() throws IOException {
-            buf.flip();
-            crc.update(buf.duplicate());
-            while (buf.hasRemaining()) ch.write(buf);
-            buf.clear();
-        }
-
-        void longs(long[] a) throws IOException {
-            for (int off = 0; off < a.length; ) {
-                int len = Math.min(a.length - off, (1 << 17));
-                ByteBuffer b = room(len * 8);
-                b.asLongBuffer().put(a, off, len);
-                b.position(b.position() + len * 8);
-                off += len;
-            }
-        }
-
-        void ints(int[] a) throws IOException {
-            for (int off = 0; off < a.length; ) {
-                int len = Math.min(a.length - off, (1 << 18));
-                ByteBuffer b = room(len * 4);
-                b.asIntBuffer().put(a, off, len);
-                b.position(b.position() + len * 4);
-                off += len;
-            }
-        }
-
-        void floats(float[] a) throws IOException {
-            for (int off = 0; off < a.length; ) {
-                int len = Math.min(a.length - off, (1 << 18));
-                ByteBuffer b = room(len * 4);
-                b.asFloatBuffer().put(a, off, len);
-                b.position(b.position() + len * 4);
-                off += len;
-            }
-        }
-
-        void bytes(byte[] a) throws IOException {
-            for (int off = 0; off < a.length; ) {
-                int len = Math.min(a.length - off, 1 << 20);
-                room(len).put(a, off, len);
-                off += len;
-            }
-        }
-
-        void finish() throws IOException {
-            drain();
-            ByteBuffer tail = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(crc.getValue());
-            tail.flip();
-            while (tail.hasRemaining()) ch.write(tail);
-        }
     }
 }

@@ -282,30 +282,34 @@ final class SourceCodes {
 
     void write(Path file) throws IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());
-        java.io.ByteArrayOutputStream names = new java.io.ByteArrayOutputStream();
+        List<byte[]> names = new ArrayList<>(pairs.length * 2);
+        int nameBytes = 0;
         for (String[] p : pairs) {
             for (String s : p) {
                 byte[] b = s.getBytes(StandardCharsets.UTF_8);
-                names.write(ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt(b.length).array());
-                names.write(b);
+                names.add(b);
+                nameBytes += 4 + b.length;
             }
         }
-        ByteBuffer head = ByteBuffer.allocate(HEADER).order(ByteOrder.LITTLE_ENDIAN);
-        head.putLong(MAGIC).putInt(VERSION).putInt(0).putLong(key.storeNumber()).putLong(key.counter())
-                .putLong(key.maxFid()).putLong(key.catalog()).putLong(minFid).putInt(span).putInt(width)
-                .putInt(pairs.length).putInt(names.size()).flip();
-        ByteBuffer body = codes.duplicate().position(0).limit(span * width);
-        CRC32C crc = new CRC32C();
-        crc.update(head.duplicate());
-        crc.update(names.toByteArray());
-        crc.update(body.duplicate());
-        ByteBuffer tail = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(crc.getValue()).flip();
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
         try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING)) {
-            for (ByteBuffer b : new ByteBuffer[] {head, ByteBuffer.wrap(names.toByteArray()), body, tail}) {
-                while (b.hasRemaining()) ch.write(b);
+            ChecksumWriter w = new ChecksumWriter(ch);
+            w.room(HEADER).putLong(MAGIC).putInt(VERSION).putInt(0).putLong(key.storeNumber()).putLong(key.counter())
+                    .putLong(key.maxFid()).putLong(key.catalog()).putLong(minFid).putInt(span).putInt(width)
+                    .putInt(pairs.length).putInt(nameBytes);
+            for (byte[] b : names) {
+                w.room(4).putInt(b.length);
+                w.bytes(b);
             }
+            byte[] chunk = new byte[1 << 20];
+            ByteBuffer body = codes.duplicate().position(0).limit(span * width);
+            while (body.hasRemaining()) {
+                int len = Math.min(chunk.length, body.remaining());
+                body.get(chunk, 0, len);
+                w.bytes(chunk, 0, len);
+            }
+            w.finish();
             ch.force(false);
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(tmp);

@@ -101,6 +101,6 @@ class TimelineGapsTest {
 
     @Test
     void dataWithoutLongEmptyStretchesHasNoBreak() {
-        assertThat(TimelineViewModel.findGaps(ix, ix.minDay(), day("2020-09-30"))).isEmpty();
+        assertThat(TimelineGaps.find(ix, ix.minDay(), day("2020-09-30"))).isEmpty();
     }
 }

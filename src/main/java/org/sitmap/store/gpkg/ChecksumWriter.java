@@ -1,0 +1,82 @@
+package org.sitmap.store.gpkg;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.util.zip.CRC32C;
+
+/**
+ * Writes a cache file's parts through a 1 MiB buffer, keeping the CRC-32C of everything written, which
+ * {@link #finish()} appends. Threading: one writer per file, on one thread.
+ */
+final class ChecksumWriter {
+    private final FileChannel ch;
+    private final ByteBuffer buf = ByteBuffer.allocateDirect(1 << 20).order(ByteOrder.LITTLE_ENDIAN);
+    private final CRC32C crc = new CRC32C();
+
+    ChecksumWriter(FileChannel ch) {
+        this.ch = ch;
+    }
+
+    ByteBuffer room(int bytes) throws IOException {
+        if (buf.remaining() < bytes) drain();
+        return buf;
+    }
+
+    private void drain() throws IOException {
+        buf.flip();
+        crc.update(buf.duplicate());
+        while (buf.hasRemaining()) ch.write(buf);
+        buf.clear();
+    }
+
+    void longs(long[] a) throws IOException {
+        for (int off = 0; off < a.length; ) {
+            int len = Math.min(a.length - off, (1 << 17));
+            ByteBuffer b = room(len * 8);
+            b.asLongBuffer().put(a, off, len);
+            b.position(b.position() + len * 8);
+            off += len;
+        }
+    }
+
+    void ints(int[] a) throws IOException {
+        for (int off = 0; off < a.length; ) {
+            int len = Math.min(a.length - off, (1 << 18));
+            ByteBuffer b = room(len * 4);
+            b.asIntBuffer().put(a, off, len);
+            b.position(b.position() + len * 4);
+            off += len;
+        }
+    }
+
+    void floats(float[] a) throws IOException {
+        for (int off = 0; off < a.length; ) {
+            int len = Math.min(a.length - off, (1 << 18));
+            ByteBuffer b = room(len * 4);
+            b.asFloatBuffer().put(a, off, len);
+            b.position(b.position() + len * 4);
+            off += len;
+        }
+    }
+
+    void bytes(byte[] a) throws IOException {
+        bytes(a, 0, a.length);
+    }
+
+    void bytes(byte[] a, int from, int length) throws IOException {
+        for (int off = from, end = from + length; off < end; ) {
+            int len = Math.min(end - off, 1 << 20);
+            room(len).put(a, off, len);
+            off += len;
+        }
+    }
+
+    void finish() throws IOException {
+        drain();
+        ByteBuffer tail = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(crc.getValue());
+        tail.flip();
+        while (tail.hasRemaining()) ch.write(tail);
+    }
+}
