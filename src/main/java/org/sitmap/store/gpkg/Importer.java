@@ -74,6 +74,7 @@ final class Importer {
         Set<String> unresolved = new LinkedHashSet<>();
         long batchId;
         Prefetch<RowPlanner.Planned> rows = null;
+        java.util.concurrent.FutureTask<RtreePlan> packing = null;
         boolean bulk = true;
         try {
             foreignKeys(false);
@@ -149,12 +150,14 @@ final class Importer {
             flush();
             long tRows = System.nanoTime();
             long cRows = cpu();
-            if (rtreePack != null) rtreePack.write(conn, rtreeUpsert, rtreeDelete);
-            long tRtree = System.nanoTime();
+            // the R-tree is packed on a thread of its own while this one builds the full-text and date indexes
+            if (rtreePack != null) packing = rtreePack.startPacking(conn);
             if (fts) indexNewRows(firstFid, planner.endFid());
             BulkMode.createIndexes(conn, dropped);
             SpatialIndex.createTriggers(conn, rtreeTriggers);
             long tFts = System.nanoTime();
+            if (rtreePack != null) rtreePack.write(conn, packing, rtreeUpsert, rtreeDelete);
+            long tRtree = System.nanoTime();
             progress.accept(rowsRead);
             if (!"article".equals(reader.format())) PlaceRows.learn(conn, planner.places(), reader.format());
             long tPlaces = System.nanoTime();
@@ -167,10 +170,10 @@ final class Importer {
             long tEnd = System.nanoTime();
             long cEnd = cpu();
             final int rowsReadFinal = rowsRead;
-            LOG.fine(() -> String.format("import of %s%s: %d rows read and written in %.2f s, R-tree %.2f s, full-text"
-                    + " and other indexes %.2f s, places %.2f s, commit %.2f s; the writing thread's CPU %.2f s for the"
+            LOG.fine(() -> String.format("import of %s%s: %d rows read and written in %.2f s, full-text and other"
+                    + " indexes %.2f s, R-tree %.2f s, places %.2f s, commit %.2f s; the writing thread's CPU %.2f s for the"
                     + " rows, %.2f s after them; the reading thread's CPU %.2f s", file, firstLoad ? " (first load)" : "", rowsReadFinal,
-                    (tRows - t0) / 1e9, (tRtree - tRows) / 1e9, (tFts - tRtree) / 1e9, (tPlaces - tFts) / 1e9,
+                    (tRows - t0) / 1e9, (tFts - tRows) / 1e9, (tRtree - tFts) / 1e9, (tPlaces - tRtree) / 1e9,
                     (tEnd - tPlaces) / 1e9, (cRows - c0) / 1e9, (cEnd - cRows) / 1e9,
                     readCpu / 1e9));
         } catch (SQLException e) {
@@ -182,6 +185,8 @@ final class Importer {
             throw failed(e, bulk);
         } finally {
             if (rows != null) rows.close();
+            // after a failure the packing is not waited for: it only computes, and ends on its own
+            if (packing != null) packing.cancel(true);
             closeStatements();
         }
         RuntimeException restoring = restore(bulk, null);
