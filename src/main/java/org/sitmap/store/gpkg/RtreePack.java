@@ -124,17 +124,22 @@ final class RtreePack {
             replay(upsert, delete);
             return;
         }
-        RtreePlan plan;
-        try {
-            plan = packing.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new SQLException("interrupted while the spatial index was packed", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) throw r;
-            if (e.getCause() instanceof Error err) throw err;
-            throw new IllegalStateException(e.getCause());
+        // waited for without giving up on an interrupt (the packing takes well under a second): the import's own
+        // check before its commit then ends a cancelled import as cancelled
+        RtreePlan plan = null;
+        boolean interrupted = false;
+        while (plan == null) {
+            try {
+                plan = packing.get();
+            } catch (InterruptedException e) {
+                interrupted = true;
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException r) throw r;
+                if (e.getCause() instanceof Error err) throw err;
+                throw new IllegalStateException(e.getCause());
+            }
         }
+        if (interrupted) Thread.currentThread().interrupt();
         plan.write(c);
     }
 
