@@ -74,9 +74,31 @@ final class ClusterCells {
                 if (c == cachedCell) return cached.clone();   // hover asks again and again for the same disc
             }
         }
-        // a crowded cell is told by its own grid cell's rows (part of it) before the neighbours are read
-        if (!all && collect(c, 0, maxPositions) == null) return null;
-        int[] rows = collect(c, 1, maxPositions);
+        // a crowded cell is told by its own grid cells' rows before the neighbours are read: first by the first row
+        // of each grid cell (at country zoom a grid cell is about a pixel wide and may hold thousands of rows on a
+        // few pixels), then by all of them. Finding more distinct positions than allowed among some of the rows
+        // settles it as the whole set would; finding fewer settles nothing.
+        int gx = c % gw, gy = c / gw;
+        int[] rows = null;
+        if (!all) {
+            if (collect(c, gx, gy, gx, gy, maxPositions, 1) == null) return null;
+            rows = collect(c, gx, gy, gx, gy, maxPositions, Integer.MAX_VALUE);
+            if (rows == null) return null;
+        }
+        // the cell's rows lie in its own cell and the neighbours merged into it (a pixel of margin around them)
+        int ax = gx, ay = gy, bx = gx, by = gy;
+        for (int ny = Math.max(0, gy - 1); ny <= Math.min(gh - 1, gy + 1); ny++) {
+            for (int nx = Math.max(0, gx - 1); nx <= Math.min(gw - 1, gx + 1); nx++) {
+                if (owner[ny * gw + nx] != c) continue;
+                ax = Math.min(ax, nx);
+                ay = Math.min(ay, ny);
+                bx = Math.max(bx, nx);
+                by = Math.max(by, ny);
+            }
+        }
+        if (rows == null || ax != gx || ay != gy || bx != gx || by != gy) {
+            rows = collect(c, ax, ay, bx, by, maxPositions, Integer.MAX_VALUE);
+        }
         if (rows == null) return null;
         Arrays.sort(rows);
         if (all) {
@@ -89,14 +111,14 @@ final class ClusterCells {
     }
 
     /**
-     * The rows of merged cell {@code c} found in its own grid cell ({@code reach} 0) or in its 8-neighbourhood
-     * (reach 1), in the index grid's order; null when they sit on more than {@code maxPositions} distinct pixels.
+     * The rows of merged cell {@code c} found in the cells {@code [ax, bx] × [ay, by]} of this picture's grid (a pixel
+     * of margin around them), in the index grid's order; null when they sit on more than {@code maxPositions}
+     * distinct pixels. With {@code perCell} less than all, only the first {@code perCell} rows of each of the index
+     * grid's cells are read (a sample: only its null answer means anything).
      */
-    private int[] collect(int c, int reach, int maxPositions) {
-        int gx = c % gw, gy = c / gw;
-        // a pixel of margin around the cells
-        double px0 = fx0 + (gx - reach) * (double) cell - 1, px1 = fx0 + (gx + 1 + reach) * (double) cell + 1;
-        double py0 = fy0 + (gy - reach) * (double) cell - 1, py1 = fy0 + (gy + 1 + reach) * (double) cell + 1;
+    private int[] collect(int c, int ax, int ay, int bx, int by, int maxPositions, int perCell) {
+        double px0 = fx0 + ax * (double) cell - 1, px1 = fx0 + (bx + 1) * (double) cell + 1;
+        double py0 = fy0 + ay * (double) cell - 1, py1 = fy0 + (by + 1) * (double) cell + 1;
         int[] order = grid.rows();
         int[][] out = {new int[64]};
         int[] found = {0};
@@ -105,7 +127,8 @@ final class ClusterCells {
         boolean[] tooMany = {false};
         grid.visit((px0 + ox) / world, (py0 + oy) / world, (px1 + ox) / world, (py1 + oy) / world,
                 (from, to, inside) -> {
-                    for (int k = from; k < to && !tooMany[0]; k++) {
+                    if (tooMany[0]) return;
+                    for (int k = from, end = (int) Math.min(to, (long) from + perCell); k < end && !tooMany[0]; k++) {
                         int row = order[k];
                         if (cellOf(row) != c) continue;
                         if (keys != null) {

@@ -47,6 +47,9 @@ public final class MarkerSprites {
     private final int[][] solidValue;
     private final int[][] blendAt;
     private final int[][] blendValue;
+    /** Per sprite (up to 64 pixels wide): each row's visible pixels, and its fully opaque ones, as bit masks. */
+    private final long[][] visibleRows;
+    private final long[][] opaqueRows;
     private int plannedWidth = -1;
 
     /** @param radius marker radius in pixels (the sprite is {@code 2·radius+3} pixels square) */
@@ -60,6 +63,8 @@ public final class MarkerSprites {
         this.solidValue = new int[sprites.length][];
         this.blendAt = new int[sprites.length][];
         this.blendValue = new int[sprites.length][];
+        this.visibleRows = new long[sprites.length][];
+        this.opaqueRows = new long[sprites.length][];
     }
 
     public int radius() { return radius; }
@@ -98,11 +103,31 @@ public final class MarkerSprites {
             int[] idx = new int[n];
             n = 0;
             for (int k = 0; k < s.length; k++) if (s[k] != 0) idx[n++] = k;
+            if (size <= 64) {
+                long[] vis = new long[size];
+                long[] solid = new long[size];
+                for (int k = 0; k < s.length; k++) {
+                    if (s[k] == 0) continue;
+                    vis[k / size] |= 1L << (k % size);
+                    if (s[k] >>> 24 == 255) solid[k / size] |= 1L << (k % size);
+                }
+                visibleRows[key] = vis;
+                opaqueRows[key] = solid;
+            }
             sprites[key] = s;
             opaqueIdx[key] = idx;
         }
         return s;
     }
+
+    /**
+     * Row {@code j} of sprite {@code key} as a bit mask (bit i: column i) of its visible pixels (alpha above 0), for
+     * sprites up to 64 pixels wide, once {@link #sprite} has drawn it.
+     */
+    long[] visibleRows(int key) { return visibleRows[key]; }
+
+    /** As {@link #visibleRows}, the fully opaque pixels (alpha 255), which hide whatever was stamped below them. */
+    long[] opaqueRows(int key) { return opaqueRows[key]; }
 
     /**
      * Source-over stamps sprite {@code key} centred on pixel (cx, cy), clipped to the raster.
