@@ -117,12 +117,22 @@ public final class DayBins {
         if (box != null && ix.size() >= Split.MIN_ROWS) {
             SpatialOrder grid = ix.spatial();
             if (grid.count(box[0], box[1], box[2], box[3]) < ix.size() / 2) {
-                long[] bits = new long[(ix.size() + 63) >>> 6];
+                // the box's upper and lower parts on two cores, each into its own bits (a grid cell across the cut
+                // is visited by both: the same bits), then joined
+                long[][] part = new long[2][];
                 int[] rows = grid.rows();
-                grid.visit(box[0], box[1], box[2], box[3], (from, to, inside) -> {
-                    for (int k = from; k < to; k++) bits[rows[k] >>> 6] |= 1L << rows[k];
+                double cut = (box[1] + box[3]) / 2;
+                Split.halves(ix.size(), (half, from, to) -> {
+                    boolean whole = from == 0 && to == ix.size();
+                    long[] bits = new long[(ix.size() + 63) >>> 6];
+                    grid.visit(box[0], whole || half == 0 ? box[1] : cut, box[2], whole || half == 1 ? box[3] : cut,
+                            (f, t, inside) -> {
+                                for (int k = f; k < t; k++) bits[rows[k] >>> 6] |= 1L << rows[k];
+                            });
+                    part[half] = bits;
                 });
-                area = bits;
+                area = part[0];
+                if (part[1] != null) for (int k = 0; k < area.length; k++) area[k] |= part[1][k];
             }
         }
         if (area == null) return text;

@@ -69,6 +69,9 @@ final class ClusterPicture {
         double fx0 = (double) gx0 * cell - ox;
         double fy0 = (double) gy0 * cell - oy;
         int[] rows = sel.rows();
+        // every row of the index (rows ascending and distinct: rows[k] == k): the row number is read from k, not
+        // from the selection's array
+        boolean every = sel.count() == ix.size();
         // rows binned into cells: a large selection as two halves (Split), each into its own sums, added after
         int[][] countH = new int[2][];
         double[][] sumXH = new double[2][];
@@ -80,7 +83,7 @@ final class ClusterPicture {
             double[] sumY = new double[cells];
             int[] factionCount = new int[cells * nf];
             for (int k = from; k < to; k++) {
-                int row = rows[k];
+                int row = every ? k : rows[k];
                 if (cellOf != null) cellOf[k] = -1;
                 float mx = ix.mercX(row);
                 if (ix.geoPrecision(row) == 0 || Float.isNaN(mx)) continue;
