@@ -182,9 +182,11 @@ public final class IncidentPainter {
         int[] found = new int[2];
         int[] near = nearRows(sel, mxMin, myMin, mxMax, myMax);
         Cull cull = new Cull(ix, mxMin, mxMax, myMin, myMax, world, ox, oy, w, h, m);
-        // a zoomed-in view of many rows: only the rows of the grid cells under the view, in selection order
-        if (near != null) cull.rows(near, 0, near.length, inView, found, 0);
-        else org.sitmap.index.Split.halves(n, (half, from, to) -> cull.rows(rows, from, to, inView, found, half));
+        // a zoomed-in view of many rows: only the rows of the grid cells under the view, in selection order (two
+        // halves too when they are many)
+        int[] scan = near != null ? near : rows;
+        org.sitmap.index.Split.halves(near != null ? near.length : n,
+                (half, from, to) -> cull.rows(scan, from, to, inView, found, half));
         // a dense view (more than DENSE_ROWS rows in it): where a cell of DENSE_PX pixels holds DENSE_CELL rows
         // or more, their markers cover each other; only the last one (on top) is stamped there
         int total = (found[0] + found[1]) / 3;
