@@ -63,9 +63,7 @@ public final class DayBins {
         int n = ix.size();
         int first = ix.minDay();
         int days = n == 0 ? 1 : ix.maxDay() - first + 1;
-        long[][] sets = candidateSets(ix, filter);
-        long[] candidates = sets[0];
-        long[] inBox = sets[1];
+        long[] candidates = candidates(ix, filter);
         int[][] exactHalf = new int[2][];
         SpanCounts[] spanHalf = new SpanCounts[2];
         Split.halves(n, (half, from, to) -> {
@@ -79,12 +77,10 @@ public final class DayBins {
                     long bits = candidates[k];
                     if (k == from >>> 6) bits &= -1L << from;
                     if (k == last && (to & 63) != 0) bits &= -1L >>> (64 - (to & 63));
-                    long sure = inBox == null ? 0 : inBox[k];
                     while (bits != 0) {
                         int r = (k << 6) + Long.numberOfTrailingZeros(bits);
                         bits &= bits - 1;
-                        boolean kept = ((sure >>> r) & 1L) != 0 ? filter.acceptsInBox(r) : filter.accepts(r);
-                        if (kept) add(ix, r, first, f, ex, spans);
+                        if (filter.accepts(r)) add(ix, r, first, f, ex, spans);
                     }
                 }
             }
@@ -115,50 +111,23 @@ public final class DayBins {
      * criterion's grid cells ({@link SpatialOrder}) when they hold under half of the rows; both when both.
      */
     static long[] candidates(IncidentIndex ix, IndexFilter filter) {
-        return candidateSets(ix, filter)[0];
-    }
-
-    /**
-     * {@link #candidates}, and the rows among them in grid cells wholly inside a rectangle (not a lasso) by a
-     * margin ({@link IndexFilter#innerMercatorBounds}), whose position need not be tested again (or null).
-     */
-    private static long[][] candidateSets(IncidentIndex ix, IndexFilter filter) {
         long[] text = filter.textRows();
         double[] box = filter.mercatorBounds();
-        double[] inner = filter.innerMercatorBounds();
-        long[] area = null, inBox = null;
+        long[] area = null;
         if (box != null && ix.size() >= Split.MIN_ROWS) {
             SpatialOrder grid = ix.spatial();
             if (grid.count(box[0], box[1], box[2], box[3]) < ix.size() / 2) {
-                // the box's upper and lower parts on two cores, each into its own bits (a grid cell across the cut
-                // is visited by both: the same bits), then joined
-                long[][] part = new long[2][], sure = new long[2][];
+                long[] bits = new long[(ix.size() + 63) >>> 6];
                 int[] rows = grid.rows();
-                double cut = (box[1] + box[3]) / 2;
-                int words = (ix.size() + 63) >>> 6;
-                Split.halves(ix.size(), (half, from, to) -> {
-                    boolean whole = from == 0 && to == ix.size();
-                    long[] bits = new long[words];
-                    long[] in = inner == null ? null : new long[words];
-                    grid.visit(box[0], whole || half == 0 ? box[1] : cut, box[2], whole || half == 1 ? box[3] : cut,
-                            inner, (f, t, inside) -> {
-                                for (int k = f; k < t; k++) bits[rows[k] >>> 6] |= 1L << rows[k];
-                                if (inside && in != null) for (int k = f; k < t; k++) in[rows[k] >>> 6] |= 1L << rows[k];
-                            });
-                    part[half] = bits;
-                    sure[half] = in;
+                grid.visit(box[0], box[1], box[2], box[3], (from, to, inside) -> {
+                    for (int k = from; k < to; k++) bits[rows[k] >>> 6] |= 1L << rows[k];
                 });
-                area = part[0];
-                inBox = sure[0];
-                if (part[1] != null) {
-                    for (int k = 0; k < words; k++) area[k] |= part[1][k];
-                    if (inBox != null) for (int k = 0; k < words; k++) inBox[k] |= sure[1][k];
-                }
+                area = bits;
             }
         }
-        if (area == null) return new long[][] {text, null};
+        if (area == null) return text;
         if (text != null) for (int k = 0; k < area.length; k++) area[k] &= text[k];
-        return new long[][] {area, inBox};
+        return area;
     }
 
     /**

@@ -99,43 +99,6 @@ public final class IndexFilter {
                 org.sitmap.geo.WebMercator.x(e) + eps, org.sitmap.geo.WebMercator.y(Math.max(s, -89.9)) + eps};
     }
 
-    /**
-     * For a rectangle without a lasso: its Web Mercator bounds shrunk by the margin {@link #mercatorBounds} widens
-     * them by, so a located row whose Mercator position lies inside is inside the rectangle ({@link #acceptsInBox});
-     * otherwise null.
-     */
-    double[] innerMercatorBounds() {
-        if (bbox == null || polyX != null) return null;
-        double eps = 1e-6;
-        double[] b = {org.sitmap.geo.WebMercator.x(bbox.minLon()) + eps,
-                org.sitmap.geo.WebMercator.y(Math.min(bbox.maxLat(), 89.9)) + eps,
-                org.sitmap.geo.WebMercator.x(bbox.maxLon()) - eps,
-                org.sitmap.geo.WebMercator.y(Math.max(bbox.minLat(), -89.9)) - eps};
-        return b[0] < b[2] && b[1] < b[3] ? b : null;
-    }
-
-    /**
-     * {@link #accepts} of a located row known to lie inside the rectangle (its Mercator position inside
-     * {@link #innerMercatorBounds}): the position is not read again.
-     */
-    boolean acceptsInBox(int r) {
-        if (factionMask != -1L) {
-            if (primaryOnly) {
-                if (((factionMask >>> index.primaryFaction(r)) & 1L) == 0) return false;
-            } else if ((index.factionMask(r) & factionMask) == 0) {
-                return false;
-            }
-        }
-        if (typeMask != -1 && (typeMask & (1 << index.eventType(r))) == 0) return false;
-        if (subTypeMask != -1L) {
-            int st = index.subEventType(r);
-            if (st < 0 || (subTypeMask & (1L << st)) == 0) return false;
-        }
-        if (precisionMask != -1 && (precisionMask & (1 << index.datePrecision(r))) == 0) return false;
-        if (minFatalities > 0 && index.fatalities(r) < minFatalities) return false;
-        return textRows == null || ((textRows[r >>> 6] >>> r) & 1L) != 0;
-    }
-
     /** Filters the whole index. */
     public Selection apply() {
         return apply(true);

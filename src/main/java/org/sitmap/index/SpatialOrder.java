@@ -82,17 +82,7 @@ public final class SpatialOrder {
      * position lies in the box is in a visited cell. Returns the number of rows in the visited cells.
      */
     public int visit(double mx0, double my0, double mx1, double my1, CellRange v) {
-        return visit(mx0, my0, mx1, my1, null, v);
-    }
-
-    /**
-     * As {@link #visit(double, double, double, double, CellRange)}, with {@code inside} telling whether a cell lies
-     * wholly inside the box {@code inner} ({mx0, my0, mx1, my1}; null: the visited box).
-     */
-    public int visit(double mx0, double my0, double mx1, double my1, double[] inner, CellRange v) {
         if (!(mx1 >= mx0 && my1 >= my0) || rows.length == 0) return 0;
-        double ix0 = inner == null ? mx0 : inner[0], iy0 = inner == null ? my0 : inner[1];
-        double ix1 = inner == null ? mx1 : inner[2], iy1 = inner == null ? my1 : inner[3];
         int cx0 = (int) Math.floor((mx0 - x0) / cellSize), cx1 = (int) Math.floor((mx1 - x0) / cellSize);
         int cy0 = (int) Math.floor((my0 - y0) / cellSize), cy1 = (int) Math.floor((my1 - y0) / cellSize);
         if (cx1 < 0 || cy1 < 0 || cx0 >= side || cy0 >= side) return 0;
@@ -100,13 +90,13 @@ public final class SpatialOrder {
         int total = 0;
         for (int cy = cy0; cy <= cy1; cy++) {
             double top = y0 + cy * cellSize;
-            boolean rowInside = top >= iy0 && top + cellSize <= iy1;
+            boolean rowInside = top >= my0 && top + cellSize <= my1;
             for (int cx = cx0; cx <= cx1; cx++) {
                 int c = cy * side + cx;
                 int from = start[c], to = start[c + 1];
                 if (from == to) continue;
                 double left = x0 + cx * cellSize;
-                boolean inside = rowInside && left >= ix0 && left + cellSize <= ix1;
+                boolean inside = rowInside && left >= mx0 && left + cellSize <= mx1;
                 total += to - from;
                 if (v != null) v.cell(from, to, inside);
             }

@@ -67,44 +67,6 @@ class DayBinsTest {
     }
 
     @Test
-    void rowsOnAndBesideARectanglesEdgesAreCountedAsTheFullPassCountsThem() {
-        // rows in grid cells wholly inside the rectangle skip its test: rows a hair inside, on and outside each edge
-        // (and spread rows, so most of the area's cells are wholly inside) give the full pass's bars
-        FactionCatalog cat = Fixtures.catalog();
-        SplittableRandom rnd = new SplittableRandom(17);
-        BBox box = new BBox(36.2, 33.4, 37.9, 34.6);
-        double[] offsets = {-3e-4, -1e-5, -1e-7, 0, 1e-7, 1e-5, 3e-4};
-        int n = 200_000;
-        IncidentIndex.Builder b = new IncidentIndex.Builder(cat, n);
-        for (int i = 0; i < n; i++) {
-            double lat = 32 + rnd.nextDouble() * 5.5, lon = 35.5 + rnd.nextDouble() * 7;
-            if (i % 3 == 0) {
-                double off = offsets[rnd.nextInt(offsets.length)];
-                switch (rnd.nextInt(4)) {
-                    case 0 -> lon = box.minLon() + off;
-                    case 1 -> lon = box.maxLon() + off;
-                    case 2 -> lat = box.minLat() + off;
-                    default -> lat = box.maxLat() + off;
-                }
-                if (rnd.nextBoolean()) lat = box.minLat() + rnd.nextDouble() * (box.maxLat() - box.minLat());
-                else lon = box.minLon() + rnd.nextDouble() * (box.maxLon() - box.minLon());
-            }
-            int pf = rnd.nextInt(cat.size());
-            int day = 17000 + rnd.nextInt(900);
-            b.add(i + 1, day, day + (i % 7 == 0 ? 6 : 0), lat, lon, 1L << pf, pf, 0, -1, 1, 1, 0, "p");
-        }
-        IncidentIndex ix = b.build();
-        IndexFilter filter = new IndexFilter(ix, FilterSpec.ALL.withBbox(box)
-                .withFactionRule(org.sitmap.model.FactionRule.PRIMARY), null);
-        assertThat(DayBins.candidates(ix, filter)).as("the area's cells are used").isNotNull();
-        Selection rows = filter.apply(false);
-        for (Bucket bucket : new Bucket[] {Bucket.DAY, Bucket.WEEK}) {
-            same(DayBins.of(ix, filter).histogram(bucket, ix.minDay(), ix.maxDay(), -1L),
-                    Histogram.of(rows, bucket, ix.minDay(), ix.maxDay()));
-        }
-    }
-
-    @Test
     void manyDistinctSpanLengthsGiveTheSameBars() {
         // more distinct lengths than SpanCounts keeps as day arrays: the rest are listed row by row
         FactionCatalog cat = Fixtures.catalog();
