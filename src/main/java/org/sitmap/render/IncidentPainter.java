@@ -289,8 +289,10 @@ public final class IncidentPainter {
 
     /**
      * Stamps the first {@code n} collected sprites in order. Many of them on a pixel raster: the raster's upper and
-     * lower halves on two threads ({@link org.sitmap.index.Split}), each stamping every sprite clipped to its half,
-     * so every pixel sees the same stamps in the same order as on one thread.
+     * lower bands (cut at the sprites' middle row) on two threads ({@link org.sitmap.index.Split}), each stamping
+     * every sprite clipped to its band, so every pixel sees the same stamps in the same order as on one thread; in
+     * each band the sprites that later opaque pixels hide there are left out ({@link HiddenSprites}), which changes
+     * no pixel.
      */
     private void stamp(Raster r, int n) {
         int[] keys = stampKey, xs = stampX, ys = stampY;
