@@ -154,7 +154,8 @@ public final class PgBrowser implements AutoCloseable {
     public Loaded loadIndex(java.util.function.LongConsumer progress) {
         return inOneSnapshot("loading the incidents", c -> {
             long commit = PgChangeFeed.lastCommit(c);
-            return new Loaded(PgIndexLoader.load(c, catalog, progress), commit);
+            IncidentIndex packed = IndexPacks.read(c, catalog);
+            return new Loaded(packed != null ? packed : PgIndexLoader.load(c, catalog, progress), commit);
         });
     }
 

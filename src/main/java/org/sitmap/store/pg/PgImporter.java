@@ -55,12 +55,16 @@ public final class PgImporter {
     private final Connection conn;
     private final PgLocation where;
     private final IncidentValues values;
+    private final FactionCatalog catalog;
+    /** Where this import's packed index starts (null: none is written: a dry run, or a store before schema 4). */
+    private IndexPacks.Start pack;
 
     /** An importer writing through {@code conn} (a connection of {@code where}), mapping factions by {@code catalog}. */
     public PgImporter(Connection conn, PgLocation where, FactionCatalog catalog) {
         this.conn = conn;
         this.where = where;
         this.values = new IncidentValues(catalog);
+        this.catalog = catalog;
     }
 
     /** What streaming the file into the staging table found. */
@@ -92,9 +96,11 @@ public final class PgImporter {
             // every incident this import inserts gets a larger id (see PgPlaces.mark)
             long mark = PgPlaces.mark(conn);
             FirstLoad first = options.dryRun() ? null : FirstLoad.begin(conn);
+            // under the merge lock a first load holds from here: the change counter, before the first write
+            pack = first != null ? IndexPacks.begin(conn) : null;
             Staged st = stage(reader, options, progress, first, batch);
             long t1 = System.nanoTime();
-            PgMerge.Result m = merge(st, first, batch);
+            PgMerge.Result m = merge(st, first, batch, options.dryRun());
             long tp = System.nanoTime();
             if (first != null && st.staged == 0) {
                 PgPlaces.learn(conn, st.places, reader.format());
@@ -102,6 +108,8 @@ public final class PgImporter {
                 PgPlaces.learn(conn, batch, reader.format(), mark);
             }
             long t2 = System.nanoTime();
+            if (pack != null) IndexPacks.write(conn, catalog, batch, m.inserted() + m.updated(), pack);
+            long tk = System.nanoTime();
             int skipped = st.rowsRead - st.rejected - (int) (m.inserted() + m.updated() + m.older());
             finishBatch(batch, st.rowsRead, (int) m.inserted(), (int) m.updated(), skipped, st.rejected);
             if (options.dryRun()) {
@@ -112,9 +120,9 @@ public final class PgImporter {
             }
             long t3 = System.nanoTime();
             String timing = String.format(Locale.ROOT, "%s: %d rows staged in %.2f s, %d distinct keys merged into"
-                    + " %s in %.2f s (%s), places learned in %.2f s, committed in %.2f s", file, st.rowsRead,
-                    (t1 - t0) / 1e9, m.distinct(), where.display(), (tp - t1) / 1e9, m.steps(), (t2 - tp) / 1e9,
-                    (t3 - t2) / 1e9);
+                    + " %s in %.2f s (%s), places learned in %.2f s, index packed in %.2f s, committed in %.2f s",
+                    file, st.rowsRead, (t1 - t0) / 1e9, m.distinct(), where.display(), (tp - t1) / 1e9, m.steps(),
+                    (t2 - tp) / 1e9, (tk - t2) / 1e9, (t3 - tk) / 1e9);
             LOG.info(timing);
             return new ImportReport(file, reader.format(), options.dryRun() ? 0 : batch, st.rowsRead,
                     (int) m.inserted(), (int) m.updated(), skipped, (int) m.older(), st.rejected, st.rejections,
@@ -228,8 +236,18 @@ public final class PgImporter {
     }
 
     /** The rows copied straight in count as inserted; staged rows are merged ({@link PgMerge}). */
-    private PgMerge.Result merge(Staged st, FirstLoad first, long batch) throws SQLException {
-        if (first == null) return PgMerge.run(conn, batch, st.staged, st.keys.mayRepeat());
+    private PgMerge.Result merge(Staged st, FirstLoad first, long batch, boolean dryRun) throws SQLException {
+        if (first == null) {
+            if (!dryRun) {
+                // the merge lock first (PgMerge takes it again), then the change counter, before the merge writes
+                try (PreparedStatement lock = conn.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
+                    lock.setLong(1, MERGE_LOCK);
+                    lock.execute();
+                }
+                pack = IndexPacks.begin(conn);
+            }
+            return PgMerge.run(conn, batch, st.staged, st.keys.mayRepeat());
+        }
         long removed = 0;
         PgMerge.Result m = new PgMerge.Result(0, 0, 0, 0, "");
         if (st.staged > 0) {

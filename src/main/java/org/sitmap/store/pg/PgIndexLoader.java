@@ -79,6 +79,14 @@ public final class PgIndexLoader {
         return copy(c, catalog, " WHERE batch_id IN (" + ids + ")", 1024, n -> { }, Runnable::run);
     }
 
+    /**
+     * The rows of import {@code batch} as they stand (about {@code rows} of them), for its packed index
+     * ({@link IndexPacks}); run it in the import's transaction, after its merge.
+     */
+    static IncidentIndex loadBatch(Connection c, FactionCatalog catalog, long batch, int rows) throws SQLException {
+        return copy(c, catalog, " WHERE batch_id = " + batch, rows + 1024, n -> { }, null);
+    }
+
     private static IncidentIndex copy(Connection c, FactionCatalog catalog, String where, int capacity,
                                       LongConsumer progress, Executor helper) throws SQLException {
         CopyIndexRows rows = new CopyIndexRows(catalog, capacity);

@@ -19,7 +19,7 @@ public final class PgSchema {
     public static final String SCHEMA = "sitmap";
 
     /** The newest migration this version knows. */
-    public static final int VERSION = 3;
+    public static final int VERSION = 4;
 
     /** A lock key shared by everything that changes the schema or the roles. */
     static final long SCHEMA_LOCK = 0x5173_6d61_7001L;
@@ -99,6 +99,35 @@ public final class PgSchema {
     static final List<String> V3 = List.of(
             "ALTER TABLE sitmap.incident ALTER COLUMN source_key TYPE text COLLATE \"C\"");
 
+    /**
+     * Version 4: the packed index ({@link IndexPacks}). {@code index_pack} holds, for each import, its rows' index
+     * columns as a few large values; {@code incident_change} counts every statement that writes the incident table,
+     * whoever runs it (QGIS, psql, Sitmap), through a statement-level trigger. The trigger's function runs as the
+     * store's owner, so a user who may write the table needs no right on the counter. A store that holds rows when it
+     * is migrated starts its counter at 1, so its rows are never taken as packed until {@code server init} packs them.
+     */
+    static final List<String> V4 = List.of(
+            "CREATE TABLE sitmap.incident_change (one boolean PRIMARY KEY DEFAULT true CHECK (one),"
+                    + " n bigint NOT NULL)",
+            "INSERT INTO sitmap.incident_change (n) SELECT CASE WHEN EXISTS (SELECT 1 FROM sitmap.incident)"
+                    + " THEN 1 ELSE 0 END",
+            "CREATE FUNCTION sitmap.incident_changed() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER"
+                    + " SET search_path = pg_catalog AS $$ BEGIN UPDATE sitmap.incident_change SET n = n + 1;"
+                    + " RETURN NULL; END $$",
+            "REVOKE ALL ON FUNCTION sitmap.incident_changed() FROM PUBLIC",
+            "CREATE TRIGGER incident_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON sitmap.incident"
+                    + " FOR EACH STATEMENT EXECUTE FUNCTION sitmap.incident_changed()",
+            "CREATE SEQUENCE sitmap.index_pack_seq",
+            "CREATE TABLE sitmap.index_pack (pack bigint NOT NULL, part integer NOT NULL, batch_id bigint,"
+                    + " base boolean NOT NULL, change_before bigint NOT NULL, change_after bigint NOT NULL,"
+                    + " layout bigint NOT NULL, rows integer NOT NULL, data bytea NOT NULL, PRIMARY KEY (pack, part))",
+            "ALTER TABLE sitmap.index_pack ALTER COLUMN data SET STORAGE EXTERNAL",
+            "COMMENT ON TABLE sitmap.index_pack IS 'The window index of each import, packed (Sitmap); used only"
+                    + " while sitmap.incident_change shows no other write'");
+
+    /** The first version with the packed index. */
+    static final int PACKS = 4;
+
     /** The first version whose source keys are {@code COLLATE "C"}. */
     static final int C_KEYS = 3;
 
@@ -149,7 +178,7 @@ public final class PgSchema {
                 throw PgLocation.bad("This team store was made by a newer Sitmap (schema " + have
                         + "); update Sitmap to use it.");
             }
-            List<List<String>> steps = List.of(V1, V2, V3);
+            List<List<String>> steps = List.of(V1, V2, V3, V4);
             for (int v = have + 1; v <= VERSION; v++) {
                 for (String sql : steps.get(v - 1)) s.execute(sql);
                 try (PreparedStatement ps = c.prepareStatement("INSERT INTO sitmap.sitmap_migration (version) VALUES (?)")) {

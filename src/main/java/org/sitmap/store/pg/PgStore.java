@@ -141,7 +141,8 @@ public final class PgStore implements IncidentStorage {
     @Override
     public synchronized IncidentIndex loadIndex(Executor helper) {
         try {
-            return PgIndexLoader.load(conn, catalog, n -> { }, helper);
+            IncidentIndex packed = IndexPacks.read(conn, catalog);
+            return packed != null ? packed : PgIndexLoader.load(conn, catalog, n -> { }, helper);
         } catch (SQLException e) {
             throw failure("load the incidents of", e);
         }

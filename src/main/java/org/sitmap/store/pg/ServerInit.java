@@ -60,6 +60,9 @@ public final class ServerInit {
         ensureRole(c, EDITOR, READER, done);
         grant(c);
         done.add("granted " + READER + " reading and " + EDITOR + " importing in database " + database(c));
+        int packed = IndexPacks.packIfStale(c, org.sitmap.model.FactionCatalog.shipped());
+        if (packed >= 0) done.add(String.format(java.util.Locale.ROOT, "packed the index of %,d incidents for fast"
+                + " opening", packed));
         return done;
     }
 
@@ -141,6 +144,9 @@ public final class ServerInit {
             s.execute("GRANT INSERT, UPDATE, DELETE ON sitmap.incident, sitmap.place, sitmap.import_batch,"
                     + " sitmap.source, sitmap.faction TO " + EDITOR);
             s.execute("GRANT USAGE ON ALL SEQUENCES IN SCHEMA sitmap TO " + EDITOR);
+            // an import locks the change counter (SELECT … FOR UPDATE needs UPDATE) and writes its packed index
+            s.execute("GRANT UPDATE ON sitmap.incident_change TO " + EDITOR);
+            s.execute("GRANT INSERT, DELETE ON sitmap.index_pack TO " + EDITOR);
             s.execute("REVOKE CREATE ON SCHEMA sitmap FROM PUBLIC");
         }
     }

@@ -1,0 +1,301 @@
+package org.sitmap.store.pg;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.logging.Logger;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyOut;
+import org.sitmap.index.IncidentIndex;
+import org.sitmap.index.IndexColumns;
+import org.sitmap.index.IndexMerge;
+import org.sitmap.model.EventType;
+import org.sitmap.model.FactionCatalog;
+import org.sitmap.model.SubEventType;
+
+/**
+ * The packed index of a team store (schema 4): each import writes, in its own transaction, the index columns of the
+ * rows it inserted or updated into {@code sitmap.index_pack}, as parts of {@value #PART_ROWS} rows in the record
+ * format of the local snapshot's journal ({@link PackColumns}). A cold open then reads a few large values instead of
+ * ten million rows of eleven columns, and folds the imports in commit order (a later import's row replaces an earlier
+ * one of the same id), as live updates are merged.
+ *
+ * <p>It is used only when it provably matches the table. A statement-level trigger counts every write to
+ * {@code sitmap.incident} by anyone in {@code sitmap.incident_change}; an import locks that counter (so no other
+ * writer commits in between) and records the count before and after its own writes with its pack. A pack made when
+ * the table was empty is a base. The packs from the newest base on are trusted only when they chain (each starts at
+ * the count the one before ended at), the last ends at the current count, and all were made with this build's
+ * faction catalog and types ({@link #layout}). Anything else (QGIS or psql wrote a row, an older Sitmap imported, the
+ * catalog changed) makes {@link #read} return null and the caller streams the rows as before. {@code server init}
+ * packs such a store again ({@link #packIfStale}).
+ *
+ * <p>Threading: plain static functions on the caller's connection and thread (an import's, a window's worker).
+ */
+final class IndexPacks {
+    private static final Logger LOG = Logger.getLogger(IndexPacks.class.getName());
+    /** Rows in one part (about 15 MB). */
+    static final int PART_ROWS = 1 << 18;
+    private static final byte[] SIGNATURE = "PGCOPY\n\377\r\n\0".getBytes(StandardCharsets.ISO_8859_1);
+
+    private IndexPacks() {
+    }
+
+    /** Where an import's pack starts: the change count before its writes, and whether the table was empty. */
+    record Start(long before, boolean base) { }
+
+    /** One pack to read: its number, parts and rows. */
+    private record Pack(long pack, int parts, long rows) { }
+
+    /** A hash of what the packed columns' codes mean: the faction catalog's codes, the event types and sub-types. */
+    static long layout(FactionCatalog catalog) {
+        StringBuilder s = new StringBuilder("pack1");
+        for (int k = 0; k < catalog.size(); k++) s.append(',').append(catalog.get(k).code());
+        for (EventType t : EventType.values()) s.append('|').append(t.name());
+        for (SubEventType t : SubEventType.values()) s.append('/').append(t.name());
+        long h = 0xcbf29ce484222325L;
+        for (byte b : s.toString().getBytes(StandardCharsets.UTF_8)) h = (h ^ b) * 0x100000001b3L;
+        return h;
+    }
+
+    private static boolean present(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT to_regclass('sitmap.index_pack') IS NOT NULL");
+             ResultSet rs = ps.executeQuery()) {
+            return rs.next() && rs.getBoolean(1);
+        }
+    }
+
+    /**
+     * Locks the change counter for the rest of the transaction (other writers of the incident table wait for the
+     * commit) and notes where the pack starts; call it under the merge lock, before the import's first write to the
+     * incident table. Null when the store has no packed index (schema before 4).
+     */
+    static Start begin(Connection c) throws SQLException {
+        if (!present(c)) return null;
+        long before = counter(c, true);
+        try (PreparedStatement ps = c.prepareStatement("SELECT NOT EXISTS (SELECT 1 FROM sitmap.incident)");
+             ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return new Start(before, rs.getBoolean(1));
+        }
+    }
+
+    private static long counter(Connection c, boolean lock) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT n FROM sitmap.incident_change"
+                + (lock ? " FOR UPDATE" : "")); ResultSet rs = ps.executeQuery()) {
+            if (!rs.next()) throw new SQLException("the change counter of the incident table is missing", "55000");
+            return rs.getLong(1);
+        }
+    }
+
+    /** Writes the pack of import {@code batch}: its rows as they now stand, read back in this transaction. */
+    static void write(Connection c, FactionCatalog catalog, long batch, long rows, Start start) throws SQLException {
+        IncidentIndex ix = PgIndexLoader.loadBatch(c, catalog, batch, (int) Math.min(rows, 1 << 28));
+        writePack(c, catalog, batch, start, ix);
+    }
+
+    private static void writePack(Connection c, FactionCatalog catalog, Long batch, Start start, IncidentIndex ix)
+            throws SQLException {
+        long after = counter(c, false);
+        long pack;
+        try (PreparedStatement ps = c.prepareStatement("SELECT nextval('sitmap.index_pack_seq')");
+             ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            pack = rs.getLong(1);
+        }
+        if (start.base()) {
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM sitmap.index_pack WHERE pack < ?")) {
+                ps.setLong(1, pack);
+                ps.executeUpdate();
+            }
+        }
+        IndexColumns cols = ix.columns();
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO sitmap.index_pack (pack, part, batch_id, base,"
+                + " change_before, change_after, layout, rows, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            int part = 0;
+            for (int from = 0; from < cols.size() || part == 0; from += PART_ROWS, part++) {
+                int to = Math.min(cols.size(), from + PART_ROWS);
+                ByteBuffer b = PackColumns.record(0, start.before(), after, cols, from, to);
+                ps.setLong(1, pack);
+                ps.setInt(2, part);
+                if (batch == null) ps.setNull(3, java.sql.Types.BIGINT); else ps.setLong(3, batch);
+                ps.setBoolean(4, start.base());
+                ps.setLong(5, start.before());
+                ps.setLong(6, after);
+                ps.setLong(7, layout(catalog));
+                ps.setInt(8, to - from);
+                ps.setBytes(9, b.array());
+                ps.executeUpdate();
+            }
+        }
+    }
+
+    /** The packs to read (from the newest base on) when they match the table; null when they do not. */
+    private static List<Pack> plan(Connection c, FactionCatalog catalog) throws SQLException {
+        if (!present(c)) return null;
+        long now = counter(c, false);
+        List<long[]> all = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT pack, base::int, change_before, change_after,"
+                + " count(*), sum(rows), bool_and(layout = ?)::int FROM sitmap.index_pack"
+                + " GROUP BY pack, base, change_before, change_after ORDER BY pack")) {
+            ps.setLong(1, layout(catalog));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    all.add(new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5),
+                            rs.getLong(6), rs.getLong(7)});
+                }
+            }
+        }
+        int from = -1;
+        for (int k = 0; k < all.size(); k++) if (all.get(k)[1] == 1) from = k;
+        if (from < 0) return null;
+        List<Pack> out = new ArrayList<>();
+        for (int k = from; k < all.size(); k++) {
+            long[] p = all.get(k);
+            if (p[6] != 1 || (k > from && p[2] != all.get(k - 1)[3])) return null;
+            out.add(new Pack(p[0], (int) p[4], p[5]));
+        }
+        return all.get(all.size() - 1)[3] == now ? out : null;
+    }
+
+    /** True when the store's packed index matches its table (the open would read it). */
+    static boolean current(Connection c, FactionCatalog catalog) throws SQLException {
+        return plan(c, catalog) != null;
+    }
+
+    /**
+     * The index from the packed copy, or null when there is none that matches the table (the caller streams the
+     * rows). Run it in the transaction that reads the newest commit number, so the two agree.
+     */
+    static IncidentIndex read(Connection c, FactionCatalog catalog) throws SQLException {
+        List<Pack> plan = plan(c, catalog);
+        if (plan == null) return null;
+        CopyOut out = c.unwrap(PGConnection.class).getCopyAPI().copyOut("COPY (SELECT pack, part, data FROM"
+                + " sitmap.index_pack WHERE pack BETWEEN " + plan.get(0).pack() + " AND "
+                + plan.get(plan.size() - 1).pack() + " ORDER BY pack, part) TO STDOUT (FORMAT binary)");
+        try {
+            Folding fold = new Folding(catalog, plan);
+            boolean header = false;
+            for (byte[] m; (m = out.readFromCopy()) != null; ) {
+                ByteBuffer b = ByteBuffer.wrap(m);
+                if (!header) {
+                    if (m.length < SIGNATURE.length + 8) return null;
+                    b.position(SIGNATURE.length + 4);
+                    b.position(b.position() + 4 + b.getInt());
+                    header = true;
+                }
+                while (b.hasRemaining()) {
+                    short fields = b.getShort();
+                    if (fields == -1) break;
+                    if (fields != 3 || b.getInt() != 8) return null;
+                    long pack = b.getLong();
+                    if (b.getInt() != 4) return null;
+                    int part = b.getInt();
+                    int len = b.getInt();
+                    ByteBuffer payload = PackColumns.payload(m, b.position(), b.position() + len);
+                    if (payload == null || !fold.add(pack, part, payload)) return null;
+                    b.position(b.position() + len);
+                }
+            }
+            return fold.finish();
+        } catch (IllegalArgumentException e) {
+            LOG.fine(() -> "packed index not used: " + e.getMessage());
+            return null;
+        } finally {
+            if (out.isActive()) out.cancelCopy();
+        }
+    }
+
+    /** The packs' parts in order, each pack's rows appended, the packs folded newest-over-oldest. */
+    private static final class Folding {
+        private final FactionCatalog catalog;
+        private final List<Pack> plan;
+        private final List<IncidentIndex> stack = new ArrayList<>();
+        private int at = -1;
+        private int nextPart;
+        private PackColumns cols;
+
+        Folding(FactionCatalog catalog, List<Pack> plan) {
+            this.catalog = catalog;
+            this.plan = plan;
+        }
+
+        boolean add(long pack, int part, ByteBuffer payload) {
+            if (cols == null || nextPart == plan.get(at).parts()) {
+                if (cols != null) push(cols.build(catalog));
+                at++;
+                if (at >= plan.size() || plan.get(at).rows() > Integer.MAX_VALUE) return false;
+                cols = new PackColumns((int) plan.get(at).rows());
+                nextPart = 0;
+            }
+            if (plan.get(at).pack() != pack || part != nextPart++) return false;
+            cols.add(payload);
+            return true;
+        }
+
+        /**
+         * Folds with a run stack: a pack is merged into the one below while that one is not much larger, so many
+         * small imports merge among themselves and a large base is copied about once, not once per import.
+         */
+        private void push(IncidentIndex ix) {
+            stack.add(ix);
+            while (stack.size() >= 2 && stack.get(stack.size() - 2).size() <= 2L * stack.get(stack.size() - 1).size()) {
+                collapseTop();
+            }
+        }
+
+        private void collapseTop() {
+            IncidentIndex newer = stack.remove(stack.size() - 1);
+            IncidentIndex older = stack.remove(stack.size() - 1);
+            stack.add(IndexMerge.merge(older, newer));
+        }
+
+        IncidentIndex finish() {
+            if (cols == null || at != plan.size() - 1 || nextPart != plan.get(at).parts()) return null;
+            push(cols.build(catalog));
+            while (stack.size() >= 2) collapseTop();
+            return stack.get(0);
+        }
+    }
+
+    /**
+     * Packs the whole table as a base when the store's packed index does not match it (a store migrated with rows,
+     * or written by another tool since), in one transaction that holds the merge lock and the change counter.
+     *
+     * @return the rows packed, or -1 when nothing was done (already current, empty, or schema before 4)
+     */
+    static int packIfStale(Connection c, FactionCatalog catalog) throws SQLException {
+        if (!present(c) || current(c, catalog)) return -1;
+        boolean auto = c.getAutoCommit();
+        c.setAutoCommit(false);
+        try {
+            try (PreparedStatement lock = c.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
+                lock.setLong(1, PgImporter.MERGE_LOCK);
+                lock.execute();
+            }
+            long before = counter(c, true);
+            if (current(c, catalog)) {
+                c.rollback();
+                return -1;
+            }
+            IncidentIndex ix = PgIndexLoader.load(c, catalog, n -> { });
+            if (ix.size() == 0) {
+                c.rollback();
+                return -1;
+            }
+            writePack(c, catalog, null, new Start(before, true), ix);
+            c.commit();
+            return ix.size();
+        } catch (SQLException | RuntimeException e) {
+            c.rollback();
+            throw e;
+        } finally {
+            c.setAutoCommit(auto);
+        }
+    }
+}

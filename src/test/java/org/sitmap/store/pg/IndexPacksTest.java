@@ -1,0 +1,159 @@
+package org.sitmap.store.pg;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sitmap.bench.SyntheticData;
+import org.sitmap.index.IncidentIndex;
+import org.sitmap.model.FactionCatalog;
+import org.sitmap.model.ImportReport;
+
+/**
+ * The packed index (schema 4) on a real throwaway cluster: it follows imports (first loads, updates, new rows) and
+ * equals the rows streamed from the table; a write by another tool (UPDATE, DELETE, INSERT) makes the open take the
+ * rows until {@code server init} packs the store again; a store migrated with rows is packed by {@code server init}.
+ */
+class IndexPacksTest {
+    private static final FactionCatalog CATALOG = FactionCatalog.shipped();
+    private static PgCluster pg;
+    @TempDir
+    static Path dir;
+
+    @BeforeAll
+    static void cluster() {
+        String why = PgCluster.unavailable();
+        assumeTrue(why == null, why);
+        pg = PgCluster.shared();
+    }
+
+    @Test
+    void thePackedIndexFollowsImportsAndIsDroppedWhenAnotherToolWrites() throws Exception {
+        PgLocation where = pg.teamStore("packs");
+        SyntheticData data = PgCluster.synthetic();
+        ImportReport a = PgCluster.importFile(where, data.writeAcledCsv(dir.resolve("a.csv"), 3000, 1));
+        assertEquals(3000, a.imported(), a.describe());
+        try (Connection c = PgConnections.open(where)) {
+            assertPackedEqualsRows(c);
+            assertTrue(one(c, "SELECT count(*) FROM sitmap.index_pack WHERE base") >= 1);
+            // the same keys with other content: updates move rows to the new import, whose pack replaces them
+            ImportReport b = PgCluster.importFile(where, data.writeAcledCsv(dir.resolve("b.csv"), 1500, 2));
+            assertEquals(1500, b.updated(), b.describe());
+            assertPackedEqualsRows(c);
+            // updates back, rows kept, and new rows
+            ImportReport d = PgCluster.importFile(where, data.writeAcledCsv(dir.resolve("d.csv"), 4000, 1));
+            assertEquals(1000, d.imported(), d.describe());
+            assertEquals(1500, d.updated(), d.describe());
+            assertPackedEqualsRows(c);
+            try (PgBrowser browser = PgBrowser.open(where, CATALOG)) {
+                assertEquals(rows(streamed(c)), rows(browser.loadIndex(n -> { }).index()));
+            }
+
+            foreignWrite(c, "UPDATE sitmap.incident SET fatalities = 4242 WHERE fid = (SELECT min(fid) FROM sitmap.incident)");
+            assertNull(IndexPacks.read(c, CATALOG), "an UPDATE by another tool must not be hidden by the packs");
+            try (PgStore store = PgStore.open(where)) {
+                IncidentIndex ix = store.loadIndex();
+                assertEquals(rows(streamed(c)), rows(ix));
+                assertTrue(rows(ix).stream().anyMatch(r -> r.contains(" 4242 ")));
+            }
+            // a later import does not make the packs trusted again: the chain is broken
+            PgCluster.importFile(where, data.writeAcledCsv(dir.resolve("e.csv"), 4100, 1));
+            assertNull(IndexPacks.read(c, CATALOG));
+            List<String> init = ServerInit.run(c);
+            assertTrue(init.stream().anyMatch(l -> l.startsWith("packed the index of 4,100 incidents")), init.toString());
+            assertPackedEqualsRows(c);
+            assertTrue(ServerInit.run(c).stream().noneMatch(l -> l.startsWith("packed")), "packed once only");
+
+            foreignWrite(c, "DELETE FROM sitmap.incident WHERE fid = (SELECT max(fid) FROM sitmap.incident)");
+            assertNull(IndexPacks.read(c, CATALOG), "a DELETE by another tool");
+            ServerInit.run(c);
+            assertPackedEqualsRows(c);
+            assertEquals(4099, IndexPacks.read(c, CATALOG).size());
+
+            foreignWrite(c, "INSERT INTO sitmap.incident (geom, source_key, event_date, date_precision, span_end,"
+                    + " geo_precision, event_type, batch_id, faction_codes, content_hash) SELECT geom, 'psql:1',"
+                    + " event_date, date_precision, span_end, geo_precision, event_type, batch_id, faction_codes, 'x'"
+                    + " FROM sitmap.incident ORDER BY fid LIMIT 1");
+            assertNull(IndexPacks.read(c, CATALOG), "an INSERT by another tool");
+            assertEquals(4100, streamed(c).size());
+        }
+    }
+
+    @Test
+    void aStoreMigratedWithRowsIsPackedByServerInit() throws Exception {
+        pg.createDatabase("packs_v3", "owner_p3", "pw-owner-p3");
+        PgLocation where = pg.location("owner_p3", "pw-owner-p3", "packs_v3");
+        try (Connection c = PgConnections.open(where); Statement s = c.createStatement()) {
+            s.execute("CREATE EXTENSION IF NOT EXISTS postgis");
+            s.execute("CREATE SCHEMA sitmap");
+            s.execute("CREATE TABLE sitmap.sitmap_migration (version integer PRIMARY KEY,"
+                    + " applied timestamptz NOT NULL DEFAULT now())");
+            for (String sql : PgSchema.V1) s.execute(sql);
+            for (String sql : PgSchema.V2) s.execute(sql);
+            for (String sql : PgSchema.V3) s.execute(sql);
+            s.execute("INSERT INTO sitmap.sitmap_migration (version) VALUES (1), (2), (3)");
+            // imports into the schema-3 store write no pack
+            PgCluster.importFile(where, PgCluster.synthetic().writeAcledCsv(dir.resolve("v3.csv"), 700, 5));
+            assertNull(IndexPacks.read(c, CATALOG));
+            List<String> report = ServerInit.run(c);
+            assertTrue(report.stream().anyMatch(l -> l.contains("brought from version 3 to " + PgSchema.VERSION)),
+                    report.toString());
+            assertTrue(report.stream().anyMatch(l -> l.startsWith("packed the index of 700 incidents")), report.toString());
+            assertPackedEqualsRows(c);
+            ImportReport more = PgCluster.importFile(where, PgCluster.synthetic().writeAcledCsv(dir.resolve("v4.csv"),
+                    900, 5));
+            assertEquals(200, more.imported(), more.describe());
+            assertPackedEqualsRows(c);
+        }
+    }
+
+    private static void foreignWrite(Connection c, String sql) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.executeUpdate(sql);
+        }
+    }
+
+    private static void assertPackedEqualsRows(Connection c) throws SQLException {
+        IncidentIndex packed = IndexPacks.read(c, CATALOG);
+        assertNotNull(packed, "the packed index should match the table");
+        IncidentIndex rows = streamed(c);
+        assertEquals(rows.size(), packed.size());
+        assertEquals(rows(rows), rows(packed));
+    }
+
+    private static IncidentIndex streamed(Connection c) throws SQLException {
+        return PgIndexLoader.load(c, CATALOG, n -> { });
+    }
+
+    private static long one(Connection c, String sql) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    /** Every row's columns with its id, sorted by id. */
+    private static List<String> rows(IncidentIndex x) {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < x.size(); i++) {
+            out.add(String.format(Locale.ROOT, "%012d %d %d %.5f %.5f %d %d %d %d %d %d %d %s", x.id(i), x.day(i),
+                    x.dayEnd(i), x.lat(i), x.lon(i), x.factionMask(i), x.primaryFaction(i), x.eventType(i),
+                    x.subEventType(i), x.datePrecision(i), x.geoPrecision(i), x.fatalities(i), x.place(i)));
+        }
+        out.sort(null);
+        return out;
+    }
+}
