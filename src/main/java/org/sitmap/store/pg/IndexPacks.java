@@ -99,6 +99,29 @@ final class IndexPacks {
         writePack(c, catalog, batch, start, ix);
     }
 
+    /**
+     * Writes the pack of first load {@code batch} from the rows the client copied ({@code rows}), when the server
+     * numbered them consecutively in copy order (the table was empty; its keys are made again); otherwise reads them
+     * back as {@link #write} does.
+     */
+    static void writeFirstLoad(Connection c, FactionCatalog catalog, long batch, Start start, PackRows rows)
+            throws SQLException {
+        long min;
+        long max;
+        long count = rows.size();
+        try (PreparedStatement ps = c.prepareStatement("SELECT min(fid), max(fid) FROM sitmap.incident");
+             ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            min = rs.getLong(1);
+            max = rs.getLong(2);
+        }
+        if (count == 0 || max - min + 1 != count) {
+            write(c, catalog, batch, count, start);
+            return;
+        }
+        writePack(c, catalog, batch, start, rows.index(min));
+    }
+
     private static void writePack(Connection c, FactionCatalog catalog, Long batch, Start start, IncidentIndex ix)
             throws SQLException {
         long after = counter(c, false);

@@ -58,6 +58,8 @@ public final class PgImporter {
     private final FactionCatalog catalog;
     /** Where this import's packed index starts (null: none is written: a dry run, or a store before schema 4). */
     private IndexPacks.Start pack;
+    /** A first load's rows as the index holds them, made on the read-ahead thread (null: not a first load). */
+    private PackRows packRows;
 
     /** An importer writing through {@code conn} (a connection of {@code where}), mapping factions by {@code catalog}. */
     public PgImporter(Connection conn, PgLocation where, FactionCatalog catalog) {
@@ -98,6 +100,7 @@ public final class PgImporter {
             FirstLoad first = options.dryRun() ? null : FirstLoad.begin(conn);
             // under the merge lock a first load holds from here: the change counter, before the first write
             pack = first != null ? IndexPacks.begin(conn) : null;
+            packRows = pack != null && pack.base() ? new PackRows(catalog) : null;
             Staged st = stage(reader, options, progress, first, batch);
             long t1 = System.nanoTime();
             PgMerge.Result m = merge(st, first, batch, options.dryRun());
@@ -108,7 +111,12 @@ public final class PgImporter {
                 PgPlaces.learn(conn, batch, reader.format(), mark);
             }
             long t2 = System.nanoTime();
-            if (pack != null) IndexPacks.write(conn, catalog, batch, m.inserted() + m.updated(), pack);
+            if (pack != null && packRows != null && st.staged == 0 && packRows.size() == st.direct) {
+                IndexPacks.writeFirstLoad(conn, catalog, batch, pack, packRows);
+            } else if (pack != null) {
+                IndexPacks.write(conn, catalog, batch, m.inserted() + m.updated(), pack);
+            }
+            packRows = null;
             long tk = System.nanoTime();
             int skipped = st.rowsRead - st.rejected - (int) (m.inserted() + m.updated() + m.older());
             finishBatch(batch, st.rowsRead, (int) m.inserted(), (int) m.updated(), skipped, st.rejected);
@@ -219,6 +227,7 @@ public final class PgImporter {
     private Prepared prepare(ParsedRow row) {
         if (row.isRejected()) return new Prepared(row, null, null);
         Incident inc = values.normalised(row.incident());
+        if (packRows != null) packRows.add(inc);
         return new Prepared(row, inc, values.hash(inc));
     }
 

@@ -1,0 +1,63 @@
+package org.sitmap.store.pg;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.sitmap.index.IncidentIndex;
+import org.sitmap.index.IndexColumns;
+import org.sitmap.model.FactionCatalog;
+import org.sitmap.model.Incident;
+import org.sitmap.store.IncidentValues;
+
+/**
+ * A first load's rows as the window's index will hold them, made on the client while they are copied, so the
+ * import's packed index ({@link IndexPacks}) needs no second read of ten million rows. Each value is what
+ * {@link CopyIndexRows} makes of the stored row: the faction list as {@link IncidentValues#factionCodes} writes it,
+ * the first day and the span's end as {@link PgImporter} stores them, no position as NaN, no place as the empty name,
+ * unknown fatalities as -1. The rows are numbered in copy order; {@link #index} gives them the ids the server assigned
+ * (consecutive in copy order).
+ *
+ * <p>Not thread-safe: the read-ahead thread adds, the importing thread reads after the last row.
+ */
+final class PackRows {
+    private final FactionCatalog catalog;
+    private final IndexRows rows;
+    private final Map<String, long[]> masks = new HashMap<>();
+    private final Map<String, Integer> placeRefs = new HashMap<>();
+    private final List<String> places = new ArrayList<>();
+
+    PackRows(FactionCatalog catalog) {
+        this.catalog = catalog;
+        this.rows = new IndexRows(catalog, 1 << 16);
+    }
+
+    /** One copied row (normalised, as it is stored). */
+    void add(Incident i) {
+        long[] m = masks.computeIfAbsent(IncidentValues.factionCodes(i), catalog::maskAndPrimary);
+        String name = i.place() == null ? "" : i.place();
+        Integer place = placeRefs.get(name);
+        if (place == null) {
+            place = places.size();
+            places.add(name);
+            placeRefs.put(name, place);
+        }
+        rows.add(rows.size(), (int) i.date().toEpochDay(), (int) i.spanEnd().toEpochDay(),
+                i.located() ? i.latitude() : Double.NaN, i.located() ? i.longitude() : Double.NaN, m[0], (int) m[1],
+                i.eventType().ordinal(), i.subEventType() == null ? -1 : i.subEventType().ordinal(),
+                i.datePrecision().code(), i.geoPrecision().code(), i.fatalities() == null ? -1 : i.fatalities(), place);
+    }
+
+    /** Rows added. */
+    int size() { return rows.size(); }
+
+    /** The index of the rows, the row copied k-th having id {@code firstId + k}. */
+    IncidentIndex index(long firstId) {
+        IndexColumns c = rows.build(places.toArray(new String[0])).columns();
+        long[] id = c.id().clone();
+        for (int k = 0; k < id.length; k++) id[k] += firstId;
+        return IncidentIndex.of(catalog, new IndexColumns(id, c.day(), c.dayEnd(), c.lon(), c.lat(), c.mercX(),
+                c.mercY(), c.factionMask(), c.primaryFaction(), c.eventType(), c.subEventType(), c.datePrecision(),
+                c.geoPrecision(), c.fatalities(), c.placeRef(), c.places(), c.maxSpan()));
+    }
+}
