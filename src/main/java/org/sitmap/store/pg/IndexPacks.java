@@ -93,8 +93,22 @@ final class IndexPacks {
         }
     }
 
+    /**
+     * True when this process has the memory to hold {@code rows} rows' index twice over (made, then packed). An
+     * import that has not writes no pack: the chain breaks, the opens stream the rows, and {@code server init} packs
+     * the store again; that is slower, never wrong.
+     */
+    static boolean affordable(long rows) {
+        return rows * 160 < Runtime.getRuntime().maxMemory() / 2;
+    }
+
     /** Writes the pack of import {@code batch}: its rows as they now stand, read back in this transaction. */
     static void write(Connection c, FactionCatalog catalog, long batch, long rows, Start start) throws SQLException {
+        if (!affordable(rows)) {
+            LOG.info(() -> "no packed index for the " + rows + " rows of import " + batch + ": too little memory;"
+                    + " sitmap server init packs the store again");
+            return;
+        }
         IncidentIndex ix = PgIndexLoader.loadBatch(c, catalog, batch, (int) Math.min(rows, 1 << 28));
         writePack(c, catalog, batch, start, ix);
     }
@@ -119,7 +133,12 @@ final class IndexPacks {
             write(c, catalog, batch, count, start);
             return;
         }
-        writePack(c, catalog, batch, start, rows.index(min));
+        long t = System.nanoTime();
+        IncidentIndex ix = rows.index(min);
+        long made = System.nanoTime() - t;
+        writePack(c, catalog, batch, start, ix);
+        LOG.fine(() -> String.format(java.util.Locale.ROOT, "pack of the first load's %d rows made in %.2f s, written"
+                + " in %.2f s", count, made / 1e9, (System.nanoTime() - t - made) / 1e9));
     }
 
     private static void writePack(Connection c, FactionCatalog catalog, Long batch, Start start, IncidentIndex ix)

@@ -26,14 +26,20 @@ final class PackRows {
     private final Map<String, long[]> masks = new HashMap<>();
     private final Map<String, Integer> placeRefs = new HashMap<>();
     private final List<String> places = new ArrayList<>();
+    private volatile boolean dropped;
 
     PackRows(FactionCatalog catalog) {
         this.catalog = catalog;
         this.rows = new IndexRows(catalog, 1 << 16);
     }
 
-    /** One copied row (normalised, as it is stored). */
+    /** One copied row (normalised, as it is stored); stops keeping rows when memory runs short (see {@link #dropped}). */
     void add(Incident i) {
+        if (dropped) return;
+        if ((rows.size() & 0xffff) == 0xffff && !IndexPacks.affordable(rows.size())) {
+            dropped = true;   // the pack is then read back (IndexPacks.write), which declines too
+            return;
+        }
         long[] m = masks.computeIfAbsent(IncidentValues.factionCodes(i), catalog::maskAndPrimary);
         String name = i.place() == null ? "" : i.place();
         Integer place = placeRefs.get(name);
@@ -50,6 +56,9 @@ final class PackRows {
 
     /** Rows added. */
     int size() { return rows.size(); }
+
+    /** True when the rows stopped being kept for lack of memory. */
+    boolean dropped() { return dropped; }
 
     /** The index of the rows, the row copied k-th having id {@code firstId + k}. */
     IncidentIndex index(long firstId) {

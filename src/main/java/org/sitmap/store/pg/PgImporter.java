@@ -111,7 +111,8 @@ public final class PgImporter {
                 PgPlaces.learn(conn, batch, reader.format(), mark);
             }
             long t2 = System.nanoTime();
-            if (pack != null && packRows != null && st.staged == 0 && packRows.size() == st.direct) {
+            if (pack != null && packRows != null && !packRows.dropped() && st.staged == 0
+                    && packRows.size() == st.direct) {
                 IndexPacks.writeFirstLoad(conn, catalog, batch, pack, packRows);
             } else if (pack != null) {
                 IndexPacks.write(conn, catalog, batch, m.inserted() + m.updated(), pack);
