@@ -29,7 +29,8 @@ import org.sitmap.tiles.TileComposer;
  * {@code sitmap bench --db postgresql://…}: the benchmark against a team server. It imports the same synthetic ACLED
  * file as the GeoPackage bench through the real server import path, then measures, under the same keys where they
  * apply: {@code import_rows_per_s} and {@code import_ms}, {@code open_to_first_frame_ms} (cold: a new connection,
- * the index streamed from the server, no local snapshot, then the first frame), {@code heap_mb}, {@code fts_ms}
+ * the index read from the server (its packed index, see {@code store.pg.IndexPacks}), no local snapshot, then the
+ * first frame), {@code heap_mb}, {@code fts_ms}
  * (PostgreSQL full-text search of a common word feeding the map) and the frame stages ({@code brush_frame_ms} …),
  * which run on the in-memory index exactly as on a GeoPackage store.
  *
@@ -84,7 +85,7 @@ public final class ServerBench {
         FactionCatalog catalog = FactionCatalog.shipped();
         importStage(out, server, csv, dir, data, catalog);
 
-        log.println("open → first frame (index streamed from the server)…");
+        log.println("open → first frame (index from the server, no local snapshot)…");
         Viewport screen = Viewport.fit(Benchmark.SYRIA, 1600, 1000);
         TileChain tiles = TileChain.forExport(true, null);
         MapFramePainter painter = new MapFramePainter();

@@ -137,7 +137,10 @@ public final class PgStore implements IncidentStorage {
     @Override
     public IncidentIndex loadIndex() { return loadIndex(null); }
 
-    /** The index streamed from the server, decoded on {@code helper} while it arrives (null: a thread of its own). */
+    /**
+     * The index from the server: its packed index when that matches the table ({@link IndexPacks}), else the rows
+     * streamed and decoded on {@code helper} while they arrive (null: a thread of its own).
+     */
     @Override
     public synchronized IncidentIndex loadIndex(Executor helper) {
         try {
