@@ -37,8 +37,9 @@ final class PgCheck {
             schema(c, passed, findings);
             if (findings.isEmpty()) indexes(c, quick, passed, findings);
             if (findings.isEmpty() && !quick) {
-                int n = PgIndexLoader.load(c, catalog, x -> { }).size();
-                passed.add("every incident (" + n + ") reads into the in-memory index");
+                org.sitmap.index.IncidentIndex rows = PgIndexLoader.load(c, catalog, x -> { });
+                passed.add("every incident (" + rows.size() + ") reads into the in-memory index");
+                packs(c, catalog, rows, passed, findings);
             }
         } catch (SQLException | RuntimeException e) {
             LOG.log(Level.FINE, "check of " + where.display() + " failed", e);
@@ -52,6 +53,19 @@ final class PgCheck {
                 "2. a missing or older schema is made whole by its owner with sitmap server init --db "
                         + where.display() + ";",
                 "3. damaged rows come back from the server's backup (pg_dump or a base backup)."));
+    }
+
+    /** The packed index, when the opens would use it, holds exactly the rows' index columns. */
+    private static void packs(Connection c, FactionCatalog catalog, org.sitmap.index.IncidentIndex rows,
+                              List<String> passed, List<String> findings) throws SQLException {
+        org.sitmap.index.IncidentIndex packed = IndexPacks.read(c, catalog);
+        if (packed == null) {
+            passed.add("no current packed index: cold opens read the rows (the owner's sitmap server init packs them)");
+        } else if (IndexPacks.sameRows(packed, rows)) {
+            passed.add("the packed index matches the incidents");
+        } else {
+            findings.add("the packed index differs from the incidents (its owner's sitmap server init packs them again)");
+        }
     }
 
     private static void schema(Connection c, List<String> passed, List<String> findings) throws SQLException {

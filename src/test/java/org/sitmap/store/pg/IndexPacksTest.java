@@ -25,7 +25,8 @@ import org.sitmap.model.ImportReport;
 /**
  * The packed index (schema 4) on a real throwaway cluster: it follows imports (first loads, updates, new rows) and
  * equals the rows streamed from the table; a write by another tool (UPDATE, DELETE, INSERT) makes the open take the
- * rows until {@code server init} packs the store again; a store migrated with rows is packed by {@code server init}.
+ * rows until {@code server init} packs the store again; a store migrated with rows is packed by {@code server init};
+ * {@code check} compares the packs with the rows.
  */
 class IndexPacksTest {
     private static final FactionCatalog CATALOG = FactionCatalog.shipped();
@@ -61,9 +62,25 @@ class IndexPacksTest {
             try (PgBrowser browser = PgBrowser.open(where, CATALOG)) {
                 assertEquals(rows(streamed(c)), rows(browser.loadIndex(n -> { }).index()));
             }
+            org.sitmap.store.CheckReport check = PgCheck.run(c, where, CATALOG, false);
+            assertTrue(check.healthy() && check.passed().contains("the packed index matches the incidents"),
+                    check.toString());
+            IncidentIndex now = streamed(c);
+            org.sitmap.index.IndexColumns k = now.columns();
+            int[] deaths = k.fatalities().clone();
+            deaths[deaths.length / 2] += 1;
+            IncidentIndex changed = IncidentIndex.of(CATALOG, new org.sitmap.index.IndexColumns(k.id(), k.day(),
+                    k.dayEnd(), k.lon(), k.lat(), k.mercX(), k.mercY(), k.factionMask(), k.primaryFaction(),
+                    k.eventType(), k.subEventType(), k.datePrecision(), k.geoPrecision(), deaths, k.placeRef(),
+                    k.places(), k.maxSpan()));
+            assertTrue(IndexPacks.sameRows(IndexPacks.read(c, CATALOG), now));
+            assertTrue(!IndexPacks.sameRows(IndexPacks.read(c, CATALOG), changed), "check would see one changed value");
 
             foreignWrite(c, "UPDATE sitmap.incident SET fatalities = 4242 WHERE fid = (SELECT min(fid) FROM sitmap.incident)");
             assertNull(IndexPacks.read(c, CATALOG), "an UPDATE by another tool must not be hidden by the packs");
+            org.sitmap.store.CheckReport stale = PgCheck.run(c, where, CATALOG, false);
+            assertTrue(stale.healthy() && stale.passed().stream().anyMatch(l -> l.startsWith("no current packed index")),
+                    stale.toString());
             try (PgStore store = PgStore.open(where)) {
                 IncidentIndex ix = store.loadIndex();
                 assertEquals(rows(streamed(c)), rows(ix));
