@@ -118,6 +118,15 @@ final class CopyBinary {
         return this;
     }
 
+    /** A field of {@code length} bytes already in the type's binary form (a {@code tsvector}, {@link SimpleTsVector}). */
+    CopyBinary raw(byte[] value, int offset, int length) {
+        room(4 + length);
+        int4(length);
+        System.arraycopy(value, offset, b, n, length);
+        n += length;
+        return this;
+    }
+
     /** A {@code jsonb}: version 1, then the JSON text. */
     CopyBinary jsonb(String json) {
         if (json == null) return nul();

@@ -25,14 +25,18 @@ final class FirstLoad {
     static final String COLUMNS = "geom, source_key, event_date, date_precision, end_date, span_end, place, admin1,"
             + " country, geo_precision, event_type, sub_event_type, fatalities, summary, source, origin, evidence,"
             + " batch_id, faction_codes, content_hash, actors, source_revised";
+    /** {@link #COLUMNS} and the text-search value (schema 4 on, {@link SearchVectors}). */
+    static final String COLUMNS_WITH_SEARCH = COLUMNS + ", search";
     private static final String[] INDEX_NAMES = {"incident_geom", "incident_dates", "incident_batch", "incident_search"};
 
     private final boolean indexesDeferred;
     private boolean keysDeferred;
+    private boolean triggerOff;
 
-    private FirstLoad(boolean indexesDeferred, boolean keysDeferred) {
+    private FirstLoad(boolean indexesDeferred, boolean keysDeferred, boolean triggerOff) {
         this.indexesDeferred = indexesDeferred;
         this.keysDeferred = keysDeferred;
+        this.triggerOff = triggerOff;
     }
 
     /**
@@ -40,6 +44,7 @@ final class FirstLoad {
      * a repeat ends the direct copy); the merge of staged rows needs the key's index.
      */
     void restoreKeys(Connection c) throws SQLException {
+        triggerOn(c);
         if (!keysDeferred) return;
         StringBuilder add = new StringBuilder();
         for (String d : PgSchema.INCIDENT_CONSTRAINTS) add.append(add.length() == 0 ? "" : ",").append(" ADD CONSTRAINT ").append(d);
@@ -51,9 +56,11 @@ final class FirstLoad {
 
     /**
      * A first load when the incident table is empty (checked, then checked again under the merge lock, which this
-     * transaction then keeps), else null: the import stages and merges.
+     * transaction then keeps), else null: the import stages and merges. {@code searchSent}: every copied row carries
+     * its text-search value, so the owner turns off the trigger that would fill a missing one (a row trigger makes
+     * {@code COPY} insert row by row instead of a page at a time) until {@link #finish}.
      */
-    static FirstLoad begin(Connection c) throws SQLException {
+    static FirstLoad begin(Connection c, boolean searchSent) throws SQLException {
         if (!empty(c)) return null;
         try (PreparedStatement lock = c.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
             lock.setLong(1, PgImporter.MERGE_LOCK);
@@ -65,7 +72,7 @@ final class FirstLoad {
                 + " WHERE oid = 'sitmap.incident'::regclass"); ResultSet rs = ps.executeQuery()) {
             owner = rs.next() && rs.getBoolean(1);
         }
-        if (!owner) return new FirstLoad(false, false);
+        if (!owner) return new FirstLoad(false, false, false);
         boolean keys;
         try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM pg_constraint"
                 + " WHERE conrelid = 'sitmap.incident'::regclass AND conname = ANY (?)")) {
@@ -84,8 +91,9 @@ final class FirstLoad {
                 }
                 s.execute("ALTER TABLE sitmap.incident" + drop);
             }
+            if (searchSent) s.execute("ALTER TABLE sitmap.incident DISABLE TRIGGER " + PgSchema.SEARCH_ON_INSERT);
         }
-        return new FirstLoad(true, keys);
+        return new FirstLoad(true, keys, searchSent);
     }
 
     private static boolean empty(Connection c) throws SQLException {
@@ -110,8 +118,18 @@ final class FirstLoad {
         }
     }
 
+    /** Turns the text-search trigger on again (before rows come from anywhere but the direct copy). */
+    private void triggerOn(Connection c) throws SQLException {
+        if (!triggerOff) return;
+        try (Statement s = c.createStatement()) {
+            s.execute("ALTER TABLE sitmap.incident ENABLE TRIGGER " + PgSchema.SEARCH_ON_INSERT);
+        }
+        triggerOff = false;
+    }
+
     /** Builds the indexes dropped by {@link #begin} (with more sort memory for this transaction); returns what it did. */
     String finish(Connection c) throws SQLException {
+        triggerOn(c);
         if (!indexesDeferred) return "copied straight into the empty table";
         long t0 = System.nanoTime();
         StringBuilder steps = new StringBuilder();

@@ -97,11 +97,19 @@ public final class PgImporter {
             long batch = startBatch(file, reader.format());
             // every incident this import inserts gets a larger id (see PgPlaces.mark)
             long mark = PgPlaces.mark(conn);
-            FirstLoad first = options.dryRun() ? null : FirstLoad.begin(conn);
+            boolean searchSent = PgSchema.version(conn) >= PgSchema.SEARCH_WRITTEN;
+            FirstLoad first = options.dryRun() ? null : FirstLoad.begin(conn, searchSent);
             // under the merge lock a first load holds from here: the change counter, before the first write
             pack = first != null ? IndexPacks.begin(conn) : null;
             packRows = pack != null && pack.base() ? new PackRows(catalog) : null;
-            Staged st = stage(reader, options, progress, first, batch);
+            Staged st;
+            try (SearchVectors search = first != null && searchSent
+                    ? new SearchVectors(where, SearchVectors.plainFor(conn)) : null) {
+                st = stage(reader, options, progress, first, batch, search);
+                if (search != null && search.byServer() > 0) {
+                    LOG.fine(file + ": " + search.byServer() + " text search values computed by the server");
+                }
+            }
             long t1 = System.nanoTime();
             PgMerge.Result m = merge(st, first, batch, options.dryRun());
             long tp = System.nanoTime();
@@ -152,17 +160,18 @@ public final class PgImporter {
      * staging table otherwise, and from that row on. The file is parsed on the read-ahead thread.
      */
     private Staged stage(IncidentReader reader, ImportOptions options, LongConsumer progress, FirstLoad first,
-                         long batch) throws SQLException, IOException {
+                         long batch, SearchVectors search) throws SQLException, IOException {
         Staged st = new Staged();
         String file = reader.file();
-        CopyIn copy = first != null ? copyIn("COPY sitmap.incident (" + FirstLoad.COLUMNS + ") FROM STDIN (FORMAT binary)")
-                : startStaging();
+        CopyIn copy = first != null ? copyIn("COPY sitmap.incident (" + (search != null ? FirstLoad.COLUMNS_WITH_SEARCH
+                : FirstLoad.COLUMNS) + ") FROM STDIN (FORMAT binary)") : startStaging();
         boolean direct = first != null;
         // normalising and hashing run on the read-ahead thread (the only user of `values` during the import), so the
         // two client threads share the work about evenly: parsing and hashing there, encoding and sending here
         try (org.sitmap.store.Prefetch<Prepared> rows = new org.sitmap.store.Prefetch<>(reader, this::prepare)) {
             CopyBinary bin = direct ? new CopyBinary(COPY_CHUNK + (64 << 10)) : null;
             CopyText buf = direct ? null : new CopyText(COPY_CHUNK + (64 << 10));
+            DirectRows out = direct ? new DirectRows(bin, copy, batch, st) : null;
             for (Prepared p; (p = rows.next()) != null; ) {
                 ParsedRow row = p.row();
                 st.rowsRead++;
@@ -181,6 +190,7 @@ public final class PgImporter {
                 st.keys.add(inc.sourceKey());
                 if (direct && st.keys.mayRepeat()) {
                     // a key came again: what follows is staged and merged, so the last row of each key stays
+                    if (search != null) search.flush(out);
                     bin.trailer();
                     copy.writeToCopy(bin.bytes(), 0, bin.length());
                     bin = null;
@@ -191,13 +201,7 @@ public final class PgImporter {
                 }
                 String hash = p.hash();
                 if (direct) {
-                    direct(bin, batch, inc, hash);
-                    st.places.add(inc);
-                    st.direct++;
-                    if (bin.length() >= COPY_CHUNK) {
-                        copy.writeToCopy(bin.bytes(), 0, bin.length());
-                        bin.clear();
-                    }
+                    if (search != null) search.add(inc, hash, out); else out.row(inc, hash, null, 0, 0);
                 } else {
                     stage(buf, row.line(), inc, hash);
                     st.staged++;
@@ -209,6 +213,7 @@ public final class PgImporter {
                 if ((st.rowsRead & 0x3fff) == 0) progress.accept(st.rowsRead);
             }
             if (direct) {
+                if (search != null) search.flush(out);
                 bin.trailer();
                 copy.writeToCopy(bin.bytes(), 0, bin.length());
             } else if (buf.length() > 0) {
@@ -219,6 +224,32 @@ public final class PgImporter {
             if (copy.isActive()) copy.cancelCopy();
         }
         return st;
+    }
+
+    /** Writes a first load's rows into its binary COPY, in file order, and tallies their places. */
+    private static final class DirectRows implements SearchVectors.Sink {
+        private final CopyBinary bin;
+        private final CopyIn copy;
+        private final long batch;
+        private final Staged st;
+
+        DirectRows(CopyBinary bin, CopyIn copy, long batch, Staged st) {
+            this.bin = bin;
+            this.copy = copy;
+            this.batch = batch;
+            this.st = st;
+        }
+
+        @Override
+        public void row(Incident inc, String hash, byte[] search, int offset, int length) throws SQLException {
+            direct(bin, batch, inc, hash, search, offset, length);
+            st.places.add(inc);
+            st.direct++;
+            if (bin.length() >= COPY_CHUNK) {
+                copy.writeToCopy(bin.bytes(), 0, bin.length());
+                bin.clear();
+            }
+        }
     }
 
     /** A parsed row with its normalised incident and content hash (both null for a rejected row). */
@@ -282,9 +313,12 @@ public final class PgImporter {
         }
     }
 
-    /** One row of {@link FirstLoad#COLUMNS} in binary COPY form. */
-    static void direct(CopyBinary b, long batch, Incident i, String hash) {
-        b.row(22);
+    /**
+     * One row of {@link FirstLoad#COLUMNS} in binary COPY form, and its text-search value (in binary form,
+     * {@code length} bytes from {@code offset}) when {@code search} is not null.
+     */
+    static void direct(CopyBinary b, long batch, Incident i, String hash, byte[] search, int offset, int length) {
+        b.row(search == null ? 22 : 23);
         if (i.located()) b.point(i.longitude(), i.latitude()); else b.nul();
         b.text(i.sourceKey()).date(i.date()).int4Field(i.datePrecision().code()).date(i.spanEnd()).date(i.spanEnd())
                 .text(i.place()).text(i.admin1()).text(i.country()).int4Field(i.geoPrecision().code())
@@ -292,6 +326,7 @@ public final class PgImporter {
                 .int4Field(i.fatalities()).text(i.summary()).text(i.source()).text(i.origin()).text(i.evidence())
                 .int8Field(batch).text(IncidentValues.factionCodes(i)).text(hash).jsonb(IncidentValues.actorsJson(i));
         if (i.revised() == null) b.nul(); else b.int8Field(i.revised().getEpochSecond());
+        if (search != null) b.raw(search, offset, length);
     }
 
     /** One row of {@link PgMerge#STAGED} as COPY text. */

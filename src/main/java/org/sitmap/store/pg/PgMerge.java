@@ -5,6 +5,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -43,9 +45,8 @@ final class PgMerge {
         {"source", "s.source"}, {"origin", "s.origin"}, {"evidence", "s.evidence"}, {"batch_id", "?"},
         {"faction_codes", "s.faction_codes"}, {"content_hash", "s.content_hash"}, {"actors", "s.actors::jsonb"},
         {"source_revised", "s.source_revised"}};
-    private static final String COLUMNS = join(0, false, " ");
-    private static final String VALUES = join(1, false, " ");
-    private static final String SET = join(-1, true, " = ");
+    /** The text-search value, written by the merge from schema 4 on (before, the column was generated). */
+    private static final String[] SEARCH = {"search", String.format(SearchVectors.EXPRESSION, "s.")};
     /** A staged row whose stored version differs and was revised later by the source: the stored one stays. */
     private static final String OLDER = "t.content_hash <> s.content_hash AND s.source_revised < t.source_revised";
 
@@ -63,6 +64,10 @@ final class PgMerge {
      * a key twice) as batch {@code batch}.
      */
     static Result run(Connection c, long batch, long staged, boolean mayRepeat) throws SQLException {
+        boolean search = PgSchema.version(c) >= PgSchema.SEARCH_WRITTEN;
+        String columns = join(0, false, " ", search);
+        String values = join(1, false, " ", search);
+        String set = join(-1, true, " = ", search);
         StringBuilder steps = new StringBuilder();
         long t = System.nanoTime();
         try (PreparedStatement lock = c.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
@@ -90,18 +95,18 @@ final class PgMerge {
         long updated = 0;
         long older = 0;
         if (empty) {
-            inserted = update(c, "INSERT INTO sitmap.incident (" + COLUMNS + ") SELECT " + VALUES + " FROM " + src
+            inserted = update(c, "INSERT INTO sitmap.incident (" + columns + ") SELECT " + values + " FROM " + src
                     + " s", batch);
             step(steps, "insert into the empty table", t);
         } else {
             try (Statement s = c.createStatement()) {
                 s.execute("ANALYZE " + src);
             }
-            updated = update(c, "UPDATE sitmap.incident t SET " + SET + " FROM " + src + " s"
+            updated = update(c, "UPDATE sitmap.incident t SET " + set + " FROM " + src + " s"
                     + " WHERE t.source_key = s.source_key AND t.content_hash <> s.content_hash"
                     + " AND NOT coalesce(s.source_revised < t.source_revised, false)", batch);
             t = step(steps, "update", t);
-            inserted = update(c, "INSERT INTO sitmap.incident AS t (" + COLUMNS + ") SELECT " + VALUES + " FROM " + src
+            inserted = update(c, "INSERT INTO sitmap.incident AS t (" + columns + ") SELECT " + values + " FROM " + src
                     + " s WHERE NOT EXISTS (SELECT 1 FROM sitmap.incident i WHERE i.source_key = s.source_key)"
                     + " ON CONFLICT (source_key) DO NOTHING", batch);
             t = step(steps, "insert", t);
@@ -118,9 +123,11 @@ final class PgMerge {
     }
 
     /** Column names ({@code part} 0), values (1), or {@code name = value} pairs without the key (-1), comma-separated. */
-    private static String join(int part, boolean withoutKey, String between) {
+    private static String join(int part, boolean withoutKey, String between, boolean search) {
         StringBuilder sb = new StringBuilder();
-        for (String[] w : WRITTEN) {
+        List<String[]> written = new ArrayList<>(List.of(WRITTEN));
+        if (search) written.add(SEARCH);
+        for (String[] w : written) {
             if (withoutKey && w[0].equals("source_key")) continue;
             if (sb.length() > 0) sb.append(", ");
             sb.append(part < 0 ? w[0] + between + w[1] : w[part]);

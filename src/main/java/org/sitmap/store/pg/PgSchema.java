@@ -10,7 +10,8 @@ import java.util.List;
 /**
  * The team store's tables in the {@code sitmap} schema of a PostGIS database: the GeoPackage store's tables and
  * field names, with PostgreSQL's own types (a {@code geometry(Point,4326)} with a GiST index, {@code date} for dates,
- * {@code jsonb} for the actors, a generated {@code tsvector} with a GIN index for text search). Versioned in
+ * {@code jsonb} for the actors, a stored {@code tsvector} with a GIN index for text search, filled by a trigger when a
+ * writer does not give it, {@link #V5}). Versioned in
  * {@code sitmap.sitmap_migration} as the GeoPackage store is; each migration runs in one transaction under an
  * advisory lock, so two clients upgrading at once apply it once.
  */
@@ -19,7 +20,7 @@ public final class PgSchema {
     public static final String SCHEMA = "sitmap";
 
     /** The newest migration this version knows. */
-    public static final int VERSION = 4;
+    public static final int VERSION = 5;
 
     /** A lock key shared by everything that changes the schema or the roles. */
     static final long SCHEMA_LOCK = 0x5173_6d61_7001L;
@@ -128,6 +129,32 @@ public final class PgSchema {
     /** The first version with the packed index. */
     static final int PACKS = 4;
 
+    /** The trigger that fills {@code search} on insert; a first load by the owner turns it off while it copies. */
+    static final String SEARCH_ON_INSERT = "incident_search_insert";
+
+    /**
+     * Version 5: {@code search} becomes a plain column, filled by a trigger when a writer leaves it empty (on insert)
+     * or changes the texts without it (on update), so that an import may send the value with each row instead of the
+     * server computing it in its one {@code COPY} process ({@link SearchVectors}). The value is the same expression
+     * as before, {@code DROP EXPRESSION} keeps the stored values and does not rewrite the table, and a row written by
+     * QGIS or psql gets its value from the trigger as it did from the generated column.
+     */
+    static final List<String> V5 = List.of(
+            "ALTER TABLE sitmap.incident ALTER COLUMN search DROP EXPRESSION",
+            "CREATE FUNCTION sitmap.incident_search() RETURNS trigger LANGUAGE plpgsql AS $$BEGIN NEW.search := "
+                    + String.format(SearchVectors.EXPRESSION, "NEW.") + "; RETURN NEW; END$$",
+            "CREATE TRIGGER " + SEARCH_ON_INSERT + " BEFORE INSERT ON sitmap.incident FOR EACH ROW"
+                    + " WHEN (NEW.search IS NULL) EXECUTE FUNCTION sitmap.incident_search()",
+            "CREATE TRIGGER incident_search_update BEFORE UPDATE ON sitmap.incident FOR EACH ROW"
+                    + " WHEN (NEW.search IS NULL OR ((OLD.place IS DISTINCT FROM NEW.place"
+                    + " OR OLD.summary IS DISTINCT FROM NEW.summary OR OLD.evidence IS DISTINCT FROM NEW.evidence)"
+                    + " AND NEW.search IS NOT DISTINCT FROM OLD.search)) EXECUTE FUNCTION sitmap.incident_search()",
+            "COMMENT ON COLUMN sitmap.incident.search IS 'Text search: to_tsvector(''simple'', place || '' '' ||"
+                    + " summary || '' '' || evidence), filled by a trigger when not given'");
+
+    /** The first version whose {@code search} column is written by imports ({@link #V5}). */
+    static final int SEARCH_WRITTEN = 5;
+
     /** The first version whose source keys are {@code COLLATE "C"}. */
     static final int C_KEYS = 3;
 
@@ -178,7 +205,7 @@ public final class PgSchema {
                 throw PgLocation.bad("This team store was made by a newer Sitmap (schema " + have
                         + "); update Sitmap to use it.");
             }
-            List<List<String>> steps = List.of(V1, V2, V3, V4);
+            List<List<String>> steps = List.of(V1, V2, V3, V4, V5);
             for (int v = have + 1; v <= VERSION; v++) {
                 for (String sql : steps.get(v - 1)) s.execute(sql);
                 try (PreparedStatement ps = c.prepareStatement("INSERT INTO sitmap.sitmap_migration (version) VALUES (?)")) {
