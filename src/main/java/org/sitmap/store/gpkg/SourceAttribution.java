@@ -23,6 +23,10 @@ final class SourceAttribution {
     private FilterSpec lastSpec;
     private long[] lastState;
     private List<String[]> lastFound;
+    /** The last counted answer, and what it was counted for (the same filter on the same index, store unchanged). */
+    private List<String[]> lastCounted;
+    private List<Object> lastCountedFor;
+    private java.lang.ref.WeakReference<org.sitmap.index.IncidentIndex> lastIndex = new java.lang.ref.WeakReference<>(null);
 
     /** Keeps the sources that came with a load of the index (null: none came). */
     void loaded(SourceCodes found) {
@@ -57,7 +61,14 @@ final class SourceAttribution {
                 if (codes != null) codes.writeFor(file);
             }
         }
+        // a second export of the same view (same filter, same index, store unchanged) counts nothing again
+        List<Object> asked = Arrays.asList(spec, key, shown.count());
+        if (asked.equals(lastCountedFor) && lastIndex.get() == shown.index()) return lastCounted;
         List<String[]> found = codes == null ? null : codes.count(shown);
-        return found != null ? Collections.unmodifiableList(found) : of(c, spec);
+        if (found == null) return of(c, spec);
+        lastCounted = Collections.unmodifiableList(found);
+        lastCountedFor = asked;
+        lastIndex = new java.lang.ref.WeakReference<>(shown.index());
+        return lastCounted;
     }
 }
