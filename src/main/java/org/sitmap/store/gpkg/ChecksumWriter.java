@@ -3,14 +3,36 @@ package org.sitmap.store.gpkg;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
 import java.util.zip.CRC32C;
 
 /**
  * Writes a cache file's parts through a 1 MiB buffer, keeping the CRC-32C of everything written, which
- * {@link #finish()} appends. Threading: one writer per file, on one thread.
+ * {@link #finish()} appends; {@link #map} and {@link #intact} read such a file back. Threading: one writer per file,
+ * on one thread.
  */
 final class ChecksumWriter {
+    /**
+     * The whole file of {@code ch} mapped little-endian, when it holds at least {@code header} bytes and the
+     * checksum and starts with {@code magic} and {@code version}; else null.
+     */
+    static MappedByteBuffer map(FileChannel ch, int header, long magic, int version) throws IOException {
+        long size = ch.size();
+        if (size < header + 8 || size > Integer.MAX_VALUE) return null;
+        MappedByteBuffer m = ch.map(FileChannel.MapMode.READ_ONLY, 0, size);
+        m.order(ByteOrder.LITTLE_ENDIAN);
+        return m.getLong(0) == magic && m.getInt(8) == version ? m : null;
+    }
+
+    /** Whether the CRC-32C at the end of the mapped file {@code m} is that of everything before it. */
+    static boolean intact(MappedByteBuffer m) {
+        int end = m.capacity() - 8;
+        CRC32C crc = new CRC32C();
+        crc.update(m.slice(0, end));
+        return crc.getValue() == m.getLong(end);
+    }
+
     private final FileChannel ch;
     private final ByteBuffer buf = ByteBuffer.allocateDirect(1 << 20).order(ByteOrder.LITTLE_ENDIAN);
     private final CRC32C crc = new CRC32C();

@@ -22,7 +22,6 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import java.util.zip.CRC32C;
 import org.sitmap.index.IncidentIndex;
 import org.sitmap.index.IndexColumns;
 import org.sitmap.model.FactionCatalog;
@@ -178,11 +177,9 @@ public final class ColumnSnapshot {
     private static IncidentIndex readFile(Path file, java.util.function.Predicate<Key> key, FactionCatalog catalog)
             throws IOException {
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-            long size = ch.size();
-            if (size < HEADER + 8 || size > Integer.MAX_VALUE) return null;
-            MappedByteBuffer m = ch.map(FileChannel.MapMode.READ_ONLY, 0, size);
-            m.order(ByteOrder.LITTLE_ENDIAN);
-            if (m.getLong(0) != MAGIC || m.getInt(8) != VERSION) return null;
+            MappedByteBuffer m = ChecksumWriter.map(ch, HEADER, MAGIC, VERSION);
+            if (m == null) return null;
+            long size = m.capacity();
             int n = m.getInt(12);
             long placeBytes = m.getLong(16);
             Key found = new Key(m.getLong(24), m.getLong(32), m.getLong(40), m.getLong(48));
@@ -193,9 +190,7 @@ public final class ColumnSnapshot {
             int maxSpan = m.getInt(56);
             int placeCount = m.getInt(60);
             if (n < 0 || placeCount < 0 || placeBytes < 0 || size != HEADER + (long) n * ROW + placeBytes + 8) return null;
-            CRC32C crc = new CRC32C();
-            crc.update(m.slice(0, (int) size - 8));
-            if (crc.getValue() != m.getLong((int) size - 8)) {
+            if (!ChecksumWriter.intact(m)) {
                 LOG.fine(() -> "column snapshot " + file + " is damaged (checksum)");
                 return null;
             }

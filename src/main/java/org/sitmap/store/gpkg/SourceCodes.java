@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import java.util.zip.CRC32C;
 import org.sitmap.index.Selection;
 
 /**
@@ -228,11 +227,9 @@ final class SourceCodes {
     /** The codes in {@code file} when it is complete and made for {@code key}, else null. */
     static SourceCodes readFile(Path file, ColumnSnapshot.Key key) throws IOException {
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-            long size = ch.size();
-            if (size < HEADER + 8 || size > Integer.MAX_VALUE) return null;
-            MappedByteBuffer m = ch.map(FileChannel.MapMode.READ_ONLY, 0, size);
-            m.order(ByteOrder.LITTLE_ENDIAN);
-            if (m.getLong(0) != MAGIC || m.getInt(8) != VERSION) return null;
+            MappedByteBuffer m = ChecksumWriter.map(ch, HEADER, MAGIC, VERSION);
+            if (m == null) return null;
+            long size = m.capacity();
             ColumnSnapshot.Key found = new ColumnSnapshot.Key(m.getLong(16), m.getLong(24), m.getLong(32), m.getLong(40));
             if (!found.equals(key)) return null;
             long minFid = m.getLong(48);
@@ -242,9 +239,7 @@ final class SourceCodes {
             int pairBytes = m.getInt(68);
             if (span < 0 || pairCount < 0 || pairBytes < 0 || (width != 1 && width != 2 && width != 4)
                     || size != HEADER + (long) pairBytes + (long) span * width + 8) return null;
-            CRC32C crc = new CRC32C();
-            crc.update(m.slice(0, (int) size - 8));
-            if (crc.getValue() != m.getLong((int) size - 8)) {
+            if (!ChecksumWriter.intact(m)) {
                 LOG.fine(() -> "sources file " + file + " is damaged (checksum)");
                 return null;
             }
