@@ -56,20 +56,11 @@ final class IndexLoader {
     record Loaded(IncidentIndex index, SourceCodes sources) { }
 
     /**
-     * The index of the store {@code file} (null: none, the rows are read): from its {@link ColumnSnapshot} when one
-     * matches the store's current state, else read from the rows ({@code count} is then asked for; the upper half on
-     * {@code helper}, as {@link #load(Connection, Path, FactionCatalog, int, int, java.util.concurrent.Executor)})
-     * and a snapshot written for the next opening on a thread of its own.
-     */
-    static IncidentIndex load(Connection c, Path file, FactionCatalog catalog, java.util.function.IntSupplier count,
-                              java.util.concurrent.Executor helper) throws SQLException {
-        return loadWithSources(c, file, catalog, count, helper).index();
-    }
-
-    /**
-     * As {@link #load(Connection, Path, FactionCatalog, java.util.function.IntSupplier, java.util.concurrent.Executor)},
-     * with the incidents' sources: read beside the snapshot when it has them, else collected with the rows (and
-     * written beside the new snapshot).
+     * The index of the store {@code file} (null: none, the rows are read) and its incidents' sources: from its
+     * {@link ColumnSnapshot} and the sources file beside it when they match the store's current state, else read
+     * from the rows ({@code count} is then asked for; the upper half on {@code helper}, as
+     * {@link #load(Connection, Path, FactionCatalog, int, int, java.util.concurrent.Executor)}) and both files
+     * written for the next opening on a thread of their own.
      */
     static Loaded loadWithSources(Connection c, Path file, FactionCatalog catalog,
                                   java.util.function.IntSupplier count, java.util.concurrent.Executor helper)
