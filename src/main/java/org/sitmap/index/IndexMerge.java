@@ -17,13 +17,21 @@ public final class IndexMerge {
 
     /** {@code base} with the rows of {@code added} (same catalog) in their day order; a row of the same id is replaced. */
     public static IncidentIndex merge(IncidentIndex base, IncidentIndex added) {
-        if (added.size() == 0) return base;
+        return merge(base, added, new long[0]);
+    }
+
+    /**
+     * {@code base} without the rows whose ids are in {@code removed} (an edit by another tool deleted them), with the
+     * rows of {@code added} in their day order; a row of the same id is replaced.
+     */
+    public static IncidentIndex merge(IncidentIndex base, IncidentIndex added, long[] removed) {
+        if (added.size() == 0 && removed.length == 0) return base;
         IndexColumns a = base.columns();
         IndexColumns b = added.columns();
         // a team store numbers new rows above every row it had: when all added ids are above the base's, none
         // replaces a row, and the id look-up (a hash of every row, rebuilt for each new index) is not needed
-        long[] replaced = base.size() == 0 || min(b.id()) > max(a.id()) ? new long[(a.size() + 63) >>> 6]
-                : base.rowMask(b.id());
+        long[] replaced = base.size() == 0 || (removed.length == 0 && min(b.id()) > max(a.id()))
+                ? new long[(a.size() + 63) >>> 6] : base.rowMask(concat(b.id(), removed));
         int dropped = 0;
         for (long w : replaced) dropped += Long.bitCount(w);
         int n = a.size() - dropped + b.size();
@@ -67,6 +75,13 @@ public final class IndexMerge {
         return IncidentIndex.of(base.catalog(), new IndexColumns(o.id, o.day, o.dayEnd, o.lon, o.lat, o.mx, o.my,
                 o.mask, o.primary, o.type, o.sub, o.datePrec, o.geoPrec, o.fatalities, o.placeRef,
                 places.toArray(new String[0]), span));
+    }
+
+    private static long[] concat(long[] x, long[] y) {
+        if (y.length == 0) return x;
+        long[] out = java.util.Arrays.copyOf(x, x.length + y.length);
+        System.arraycopy(y, 0, out, x.length, y.length);
+        return out;
     }
 
     private static long min(long[] v) {

@@ -43,6 +43,28 @@ class IndexMergeTest {
     }
 
     @Test
+    void removedIdsLeaveTheIndexWithOrWithoutAddedRows() {
+        IncidentIndex base = index(new long[] {1, 2, 3, 4}, new int[] {10, 20, 30, 40},
+                new String[] {"Aleppo", "Idlib", "Aleppo", "Homs"});
+        // another tool deleted 2 and 9 (never in the index) and nothing else changed
+        IncidentIndex m = IndexMerge.merge(base, IncidentIndex.empty(CAT), new long[] {2, 9});
+        assertEquals(3, m.size());
+        assertEquals(-1, m.rowOf(2));
+        assertEquals("Homs", m.place(m.rowOf(4)));
+        // deleted 1, moved 4 to day 5, added 7 above every id: the added rows' fast path must still drop 1
+        IncidentIndex added = index(new long[] {4, 7}, new int[] {5, 50}, new String[] {"Raqqa", "Deir"});
+        IncidentIndex n = IndexMerge.merge(base, added, new long[] {1});
+        long[] ids = new long[n.size()];
+        for (int r = 0; r < n.size(); r++) ids[r] = n.id(r);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new long[] {4, 2, 3, 7}, ids);
+        IncidentIndex above = index(new long[] {8}, new int[] {15}, new String[] {"Homs"});
+        IncidentIndex o = IndexMerge.merge(base, above, new long[] {3});
+        assertEquals(4, o.size());
+        assertEquals(-1, o.rowOf(3));
+        assertEquals(4, base.size(), "the index on screen is not changed");
+    }
+
+    @Test
     void nothingAddedIsTheSameIndex() {
         IncidentIndex base = index(new long[] {1}, new int[] {10}, new String[] {"Aleppo"});
         assertSame(base, IndexMerge.merge(base, IncidentIndex.empty(CAT)));

@@ -5,6 +5,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -31,12 +33,13 @@ final class FirstLoad {
 
     private final boolean indexesDeferred;
     private boolean keysDeferred;
-    private boolean triggerOff;
+    /** The row triggers turned off for the direct copy (empty: none). */
+    private List<String> triggersOff;
 
-    private FirstLoad(boolean indexesDeferred, boolean keysDeferred, boolean triggerOff) {
+    private FirstLoad(boolean indexesDeferred, boolean keysDeferred, List<String> triggersOff) {
         this.indexesDeferred = indexesDeferred;
         this.keysDeferred = keysDeferred;
-        this.triggerOff = triggerOff;
+        this.triggersOff = triggersOff;
     }
 
     /**
@@ -58,7 +61,8 @@ final class FirstLoad {
      * A first load when the incident table is empty (checked, then checked again under the merge lock, which this
      * transaction then keeps), else null: the import stages and merges. {@code searchSent}: every copied row carries
      * its text-search value, so the owner turns off the trigger that would fill a missing one (a row trigger makes
-     * {@code COPY} insert row by row instead of a page at a time) until {@link #finish}.
+     * {@code COPY} insert row by row instead of a page at a time) until {@link #finish}; the owner also turns off the
+     * edit log's trigger ({@link PgEdits}), which would only test each row for being an import's.
      */
     static FirstLoad begin(Connection c, boolean searchSent) throws SQLException {
         if (!empty(c)) return null;
@@ -72,7 +76,7 @@ final class FirstLoad {
                 + " WHERE oid = 'sitmap.incident'::regclass"); ResultSet rs = ps.executeQuery()) {
             owner = rs.next() && rs.getBoolean(1);
         }
-        if (!owner) return new FirstLoad(false, false, false);
+        if (!owner) return new FirstLoad(false, false, List.of());
         boolean keys;
         try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM pg_constraint"
                 + " WHERE conrelid = 'sitmap.incident'::regclass AND conname = ANY (?)")) {
@@ -91,9 +95,12 @@ final class FirstLoad {
                 }
                 s.execute("ALTER TABLE sitmap.incident" + drop);
             }
-            if (searchSent) s.execute("ALTER TABLE sitmap.incident DISABLE TRIGGER " + PgSchema.SEARCH_ON_INSERT);
+            List<String> off = new ArrayList<>();
+            if (searchSent) off.add(PgSchema.SEARCH_ON_INSERT);
+            if (PgEdits.present(c)) off.add(PgEdits.TRIGGER);
+            if (!off.isEmpty()) s.execute("ALTER TABLE sitmap.incident " + actions("DISABLE", off));
+            return new FirstLoad(true, keys, off);
         }
-        return new FirstLoad(true, keys, searchSent);
     }
 
     private static boolean empty(Connection c) throws SQLException {
@@ -118,13 +125,19 @@ final class FirstLoad {
         }
     }
 
-    /** Turns the text-search trigger on again (before rows come from anywhere but the direct copy). */
+    private static String actions(String verb, List<String> triggers) {
+        StringBuilder a = new StringBuilder();
+        for (String t : triggers) a.append(a.length() == 0 ? "" : ", ").append(verb).append(" TRIGGER ").append(t);
+        return a.toString();
+    }
+
+    /** Turns the row triggers on again (before rows come from anywhere but the direct copy). */
     private void triggerOn(Connection c) throws SQLException {
-        if (!triggerOff) return;
+        if (triggersOff.isEmpty()) return;
         try (Statement s = c.createStatement()) {
-            s.execute("ALTER TABLE sitmap.incident ENABLE TRIGGER " + PgSchema.SEARCH_ON_INSERT);
+            s.execute("ALTER TABLE sitmap.incident " + actions("ENABLE", triggersOff));
         }
-        triggerOff = false;
+        triggersOff = List.of();
     }
 
     /** Builds the indexes dropped by {@link #begin} (with more sort memory for this transaction); returns what it did. */

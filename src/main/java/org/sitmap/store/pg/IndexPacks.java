@@ -52,6 +52,9 @@ final class IndexPacks {
     /** One pack to read: its number, parts and rows. */
     private record Pack(long pack, int parts, long rows) { }
 
+    /** The packs to read, and the change count the base was made at (edits from there on are read again). */
+    private record Plan(List<Pack> packs, long baseBefore) { }
+
     /** A hash of what the packed columns' codes mean: the faction catalog's codes, the event types and sub-types. */
     static long layout(FactionCatalog catalog) {
         StringBuilder s = new StringBuilder("pack1");
@@ -77,6 +80,10 @@ final class IndexPacks {
      */
     static Start begin(Connection c) throws SQLException {
         if (!present(c)) return null;
+        // the import's own writes are in its pack: the edit log (schema 6) leaves them out
+        try (PreparedStatement ps = c.prepareStatement("SELECT set_config('sitmap.import', 'on', true)")) {
+            ps.execute();
+        }
         long before = counter(c, true);
         try (PreparedStatement ps = c.prepareStatement("SELECT NOT EXISTS (SELECT 1 FROM sitmap.incident)");
              ResultSet rs = ps.executeQuery()) {
@@ -107,6 +114,7 @@ final class IndexPacks {
         if (!affordable(rows)) {
             LOG.info(() -> "no packed index for the " + rows + " rows of import " + batch + ": too little memory;"
                     + " sitmap server init packs the store again");
+            PgEdits.markUnpacked(c);
             return;
         }
         IncidentIndex ix = PgIndexLoader.loadBatch(c, catalog, batch, (int) Math.min(rows, 1 << 28));
@@ -177,8 +185,13 @@ final class IndexPacks {
         }
     }
 
-    /** The packs to read (from the newest base on) when they match the table; null when they do not. */
-    private static List<Pack> plan(Connection c, FactionCatalog catalog) throws SQLException {
+    /**
+     * The packs to read (from the newest base on) when they and the edit log together match the table; null when
+     * they do not. Without the log (schema before 6) the packs must chain exactly up to the current count; with it, a
+     * gap between packs (or after the last) is other tools' writes, whose rows the log names, unless it holds a
+     * note that anything may have changed.
+     */
+    private static Plan plan(Connection c, FactionCatalog catalog) throws SQLException {
         if (!present(c)) return null;
         long now = counter(c, false);
         List<long[]> all = new ArrayList<>();
@@ -197,12 +210,29 @@ final class IndexPacks {
         for (int k = 0; k < all.size(); k++) if (all.get(k)[1] == 1) from = k;
         if (from < 0) return null;
         List<Pack> out = new ArrayList<>();
+        List<Long> gaps = new ArrayList<>();
         for (int k = from; k < all.size(); k++) {
             long[] p = all.get(k);
-            if (p[6] != 1 || (k > from && p[2] != all.get(k - 1)[3])) return null;
+            if (p[6] != 1) return null;
+            if (k > from && p[2] != all.get(k - 1)[3]) {
+                if (p[2] < all.get(k - 1)[3]) return null;
+                gaps.add(all.get(k - 1)[3]);
+                gaps.add(p[2]);
+            }
             out.add(new Pack(p[0], (int) p[4], p[5]));
         }
-        return all.get(all.size() - 1)[3] == now ? out : null;
+        long last = all.get(all.size() - 1)[3];
+        if (last != now) {
+            if (last > now) return null;
+            gaps.add(last);
+            gaps.add(now);
+        }
+        if (!gaps.isEmpty()) {
+            long[] g = new long[gaps.size()];
+            for (int k = 0; k < g.length; k++) g[k] = gaps.get(k);
+            if (!PgEdits.present(c) || PgEdits.wholeIn(c, g)) return null;
+        }
+        return new Plan(out, all.get(from)[2]);
     }
 
     /** True when the store's packed index matches its table (the open would read it). */
@@ -215,8 +245,15 @@ final class IndexPacks {
      * rows). Run it in the transaction that reads the newest commit number, so the two agree.
      */
     static IncidentIndex read(Connection c, FactionCatalog catalog) throws SQLException {
-        List<Pack> plan = plan(c, catalog);
-        if (plan == null) return null;
+        Plan planned = plan(c, catalog);
+        if (planned == null) return null;
+        IncidentIndex packed = readPacks(c, catalog, planned.packs());
+        if (packed == null || !PgEdits.present(c)) return packed;
+        // rows other tools wrote since the base, as they now stand (nothing when none was edited)
+        return PgEdits.fromChange(c, catalog, planned.baseBefore()).applyTo(packed);
+    }
+
+    private static IncidentIndex readPacks(Connection c, FactionCatalog catalog, List<Pack> plan) throws SQLException {
         CopyOut out = c.unwrap(PGConnection.class).getCopyAPI().copyOut("COPY (SELECT pack, part, data FROM"
                 + " sitmap.index_pack WHERE pack BETWEEN " + plan.get(0).pack() + " AND "
                 + plan.get(plan.size() - 1).pack() + " ORDER BY pack, part) TO STDOUT (FORMAT binary)");

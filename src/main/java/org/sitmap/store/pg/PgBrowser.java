@@ -159,12 +159,31 @@ public final class PgBrowser implements AutoCloseable {
         });
     }
 
-    /** The incidents of the imports committed after {@code commit}, with the newest commit number they reach. */
-    public Loaded committedAfter(long commit) {
+    /**
+     * What changed after commit number {@code commit}: the rows of later imports and the rows other tools edited
+     * (each as it now stands), the ids other tools deleted, how many rows the imports brought and how many ids other
+     * tools edited, and the newest commit number these reach; or
+     * {@code whole} when another tool may have changed anything (a TRUNCATE), and the index must be read again.
+     */
+    public record Changes(IncidentIndex rows, long[] removed, boolean whole, int imported, int edited, long commit) {
+        /** {@code current} with these changes applied (not for {@code whole}). */
+        public IncidentIndex applyTo(IncidentIndex current) {
+            return org.sitmap.index.IndexMerge.merge(current, rows, removed);
+        }
+    }
+
+    /** The imports and other tools' edits committed after {@code commit} (see {@link Changes}). */
+    public Changes committedAfter(long commit) {
         return inOneSnapshot("reading the new imports", c -> {
             long last = PgChangeFeed.lastCommit(c);
-            if (last <= commit) return new Loaded(IncidentIndex.empty(catalog), commit);
-            return new Loaded(PgIndexLoader.loadCommittedAfter(c, catalog, commit), last);
+            if (last <= commit) return new Changes(IncidentIndex.empty(catalog), new long[0], false, 0, 0, commit);
+            IncidentIndex imported = PgIndexLoader.loadCommittedAfter(c, catalog, commit);
+            PgEdits.Delta d = PgEdits.present(c) ? PgEdits.afterCommit(c, catalog, commit) : null;
+            if (d == null || d.none()) return new Changes(imported, new long[0], false, imported.size(), 0, last);
+            if (d.whole()) return new Changes(IncidentIndex.empty(catalog), new long[0], true, imported.size(), 0, last);
+            // both read in this one snapshot: a row in both is the same version
+            return new Changes(d.applyTo(imported), d.removed(), false, imported.size(),
+                    d.rows().size() + d.removed().length, last);
         });
     }
 

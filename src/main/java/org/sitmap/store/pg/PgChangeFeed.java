@@ -33,6 +33,8 @@ public final class PgChangeFeed implements AutoCloseable {
     private long lastSeq;
     private boolean connected;
     private boolean standby;
+    private boolean edited;
+    private Boolean edits;
 
     /**
      * A feed of the imports committed after the one of commit number {@code afterCommit} (0: all); imports commit
@@ -43,13 +45,16 @@ public final class PgChangeFeed implements AutoCloseable {
         this.lastSeq = afterCommit;
     }
 
-    /** The commit number of the newest import in the store (0 when none): where a fresh window's feed starts. */
+    /**
+     * The commit number of the newest import or edit by another tool ({@link PgEdits}) in the store (0 when none):
+     * where a fresh window's feed starts.
+     */
     public static long lastCommit(Connection c) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
                 "SELECT coalesce(max(commit_seq), 0) FROM sitmap.import_batch");
              ResultSet rs = ps.executeQuery()) {
             rs.next();
-            return rs.getLong(1);
+            return Math.max(rs.getLong(1), PgEdits.lastCommit(c));
         }
     }
 
@@ -101,8 +106,14 @@ public final class PgChangeFeed implements AutoCloseable {
         return c;
     }
 
+    /** True when the last {@link #await} found edits by another tool after the feed's position. */
+    public boolean edited() {
+        return edited;
+    }
+
     private List<Long> newBatches(Connection c) throws SQLException {
         List<Long> ids = new ArrayList<>();
+        long from = lastSeq;
         try (PreparedStatement ps = c.prepareStatement("SELECT id, commit_seq FROM sitmap.import_batch"
                 + " WHERE commit_seq > ? ORDER BY commit_seq")) {
             ps.setQueryTimeout(5);
@@ -111,6 +122,21 @@ public final class PgChangeFeed implements AutoCloseable {
                 while (rs.next()) {
                     ids.add(rs.getLong(1));
                     lastSeq = rs.getLong(2);
+                }
+            }
+        }
+        if (edits == null) edits = PgEdits.present(c);
+        edited = false;
+        if (edits) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT max(commit_seq) FROM sitmap.incident_edit"
+                    + " WHERE commit_seq > ?")) {
+                ps.setQueryTimeout(5);
+                ps.setLong(1, from);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next() && rs.getObject(1) != null) {
+                        edited = true;
+                        lastSeq = Math.max(lastSeq, rs.getLong(1));
+                    }
                 }
             }
         }

@@ -79,6 +79,16 @@ public final class PgIndexLoader {
         return copy(c, catalog, " WHERE batch_id IN (" + ids + ")", 1024, n -> { }, Runnable::run);
     }
 
+    /** The rows of the given ids as they stand (ids not in the table are left out). */
+    static IncidentIndex loadIds(Connection c, FactionCatalog catalog, long[] ids) throws SQLException {
+        if (ids.length == 0) return IncidentIndex.empty(catalog);
+        StringBuilder list = new StringBuilder(ids.length * 8);
+        for (long id : ids) list.append(list.length() == 0 ? "" : ",").append(id);
+        // written from longs, as the batch ids below: nothing of a user's text reaches the SQL
+        return copy(c, catalog, " WHERE fid = ANY ('{" + list + "}'::bigint[])", ids.length + 16, n -> { },
+                Runnable::run);
+    }
+
     /**
      * The rows of import {@code batch} as they stand (about {@code rows} of them), for its packed index
      * ({@link IndexPacks}); run it in the import's transaction, after its merge.

@@ -20,7 +20,7 @@ public final class PgSchema {
     public static final String SCHEMA = "sitmap";
 
     /** The newest migration this version knows. */
-    public static final int VERSION = 5;
+    public static final int VERSION = 6;
 
     /** A lock key shared by everything that changes the schema or the roles. */
     static final long SCHEMA_LOCK = 0x5173_6d61_7001L;
@@ -152,6 +152,48 @@ public final class PgSchema {
             "COMMENT ON COLUMN sitmap.incident.search IS 'Text search: to_tsvector(''simple'', place || '' '' ||"
                     + " summary || '' '' || evidence), filled by a trigger when not given'");
 
+    /**
+     * Version 6: the edit log ({@link PgEdits}). Every row that a writer other than a Sitmap import inserts, updates or
+     * deletes (QGIS, psql, a script) is noted in {@code incident_edit} with a commit number taken from the imports'
+     * sequence, so windows and local snapshots catch up with those edits as they catch up with imports, and the
+     * packed index stays usable with the edited rows read again. An import says it is one with the transaction-local
+     * setting {@code sitmap.import}; its rows are in its batch and its pack instead. The row trigger first locks the
+     * change counter, as an import does, so edit and import numbers follow the order of their commits. A TRUNCATE,
+     * and the writes made before this version (which nobody noted), are marked by a row without an id: "anything may
+     * have changed up to here".
+     */
+    static final List<String> V6 = List.of(
+            "CREATE TABLE sitmap.incident_edit (commit_seq bigint NOT NULL, change_n bigint NOT NULL, fid bigint)",
+            "CREATE INDEX incident_edit_commit ON sitmap.incident_edit (commit_seq)",
+            "CREATE INDEX incident_edit_change ON sitmap.incident_edit (change_n)",
+            "COMMENT ON TABLE sitmap.incident_edit IS 'Incidents written by a tool other than a Sitmap import"
+                    + " (Sitmap); fid null: the whole table may have changed'",
+            "CREATE FUNCTION sitmap.incident_edit_number() RETURNS bigint LANGUAGE plpgsql SECURITY DEFINER"
+                    + " SET search_path = pg_catalog AS $$ DECLARE s text := current_setting('sitmap.edit', true);"
+                    + " BEGIN IF s IS NULL OR s = '' THEN PERFORM 1 FROM sitmap.incident_change FOR UPDATE;"
+                    + " s := nextval('sitmap.import_commit_seq')::text; PERFORM set_config('sitmap.edit', s, true);"
+                    + " PERFORM pg_notify('sitmap', 'edit'); END IF; RETURN s::bigint; END $$",
+            "REVOKE ALL ON FUNCTION sitmap.incident_edit_number() FROM PUBLIC",
+            "CREATE FUNCTION sitmap.incident_edited() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER"
+                    + " SET search_path = pg_catalog AS $$ DECLARE s bigint := sitmap.incident_edit_number();"
+                    + " n bigint := (SELECT c.n FROM sitmap.incident_change c); BEGIN"
+                    + " IF TG_LEVEL = 'STATEMENT' THEN INSERT INTO sitmap.incident_edit VALUES (s, n, NULL);"
+                    + " RETURN NULL; END IF;"
+                    + " IF TG_OP <> 'INSERT' THEN INSERT INTO sitmap.incident_edit VALUES (s, n, OLD.fid); END IF;"
+                    + " IF TG_OP <> 'DELETE' AND (TG_OP = 'INSERT' OR NEW.fid <> OLD.fid) THEN"
+                    + " INSERT INTO sitmap.incident_edit VALUES (s, n, NEW.fid); END IF; RETURN NULL; END $$",
+            "REVOKE ALL ON FUNCTION sitmap.incident_edited() FROM PUBLIC",
+            "CREATE TRIGGER incident_edited AFTER INSERT OR UPDATE OR DELETE ON sitmap.incident FOR EACH ROW"
+                    + " WHEN (current_setting('sitmap.import', true) IS DISTINCT FROM 'on')"
+                    + " EXECUTE FUNCTION sitmap.incident_edited()",
+            "CREATE TRIGGER incident_edited_all AFTER TRUNCATE ON sitmap.incident FOR EACH STATEMENT"
+                    + " EXECUTE FUNCTION sitmap.incident_edited()",
+            "INSERT INTO sitmap.incident_edit SELECT nextval('sitmap.import_commit_seq'), n, NULL"
+                    + " FROM sitmap.incident_change");
+
+    /** The first version with the edit log ({@link #V6}). */
+    static final int EDITS = 6;
+
     /** The first version whose {@code search} column is written by imports ({@link #V5}). */
     static final int SEARCH_WRITTEN = 5;
 
@@ -205,7 +247,7 @@ public final class PgSchema {
                 throw PgLocation.bad("This team store was made by a newer Sitmap (schema " + have
                         + "); update Sitmap to use it.");
             }
-            List<List<String>> steps = List.of(V1, V2, V3, V4, V5);
+            List<List<String>> steps = List.of(V1, V2, V3, V4, V5, V6);
             for (int v = have + 1; v <= VERSION; v++) {
                 for (String sql : steps.get(v - 1)) s.execute(sql);
                 try (PreparedStatement ps = c.prepareStatement("INSERT INTO sitmap.sitmap_migration (version) VALUES (?)")) {

@@ -147,6 +147,8 @@ public final class ServerInit {
             // an import locks the change counter (SELECT … FOR UPDATE needs UPDATE) and writes its packed index
             s.execute("GRANT UPDATE ON sitmap.incident_change TO " + EDITOR);
             s.execute("GRANT INSERT, DELETE ON sitmap.index_pack TO " + EDITOR);
+            // an import that writes no pack notes so in the edit log (schema 6)
+            if (PgSchema.version(c) >= PgSchema.EDITS) s.execute("GRANT INSERT ON sitmap.incident_edit TO " + EDITOR);
             s.execute("REVOKE CREATE ON SCHEMA sitmap FROM PUBLIC");
         }
     }

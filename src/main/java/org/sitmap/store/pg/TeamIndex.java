@@ -2,7 +2,6 @@ package org.sitmap.store.pg;
 
 import java.util.List;
 import org.sitmap.index.IncidentIndex;
-import org.sitmap.index.IndexMerge;
 
 /**
  * The in-memory index of a team store as a window (or the bench) keeps it: loaded from the workstation's local
@@ -23,8 +22,12 @@ public final class TeamIndex implements AutoCloseable {
     private volatile boolean connected = true;
     private String how = "";
 
-    /** The index grown by the imports {@code batches}, which brought {@code rows} new or changed incidents. */
-    public record Growth(IncidentIndex index, List<PgBrowser.Batch> batches, int rows) { }
+    /**
+     * The index grown by the imports {@code batches}, which brought {@code rows} new or changed incidents, and by
+     * other tools' edits of {@code edited} incidents (-1: another tool may have changed anything, so the index was
+     * read again whole).
+     */
+    public record Growth(IncidentIndex index, List<PgBrowser.Batch> batches, int rows, int edited) { }
 
     /**
      * @param browser   the open server
@@ -46,11 +49,17 @@ public final class TeamIndex implements AutoCloseable {
         PgBrowser.Loaded snap = snapshots == null ? null : snapshots.read(browser);
         PgBrowser.Loaded loaded;
         IncidentIndex more = null;
-        if (snap != null && snap.commit() <= browser.lastCommit()) {
-            PgBrowser.Loaded after = browser.committedAfter(snap.commit());
-            more = after.index();
-            loaded = new PgBrowser.Loaded(IndexMerge.merge(snap.index(), more), after.commit());
-            how = more.size() == 0 ? "local snapshot, current" : "local snapshot + " + more.size() + " new from the server";
+        PgBrowser.Changes after = snap != null && snap.commit() <= browser.lastCommit()
+                ? browser.committedAfter(snap.commit()) : null;
+        if (after != null && !after.whole()) {
+            more = after.rows();
+            loaded = new PgBrowser.Loaded(after.applyTo(snap.index()), after.commit());
+            how = more.size() == 0 && after.removed().length == 0 ? "local snapshot, current"
+                    : "local snapshot + " + (after.edited() == 0 ? after.imported() + " new from the server"
+                    : after.imported() == 0 ? after.edited() + " edited by another program"
+                    : after.imported() + " new from the server and " + after.edited() + " edited by another program");
+            // the journal holds rows, not removals: a deletion by another tool rewrites the snapshot whole
+            if (after.removed().length > 0) snap = null;
         } else {
             snap = null;
             loaded = browser.loadIndex(n -> { });
@@ -82,7 +91,7 @@ public final class TeamIndex implements AutoCloseable {
         }
         List<Long> batches = f.await(millis);
         connected = f.connected();
-        return !batches.isEmpty();
+        return !batches.isEmpty() || f.edited();
     }
 
     /** False after a wait that could not reach the server. */
@@ -91,13 +100,23 @@ public final class TeamIndex implements AutoCloseable {
     /** {@code current} grown by the imports committed after the index's commit number; null when there are none. */
     public Growth grow(IncidentIndex current) {
         long from = commit;
-        PgBrowser.Loaded more = browser.committedAfter(from);
+        PgBrowser.Changes more = browser.committedAfter(from);
         if (more.commit() == from) return null;
         List<PgBrowser.Batch> batches = browser.batches(from, more.commit());
-        IncidentIndex grown = IndexMerge.merge(current, more.index());
+        if (more.whole()) {
+            PgBrowser.Loaded all = browser.loadIndex(n -> { });
+            commit = all.commit();
+            if (snapshots != null) snapshots.writeLater(browser, all);
+            return new Growth(all.index(), batches, more.imported(), -1);
+        }
+        IncidentIndex grown = more.applyTo(current);
         commit = more.commit();
-        if (snapshots != null) snapshots.grewLater(browser, from, new PgBrowser.Loaded(grown, commit), more.index());
-        return new Growth(grown, batches, more.index().size());
+        if (snapshots != null) {
+            PgBrowser.Loaded now = new PgBrowser.Loaded(grown, commit);
+            if (more.removed().length > 0) snapshots.writeLater(browser, now);
+            else snapshots.grewLater(browser, from, now, more.rows());
+        }
+        return new Growth(grown, batches, more.imported(), more.edited());
     }
 
     /** Ends {@link #awaitCommit}'s connection; the index stays usable. */

@@ -9,6 +9,20 @@ import org.sitmap.store.pg.PgBrowser;
 final class Arrivals {
     private Arrivals() { }
 
+    /**
+     * One line for {@code batches}, which brought {@code rows} incidents (new or changed) into the index, and for
+     * {@code edited} incidents written by another program (QGIS, psql; -1: it may have changed anything, and the
+     * index was read again).
+     */
+    static String describe(List<PgBrowser.Batch> batches, int rows, int edited) {
+        String edits = edited < 0 ? "the store was changed by another program and read again"
+                : edited == 1 ? "1 incident changed by another program"
+                : edited + " incidents changed by another program";
+        if (batches.isEmpty()) return edits;
+        String imports = describe(batches, rows);
+        return edited == 0 ? imports : imports + "; " + edits;
+    }
+
     /** One line for {@code batches}, which brought {@code rows} incidents (new or changed) into the index. */
     static String describe(List<PgBrowser.Batch> batches, int rows) {
         String count = rows == 1 ? "1 incident" : rows + " incidents";

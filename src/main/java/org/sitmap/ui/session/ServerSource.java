@@ -75,7 +75,7 @@ public final class ServerSource implements LiveSource {
     @Override
     public Growth grow(IncidentIndex current) {
         TeamIndex.Growth g = index.grow(current);
-        return g == null ? null : new Growth(g.index(), Arrivals.describe(g.batches(), g.rows()));
+        return g == null ? null : new Growth(g.index(), Arrivals.describe(g.batches(), g.rows(), g.edited()));
     }
 
     @Override public void stopFollowing() { index.stopFollowing(); }

@@ -24,9 +24,10 @@ import org.sitmap.model.ImportReport;
 
 /**
  * The packed index (schema 4) on a real throwaway cluster: it follows imports (first loads, updates, new rows) and
- * equals the rows streamed from the table; a write by another tool (UPDATE, DELETE, INSERT) makes the open take the
- * rows until {@code server init} packs the store again; a store migrated with rows is packed by {@code server init};
- * {@code check} compares the packs with the rows.
+ * equals the rows streamed from the table; a write by another tool (UPDATE, DELETE, INSERT, a changed id) is read
+ * again through the edit log (schema 6), while a TRUNCATE, a write made before the log existed or an import without
+ * a pack make the open take the rows until {@code server init} packs the store again; a store migrated with rows is
+ * packed by {@code server init}; {@code check} compares the packs with the rows.
  */
 class IndexPacksTest {
     private static final FactionCatalog CATALOG = FactionCatalog.shipped();
@@ -76,36 +77,93 @@ class IndexPacksTest {
             assertTrue(IndexPacks.sameRows(IndexPacks.read(c, CATALOG), now));
             assertTrue(!IndexPacks.sameRows(IndexPacks.read(c, CATALOG), changed), "check would see one changed value");
 
+            // another tool's writes are in the edit log (schema 6): the packs stay usable, the edited rows read again
             foreignWrite(c, "UPDATE sitmap.incident SET fatalities = 4242 WHERE fid = (SELECT min(fid) FROM sitmap.incident)");
-            assertNull(IndexPacks.read(c, CATALOG), "an UPDATE by another tool must not be hidden by the packs");
-            org.sitmap.store.CheckReport stale = PgCheck.run(c, where, CATALOG, false);
-            assertTrue(stale.healthy() && stale.passed().stream().anyMatch(l -> l.startsWith("no current packed index")),
-                    stale.toString());
+            assertPackedEqualsRows(c);
+            assertTrue(rows(IndexPacks.read(c, CATALOG)).stream().anyMatch(r -> r.contains(" 4242 ")));
+            org.sitmap.store.CheckReport edited = PgCheck.run(c, where, CATALOG, false);
+            assertTrue(edited.healthy() && edited.passed().contains("the packed index matches the incidents"),
+                    edited.toString());
             try (PgStore store = PgStore.open(where)) {
                 IncidentIndex ix = store.loadIndex();
                 assertEquals(rows(streamed(c)), rows(ix));
                 assertTrue(rows(ix).stream().anyMatch(r -> r.contains(" 4242 ")));
             }
-            // a later import does not make the packs trusted again: the chain is broken
+            // a later import chains after the edit; the same row edited again, a point moved
             PgCluster.importFile(where, data.writeAcledCsv(dir.resolve("e.csv"), 4100, 1));
-            assertNull(IndexPacks.read(c, CATALOG));
-            List<String> init = ServerInit.run(c);
-            assertTrue(init.stream().anyMatch(l -> l.startsWith("packed the index of 4,103 incidents")), init.toString());
+            foreignWrite(c, "UPDATE sitmap.incident SET fatalities = 4343, geom = ST_SetSRID(ST_MakePoint(36.1, 35.9),"
+                    + " 4326) WHERE fid = (SELECT min(fid) FROM sitmap.incident)");
             assertPackedEqualsRows(c);
-            assertTrue(ServerInit.run(c).stream().noneMatch(l -> l.startsWith("packed")), "packed once only");
-
             foreignWrite(c, "DELETE FROM sitmap.incident WHERE fid = (SELECT max(fid) FROM sitmap.incident)");
-            assertNull(IndexPacks.read(c, CATALOG), "a DELETE by another tool");
-            ServerInit.run(c);
             assertPackedEqualsRows(c);
             assertEquals(4102, IndexPacks.read(c, CATALOG).size());
-
             foreignWrite(c, "INSERT INTO sitmap.incident (geom, source_key, event_date, date_precision, span_end,"
                     + " geo_precision, event_type, batch_id, faction_codes, content_hash) SELECT geom, 'psql:1',"
                     + " event_date, date_precision, span_end, geo_precision, event_type, batch_id, faction_codes, 'x'"
                     + " FROM sitmap.incident ORDER BY fid LIMIT 1");
-            assertNull(IndexPacks.read(c, CATALOG), "an INSERT by another tool");
+            assertPackedEqualsRows(c);
             assertEquals(4103, streamed(c).size());
+            // a row whose id another tool changed: the old id leaves, the new one comes
+            foreignWrite(c, "UPDATE sitmap.incident SET fid = 99999999 WHERE source_key = 'psql:1'");
+            assertPackedEqualsRows(c);
+            assertTrue(ServerInit.run(c).stream().noneMatch(l -> l.startsWith("packed")), "nothing to pack again");
+
+            // an import that wrote no pack leaves a note: the packs are not trusted past it until server init
+            c.setAutoCommit(false);
+            foreignWrite(c, "UPDATE sitmap.incident_change SET n = n + 1");   // as the import's own write counts
+            PgEdits.markUnpacked(c);
+            c.commit();
+            c.setAutoCommit(true);
+            assertNull(IndexPacks.read(c, CATALOG), "a note that anything may have changed");
+            List<String> init = ServerInit.run(c);
+            assertTrue(init.stream().anyMatch(l -> l.startsWith("packed the index of 4,103 incidents")), init.toString());
+            assertPackedEqualsRows(c);
+            foreignWrite(c, "TRUNCATE sitmap.incident CASCADE");
+            assertNull(IndexPacks.read(c, CATALOG), "a TRUNCATE");
+            assertEquals(0, streamed(c).size());
+        }
+    }
+
+    @Test
+    void writesBeforeTheEditLogAreNotTakenAsPacked() throws Exception {
+        pg.createDatabase("packs_v5", "owner_p5", "pw-owner-p5");
+        PgLocation where = pg.location("owner_p5", "pw-owner-p5", "packs_v5");
+        try (Connection c = PgConnections.open(where); Statement s = c.createStatement()) {
+            s.execute("CREATE EXTENSION IF NOT EXISTS postgis");
+            s.execute("CREATE SCHEMA sitmap");
+            s.execute("CREATE TABLE sitmap.sitmap_migration (version integer PRIMARY KEY,"
+                    + " applied timestamptz NOT NULL DEFAULT now())");
+            for (List<String> v : List.of(PgSchema.V1, PgSchema.V2, PgSchema.V3, PgSchema.V4, PgSchema.V5)) {
+                for (String sql : v) s.execute(sql);
+            }
+            s.execute("INSERT INTO sitmap.sitmap_migration (version) VALUES (1), (2), (3), (4), (5)");
+            PgCluster.importFile(where, PgCluster.synthetic().writeAcledCsv(dir.resolve("v5.csv"), 500, 6));
+            assertPackedEqualsRows(c);
+            // at schema 5 nobody notes which row another tool wrote
+            foreignWrite(c, "UPDATE sitmap.incident SET fatalities = 77 WHERE fid = (SELECT min(fid) FROM sitmap.incident)");
+            PgSchema.migrate(c);
+            assertEquals(PgSchema.VERSION, PgSchema.version(c));
+            assertNull(IndexPacks.read(c, CATALOG), "the write before the log must not be hidden by the packs");
+            ServerInit.run(c);
+            assertPackedEqualsRows(c);
+            foreignWrite(c, "UPDATE sitmap.incident SET fatalities = 78 WHERE fid = (SELECT max(fid) FROM sitmap.incident)");
+            assertPackedEqualsRows(c);
+        }
+        // a store whose packs matched when it was migrated keeps them
+        pg.createDatabase("packs_v5b", "owner_p5b", "pw-owner-p5b");
+        PgLocation other = pg.location("owner_p5b", "pw-owner-p5b", "packs_v5b");
+        try (Connection c = PgConnections.open(other); Statement s = c.createStatement()) {
+            s.execute("CREATE EXTENSION IF NOT EXISTS postgis");
+            s.execute("CREATE SCHEMA sitmap");
+            s.execute("CREATE TABLE sitmap.sitmap_migration (version integer PRIMARY KEY,"
+                    + " applied timestamptz NOT NULL DEFAULT now())");
+            for (List<String> v : List.of(PgSchema.V1, PgSchema.V2, PgSchema.V3, PgSchema.V4, PgSchema.V5)) {
+                for (String sql : v) s.execute(sql);
+            }
+            s.execute("INSERT INTO sitmap.sitmap_migration (version) VALUES (1), (2), (3), (4), (5)");
+            PgCluster.importFile(other, PgCluster.synthetic().writeAcledCsv(dir.resolve("v5b.csv"), 400, 7));
+            PgSchema.migrate(c);
+            assertPackedEqualsRows(c);
         }
     }
 

@@ -1,0 +1,123 @@
+package org.sitmap.store.pg;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sitmap.index.IncidentIndex;
+import org.sitmap.model.FactionCatalog;
+
+/**
+ * Another tool's edits of a team store (what a QGIS user does: move a point, correct a count, delete or add a row)
+ * reach an open window's index through the change feed, and a window reopened from its local snapshot; a TRUNCATE
+ * makes the window read everything again. Each time the index equals the rows streamed from the table.
+ */
+class PgEditsTest {
+    private static final FactionCatalog CATALOG = FactionCatalog.shipped();
+    private static PgCluster pg;
+    @TempDir
+    static Path dir;
+
+    @BeforeAll
+    static void cluster() {
+        String why = PgCluster.unavailable();
+        assumeTrue(why == null, why);
+        pg = PgCluster.shared();
+    }
+
+    @Test
+    void editsByAnotherToolReachOpenAndReopenedWindows() throws Exception {
+        PgLocation where = pg.teamStore("edits");
+        PgCluster.importFile(where, PgCluster.synthetic().writeAcledCsv(dir.resolve("a.csv"), 2000, 3));
+        Path cache = dir.resolve("cache");
+        try (Connection c = PgConnections.open(where);
+             TeamIndex window = new TeamIndex(PgBrowser.open(where, CATALOG), new PgSnapshot(cache, true))) {
+            IncidentIndex shown = window.load();
+            assertEquals(rows(streamed(c)), rows(shown));
+            assertTrue(!window.awaitCommit(50), "nothing new yet");
+
+            // a QGIS-like session: one transaction moves a point and corrects a count, deletes a row, adds one
+            c.setAutoCommit(false);
+            write(c, "UPDATE sitmap.incident SET geom = ST_SetSRID(ST_MakePoint(36.64, 35.63), 4326), fatalities = 31"
+                    + " WHERE fid = 10");
+            write(c, "DELETE FROM sitmap.incident WHERE fid = 11");
+            write(c, "INSERT INTO sitmap.incident (geom, source_key, event_date, date_precision, span_end,"
+                    + " geo_precision, event_type, batch_id, faction_codes, content_hash, place) SELECT geom, 'qgis:1',"
+                    + " event_date, date_precision, span_end, geo_precision, event_type, batch_id, faction_codes, 'x',"
+                    + " 'Kafr Nabl' FROM sitmap.incident WHERE fid = 12");
+            c.commit();
+            c.setAutoCommit(true);
+
+            assertTrue(awaitChange(window), "the feed reports the edit");
+            TeamIndex.Growth g = window.grow(shown);
+            assertNotNull(g);
+            assertEquals(3, g.edited(), "the moved row, the deleted one and the new one");
+            assertEquals(rows(streamed(c)), rows(g.index()));
+            assertTrue(rows(g.index()).stream().anyMatch(r -> r.startsWith("000000000010 ") && r.contains(" 35.63000 36.64000 ")
+                    && r.contains(" 31 ")), "the moved point");
+            assertTrue(rows(g.index()).stream().noneMatch(r -> r.startsWith("000000000011 ")), "the deleted row");
+            shown = g.index();
+
+            // an edit while no window is open: the next opening applies it to its local snapshot
+            window.stopFollowing();
+            write(c, "UPDATE sitmap.incident SET fatalities = 97 WHERE fid = 20");
+            write(c, "DELETE FROM sitmap.incident WHERE fid = 21");
+        }
+        try (Connection c = PgConnections.open(where);
+             TeamIndex reopened = new TeamIndex(PgBrowser.open(where, CATALOG), new PgSnapshot(cache, true))) {
+            IncidentIndex ix = reopened.load();
+            assertEquals("local snapshot + 2 edited by another program", reopened.howLoaded());
+            assertEquals(rows(streamed(c)), rows(ix));
+            // the deletion rewrote the snapshot whole: a third opening is current from it
+            try (TeamIndex third = new TeamIndex(PgBrowser.open(where, CATALOG), new PgSnapshot(cache, true))) {
+                assertEquals(rows(streamed(c)), rows(third.load()));
+                assertEquals("local snapshot, current", third.howLoaded());
+            }
+            // a TRUNCATE may have changed anything: the window reads the whole table again
+            write(c, "TRUNCATE sitmap.incident CASCADE");
+            assertTrue(awaitChange(reopened));
+            TeamIndex.Growth g = reopened.grow(ix);
+            assertEquals(-1, g.edited());
+            assertEquals(0, g.index().size());
+        }
+    }
+
+    /** The feed's bounded waits until it reports a change (at most about ten seconds). */
+    private static boolean awaitChange(TeamIndex t) {
+        for (int k = 0; k < 20; k++) if (t.awaitCommit(500)) return true;
+        return false;
+    }
+
+    private static void write(Connection c, String sql) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
+    }
+
+    private static IncidentIndex streamed(Connection c) throws SQLException {
+        return PgIndexLoader.load(c, CATALOG, n -> { });
+    }
+
+    /** Every row's columns with its id, sorted by id. */
+    private static List<String> rows(IncidentIndex x) {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < x.size(); i++) {
+            out.add(String.format(Locale.ROOT, "%012d %d %d %.5f %.5f %d %d %d %d %d %d %d %s", x.id(i), x.day(i),
+                    x.dayEnd(i), x.lat(i), x.lon(i), x.factionMask(i), x.primaryFaction(i), x.eventType(i),
+                    x.subEventType(i), x.datePrecision(i), x.geoPrecision(i), x.fatalities(i), x.place(i)));
+        }
+        out.sort(null);
+        return out;
+    }
+}
