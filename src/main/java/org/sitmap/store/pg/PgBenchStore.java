@@ -143,10 +143,16 @@ public final class PgBenchStore implements AutoCloseable {
                     }
                 }
             }
+            // the bench's own rows: not noted one by one in the edit log, but as "anything may have changed" after
+            try (PreparedStatement g = conn.prepareStatement("SELECT set_config('sitmap.import', 'on', true)")) {
+                g.execute();
+            }
+            long removed;
             try (PreparedStatement ps = conn.prepareStatement("DELETE FROM sitmap.incident WHERE batch_id = ANY (?)")) {
                 ps.setArray(1, conn.createArrayOf("bigint", ids));
-                ps.execute();
+                removed = ps.executeLargeUpdate();
             }
+            if (removed > 0) PgEdits.markUnpacked(conn);
             try (PreparedStatement ps = conn.prepareStatement("DELETE FROM sitmap.import_batch b WHERE id = ANY (?)"
                     + " AND NOT EXISTS (SELECT 1 FROM sitmap.incident i WHERE i.batch_id = b.id)")) {
                 ps.setArray(1, conn.createArrayOf("bigint", ids));

@@ -157,10 +157,13 @@ public final class PgSchema {
      * deletes (QGIS, psql, a script) is noted in {@code incident_edit} with a commit number taken from the imports'
      * sequence, so windows and local snapshots catch up with those edits as they catch up with imports, and the
      * packed index stays usable with the edited rows read again. An import says it is one with the transaction-local
-     * setting {@code sitmap.import}; its rows are in its batch and its pack instead. The row trigger first locks the
-     * change counter, as an import does, so edit and import numbers follow the order of their commits. A TRUNCATE,
+     * setting {@code sitmap.import}; its rows are in its batch and its pack instead. Before another writer's first
+     * statement touches a row, a statement trigger locks the change counter, as an import does before its writes, so
+     * edit and import numbers follow the order of their commits, and an edit and an import never wait for each other
+     * in opposite orders (the edit waits for the counter before it holds any incident row). A TRUNCATE,
      * and the writes made before this version (which nobody noted), are marked by a row without an id: "anything may
-     * have changed up to here".
+     * have changed up to here". A TRUNCATE also removes the notes before its own: whoever is behind it reads
+     * everything again anyway.
      */
     static final List<String> V6 = List.of(
             "CREATE TABLE sitmap.incident_edit (commit_seq bigint NOT NULL, change_n bigint NOT NULL, fid bigint)",
@@ -178,7 +181,7 @@ public final class PgSchema {
                     + " SET search_path = pg_catalog AS $$ DECLARE s bigint := sitmap.incident_edit_number();"
                     + " n bigint := (SELECT c.n FROM sitmap.incident_change c); BEGIN"
                     + " IF TG_LEVEL = 'STATEMENT' THEN INSERT INTO sitmap.incident_edit VALUES (s, n, NULL);"
-                    + " RETURN NULL; END IF;"
+                    + " DELETE FROM sitmap.incident_edit WHERE commit_seq < s; RETURN NULL; END IF;"
                     + " IF TG_OP <> 'INSERT' THEN INSERT INTO sitmap.incident_edit VALUES (s, n, OLD.fid); END IF;"
                     + " IF TG_OP <> 'DELETE' AND (TG_OP = 'INSERT' OR NEW.fid <> OLD.fid) THEN"
                     + " INSERT INTO sitmap.incident_edit VALUES (s, n, NEW.fid); END IF; RETURN NULL; END $$",
@@ -188,6 +191,13 @@ public final class PgSchema {
                     + " EXECUTE FUNCTION sitmap.incident_edited()",
             "CREATE TRIGGER incident_edited_all AFTER TRUNCATE ON sitmap.incident FOR EACH STATEMENT"
                     + " EXECUTE FUNCTION sitmap.incident_edited()",
+            "CREATE FUNCTION sitmap.incident_edit_begin() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER"
+                    + " SET search_path = pg_catalog AS $$ BEGIN PERFORM sitmap.incident_edit_number(); RETURN NULL;"
+                    + " END $$",
+            "REVOKE ALL ON FUNCTION sitmap.incident_edit_begin() FROM PUBLIC",
+            "CREATE TRIGGER incident_edit_begin BEFORE INSERT OR UPDATE OR DELETE ON sitmap.incident"
+                    + " FOR EACH STATEMENT WHEN (current_setting('sitmap.import', true) IS DISTINCT FROM 'on')"
+                    + " EXECUTE FUNCTION sitmap.incident_edit_begin()",
             "INSERT INTO sitmap.incident_edit SELECT nextval('sitmap.import_commit_seq'), n, NULL"
                     + " FROM sitmap.incident_change");
 

@@ -52,6 +52,14 @@ class PgBenchStoreTest {
         }
         assertEquals(150, count("benchstore_mixed", "SELECT count(*) FROM sitmap.incident"));
         assertEquals(1, count("benchstore_mixed", "SELECT count(*) FROM sitmap.import_batch"));
+        // the bench's 250 rows that did not overlap the team's are not noted one by one as other tools' edits, but
+        // once as "anything may have changed", so windows and the packed index read the team's store again
+        assertEquals(0, count("benchstore_mixed", "SELECT count(fid) FROM sitmap.incident_edit"));
+        try (Connection c = pg.superuser("benchstore_mixed")) {
+            assertEquals(null, IndexPacks.read(c, FactionCatalog.shipped()));
+            ServerInit.run(c);
+            assertEquals(150, IndexPacks.read(c, FactionCatalog.shipped()).size());
+        }
     }
 
     private static long count(String db, String sql) throws Exception {

@@ -90,6 +90,55 @@ class PgEditsTest {
             TeamIndex.Growth g = reopened.grow(ix);
             assertEquals(-1, g.edited());
             assertEquals(0, g.index().size());
+            try (Statement s = c.createStatement();
+                 java.sql.ResultSet rs = s.executeQuery("SELECT count(*), count(fid) FROM sitmap.incident_edit")) {
+                rs.next();
+                assertEquals(1, rs.getInt(1), "the notes before the TRUNCATE are gone, its own note stays");
+                assertEquals(0, rs.getInt(2));
+            }
+        }
+    }
+
+    @Test
+    void anEditWaitsForAnImportBeforeItHoldsAnyRow() throws Exception {
+        PgLocation where = pg.teamStore("edits_lock");
+        PgCluster.importFile(where, PgCluster.synthetic().writeAcledCsv(dir.resolve("l.csv"), 50, 4));
+        try (Connection importing = PgConnections.open(where); Connection qgis = PgConnections.open(where);
+             Connection watch = PgConnections.open(where)) {
+            // as an import: its own writes, the change counter locked before them
+            importing.setAutoCommit(false);
+            write(importing, "SET LOCAL lock_timeout = '5s'");
+            write(importing, "SELECT set_config('sitmap.import', 'on', true)");
+            write(importing, "SELECT n FROM sitmap.incident_change FOR UPDATE");
+            long pid = one(qgis, "SELECT pg_backend_pid()");
+            java.util.concurrent.CompletableFuture<Void> edit = java.util.concurrent.CompletableFuture.runAsync(() -> {
+                try {
+                    write(qgis, "UPDATE sitmap.incident SET fatalities = 5 WHERE fid = 1");
+                } catch (SQLException e) {
+                    throw new java.util.concurrent.CompletionException(e);
+                }
+            });
+            // the edit is waiting (for the counter, before it locked row 1)
+            long waiting = 0;
+            for (int k = 0; k < 10_000 && waiting == 0; k++) {
+                // its own connection: a transaction sees pg_stat_activity as it was at its first look
+                waiting = one(watch, "SELECT count(*) FROM pg_stat_activity WHERE pid = " + pid
+                        + " AND wait_event_type = 'Lock'");
+            }
+            assertEquals(1, waiting, "the edit waits for the import");
+            // the import now changes the row the edit is about to change: no lock wait, no deadlock
+            write(importing, "UPDATE sitmap.incident SET fatalities = 6 WHERE fid = 1");
+            importing.commit();
+            edit.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            assertEquals(5, one(importing, "SELECT fatalities FROM sitmap.incident WHERE fid = 1"), "the later edit wins");
+            assertEquals(1, one(importing, "SELECT count(*) FROM sitmap.incident_edit WHERE fid = 1"));
+        }
+    }
+
+    private static long one(Connection c, String sql) throws SQLException {
+        try (Statement s = c.createStatement(); java.sql.ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
         }
     }
 
