@@ -27,7 +27,8 @@ import org.sitmap.store.gpkg.StoreFileReader;
 
 /**
  * GDAL and QGIS on the team store's tables, when installed: {@code ogrinfo PG:} lists the incident point layer with
- * its key and dates, and QGIS's temporal filter on the layer counts a week as Sitmap's date rule does.
+ * its key and dates, QGIS's temporal filter on the layer counts a week as Sitmap's date rule does, and an edit session
+ * committed by QGIS (an attribute, a moved point, a deleted feature) is in the edit log and in the index Sitmap opens.
  */
 class PgGisToolsTest {
     private static PgCluster pg;
@@ -111,6 +112,55 @@ class PgGisToolsTest {
         assertTrue(lines.contains("fields event_date end_date"), lines.toString());
         assertEquals("week " + weekCount, lines.stream().filter(l -> l.startsWith("week")).findFirst().orElse(""),
                 lines.toString());
+    }
+
+    @Test
+    void anEditInQgisReachesSitmapsIndex() throws Exception {
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/python3")), "no /usr/bin/python3");
+        assumeTrue(run(List.of("/usr/bin/python3", "-c", "import qgis.core")).contains("exit 0"),
+                "PyQGIS (python3-qgis) is not installed");
+        pg.createDatabase("gis_edit", "gis_owner", "pw-gis-owner");
+        PgLocation where = pg.location("gis_owner", "pw-gis-owner", "gis_edit");
+        ServerInit.run(where);
+        PgCluster.importFile(where, PgCluster.synthetic().writeAcledCsv(dir.resolve("edit.csv"), 300, 11));
+        // QGIS's own editing: an attribute changed, a point moved, a feature deleted, committed as one edit session
+        Path script = Files.writeString(dir.resolve("edit.py"), """
+                import os
+                import sys
+                from qgis.core import QgsApplication, QgsDataSourceUri, QgsGeometry, QgsPointXY, QgsVectorLayer
+                app = QgsApplication([], False)
+                app.initQgis()
+                uri = QgsDataSourceUri()
+                uri.setConnection("127.0.0.1", sys.argv[1], "gis_edit", "gis_owner", "")
+                uri.setDataSource("sitmap", "incident", "geom", "", "fid")
+                layer = QgsVectorLayer(uri.uri(False), "incident", "postgres")
+                deaths = layer.fields().indexOf("fatalities")
+                # QGIS numbers the features of a bigint key itself: look them up by the key
+                ids = {f["fid"]: f.id() for f in layer.getFeatures()}
+                layer.startEditing()
+                layer.changeAttributeValue(ids[5], deaths, 321)
+                layer.changeGeometry(ids[6], QgsGeometry.fromPointXY(QgsPointXY(36.6356, 35.6301)))
+                layer.deleteFeature(ids[7])
+                print("committed", layer.commitChanges(), layer.commitErrors(), flush=True)
+                os._exit(0)
+                """, StandardCharsets.UTF_8);
+        List<String> lines = run(List.of("/usr/bin/python3", script.toString(), Integer.toString(pg.port())));
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("committed True")), lines.toString());
+        try (Connection c = PgConnections.open(where)) {
+            org.sitmap.model.FactionCatalog catalog = org.sitmap.model.FactionCatalog.shipped();
+            org.sitmap.index.IncidentIndex packed = IndexPacks.read(c, catalog);
+            assertTrue(packed != null, "the packed index stays usable after a QGIS edit");
+            assertTrue(IndexPacks.sameRows(packed, PgIndexLoader.load(c, catalog, n -> { })));
+            assertEquals(299, packed.size());
+            assertEquals(-1, packed.rowOf(7));
+            assertEquals(321, packed.fatalities(packed.rowOf(5)));
+            assertEquals(35.6301f, packed.lat(packed.rowOf(6)), 1e-4f);
+            try (PreparedStatement ps = c.prepareStatement("SELECT string_agg(DISTINCT fid::text, ',' ORDER BY"
+                    + " fid::text) FROM sitmap.incident_edit WHERE fid IS NOT NULL"); ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                assertEquals("5,6,7", rs.getString(1));
+            }
+        }
     }
 
     /** Runs a tool with the password in its environment only; its output lines, then "exit N". */
