@@ -30,7 +30,7 @@ import org.sitmap.store.pg.PgSnapshot;
 
 /**
  * A workspace on a team server, as the window has it: the index streamed, then grown live by another client's
- * import within two seconds (filter and selection kept), a cut connection or a restarted server noticed and caught
+ * import or another program's edit within two seconds (filter and selection kept), a cut connection or a restarted server noticed and caught
  * up, a reader offered no import, and the local snapshot making a reopen fetch only what is new. Waits are bounded
  * and event-driven (listeners on the workspace's properties), never sleeps.
  */
@@ -161,6 +161,24 @@ class ServerWorkspaceTest {
         assertEquals(spec.withFactionRule(org.sitmap.model.FactionRule.PRIMARY),
                 onUi(() -> ws.session().filterProperty().get()), "the filter is kept");
         assertEquals(selected, onUi(() -> ws.session().selectedIdProperty().get()), "the selection is kept");
+    }
+
+    @Test
+    void anEditInAnotherProgramArrivesWithinTwoSeconds() throws Exception {
+        Workspace ws = open(reader(), dir.resolve("cache-edit"));
+        following(ws);
+        IncidentIndex ix = onUi(() -> ws.session().indexProperty().get());
+        int before = ix.size();
+        long gone = ix.id(0);
+        long moved = ix.id(1);
+        // as QGIS commits an edit session: one transaction, a row deleted and a point moved
+        pg.execute("live", "BEGIN; DELETE FROM sitmap.incident WHERE fid = " + gone + "; UPDATE sitmap.incident"
+                + " SET geom = ST_SetSRID(ST_MakePoint(36.6356, 35.6301), 4326) WHERE fid = " + moved + "; COMMIT");
+        await(ws, () -> count(ws) == before - 1, 2_000, ws.session().indexProperty());
+        IncidentIndex now = onUi(() -> ws.session().indexProperty().get());
+        assertEquals(-1, now.rowOf(gone));
+        assertEquals(35.6301f, now.lat(now.rowOf(moved)), 1e-4f);
+        assertThat(onUi(() -> ws.session().messageProperty().get())).isEqualTo("2 incidents changed by another program");
     }
 
     @Test
