@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.sitmap.store.pg.PgCluster.indexRows;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -13,7 +14,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -61,7 +61,7 @@ class IndexPacksTest {
             assertEquals(1500, d.updated(), d.describe());
             assertPackedEqualsRows(c);
             try (PgBrowser browser = PgBrowser.open(where, CATALOG)) {
-                assertEquals(rows(streamed(c)), rows(browser.loadIndex(n -> { }).index()));
+                assertEquals(indexRows(streamed(c)), indexRows(browser.loadIndex(n -> { }).index()));
             }
             org.sitmap.store.CheckReport check = PgCheck.run(c, where, CATALOG, false);
             assertTrue(check.healthy() && check.passed().contains("the packed index matches the incidents"),
@@ -80,14 +80,14 @@ class IndexPacksTest {
             // another tool's writes are in the edit log (schema 6): the packs stay usable, the edited rows read again
             foreignWrite(c, "UPDATE sitmap.incident SET fatalities = 4242 WHERE fid = (SELECT min(fid) FROM sitmap.incident)");
             assertPackedEqualsRows(c);
-            assertTrue(rows(IndexPacks.read(c, CATALOG)).stream().anyMatch(r -> r.contains(" 4242 ")));
+            assertTrue(indexRows(IndexPacks.read(c, CATALOG)).stream().anyMatch(r -> r.contains(" 4242 ")));
             org.sitmap.store.CheckReport edited = PgCheck.run(c, where, CATALOG, false);
             assertTrue(edited.healthy() && edited.passed().contains("the packed index matches the incidents"),
                     edited.toString());
             try (PgStore store = PgStore.open(where)) {
                 IncidentIndex ix = store.loadIndex();
-                assertEquals(rows(streamed(c)), rows(ix));
-                assertTrue(rows(ix).stream().anyMatch(r -> r.contains(" 4242 ")));
+                assertEquals(indexRows(streamed(c)), indexRows(ix));
+                assertTrue(indexRows(ix).stream().anyMatch(r -> r.contains(" 4242 ")));
             }
             // a later import chains after the edit; the same row edited again, a point moved
             PgCluster.importFile(where, data.writeAcledCsv(dir.resolve("e.csv"), 4100, 1));
@@ -126,41 +126,25 @@ class IndexPacksTest {
 
     @Test
     void writesBeforeTheEditLogAreNotTakenAsPacked() throws Exception {
-        pg.createDatabase("packs_v5", "owner_p5", "pw-owner-p5");
-        PgLocation where = pg.location("owner_p5", "pw-owner-p5", "packs_v5");
-        try (Connection c = PgConnections.open(where); Statement s = c.createStatement()) {
-            s.execute("CREATE EXTENSION IF NOT EXISTS postgis");
-            s.execute("CREATE SCHEMA sitmap");
-            s.execute("CREATE TABLE sitmap.sitmap_migration (version integer PRIMARY KEY,"
-                    + " applied timestamptz NOT NULL DEFAULT now())");
-            for (List<String> v : List.of(PgSchema.V1, PgSchema.V2, PgSchema.V3, PgSchema.V4, PgSchema.V5)) {
-                for (String sql : v) s.execute(sql);
-            }
-            s.execute("INSERT INTO sitmap.sitmap_migration (version) VALUES (1), (2), (3), (4), (5)");
+        PgLocation where = pg.schema5Store("packs_v5", "owner_p5", "pw-owner-p5");
+        try (Connection c = PgConnections.open(where)) {
             PgCluster.importFile(where, PgCluster.synthetic().writeAcledCsv(dir.resolve("v5.csv"), 500, 6));
             assertPackedEqualsRows(c);
             // at schema 5 nobody notes which row another tool wrote
-            foreignWrite(c, "UPDATE sitmap.incident SET fatalities = 77 WHERE fid = (SELECT min(fid) FROM sitmap.incident)");
+            foreignWrite(c, "UPDATE sitmap.incident SET fatalities = 77 WHERE fid ="
+                    + " (SELECT min(fid) FROM sitmap.incident)");
             PgSchema.migrate(c);
             assertEquals(PgSchema.VERSION, PgSchema.version(c));
             assertNull(IndexPacks.read(c, CATALOG), "the write before the log must not be hidden by the packs");
             ServerInit.run(c);
             assertPackedEqualsRows(c);
-            foreignWrite(c, "UPDATE sitmap.incident SET fatalities = 78 WHERE fid = (SELECT max(fid) FROM sitmap.incident)");
+            foreignWrite(c, "UPDATE sitmap.incident SET fatalities = 78 WHERE fid ="
+                    + " (SELECT max(fid) FROM sitmap.incident)");
             assertPackedEqualsRows(c);
         }
         // a store whose packs matched when it was migrated keeps them
-        pg.createDatabase("packs_v5b", "owner_p5b", "pw-owner-p5b");
-        PgLocation other = pg.location("owner_p5b", "pw-owner-p5b", "packs_v5b");
-        try (Connection c = PgConnections.open(other); Statement s = c.createStatement()) {
-            s.execute("CREATE EXTENSION IF NOT EXISTS postgis");
-            s.execute("CREATE SCHEMA sitmap");
-            s.execute("CREATE TABLE sitmap.sitmap_migration (version integer PRIMARY KEY,"
-                    + " applied timestamptz NOT NULL DEFAULT now())");
-            for (List<String> v : List.of(PgSchema.V1, PgSchema.V2, PgSchema.V3, PgSchema.V4, PgSchema.V5)) {
-                for (String sql : v) s.execute(sql);
-            }
-            s.execute("INSERT INTO sitmap.sitmap_migration (version) VALUES (1), (2), (3), (4), (5)");
+        PgLocation other = pg.schema5Store("packs_v5b", "owner_p5b", "pw-owner-p5b");
+        try (Connection c = PgConnections.open(other)) {
             PgCluster.importFile(other, PgCluster.synthetic().writeAcledCsv(dir.resolve("v5b.csv"), 400, 7));
             PgSchema.migrate(c);
             assertPackedEqualsRows(c);
@@ -226,7 +210,7 @@ class IndexPacksTest {
         assertNotNull(packed, "the packed index should match the table");
         IncidentIndex rows = streamed(c);
         assertEquals(rows.size(), packed.size());
-        assertEquals(rows(rows), rows(packed));
+        assertEquals(indexRows(rows), indexRows(packed));
     }
 
     private static IncidentIndex streamed(Connection c) throws SQLException {
@@ -238,17 +222,5 @@ class IndexPacksTest {
             rs.next();
             return rs.getLong(1);
         }
-    }
-
-    /** Every row's columns with its id, sorted by id. */
-    private static List<String> rows(IncidentIndex x) {
-        List<String> out = new ArrayList<>();
-        for (int i = 0; i < x.size(); i++) {
-            out.add(String.format(Locale.ROOT, "%012d %d %d %.5f %.5f %d %d %d %d %d %d %d %s", x.id(i), x.day(i),
-                    x.dayEnd(i), x.lat(i), x.lon(i), x.factionMask(i), x.primaryFaction(i), x.eventType(i),
-                    x.subEventType(i), x.datePrecision(i), x.geoPrecision(i), x.fatalities(i), x.place(i)));
-        }
-        out.sort(null);
-        return out;
     }
 }

@@ -277,6 +277,38 @@ public final class PgCluster {
         }
     }
 
+    /** Every row of an index as one line of its columns, id first, sorted by id: indexes compare as lists. */
+    public static java.util.List<String> indexRows(org.sitmap.index.IncidentIndex x) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        for (int i = 0; i < x.size(); i++) {
+            out.add(String.format(java.util.Locale.ROOT, "%012d %d %d %.5f %.5f %d %d %d %d %d %d %d %s", x.id(i),
+                    x.day(i), x.dayEnd(i), x.lat(i), x.lon(i), x.factionMask(i), x.primaryFaction(i), x.eventType(i),
+                    x.subEventType(i), x.datePrecision(i), x.geoPrecision(i), x.fatalities(i), x.place(i)));
+        }
+        out.sort(null);
+        return out;
+    }
+
+    /**
+     * A database {@code name} owned by {@code owner} holding a team store at schema 5 (before the edit log), made
+     * table by table as that version's {@code server init} made it; returns the owner's location.
+     */
+    public PgLocation schema5Store(String name, String owner, String password) throws SQLException {
+        createDatabase(name, owner, password);
+        PgLocation where = location(owner, password, name);
+        try (Connection c = PgConnections.open(where); Statement s = c.createStatement()) {
+            s.execute("CREATE SCHEMA sitmap");
+            s.execute("CREATE TABLE sitmap.sitmap_migration (version integer PRIMARY KEY,"
+                    + " applied timestamptz NOT NULL DEFAULT now())");
+            for (java.util.List<String> v : java.util.List.of(PgSchema.V1, PgSchema.V2, PgSchema.V3, PgSchema.V4,
+                    PgSchema.V5)) {
+                for (String sql : v) s.execute(sql);
+            }
+            s.execute("INSERT INTO sitmap.sitmap_migration (version) VALUES (1), (2), (3), (4), (5)");
+        }
+        return where;
+    }
+
     private static void createLogin(Statement s, String name, String password, boolean owner) throws SQLException {
         s.execute("DO $$ BEGIN CREATE ROLE " + name + " LOGIN " + (owner ? "CREATEROLE " : "") + "PASSWORD '"
                 + password + "'; EXCEPTION WHEN duplicate_object THEN NULL; END $$");

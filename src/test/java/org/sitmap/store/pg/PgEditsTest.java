@@ -4,14 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.sitmap.store.pg.PgCluster.indexRows;
 
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,7 +42,7 @@ class PgEditsTest {
         try (Connection c = PgConnections.open(where);
              TeamIndex window = new TeamIndex(PgBrowser.open(where, CATALOG), new PgSnapshot(cache, true))) {
             IncidentIndex shown = window.load();
-            assertEquals(rows(streamed(c)), rows(shown));
+            assertEquals(indexRows(streamed(c)), indexRows(shown));
             assertTrue(!window.awaitCommit(50), "nothing new yet");
 
             // a QGIS-like session: one transaction moves a point and corrects a count, deletes a row, adds one
@@ -63,10 +61,11 @@ class PgEditsTest {
             TeamIndex.Growth g = window.grow(shown);
             assertNotNull(g);
             assertEquals(3, g.edited(), "the moved row, the deleted one and the new one");
-            assertEquals(rows(streamed(c)), rows(g.index()));
-            assertTrue(rows(g.index()).stream().anyMatch(r -> r.startsWith("000000000010 ") && r.contains(" 35.63000 36.64000 ")
+            assertEquals(indexRows(streamed(c)), indexRows(g.index()));
+            assertTrue(indexRows(g.index()).stream().anyMatch(r -> r.startsWith("000000000010 ")
+                    && r.contains(" 35.63000 36.64000 ")
                     && r.contains(" 31 ")), "the moved point");
-            assertTrue(rows(g.index()).stream().noneMatch(r -> r.startsWith("000000000011 ")), "the deleted row");
+            assertTrue(indexRows(g.index()).stream().noneMatch(r -> r.startsWith("000000000011 ")), "the deleted row");
             shown = g.index();
 
             // an edit while no window is open: the next opening applies it to its local snapshot
@@ -78,10 +77,10 @@ class PgEditsTest {
              TeamIndex reopened = new TeamIndex(PgBrowser.open(where, CATALOG), new PgSnapshot(cache, true))) {
             IncidentIndex ix = reopened.load();
             assertEquals("local snapshot + 2 edited by another program", reopened.howLoaded());
-            assertEquals(rows(streamed(c)), rows(ix));
+            assertEquals(indexRows(streamed(c)), indexRows(ix));
             // the deletion rewrote the snapshot whole: a third opening is current from it
             try (TeamIndex third = new TeamIndex(PgBrowser.open(where, CATALOG), new PgSnapshot(cache, true))) {
-                assertEquals(rows(streamed(c)), rows(third.load()));
+                assertEquals(indexRows(streamed(c)), indexRows(third.load()));
                 assertEquals("local snapshot, current", third.howLoaded());
             }
             // a TRUNCATE may have changed anything: the window reads the whole table again
@@ -130,7 +129,8 @@ class PgEditsTest {
             write(importing, "UPDATE sitmap.incident SET fatalities = 6 WHERE fid = 1");
             importing.commit();
             edit.get(30, java.util.concurrent.TimeUnit.SECONDS);
-            assertEquals(5, one(importing, "SELECT fatalities FROM sitmap.incident WHERE fid = 1"), "the later edit wins");
+            assertEquals(5, one(importing, "SELECT fatalities FROM sitmap.incident WHERE fid = 1"),
+                    "the later edit wins");
             assertEquals(1, one(importing, "SELECT count(*) FROM sitmap.incident_edit WHERE fid = 1"));
         }
     }
@@ -156,17 +156,5 @@ class PgEditsTest {
 
     private static IncidentIndex streamed(Connection c) throws SQLException {
         return PgIndexLoader.load(c, CATALOG, n -> { });
-    }
-
-    /** Every row's columns with its id, sorted by id. */
-    private static List<String> rows(IncidentIndex x) {
-        List<String> out = new ArrayList<>();
-        for (int i = 0; i < x.size(); i++) {
-            out.add(String.format(Locale.ROOT, "%012d %d %d %.5f %.5f %d %d %d %d %d %d %d %s", x.id(i), x.day(i),
-                    x.dayEnd(i), x.lat(i), x.lon(i), x.factionMask(i), x.primaryFaction(i), x.eventType(i),
-                    x.subEventType(i), x.datePrecision(i), x.geoPrecision(i), x.fatalities(i), x.place(i)));
-        }
-        out.sort(null);
-        return out;
     }
 }

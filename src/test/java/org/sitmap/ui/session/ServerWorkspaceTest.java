@@ -30,9 +30,9 @@ import org.sitmap.store.pg.PgSnapshot;
 
 /**
  * A workspace on a team server, as the window has it: the index streamed, then grown live by another client's
- * import or another program's edit within two seconds (filter and selection kept), a cut connection or a restarted server noticed and caught
- * up, a reader offered no import, and the local snapshot making a reopen fetch only what is new. Waits are bounded
- * and event-driven (listeners on the workspace's properties), never sleeps.
+ * import or another program's edit within two seconds (filter and selection kept), a cut connection or a restarted
+ * server noticed and caught up, a reader offered no import, and the local snapshot making a reopen fetch only what is
+ * new. Waits are bounded and event-driven (listeners on the workspace's properties), never sleeps.
  */
 class ServerWorkspaceTest {
     private static PgCluster pg;
