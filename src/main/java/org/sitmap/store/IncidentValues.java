@@ -59,9 +59,26 @@ public final class IncidentValues {
         return ActorsJson.write(i.actors());
     }
 
-    /** The {@code faction_codes} column. */
+    /**
+     * The {@code faction_codes} column: {@code String.join(",", i.factions())} (each actor's code once, in the order
+     * first met; {@link Faction#UNKNOWN_CODE} when there is no actor), made without the set and list of
+     * {@link Incident#factions} for the few actors an event has (an import calls it once or twice a row).
+     */
     public static String factionCodes(Incident i) {
-        return String.join(",", i.factions());
+        List<Actor> actors = i.actors();
+        int n = actors.size();
+        if (n == 0 || n > 16) return String.join(",", i.factions());
+        String first = actors.get(0).factionCode();
+        if (n == 1) return first;
+        StringBuilder sb = null;
+        outer:
+        for (int k = 1; k < n; k++) {
+            String code = actors.get(k).factionCode();
+            for (int j = 0; j < k; j++) if (actors.get(j).factionCode().equals(code)) continue outer;
+            if (sb == null) sb = new StringBuilder(first.length() * n + n).append(first);
+            sb.append(',').append(code);
+        }
+        return sb == null ? first : sb.toString();
     }
 
     /**

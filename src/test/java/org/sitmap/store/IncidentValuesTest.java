@@ -95,6 +95,20 @@ class IncidentValuesTest {
         }
     }
 
+    @Test
+    void factionCodesAreTheJoinedFactionList() {
+        String[] codes = {"SAA", "SDF", "UNK", "HTS", "TR", "RU", "SNA", "IS", "SAA2"};
+        Random r = new Random(11);
+        for (int n = 0; n < 5000; n++) {
+            Incident.Builder b = Incident.builder().sourceKey("k" + n).date(LocalDate.of(2020, 1, 1))
+                    .eventType(EventType.BATTLES);
+            // up to 20 actors: past 16 the set form is used again; codes repeat, in any order
+            for (int a = r.nextInt(n % 50 == 0 ? 21 : 6); a > 0; a--) b.actor("a" + a, codes[r.nextInt(codes.length)]);
+            Incident i = b.build();
+            assertEquals(String.join(",", i.factions()), IncidentValues.factionCodes(i), "incident " + n);
+        }
+    }
+
     private static String pick(Random r, String[] texts, String ifNull) {
         String t = texts[r.nextInt(texts.length)];
         return t == null ? ifNull : t;

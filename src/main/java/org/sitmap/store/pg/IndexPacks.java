@@ -124,10 +124,11 @@ final class IndexPacks {
     /**
      * Writes the pack of first load {@code batch} from the rows the client copied ({@code rows}), when the server
      * numbered them consecutively in copy order (the table was empty; its keys are made again); otherwise reads them
-     * back as {@link #write} does.
+     * back as {@link #write} does. {@code sorted} is {@link PackRows#sorted} of the rows, made while the server built
+     * the table's indexes.
      */
-    static void writeFirstLoad(Connection c, FactionCatalog catalog, long batch, Start start, PackRows rows)
-            throws SQLException {
+    static void writeFirstLoad(Connection c, FactionCatalog catalog, long batch, Start start, PackRows rows,
+                               IndexColumns sorted) throws SQLException {
         long min;
         long max;
         long count = rows.size();
@@ -142,7 +143,7 @@ final class IndexPacks {
             return;
         }
         long t = System.nanoTime();
-        IncidentIndex ix = rows.index(min);
+        IncidentIndex ix = rows.index(sorted, min);
         long made = System.nanoTime() - t;
         writePack(c, catalog, batch, start, ix);
         LOG.fine(() -> String.format(java.util.Locale.ROOT, "pack of the first load's %d rows made in %.2f s, written"

@@ -15,10 +15,12 @@ import org.sitmap.store.IncidentValues;
  * import's packed index ({@link IndexPacks}) needs no second read of ten million rows. Each value is what
  * {@link CopyIndexRows} makes of the stored row: the faction list as {@link IncidentValues#factionCodes} writes it,
  * the first day and the span's end as {@link PgImporter} stores them, no position as NaN, no place as the empty name,
- * unknown fatalities as -1. The rows are numbered in copy order; {@link #index} gives them the ids the server assigned
- * (consecutive in copy order).
+ * unknown fatalities as -1. The rows are numbered in copy order; {@link #sorted} puts them in day order, and
+ * {@link #index} gives them the ids the server assigned (consecutive in copy order).
  *
- * <p>Not thread-safe: the read-ahead thread adds, the importing thread reads after the last row.
+ * <p>Not thread-safe: the importing thread adds (as it copies each row); after the last row one thread calls
+ * {@link #sorted} (an import's pack thread, while the server builds the table's indexes), and {@link #index} is
+ * called with its result once that has returned.
  */
 final class PackRows {
     private final FactionCatalog catalog;
@@ -33,14 +35,17 @@ final class PackRows {
         this.rows = new IndexRows(catalog, 1 << 16);
     }
 
-    /** One copied row (normalised, as it is stored); stops keeping rows when memory runs short (see {@link #dropped}). */
-    void add(Incident i) {
+    /**
+     * One copied row (normalised, as it is stored) with its {@code faction_codes} value ({@link
+     * IncidentValues#factionCodes}); stops keeping rows when memory runs short (see {@link #dropped}).
+     */
+    void add(Incident i, String factionCodes) {
         if (dropped) return;
         if ((rows.size() & 0xffff) == 0xffff && !IndexPacks.affordable(rows.size())) {
             dropped = true;   // the pack is then read back (IndexPacks.write), which declines too
             return;
         }
-        long[] m = masks.computeIfAbsent(IncidentValues.factionCodes(i), catalog::maskAndPrimary);
+        long[] m = masks.computeIfAbsent(factionCodes, catalog::maskAndPrimary);
         String name = i.place() == null ? "" : i.place();
         Integer place = placeRefs.get(name);
         if (place == null) {
@@ -60,9 +65,21 @@ final class PackRows {
     /** True when the rows stopped being kept for lack of memory. */
     boolean dropped() { return dropped; }
 
+    /**
+     * The rows in day order, the row copied k-th having id {@code k}: the sorting half of {@link #index}, which may run
+     * on another thread once the last row was added.
+     */
+    IndexColumns sorted() {
+        return rows.build(places.toArray(new String[0])).columns();
+    }
+
     /** The index of the rows, the row copied k-th having id {@code firstId + k}. */
     IncidentIndex index(long firstId) {
-        IndexColumns c = rows.build(places.toArray(new String[0])).columns();
+        return index(sorted(), firstId);
+    }
+
+    /** The index of rows {@code c} made by {@link #sorted}, the row copied k-th having id {@code firstId + k}. */
+    IncidentIndex index(IndexColumns c, long firstId) {
         long[] id = c.id().clone();
         for (int k = 0; k < id.length; k++) id[k] += firstId;
         return IncidentIndex.of(catalog, new IndexColumns(id, c.day(), c.dayEnd(), c.lon(), c.lat(), c.mercX(),

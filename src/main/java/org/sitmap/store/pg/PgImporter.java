@@ -11,11 +11,14 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.function.LongConsumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
+import org.sitmap.index.IndexColumns;
 import org.sitmap.model.FactionCatalog;
 import org.sitmap.model.ImportReport;
 import org.sitmap.model.Incident;
@@ -58,7 +61,7 @@ public final class PgImporter {
     private final FactionCatalog catalog;
     /** Where this import's packed index starts (null: none is written: a dry run, or a store before schema 4). */
     private IndexPacks.Start pack;
-    /** A first load's rows as the index holds them, made on the read-ahead thread (null: not a first load). */
+    /** A first load's rows as the index holds them, kept as they are copied (null: not a first load). */
     private PackRows packRows;
 
     /** An importer writing through {@code conn} (a connection of {@code where}), mapping factions by {@code catalog}. */
@@ -111,6 +114,15 @@ public final class PgImporter {
                 }
             }
             long t1 = System.nanoTime();
+            // a first load's rows are put in day order for its pack while the server builds the table's indexes
+            boolean packFromRows = pack != null && packRows != null && !packRows.dropped() && st.staged == 0
+                    && packRows.size() == st.direct;
+            FutureTask<IndexColumns> sorted = packFromRows ? new FutureTask<>(packRows::sorted) : null;
+            if (sorted != null) {
+                Thread t = new Thread(sorted, "sitmap-import-pack");
+                t.setDaemon(true);
+                t.start();
+            }
             PgMerge.Result m = merge(st, first, batch, options.dryRun());
             long tp = System.nanoTime();
             if (first != null && st.staged == 0) {
@@ -119,9 +131,8 @@ public final class PgImporter {
                 PgPlaces.learn(conn, batch, reader.format(), mark);
             }
             long t2 = System.nanoTime();
-            if (pack != null && packRows != null && !packRows.dropped() && st.staged == 0
-                    && packRows.size() == st.direct) {
-                IndexPacks.writeFirstLoad(conn, catalog, batch, pack, packRows);
+            if (sorted != null) {
+                IndexPacks.writeFirstLoad(conn, catalog, batch, pack, packRows, result(sorted));
             } else if (pack != null) {
                 IndexPacks.write(conn, catalog, batch, m.inserted() + m.updated(), pack);
             }
@@ -171,7 +182,7 @@ public final class PgImporter {
         try (org.sitmap.store.Prefetch<Prepared> rows = new org.sitmap.store.Prefetch<>(reader, this::prepare)) {
             CopyBinary bin = direct ? new CopyBinary(COPY_CHUNK + (64 << 10)) : null;
             CopyText buf = direct ? null : new CopyText(COPY_CHUNK + (64 << 10));
-            DirectRows out = direct ? new DirectRows(bin, copy, batch, st) : null;
+            DirectRows out = direct ? new DirectRows(bin, copy, batch, st, packRows) : null;
             for (Prepared p; (p = rows.next()) != null; ) {
                 ParsedRow row = p.row();
                 st.rowsRead++;
@@ -226,23 +237,44 @@ public final class PgImporter {
         return st;
     }
 
-    /** Writes a first load's rows into its binary COPY, in file order, and tallies their places. */
+    /** What the pack thread made; its failure (memory) fails the import, as it would on this thread. */
+    private static IndexColumns result(FutureTask<IndexColumns> sorted) throws SQLException {
+        try {
+            return sorted.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SQLException("interrupted while the packed index was made", "57014", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) throw r;
+            if (e.getCause() instanceof Error r) throw r;
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    /**
+     * Writes a first load's rows into its binary COPY, in file order, tallies their places and keeps their index
+     * columns for the pack ({@code pack}, null when none is made from the rows).
+     */
     private static final class DirectRows implements SearchVectors.Sink {
         private final CopyBinary bin;
         private final CopyIn copy;
         private final long batch;
         private final Staged st;
+        private final PackRows pack;
 
-        DirectRows(CopyBinary bin, CopyIn copy, long batch, Staged st) {
+        DirectRows(CopyBinary bin, CopyIn copy, long batch, Staged st, PackRows pack) {
             this.bin = bin;
             this.copy = copy;
             this.batch = batch;
             this.st = st;
+            this.pack = pack;
         }
 
         @Override
         public void row(Incident inc, String hash, byte[] search, int offset, int length) throws SQLException {
-            direct(bin, batch, inc, hash, search, offset, length);
+            String factions = IncidentValues.factionCodes(inc);
+            direct(bin, batch, inc, hash, factions, search, offset, length);
+            if (pack != null) pack.add(inc, factions);
             st.places.add(inc);
             st.direct++;
             if (bin.length() >= COPY_CHUNK) {
@@ -259,7 +291,6 @@ public final class PgImporter {
     private Prepared prepare(ParsedRow row) {
         if (row.isRejected()) return new Prepared(row, null, null);
         Incident inc = values.normalised(row.incident());
-        if (packRows != null) packRows.add(inc);
         return new Prepared(row, inc, values.hash(inc));
     }
 
@@ -314,17 +345,19 @@ public final class PgImporter {
     }
 
     /**
-     * One row of {@link FirstLoad#COLUMNS} in binary COPY form, and its text-search value (in binary form,
-     * {@code length} bytes from {@code offset}) when {@code search} is not null.
+     * One row of {@link FirstLoad#COLUMNS} in binary COPY form ({@code factions}: its {@link
+     * IncidentValues#factionCodes}), and its text-search value (in binary form, {@code length} bytes from
+     * {@code offset}) when {@code search} is not null.
      */
-    static void direct(CopyBinary b, long batch, Incident i, String hash, byte[] search, int offset, int length) {
+    static void direct(CopyBinary b, long batch, Incident i, String hash, String factions, byte[] search, int offset,
+                       int length) {
         b.row(search == null ? 22 : 23);
         if (i.located()) b.point(i.longitude(), i.latitude()); else b.nul();
         b.text(i.sourceKey()).date(i.date()).int4Field(i.datePrecision().code()).date(i.spanEnd()).date(i.spanEnd())
                 .text(i.place()).text(i.admin1()).text(i.country()).int4Field(i.geoPrecision().code())
                 .text(i.eventType().label()).text(i.subEventType() == null ? null : i.subEventType().label())
                 .int4Field(i.fatalities()).text(i.summary()).text(i.source()).text(i.origin()).text(i.evidence())
-                .int8Field(batch).text(IncidentValues.factionCodes(i)).text(hash).jsonb(IncidentValues.actorsJson(i));
+                .int8Field(batch).text(factions).text(hash).jsonb(IncidentValues.actorsJson(i));
         if (i.revised() == null) b.nul(); else b.int8Field(i.revised().getEpochSecond());
         if (search != null) b.raw(search, offset, length);
     }
