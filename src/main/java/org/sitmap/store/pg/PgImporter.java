@@ -79,6 +79,9 @@ public final class PgImporter {
         final KeySeen keys = new KeySeen();
         /** The places of the rows copied straight in (all of them inserted). */
         final PgPlaceTally places = new PgPlaceTally();
+        /** CPU seconds of the reading thread and of the importing thread while the rows streamed (for the log). */
+        double readCpu;
+        double writeCpu;
         int rowsRead;
         int rejected;
         int staged;
@@ -147,9 +150,10 @@ public final class PgImporter {
                 conn.commit();
             }
             long t3 = System.nanoTime();
-            String timing = String.format(Locale.ROOT, "%s: %d rows staged in %.2f s, %d distinct keys merged into"
-                    + " %s in %.2f s (%s), places learned in %.2f s, index packed in %.2f s, committed in %.2f s",
-                    file, st.rowsRead, (t1 - t0) / 1e9, m.distinct(), where.display(), (tp - t1) / 1e9, m.steps(),
+            String timing = String.format(Locale.ROOT, "%s: %d rows staged in %.2f s (CPU: reading %.2f s, importing"
+                    + " %.2f s), %d distinct keys merged into %s in %.2f s (%s), places learned in %.2f s, index packed in"
+                    + " %.2f s, committed in %.2f s", file, st.rowsRead, (t1 - t0) / 1e9, st.readCpu, st.writeCpu,
+                    m.distinct(), where.display(), (tp - t1) / 1e9, m.steps(),
                     (t2 - tp) / 1e9, (tk - t2) / 1e9, (t3 - tk) / 1e9);
             LOG.info(timing);
             return new ImportReport(file, reader.format(), options.dryRun() ? 0 : batch, st.rowsRead,
@@ -179,6 +183,8 @@ public final class PgImporter {
         boolean direct = first != null;
         // normalising and hashing run on the read-ahead thread (the only user of `values` during the import), so the
         // two client threads share the work about evenly: parsing and hashing there, encoding and sending here
+        java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        long cpu0 = mx.isCurrentThreadCpuTimeSupported() ? mx.getCurrentThreadCpuTime() : 0;
         try (org.sitmap.store.Prefetch<Prepared> rows = new org.sitmap.store.Prefetch<>(reader, this::prepare)) {
             CopyBinary bin = direct ? new CopyBinary(COPY_CHUNK + (64 << 10)) : null;
             CopyText buf = direct ? null : new CopyText(COPY_CHUNK + (64 << 10));
@@ -231,6 +237,8 @@ public final class PgImporter {
                 copy.writeToCopy(buf.bytes(), 0, buf.length());
             }
             copy.endCopy();
+            st.readCpu = rows.producerCpuNanos() / 1e9;
+            st.writeCpu = mx.isCurrentThreadCpuTimeSupported() ? (mx.getCurrentThreadCpuTime() - cpu0) / 1e9 : 0;
         } finally {
             if (copy.isActive()) copy.cancelCopy();
         }
