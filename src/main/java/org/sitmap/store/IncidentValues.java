@@ -1,6 +1,7 @@
 package org.sitmap.store;
 
 
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
@@ -172,36 +173,15 @@ public final class IncidentValues {
             return this;
         }
 
-        /** {@code s} in UTF-8 as {@code String.getBytes(UTF_8)} writes it: an unpaired surrogate becomes '?'. */
+        /**
+         * {@code s} in UTF-8 as {@code String.getBytes(UTF_8)} writes it (an unpaired surrogate becomes '?'): that
+         * method itself, whose ASCII case is one vectorised check and copy, then one copy into the buffer.
+         */
         HashInput utf8(String s) {
-            int len = s.length();
-            room(len);
-            for (int k = 0; k < len; k++) {
-                char c = s.charAt(k);
-                if (c < 0x80) {
-                    room(1);
-                    bytes[length++] = (byte) c;
-                } else if (c < 0x800) {
-                    room(2);
-                    bytes[length++] = (byte) (0xC0 | c >> 6);
-                    bytes[length++] = (byte) (0x80 | c & 0x3F);
-                } else if (Character.isHighSurrogate(c) && k + 1 < len && Character.isLowSurrogate(s.charAt(k + 1))) {
-                    int cp = Character.toCodePoint(c, s.charAt(++k));
-                    room(4);
-                    bytes[length++] = (byte) (0xF0 | cp >> 18);
-                    bytes[length++] = (byte) (0x80 | cp >> 12 & 0x3F);
-                    bytes[length++] = (byte) (0x80 | cp >> 6 & 0x3F);
-                    bytes[length++] = (byte) (0x80 | cp & 0x3F);
-                } else if (Character.isSurrogate(c)) {
-                    room(1);
-                    bytes[length++] = '?';
-                } else {
-                    room(3);
-                    bytes[length++] = (byte) (0xE0 | c >> 12);
-                    bytes[length++] = (byte) (0x80 | c >> 6 & 0x3F);
-                    bytes[length++] = (byte) (0x80 | c & 0x3F);
-                }
-            }
+            byte[] u = s.getBytes(StandardCharsets.UTF_8);
+            room(u.length);
+            System.arraycopy(u, 0, bytes, length, u.length);
+            length += u.length;
             return this;
         }
     }

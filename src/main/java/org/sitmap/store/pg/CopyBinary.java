@@ -1,6 +1,7 @@
 package org.sitmap.store.pg;
 
 import java.time.LocalDate;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
@@ -147,7 +148,25 @@ final class CopyBinary {
         b[at + 3] = (byte) len;
     }
 
+    /**
+     * {@code s} in UTF-8, a NUL or an unpaired surrogate as U+FFFD. {@code String.getBytes(UTF_8)} (one vectorised
+     * check and copy for ASCII) gives the same bytes except for those two, which it writes as NUL and '?': a text
+     * whose bytes hold either goes through the character loop.
+     */
     private void utf8(String s) {
+        byte[] u = s.getBytes(StandardCharsets.UTF_8);
+        for (byte x : u) {
+            if (x == 0 || x == '?') {
+                utf8Chars(s);
+                return;
+            }
+        }
+        room(u.length);
+        System.arraycopy(u, 0, b, n, u.length);
+        n += u.length;
+    }
+
+    private void utf8Chars(String s) {
         int len = s.length();
         room(len);
         for (int i = 0; i < len; i++) {

@@ -68,4 +68,35 @@ class CopyBinaryTest {
         assertEquals(s.replace('\uD800', '\uFFFD'), new String(text, StandardCharsets.UTF_8));
         assertEquals(0, in.remaining());
     }
+
+    @Test
+    void textIsUtf8WithNulAndLoneSurrogatesReplacedWhateverTheShape() {
+        String[] parts = {"a", "Aleppo ", "?", "é", "حلب", "\u0000", "\uD800", "\uDC00", "\uD83D\uDE00", "ü", "\u0100",
+            "x".repeat(300), "Ḩamāh", "\uFFFF", " "};
+        java.util.Random r = new java.util.Random(3);
+        CopyBinary b = new CopyBinary(16);
+        for (int k = 0; k < 20_000; k++) {
+            StringBuilder t = new StringBuilder();
+            for (int p = r.nextInt(8); p > 0; p--) t.append(parts[r.nextInt(parts.length)]);
+            String s = t.toString();
+            b.clear();
+            b.text(s);
+            // the reference: each code point, NUL and unpaired surrogates as U+FFFD
+            StringBuilder want = new StringBuilder();
+            for (int i = 0; i < s.length(); i++) {
+                char c = s.charAt(i);
+                if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                    want.append(c).append(s.charAt(++i));
+                } else {
+                    want.append(c == 0 || Character.isSurrogate(c) ? '\uFFFD' : c);
+                }
+            }
+            byte[] expected = want.toString().getBytes(StandardCharsets.UTF_8);
+            ByteBuffer in = ByteBuffer.wrap(Arrays.copyOf(b.bytes(), b.length()));
+            assertEquals(expected.length, in.getInt(), s);
+            byte[] got = new byte[expected.length];
+            in.get(got);
+            assertArrayEquals(expected, got, s);
+        }
+    }
 }
