@@ -1,9 +1,12 @@
 package org.sitmap.store.pg;
 
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import org.sitmap.index.IncidentIndex;
 import org.sitmap.index.IndexColumns;
 import org.sitmap.model.FactionCatalog;
@@ -71,6 +74,32 @@ final class PackRows {
      */
     IndexColumns sorted() {
         return rows.build(places.toArray(new String[0])).columns();
+    }
+
+    /**
+     * Starts {@link #sorted} on a thread of its own ({@code sitmap-import-pack}, a daemon) and returns its result to
+     * come; call it after the last row was added.
+     */
+    FutureTask<IndexColumns> sortApart() {
+        FutureTask<IndexColumns> task = new FutureTask<>(this::sorted);
+        Thread t = new Thread(task, "sitmap-import-pack");
+        t.setDaemon(true);
+        t.start();
+        return task;
+    }
+
+    /** What {@link #sortApart} made; its failure (memory) fails the import, as it would on the importing thread. */
+    static IndexColumns result(FutureTask<IndexColumns> sorted) throws SQLException {
+        try {
+            return sorted.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SQLException("interrupted while the packed index was made", "57014", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) throw r;
+            if (e.getCause() instanceof Error r) throw r;
+            throw new IllegalStateException(e.getCause());
+        }
     }
 
     /** The index of the rows, the row copied k-th having id {@code firstId + k}. */

@@ -11,7 +11,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.function.LongConsumer;
 import java.util.logging.Level;
@@ -120,12 +119,7 @@ public final class PgImporter {
             // a first load's rows are put in day order for its pack while the server builds the table's indexes
             boolean packFromRows = pack != null && packRows != null && !packRows.dropped() && st.staged == 0
                     && packRows.size() == st.direct;
-            FutureTask<IndexColumns> sorted = packFromRows ? new FutureTask<>(packRows::sorted) : null;
-            if (sorted != null) {
-                Thread t = new Thread(sorted, "sitmap-import-pack");
-                t.setDaemon(true);
-                t.start();
-            }
+            FutureTask<IndexColumns> sorted = packFromRows ? packRows.sortApart() : null;
             PgMerge.Result m = merge(st, first, batch, options.dryRun());
             long tp = System.nanoTime();
             if (first != null && st.staged == 0) {
@@ -135,7 +129,7 @@ public final class PgImporter {
             }
             long t2 = System.nanoTime();
             if (sorted != null) {
-                IndexPacks.writeFirstLoad(conn, catalog, batch, pack, packRows, result(sorted));
+                IndexPacks.writeFirstLoad(conn, catalog, batch, pack, packRows, PackRows.result(sorted));
             } else if (pack != null) {
                 IndexPacks.write(conn, catalog, batch, m.inserted() + m.updated(), pack);
             }
@@ -243,20 +237,6 @@ public final class PgImporter {
             if (copy.isActive()) copy.cancelCopy();
         }
         return st;
-    }
-
-    /** What the pack thread made; its failure (memory) fails the import, as it would on this thread. */
-    private static IndexColumns result(FutureTask<IndexColumns> sorted) throws SQLException {
-        try {
-            return sorted.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new SQLException("interrupted while the packed index was made", "57014", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) throw r;
-            if (e.getCause() instanceof Error r) throw r;
-            throw new IllegalStateException(e.getCause());
-        }
     }
 
     /**
