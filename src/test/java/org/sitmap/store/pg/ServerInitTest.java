@@ -166,6 +166,35 @@ class ServerInitTest {
         assertTrue(noDb.getMessage().contains("no_such_db"), noDb.getMessage());
     }
 
+    /**
+     * Schema 7: places learned again (every import meets most of its places again) are updated within their page, so
+     * none of the gazetteer's five indexes grows: counted in the updating transaction's own statistics.
+     */
+    @Test
+    void placesLearnedAgainAreUpdatedInTheirPages() throws SQLException {
+        pg.createDatabase("init_places", "owner_p", "pw-owner-p");
+        try (Connection c = as("owner_p", "pw-owner-p", "init_places")) {
+            ServerInit.run(c);
+            assertEquals("{fillfactor=50}", one(c, "SELECT reloptions::text FROM pg_class WHERE oid = 'sitmap.place'::regclass"));
+            PgPlaceTally tally = new PgPlaceTally();
+            // enough places to fill many pages, so that only free room kept on each page lets an update stay there
+            for (int k = 0; k < 3_000; k++) {
+                tally.add(org.sitmap.model.Incident.builder().sourceKey("k" + k).date(java.time.LocalDate.of(2020, 1, 1))
+                        .eventType(org.sitmap.model.EventType.BATTLES).place("Place number " + k).admin1("Aleppo")
+                        .country("Syria").position(35 + k * 0.001, 37 + k * 0.0007).build());
+            }
+            c.setAutoCommit(false);
+            PgPlaces.learn(c, tally, "acled");
+            c.commit();
+            PgPlaces.learn(c, tally, "acled");
+            assertEquals("3000 3000", one(c, "SELECT n_tup_upd || ' ' || n_tup_hot_upd FROM pg_stat_xact_user_tables"
+                    + " WHERE relid = 'sitmap.place'::regclass"));
+            c.commit();
+            assertEquals("3000", one(c, "SELECT count(*) FILTER (WHERE event_count = 2)::text FROM sitmap.place"));
+            c.setAutoCommit(true);
+        }
+    }
+
     private static String one(Connection c, String sql) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
             assertTrue(rs.next(), sql);
