@@ -77,7 +77,8 @@ public final class LabelPainter {
         for (java.awt.geom.Rectangle2D area : reserved) placer.reserve(area);
         double mr = markerR > 0 ? markerR : Math.max(5, markerGap - 2);
         if (drawn.singles() <= DENSE_MARKERS) {
-            for (int k = 0; k < drawn.singles(); k++) placer.obstacle(drawn.singleX(k), drawn.singleY(k), mr + 1);
+            for (int k = 0; k < drawn.singles(); k++) obstacle(placer, r.width(), r.height(), drawn.singleX(k),
+                    drawn.singleY(k), mr + 1);
         } else {
             denseObstacles(placer, r.width(), r.height(), drawn, mr + 1);
         }
@@ -136,7 +137,7 @@ public final class LabelPainter {
         for (int k = 0; k < drawn.singles(); k++) {
             float x = drawn.singleX(k), y = drawn.singleY(k);
             if (!(x >= 0 && y >= 0 && x < w && y < h)) {
-                placer.obstacle(x, y, r);   // outside the picture: rare, kept as it is
+                obstacle(placer, w, h, x, y, r);   // outside the picture: a few, kept as they are
                 continue;
             }
             int c = 4 * ((int) y / DENSE_CELL_PX * cw + (int) x / DENSE_CELL_PX);
@@ -156,6 +157,20 @@ public final class LabelPainter {
                         box[c + 2] - box[c] + 2 * r, box[c + 3] - box[c + 1] + 2 * r));
             }
         }
+    }
+
+    /**
+     * A marker's obstacle, unless its box lies wholly outside the picture (touching an edge at most): no label is
+     * placed outside the picture, so it could not keep one away (a culled picture has thousands in its margin).
+     */
+    private static void obstacle(LabelPlacer placer, int w, int h, double x, double y, double r) {
+        if (reaches(w, h, x, y, r)) placer.obstacle(x, y, r);
+    }
+
+    /** True when the obstacle of a marker at (x, y) of radius r reaches into a picture w × h (more than its edge). */
+    static boolean reaches(int w, int h, double x, double y, double r) {
+        double x0 = x - r, y0 = y - r, side = 2 * r;   // the obstacle's box as LabelPlacer makes it
+        return x0 + side > 0 && y0 + side > 0 && x0 < w && y0 < h;
     }
 
     private List<LabelPlacer.Candidate> incidentCandidates(Selection sel, HitTester drawn, int selectedRow,
