@@ -36,10 +36,22 @@ class LabelObstaclesTest {
                 markers.add(new double[] {(float) x, (float) y});
             }
             List<LabelPlacer.Candidate> cs = new ArrayList<>();
-            for (int k = 0; k < 80; k++) {
-                double x = rnd.nextInt(4) == 0 ? rnd.nextDouble() * 12 : rnd.nextDouble() * w;
-                double y = rnd.nextInt(4) == 0 ? h - rnd.nextDouble() * 12 : rnd.nextDouble() * h;
-                cs.add(new LabelPlacer.Candidate("L" + k, rnd.nextInt(100), x, y, 20 + rnd.nextInt(40), 12, 7,
+            for (int k = 0; k < 120; k++) {
+                // labels whose boxes start or end within a few pixels of an edge (centred over or beside their place)
+                int lw = 20 + rnd.nextInt(40);
+                double x = switch (rnd.nextInt(4)) {
+                    case 0 -> lw / 2.0 + rnd.nextDouble() * 3;
+                    case 1 -> w - lw / 2.0 - rnd.nextDouble() * 3;
+                    case 2 -> rnd.nextDouble() * 12;
+                    default -> rnd.nextDouble() * w;
+                };
+                double y = switch (rnd.nextInt(4)) {
+                    case 0 -> 7 + 12 + rnd.nextDouble() * 3;
+                    case 1 -> h - 7 - 12 - rnd.nextDouble() * 3;
+                    case 2 -> h - rnd.nextDouble() * 12;
+                    default -> rnd.nextDouble() * h;
+                };
+                cs.add(new LabelPlacer.Candidate("L" + k, rnd.nextInt(100), x, y, lw, 12, 7,
                         rnd.nextInt(3) == 0 ? 2 : 0, false, rnd.nextBoolean(), null));
             }
             LabelPlacer all = new LabelPlacer(w, h);
@@ -57,6 +69,29 @@ class LabelObstaclesTest {
                 assertThat(b.get(k).candidate()).isEqualTo(a.get(k).candidate());
                 assertThat(b.get(k).box()).isEqualTo(a.get(k).box());
                 assertThat(b.get(k).leader()).isEqualTo(a.get(k).leader());
+            }
+        }
+    }
+
+    @Test
+    void anObstacleEndingOnTheEdgeKeepsNoLabelAwayAndOneReachingAHairInDoes() {
+        int w = 200, h = 100;
+        double r = 5;
+        // a fixed label box of 40 × 12 at each edge, and a marker whose obstacle ends on that edge or a hair inside
+        double[][] cases = {
+            {20, 50, -r, 50, -1}, {w - 20, 50, w + r, 50, 1}, {100, 6, 100, -r, -1}, {100, h - 6, 100, h + r, 1}};
+        for (double[] c : cases) {
+            boolean vertical = c[0] == c[2];
+            for (double hair : new double[] {0, 0.25}) {
+                double mx = vertical ? c[2] : c[2] - c[4] * hair;
+                double my = vertical ? c[3] - c[4] * hair : c[3];
+                LabelPlacer placer = new LabelPlacer(w, h);
+                placer.obstacle(mx, my, r);
+                List<LabelPlacer.Placed> placed = placer.place(List.of(
+                        new LabelPlacer.Candidate("edge", 1, c[0], c[1], 40, 12, 7, 0, true, false, null)));
+                assertThat(placed).as("edge %s, %s inside", java.util.Arrays.toString(c), hair)
+                        .hasSize(hair == 0 ? 1 : 0);
+                assertThat(LabelPainter.reaches(w, h, mx, my, r)).isEqualTo(hair > 0);
             }
         }
     }
