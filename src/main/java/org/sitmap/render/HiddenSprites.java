@@ -18,8 +18,6 @@ import java.util.Arrays;
  */
 final class HiddenSprites {
     private long[] cover = new long[0];
-    private long[] template = new long[0];
-    private int templateWidth = -1;
 
     /**
      * The indices of the sprites {@code [0, n)} to stamp into raster rows {@code [yFrom, yTo)} of a raster {@code w}
@@ -28,20 +26,10 @@ final class HiddenSprites {
      * kept.
      */
     int keep(MarkerSprites sprites, int[] keys, int[] xs, int[] ys, int n, int w, int yFrom, int yTo, int[] out) {
-        return keep(sprites, keys, xs, ys, null, 0, n, w, yFrom, yTo, out);
-    }
-
-    /**
-     * As above for the sprites {@code list[from, to)} (ascending sprite indices; a null list stands for the indices
-     * themselves): the sprite indices to stamp, ascending, into {@code out} (at least {@code to - from} long).
-     */
-    int keep(MarkerSprites sprites, int[] keys, int[] xs, int[] ys, int[] list, int from, int to, int w, int yFrom,
-             int yTo, int[] out) {
         int size = sprites.size();
-        int n = to - from;
         if (yTo <= yFrom) return 0;
         if (size > 64) {
-            for (int i = 0; i < n; i++) out[i] = list == null ? from + i : list[from + i];
+            for (int k = 0; k < n; k++) out[k] = k;
             return n;
         }
         int pad = 2 * size;   // sprites are culled within a sprite's size of the raster: x0 >= -1.5 size
@@ -50,17 +38,13 @@ final class HiddenSprites {
         if (cover.length < stride * rows) cover = new long[stride * rows];
         long[] cov = cover;
         // columns outside the raster count as covered
-        if (templateWidth != w || template.length != stride) {
-            template = new long[stride];
-            Arrays.fill(template, -1L);
-            for (int x = pad; x < pad + w; x++) template[x >>> 6] &= ~(1L << x);
-            templateWidth = w;
-        }
+        long[] template = new long[stride];
+        Arrays.fill(template, -1L);
+        for (int x = pad; x < pad + w; x++) template[x >>> 6] &= ~(1L << x);
         for (int y = 0; y < rows; y++) System.arraycopy(template, 0, cov, y * stride, stride);
         int half = size / 2;
         int m = n;
-        for (int i = n - 1; i >= 0; i--) {
-            int k = list == null ? from + i : list[from + i];
+        for (int k = n - 1; k >= 0; k--) {
             int key = keys[k];
             int x0 = xs[k] - half + pad;
             int y0 = ys[k] - half;

@@ -63,10 +63,13 @@ public final class IncidentPainter {
     private static final int STACK_BADGES = 3000;
     /** The pixels that got a second row in the last marker frame (the first {@link #STACK_BADGES}). */
     private final int[] stackedAt = new int[STACK_BADGES];
+    /** From this many sprites a marker picture stamps on two threads. */
+    private static final int SPLIT_STAMPS = 4000;
     /** The sprites of the last marker frame, in stamping order. */
     private int[] stampKey = new int[1024], stampX = new int[1024], stampY = new int[1024];
-    /** Stamps them band by band. */
-    private final SpriteTiles tiles = new SpriteTiles();
+    /** Per band of a split stamping: the sprites' hidden-pixel test and the indices kept. */
+    private final HiddenSprites[] hidden = {new HiddenSprites(), new HiddenSprites()};
+    private final int[][] keptScratch = {new int[0], new int[0]};
 
     public IncidentPainter(FactionCatalog catalog) {
         this(catalog, 5);
@@ -285,8 +288,11 @@ public final class IncidentPainter {
     }
 
     /**
-     * Stamps the first {@code n} collected sprites in order: on a pixel raster band by band, on two threads when
-     * they are many, leaving out the sprites that later opaque pixels hide ({@link SpriteTiles}); the same pixels.
+     * Stamps the first {@code n} collected sprites in order. Many of them on a pixel raster: the raster's upper and
+     * lower bands (cut at the sprites' middle row) on two threads ({@link org.sitmap.index.Split}), each stamping
+     * every sprite clipped to its band, so every pixel sees the same stamps in the same order as on one thread; in
+     * each band the sprites that later opaque pixels hide there are left out ({@link HiddenSprites}), which changes
+     * no pixel.
      */
     private void stamp(Raster r, int n) {
         int[] keys = stampKey, xs = stampX, ys = stampY;
@@ -295,7 +301,34 @@ public final class IncidentPainter {
             return;
         }
         for (int k = 0; k < n; k++) sprites.prepare(r, keys[k]);
-        tiles.stamp(sprites, r, keys, xs, ys, n);
+        int h = r.height();
+        int w = r.width();
+        int mid = middleRow(ys, n, h);
+        org.sitmap.index.Split.halves(n, SPLIT_STAMPS, (half, from, to) -> {
+            boolean whole = from == 0 && to == n;
+            int y0 = whole || half == 0 ? 0 : mid;
+            int y1 = whole || half == 1 ? h : mid;
+            // sprites hidden in this band by later opaque pixels are left out: the same pixels (HiddenSprites)
+            if (keptScratch[half].length < n) keptScratch[half] = new int[n];
+            int[] kept = keptScratch[half];
+            int nk = hidden[half].keep(sprites, keys, xs, ys, n, w, y0, y1, kept);
+            for (int i = 0; i < nk; i++) {
+                int k = kept[i];
+                sprites.stampBand(r, keys[k], xs[k], ys[k], y0, y1);
+            }
+        });
+    }
+
+    /** The raster row with about half of the {@code n} sprites' centres above it, so two bands share the work. */
+    private static int middleRow(int[] ys, int n, int h) {
+        int[] perRow = new int[h + 1];
+        for (int k = 0; k < n; k++) perRow[Math.max(0, Math.min(h, ys[k]))]++;
+        int sum = 0;
+        for (int y = 0; y < h; y++) {
+            sum += perRow[y];
+            if (2 * sum >= n) return Math.max(1, y);
+        }
+        return h / 2;
     }
 
     /** Count badges on the {@code stacked} pixels holding two rows or more, in pixel order. */

@@ -47,9 +47,6 @@ public final class MarkerSprites {
     private final int[][] solidValue;
     private final int[][] blendAt;
     private final int[][] blendValue;
-    /** Per planned sprite: where each sprite row's entries start in solidAt / blendAt (size + 1 entries). */
-    private final int[][] solidRow;
-    private final int[][] blendRow;
     /** Per sprite (up to 64 pixels wide): each row's visible pixels, and its fully opaque ones, as bit masks. */
     private final long[][] visibleRows;
     private final long[][] opaqueRows;
@@ -66,8 +63,6 @@ public final class MarkerSprites {
         this.solidValue = new int[sprites.length][];
         this.blendAt = new int[sprites.length][];
         this.blendValue = new int[sprites.length][];
-        this.solidRow = new int[sprites.length][];
-        this.blendRow = new int[sprites.length][];
         this.visibleRows = new long[sprites.length][];
         this.opaqueRows = new long[sprites.length][];
     }
@@ -201,10 +196,9 @@ public final class MarkerSprites {
     }
 
     /**
-     * As {@link #stamp}, limited to the raster rows {@code [yFrom, yTo)} (within the raster), for a {@link #prepare
-     * prepared} sprite on a pixel raster. It only reads this object, so two threads may stamp two bands of one raster
-     * at once; each pixel gets the same operations in the same order as from {@link #stamp}. A sprite wholly inside
-     * the raster's width stamps only its rows in the band, with no per-pixel test.
+     * As {@link #stamp}, limited to the raster rows {@code [yFrom, yTo)}, for a {@link #prepare prepared} sprite on a
+     * pixel raster. It only reads this object, so two threads may stamp two bands of one raster at once; each pixel
+     * gets the same operations in the same order as from {@link #stamp}.
      */
     public void stampBand(Raster r, int key, int cx, int cy, int yFrom, int yTo) {
         int[] dst = r.pixels();
@@ -212,18 +206,14 @@ public final class MarkerSprites {
         int x0 = cx - size / 2;
         int y0 = cy - size / 2;
         if (y0 >= yTo || y0 + size <= yFrom) return;
-        if (x0 >= 0 && x0 + size <= w) {
-            int j0 = Math.max(0, yFrom - y0);
-            int j1 = Math.min(size, yTo - y0);
+        if (x0 >= 0 && x0 + size <= w && y0 >= yFrom && y0 + size <= yTo) {
             int base = y0 * w + x0;
             int[] at = solidAt[key];
             int[] value = solidValue[key];
-            int[] rows = solidRow[key];
-            for (int j = rows[j0], end = rows[j1]; j < end; j++) dst[base + at[j]] = value[j];
+            for (int j = 0; j < at.length; j++) dst[base + at[j]] = value[j];
             at = blendAt[key];
             value = blendValue[key];
-            rows = blendRow[key];
-            for (int j = rows[j0], end = rows[j1]; j < end; j++) {
+            for (int j = 0; j < at.length; j++) {
                 int i = base + at[j];
                 int src = value[j];
                 dst[i] = src + mulPre(dst[i], 255 - (src >>> 24));
@@ -254,10 +244,7 @@ public final class MarkerSprites {
         for (int k : idx) if (s[k] >>> 24 == 255) solid++;
         int[] sa = new int[solid], sv = new int[solid], ba = new int[idx.length - solid], bv = new int[ba.length];
         int a = 0, b = 0;
-        int[] sr = new int[size + 1], br = new int[size + 1];
         for (int k : idx) {
-            sr[k / size + 1] = a + (s[k] >>> 24 == 255 ? 1 : 0);
-            br[k / size + 1] = b + (s[k] >>> 24 == 255 ? 0 : 1);
             int off = k / size * w + k % size;
             if (s[k] >>> 24 == 255) {
                 sa[a] = off;
@@ -271,13 +258,6 @@ public final class MarkerSprites {
         solidValue[key] = sv;
         blendAt[key] = ba;
         blendValue[key] = bv;
-        // rows without pixels start where the row above ends
-        for (int j = 1; j <= size; j++) {
-            sr[j] = Math.max(sr[j], sr[j - 1]);
-            br[j] = Math.max(br[j], br[j - 1]);
-        }
-        solidRow[key] = sr;
-        blendRow[key] = br;
     }
 
     /** Multiplies every channel of a premultiplied pixel by {@code f}/255. */
