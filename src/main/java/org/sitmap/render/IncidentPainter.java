@@ -67,11 +67,6 @@ public final class IncidentPainter {
     private static final int SPLIT_STAMPS = 4000;
     /** The sprites of the last marker frame, in stamping order. */
     private int[] stampKey = new int[1024], stampX = new int[1024], stampY = new int[1024];
-    /** The marker picture's lists of rows in view (one per half of the cull), kept between frames. */
-    private final int[][] cullScratch = {new int[0], new int[0]};
-    /** The rows near the view ({@link #nearRows}) and the bit map they are gathered in (all zero between frames). */
-    private int[] nearScratch = new int[0];
-    private long[] nearBits = new long[0];
     /** Per band of a split stamping: the sprites' hidden-pixel test and the indices kept. */
     private final HiddenSprites[] hidden = {new HiddenSprites(), new HiddenSprites()};
     private final int[][] keptScratch = {new int[0], new int[0]};
@@ -140,12 +135,10 @@ public final class IncidentPainter {
                         double oy, int w, int h, int m) {
         /**
          * Lists {row, x, y} of {@code rows[from, to)} that fall in the view (NaN positions and rows without one
-         * fail), in their order, into {@code inView[slot]} (reused when large enough, else replaced by a larger
-         * array), and the number of ints used into {@code found[slot]}.
+         * fail), in their order, into {@code inView[slot]}, and the number of ints used into {@code found[slot]}.
          */
         void rows(int[] rows, int from, int to, int[][] inView, int[] found, int slot) {
-            int[] out = inView[slot];   // the last frame's list, reused (grown as needed)
-            if (out.length < 3072) out = new int[3072];
+            int[] out = new int[Math.min(to - from, 1024) * 3];
             int c = 0;
             for (int k = from; k < to; k++) {
                 int row = rows[k];
@@ -185,16 +178,14 @@ public final class IncidentPainter {
         float mxMin = (float) ((ox - m - 1) / world), mxMax = (float) ((ox + w + m + 1) / world);
         float myMin = (float) ((oy - m - 1) / world), myMax = (float) ((oy + h + m + 1) / world);
         int n = sel.count();
-        // the lists of rows in view and of rows near it are kept between frames (at ten million rows a zoomed frame
-        // lists about half a million rows: new arrays each frame were most of its garbage)
-        int[][] inView = cullScratch;
+        int[][] inView = new int[2][];
         int[] found = new int[2];
-        int nearCount = gatherNear(sel, mxMin, myMin, mxMax, myMax);
+        int[] near = nearRows(sel, mxMin, myMin, mxMax, myMax);
         Cull cull = new Cull(ix, mxMin, mxMax, myMin, myMax, world, ox, oy, w, h, m);
         // a zoomed-in view of many rows: only the rows of the grid cells under the view, in selection order (two
         // halves too when they are many)
-        int[] scan = nearCount >= 0 ? nearScratch : rows;
-        org.sitmap.index.Split.halves(nearCount >= 0 ? nearCount : n,
+        int[] scan = near != null ? near : rows;
+        org.sitmap.index.Split.halves(near != null ? near.length : n,
                 (half, from, to) -> cull.rows(scan, from, to, inView, found, half));
         // a dense view (more than DENSE_ROWS rows in it): where a cell of DENSE_PX pixels holds DENSE_CELL rows
         // or more, their markers cover each other; only the last one (on top) is stamped there
@@ -261,30 +252,18 @@ public final class IncidentPainter {
      * rows: then one pass over the selection is cheaper.
      */
     static int[] nearRows(Selection sel, double mx0, double my0, double mx1, double my1) {
-        IncidentPainter p = new IncidentPainter(sel.index().catalog());
-        int c = p.gatherNear(sel, mx0, my0, mx1, my1);
-        return c < 0 ? null : Arrays.copyOf(p.nearScratch, c);
-    }
-
-    /**
-     * As {@link #nearRows(Selection, double, double, double, double)} into {@link #nearScratch} (kept between frames,
-     * as is the bit map it is gathered in): returns how many, or -1 for null.
-     */
-    private int gatherNear(Selection sel, double mx0, double my0, double mx1, double my1) {
         IncidentIndex ix = sel.index();
         int n = sel.count();
-        if (n < NEAR_ROWS) return -1;
+        if (n < NEAR_ROWS) return null;
         org.sitmap.index.SpatialOrder grid = ix.spatial();
-        if (grid.count(mx0, my0, mx1, my1) > n / 4) return -1;
+        if (grid.count(mx0, my0, mx1, my1) > n / 4) return null;
         int[] rows = sel.rows();
         long[] member = null;
         if (n != ix.size()) {   // a part of the index (rows ascending, so all rows means rows[k] == k)
             member = new long[(ix.size() + 63) >>> 6];
             for (int k = 0; k < n; k++) member[rows[k] >>> 6] |= 1L << rows[k];
         }
-        // all zero between frames: the words are cleared as they are read below
-        if (nearBits.length != (ix.size() + 63) >>> 6) nearBits = new long[(ix.size() + 63) >>> 6];
-        long[] near = nearBits;
+        long[] near = new long[(ix.size() + 63) >>> 6];
         long[] sel0 = member;
         int[] order = grid.rows();
         int[] total = {0};
@@ -296,19 +275,16 @@ public final class IncidentPainter {
                 total[0]++;
             }
         });
-        if (nearScratch.length < total[0]) nearScratch = new int[Math.max(total[0], nearScratch.length * 3 / 2)];
-        int[] out = nearScratch;
+        int[] out = new int[total[0]];
         int c = 0;
         for (int k = 0; k < near.length; k++) {
             long bits = near[k];
-            if (bits == 0) continue;
-            near[k] = 0;
             while (bits != 0) {
                 out[c++] = (k << 6) + Long.numberOfTrailingZeros(bits);
                 bits &= bits - 1;
             }
         }
-        return c;
+        return out;
     }
 
     /**
