@@ -66,6 +66,43 @@ class BulkModeTest {
     }
 
     @Test
+    void theCheckpointAfterAFirstLoadIsDone() throws Exception {
+        // it was refused (SQLITE_LOCKED) after every first load: the switch back to WAL left no log open, and the
+        // checkpoint of every schema then locked itself out of the temp schema
+        java.util.logging.Logger log = java.util.logging.Logger.getLogger(BulkMode.class.getName());
+        java.util.List<String> records = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.logging.Handler h = new java.util.logging.Handler() {
+            @Override public void publish(java.util.logging.LogRecord r) { records.add(r.getMessage()); }
+            @Override public void flush() { }
+            @Override public void close() { }
+        };
+        java.util.logging.Level level = log.getLevel();
+        log.setLevel(java.util.logging.Level.FINE);
+        log.addHandler(h);
+        try (IncidentStore s = IncidentStore.open(dir.resolve("checkpointed.gpkg"))) {
+            importRows(s, 300);
+            importRows(s, 400);
+        } finally {
+            log.removeHandler(h);
+            log.setLevel(level);
+        }
+        assertThat(records).noneMatch(m -> m.contains("left to a later one"));
+    }
+
+    @Test
+    void aCheckpointRightAfterTheSwitchBackToWalSucceeds() throws Exception {
+        Path db = dir.resolve("switched.gpkg");
+        IncidentStore.open(db).close();
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement st = c.createStatement()) {
+            st.execute("CREATE TEMP TABLE scratch (x)");   // a connection with its temp schema open, as a store's
+            assertThat(BulkMode.beginFirstLoad(c)).isTrue();
+            st.executeUpdate("INSERT INTO import_batch(file, format, started) VALUES ('f.csv', 'acled', 'now')");
+            BulkMode.endFirstLoad(c);
+            assertThat(BulkMode.checkpoint(c)).isTrue();
+        }
+    }
+
+    @Test
     void aNewStoreOpenElsewhereGetsItsFirstLoadInWalModeWithoutWaiting() throws Exception {
         Path db = dir.resolve("watched.gpkg");
         try (IncidentStore first = IncidentStore.open(db); IncidentStore window = IncidentStore.open(db)) {
