@@ -40,6 +40,8 @@ final class Importer {
     private final Connection conn;
     private final Path store;
     private final RowPlanner planner;
+    /** Decides the rows whose key hash was met before, in an import into an empty store. */
+    private final DuplicateKeys duplicates;
     private PreparedStatement insert;
     private PreparedStatement update;
     private PreparedStatement ftsDelete;
@@ -59,6 +61,7 @@ final class Importer {
         this.conn = conn;
         this.store = store;
         this.planner = new RowPlanner(catalog);
+        this.duplicates = new DuplicateKeys(conn);
         this.fresh = fresh;
     }
 
@@ -93,7 +96,8 @@ final class Importer {
             long firstFid = nextFid();
             planner.preload(conn, firstFid);
             List<String> dropped = planner.stored() < BulkMode.REINDEX_BELOW ? BulkMode.dropIndexes(conn) : List.of();
-            boolean fts = dropFtsTrigger();
+            ftsDelete = FtsBulk.dropTrigger(conn);
+            boolean fts = ftsDelete != null;
             boolean counted = ChangeCounter.suspend(conn);
             boolean rtree = SpatialIndex.exists(conn);
             List<String> rtreeTriggers = rtree ? SpatialIndex.dropTriggers(conn) : List.of();
@@ -106,6 +110,10 @@ final class Importer {
                 if ((rowsRead & 1023) == 0) {
                     checkCancel(cancelled, file);
                     if ((rowsRead & 4095) == 0) progress.accept(rowsRead);
+                }
+                if (p.action() == RowPlanner.Action.CHECK) {
+                    flush();
+                    p = duplicates.decide(p);
                 }
                 switch (p.action()) {
                     case REJECT -> {
@@ -148,11 +156,12 @@ final class Importer {
             rows.close();
             planner.forgetKeys();
             flush();
+            duplicates.addTo(planner);
             long tRows = System.nanoTime();
             long cRows = cpu();
             // the R-tree is packed on a thread of its own while this one builds the full-text and date indexes
             if (rtreePack != null) packing = rtreePack.startPacking(conn);
-            if (fts) indexNewRows(firstFid, planner.endFid());
+            if (fts) FtsBulk.indexNewRows(conn, firstFid, planner.endFid(), planner.reindexed());
             BulkMode.createIndexes(conn, dropped);
             SpatialIndex.createTriggers(conn, rtreeTriggers);
             long tFts = System.nanoTime();
@@ -170,9 +179,10 @@ final class Importer {
             long tEnd = System.nanoTime();
             long cEnd = cpu();
             final int rowsReadFinal = rowsRead;
-            LOG.fine(() -> String.format("import of %s%s: %d rows read and written in %.2f s, full-text and other"
+            LOG.fine(() -> String.format("import of %s%s: %d rows read (%d decided from the store) and written in %.2f s, full-text and other"
                     + " indexes %.2f s, R-tree %.2f s, places %.2f s, commit %.2f s; the writing thread's CPU %.2f s for the"
                     + " rows, %.2f s after them; the reading thread's CPU %.2f s", file, firstLoad ? " (first load)" : "", rowsReadFinal,
+                    duplicates.checked(),
                     (tRows - t0) / 1e9, (tFts - tRows) / 1e9, (tRtree - tFts) / 1e9, (tPlaces - tRtree) / 1e9,
                     (tEnd - tPlaces) / 1e9, (cRows - c0) / 1e9, (cEnd - cRows) / 1e9,
                     readCpu / 1e9));
@@ -187,6 +197,7 @@ final class Importer {
             if (rows != null) rows.close();
             // after a failure the packing is not waited for: it only computes, and ends on its own
             if (packing != null) packing.cancel(true);
+            duplicates.close();
             closeStatements();
         }
         RuntimeException restoring = restore(bulk, null);
@@ -324,69 +335,6 @@ final class Importer {
             double[] bounds = planner.bounds();
             if (bounds[0] > bounds[2]) return;
             for (int k = 0; k < 4; k++) ps.setDouble(k + 1, bounds[k]);
-            ps.executeUpdate();
-        }
-    }
-
-    /** Drops the per-row full-text trigger for this transaction; false when the schema has no full-text index. */
-    private boolean dropFtsTrigger() throws SQLException {
-        try (PreparedStatement ps = conn.prepareStatement(
-                "SELECT count(*) FROM sqlite_master WHERE type='trigger' AND name='incident_fts_ai'");
-             ResultSet rs = ps.executeQuery()) {
-            if (!rs.next() || rs.getInt(1) == 0) return false;
-        }
-        for (String sql : new String[] {"DROP TRIGGER incident_fts_ai", "DROP TRIGGER incident_fts_au"}) {
-            try (PreparedStatement ps = conn.prepareStatement(sql)) {
-                ps.executeUpdate();
-            }
-        }
-        ftsDelete = conn.prepareStatement("INSERT INTO incident_fts(incident_fts, rowid, place, summary, evidence)"
-                + " SELECT 'delete', fid, place, summary, evidence FROM incident WHERE fid = ?");
-        return true;
-    }
-
-    /**
-     * Indexes the rows inserted by this import in one statement, re-indexes the older rows it updated (their old
-     * entries were deleted before the update) and restores the triggers.
-     */
-    private void indexNewRows(long firstFid, long endFid) throws SQLException {
-        String insert = "INSERT INTO incident_fts(rowid, place, summary, evidence) SELECT fid, place, summary,"
-                + " evidence FROM incident WHERE ";
-        // FTS5 writes its pending terms out as a new segment whenever they pass its hash size (1 MiB), and merges
-        // the segments as they pile up: with 64 MiB a million rows make one segment instead of some thirty and
-        // their merges (full-text phase 1.7-2.0 s → 1.0-1.5 s of CPU a million rows). Set back before the
-        // commit (the pending terms are written then), and the setting's row removed, so the file is as before.
-        ftsHashSize(FTS_BULK_HASH_BYTES);
-        try (PreparedStatement ps = conn.prepareStatement(insert + "fid >= ? AND fid < ?")) {
-            ps.setLong(1, firstFid);
-            ps.setLong(2, endFid);
-            ps.executeUpdate();
-        }
-        ftsHashSize(FTS_DEFAULT_HASH_BYTES);
-        try (PreparedStatement ps = conn.prepareStatement("DELETE FROM incident_fts_config WHERE k = 'hashsize'")) {
-            ps.executeUpdate();
-        }
-        try (PreparedStatement ps = conn.prepareStatement(insert + "fid = ?")) {
-            for (long fid : planner.reindexed()) {
-                ps.setLong(1, fid);
-                ps.addBatch();
-            }
-            ps.executeBatch();
-        }
-        for (String sql : new String[] {Migrations.FTS_INSERT_TRIGGER, Migrations.FTS_UPDATE_TRIGGER}) {
-            try (PreparedStatement ps = conn.prepareStatement(sql)) {
-                ps.executeUpdate();
-            }
-        }
-    }
-
-    /** FTS5's own default hash size, and the one of an import's bulk full-text insert. */
-    private static final int FTS_DEFAULT_HASH_BYTES = 1 << 20, FTS_BULK_HASH_BYTES = 64 << 20;
-
-    private void ftsHashSize(int bytes) throws SQLException {
-        try (PreparedStatement ps = conn.prepareStatement(
-                "INSERT INTO incident_fts(incident_fts, rank) VALUES ('hashsize', ?)")) {
-            ps.setInt(1, bytes);
             ps.executeUpdate();
         }
     }

@@ -61,6 +61,22 @@ final class PlaceTally {
         if (inserted) e.events++;
     }
 
+    /**
+     * Adds the places of {@code later} (counted after this tally's rows): a place this tally has keeps its
+     * position, takes the better precision and the events of both.
+     */
+    void addAll(PlaceTally later) {
+        for (Map.Entry<Key, Entry> en : later.entries.entrySet()) {
+            Entry e = entries.putIfAbsent(en.getKey(), en.getValue());
+            if (e == null) continue;
+            Entry o = en.getValue();
+            e.precision = Math.min(e.precision, o.precision);
+            if (e.admin1 == null) e.admin1 = o.admin1;
+            if (e.country == null) e.country = o.country;
+            e.events += o.events;
+        }
+    }
+
     Collection<Entry> entries() { return entries.values(); }
 
     int size() { return entries.size(); }

@@ -33,8 +33,12 @@ import org.sitmap.model.ParsedRow;
  * {@code plan} call happened before that hand-off through the queue, which publishes their effects.
  */
 final class RowPlanner {
-    /** What becomes of a row. */
-    enum Action { INSERT, UPDATE, SKIP, OLDER, REJECT }
+    /**
+     * What becomes of a row. CHECK: the row's key hash was met before in an import into an empty store, so the
+     * importing thread decides from the store ({@link DuplicateKeys}); the row has a fid kept for it should it be
+     * new after all.
+     */
+    enum Action { INSERT, UPDATE, SKIP, OLDER, REJECT, CHECK }
 
     /**
      * A row with its decision: {@code values} are null for a rejected row; {@code fid} is the row to insert or
@@ -42,12 +46,15 @@ final class RowPlanner {
      */
     record Planned(ParsedRow row, IncidentBinding.Row values, Action action, long fid, boolean deleteFts) { }
 
-    private static final long UNREVISED = Long.MIN_VALUE;
+    /** The revision time of a row whose source gives none. */
+    static final long UNREVISED = Long.MIN_VALUE;
 
     private final FactionCatalog catalog;
     private final MessageDigest sha;
-    /** The source keys in the store or written by this import (row, hash, revision time). */
+    /** The source keys in the store or written by this import (row, hash, revision time); null in hash mode. */
     private KeyTable known = new KeyTable();
+    /** In an import into an empty store, the hashes of the keys met instead ({@link KeyHashes}); else null. */
+    private KeyHashes met;
     private final PlaceTally places = new PlaceTally();
     /** Whether an actor name is a known alias of UNK (alias matching is costly; names repeat). */
     private final Map<String, Boolean> unknownAliases = new HashMap<>();
@@ -67,8 +74,21 @@ final class RowPlanner {
         }
     }
 
-    /** Reads the store's source keys and hashes; new rows get fids from {@code firstFid} on. */
+    /**
+     * Reads the store's source keys and hashes; new rows get fids from {@code firstFid} on. An empty store's import
+     * keeps only the hashes of the keys it meets ({@link KeyHashes}).
+     */
     void preload(Connection conn, long firstFid) throws SQLException {
+        this.firstFid = firstFid;
+        this.nextFid = firstFid;
+        try (PreparedStatement ps = conn.prepareStatement("SELECT NOT EXISTS (SELECT 1 FROM incident)");
+             ResultSet rs = ps.executeQuery()) {
+            if (rs.next() && rs.getBoolean(1)) {
+                met = new KeyHashes();
+                known = null;
+                return;
+            }
+        }
         try (PreparedStatement ps = conn.prepareStatement(
                 "SELECT source_key, fid, content_hash, coalesce(source_revised, ?) FROM incident")) {
             ps.setLong(1, UNREVISED);
@@ -78,13 +98,16 @@ final class RowPlanner {
                 }
             }
         }
-        this.firstFid = firstFid;
-        this.nextFid = firstFid;
     }
 
     /** How many incidents the store had. */
     int stored() {
-        return known.size();
+        return known == null ? 0 : known.size();
+    }
+
+    /** The first fid of the rows this import inserts. */
+    long firstFid() {
+        return firstFid;
     }
 
     /** Decides about one row (on the reading thread). */
@@ -95,14 +118,15 @@ final class RowPlanner {
         long hash = IncidentBinding.hash64(values.hash());
         long revised = inc.revised() == null ? UNREVISED : inc.revised().getEpochSecond();
         byte[] key = inc.sourceKey().getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        int k = known.find(key);
+        if (met != null && !met.add(key)) return new Planned(row, values, Action.CHECK, nextFid++, false);
+        int k = met != null ? -1 : known.find(key);
         Action action;
         long fid;
         boolean deleteFts = false;
         if (k < 0) {
             action = Action.INSERT;
             fid = nextFid++;
-            known.add(key, fid, hash, revised);
+            if (known != null) known.add(key, fid, hash, revised);
         } else if (known.hash(k) == hash) {
             return new Planned(row, values, Action.SKIP, known.fid(k), false);
         } else if (revised != UNREVISED && known.revised(k) != UNREVISED && revised < known.revised(k)) {
@@ -115,19 +139,25 @@ final class RowPlanner {
             // rows inserted by this import are indexed at its end anyway
             deleteFts = fid < firstFid && reindexed.add(fid);
         }
+        written(inc, action == Action.INSERT, bounds, places);
+        return new Planned(row, values, action, fid, deleteFts);
+    }
+
+    /** Counts a row written (inserted or updated) into {@code bounds} and {@code places}. */
+    static void written(Incident inc, boolean inserted, double[] bounds, PlaceTally places) {
         if (inc.located()) {
             bounds[0] = Math.min(bounds[0], inc.longitude());
             bounds[1] = Math.min(bounds[1], inc.latitude());
             bounds[2] = Math.max(bounds[2], inc.longitude());
             bounds[3] = Math.max(bounds[3], inc.latitude());
         }
-        places.add(inc, action == Action.INSERT);
-        return new Planned(row, values, action, fid, deleteFts);
+        places.add(inc, inserted);
     }
 
     /** Lets the keys go once every row was planned (the phases after the rows need memory; nothing reads them). */
     void forgetKeys() {
         known = null;
+        met = null;
     }
 
     /** The located places of the rows inserted or updated, with how many inserted rows name each. */

@@ -31,8 +31,12 @@ import java.util.concurrent.FutureTask;
  */
 final class RtreePack {
     private long[] ids = new long[4096];
-    private double[] xs = new double[4096];
-    private double[] ys = new double[4096];
+    /**
+     * Each entry's box as SQLite stores a point (its coordinates rounded down and up to floats,
+     * {@link RtreePlan#down}, {@link RtreePlan#up}): 16 bytes, as the two doubles were, but the packing needs no
+     * second copy of them; NaN in {@code x0} for a row that lost its position.
+     */
+    private float[] x0 = new float[4096], x1 = new float[4096], y0 = new float[4096], y1 = new float[4096];
     private int n;
     private boolean ordered = true;
     private boolean removals;
@@ -66,13 +70,17 @@ final class RtreePack {
         if (n == ids.length) {
             int size = n + (n >> 1);
             ids = Arrays.copyOf(ids, size);
-            xs = Arrays.copyOf(xs, size);
-            ys = Arrays.copyOf(ys, size);
+            x0 = Arrays.copyOf(x0, size);
+            x1 = Arrays.copyOf(x1, size);
+            y0 = Arrays.copyOf(y0, size);
+            y1 = Arrays.copyOf(y1, size);
         }
         if (n > 0 && id <= ids[n - 1]) ordered = false;
         ids[n] = id;
-        xs[n] = x;
-        ys[n] = y;
+        x0[n] = RtreePlan.down(x);
+        x1[n] = RtreePlan.up(x);
+        y0[n] = RtreePlan.down(y);
+        y1[n] = RtreePlan.up(y);
         n++;
     }
 
@@ -101,14 +109,16 @@ final class RtreePack {
         }
         if ((nodeSize - 4) / RtreePlan.CELL < 4) return null;
         long[] entryIds = ids;
-        double[] x = xs, y = ys;
+        float[] a = x0, b = x1, c0 = y0, d = y1;
         int count = n;
-        FutureTask<RtreePlan> task = new FutureTask<>(() -> RtreePlan.of(entryIds, x, y, count, nodeSize));
+        FutureTask<RtreePlan> task = new FutureTask<>(() -> RtreePlan.of(entryIds, a, b, c0, d, count, nodeSize));
         Thread t = new Thread(task, "sitmap-rtree-pack");
         t.setDaemon(true);
         t.start();
-        xs = null;
-        ys = null;
+        x0 = null;
+        x1 = null;
+        y0 = null;
+        y1 = null;
         return task;
     }
 
@@ -145,16 +155,17 @@ final class RtreePack {
 
     private void replay(PreparedStatement upsert, PreparedStatement delete) throws SQLException {
         for (int k = 0; k < n; k++) {
-            if (Double.isNaN(xs[k])) {
+            if (Float.isNaN(x0[k])) {
                 upsert.executeBatch();
                 delete.setLong(1, ids[k]);
                 delete.executeUpdate();
             } else {
                 upsert.setLong(1, ids[k]);
-                upsert.setDouble(2, xs[k]);
-                upsert.setDouble(3, xs[k]);
-                upsert.setDouble(4, ys[k]);
-                upsert.setDouble(5, ys[k]);
+                // the rounded bounds: SQLite keeps a float bound as it is, so the entry is the one it makes of the point
+                upsert.setDouble(2, x0[k]);
+                upsert.setDouble(3, x1[k]);
+                upsert.setDouble(4, y0[k]);
+                upsert.setDouble(5, y1[k]);
                 upsert.addBatch();
                 if ((k & 4095) == 4095) upsert.executeBatch();
             }

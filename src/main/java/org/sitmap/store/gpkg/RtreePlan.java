@@ -48,16 +48,12 @@ final class RtreePlan {
         this.leafOf = new int[entries];
     }
 
-    /** Packs {@code n} point entries (ids in increasing order) into nodes of {@code nodeSize} bytes. */
-    static RtreePlan of(long[] ids, double[] xs, double[] ys, int n, int nodeSize) {
+    /**
+     * Packs {@code n} entries (ids in increasing order, boxes as SQLite stores them: {@link #down}, {@link #up})
+     * into nodes of {@code nodeSize} bytes.
+     */
+    static RtreePlan of(long[] ids, float[] x0, float[] x1, float[] y0, float[] y1, int n, int nodeSize) {
         RtreePlan p = new RtreePlan(ids, n, nodeSize);
-        float[] x0 = new float[n], x1 = new float[n], y0 = new float[n], y1 = new float[n];
-        for (int k = 0; k < n; k++) {
-            x0[k] = down(xs[k]);
-            x1[k] = up(xs[k]);
-            y0[k] = down(ys[k]);
-            y1[k] = up(ys[k]);
-        }
         p.pack(ids, n, x0, x1, y0, y1);
         return p;
     }
