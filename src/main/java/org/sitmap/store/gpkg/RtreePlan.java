@@ -36,10 +36,21 @@ final class RtreePlan {
     private long[] children = new long[256];
     private long[] parents = new long[256];
     private int links;
-    /** The leaf node of each entry. */
+    /** The leaf node of each entry (filled as the leaves are written). */
     private final int[] leafOf;
     private final long[] ids;
     private long nextNode = 2;
+    /**
+     * The leaves of a tree of more than one node: made when written, from the entries in the packed order, so
+     * that their blobs (24 bytes an entry) are never all in memory; the inner nodes (one per {@code cap} leaves)
+     * are kept as blobs. Leaf {@code j} is node {@code firstLeaf + j}; null when the root is the only node.
+     */
+    private int[] leafOrder;
+    private long firstLeaf;
+    private int leaves;
+    private float[] ex0, ex1, ey0, ey1;
+    /** Leaf nodes written by one batch (a constant amount of memory: about a megabyte). */
+    private static final int LEAF_BATCH = 256;
 
     private RtreePlan(long[] ids, int entries, int nodeSize) {
         this.ids = ids;
@@ -68,6 +79,15 @@ final class RtreePlan {
             clear.executeUpdate();
         }
         try (PreparedStatement node = c.prepareStatement("INSERT INTO " + table + "_node(nodeno, data) VALUES (?,?)")) {
+            int n = leafOf.length;
+            for (int j = 0; j < leaves; j++) {
+                int from = j * cap, to = Math.min(n, from + cap);
+                node.setLong(1, firstLeaf + j);
+                node.setBytes(2, encode(0, 0, leafOrder, from, to, ids, ex0, ex1, ey0, ey1));
+                node.addBatch();
+                if (j % LEAF_BATCH == LEAF_BATCH - 1) node.executeBatch();
+            }
+            node.executeBatch();
             for (int k = 0; k < nodes; k++) {
                 node.setLong(1, nodeNos[k]);
                 node.setBytes(2, nodeData[k]);
@@ -145,10 +165,19 @@ final class RtreePlan {
             int count = (n + cap - 1) / cap;
             long[] pIds = new long[count];
             float[] px0 = new float[count], px1 = new float[count], py0 = new float[count], py1 = new float[count];
+            if (depth == 0) {
+                leafOrder = order;
+                firstLeaf = nextNode;
+                leaves = count;
+                ex0 = x0;
+                ex1 = x1;
+                ey0 = y0;
+                ey1 = y1;
+            }
             for (int j = 0; j < count; j++) {
                 int from = j * cap, to = Math.min(n, from + cap);
                 long no = nextNode++;
-                node(no, 0, depth, order, from, to, ids, x0, x1, y0, y1);
+                if (depth > 0) node(no, 0, depth, order, from, to, ids, x0, x1, y0, y1);
                 float a = Float.POSITIVE_INFINITY, b = Float.NEGATIVE_INFINITY;
                 float c = Float.POSITIVE_INFINITY, d = Float.NEGATIVE_INFINITY;
                 for (int k = from; k < to; k++) {
@@ -202,8 +231,30 @@ final class RtreePlan {
         return ((long) bits << 32) | (entry & 0xffffffffL);
     }
 
+    /** Makes and keeps an inner node, or the root when it is the only node. */
     private void node(long no, int headerDepth, int level, int[] order, int from, int to, long[] ids,
                       float[] x0, float[] x1, float[] y0, float[] y1) {
+        byte[] data = encode(no, headerDepth, level, order, from, to, ids, x0, x1, y0, y1);
+        if (nodes == nodeNos.length) {
+            nodeNos = Arrays.copyOf(nodeNos, nodes * 2);
+            nodeData = Arrays.copyOf(nodeData, nodes * 2);
+        }
+        nodeNos[nodes] = no;
+        nodeData[nodes++] = data;
+    }
+
+    /** A leaf's blob, made when it is written (its entries' {@link #leafOf} set). */
+    private byte[] encode(int headerDepth, int level, int[] order, int from, int to, long[] ids,
+                          float[] x0, float[] x1, float[] y0, float[] y1) {
+        return encode(firstLeaf + from / cap, headerDepth, level, order, from, to, ids, x0, x1, y0, y1);
+    }
+
+    /**
+     * Node {@code no} in SQLite's format: cells {@code from..to} of {@code order}; at {@code level} 0 the entries'
+     * leaf is recorded, above it the children's parent.
+     */
+    private byte[] encode(long no, int headerDepth, int level, int[] order, int from, int to, long[] ids,
+                          float[] x0, float[] x1, float[] y0, float[] y1) {
         byte[] data = new byte[nodeSize];
         data[0] = (byte) (headerDepth >> 8);
         data[1] = (byte) headerDepth;
@@ -229,12 +280,7 @@ final class RtreePlan {
                 parents[links++] = no;
             }
         }
-        if (nodes == nodeNos.length) {
-            nodeNos = Arrays.copyOf(nodeNos, nodes * 2);
-            nodeData = Arrays.copyOf(nodeData, nodes * 2);
-        }
-        nodeNos[nodes] = no;
-        nodeData[nodes++] = data;
+        return data;
     }
 
     private static int putLong(byte[] b, int p, long v) {
