@@ -15,7 +15,8 @@ import org.sitmap.store.gpkg.IncidentStore;
 /**
  * The store's stages of the benchmark beyond the import rate: open without the column snapshot (the index read
  * from the rows), text search feeding the map, and the peak resident memory of a {@code sitmap import} of the
- * same file in a child process (its {@code VmHWM} in {@code /proc/PID/status}, read until it ends).
+ * same file in a child process (its {@code VmHWM} in {@code /proc/PID/status}, read until it ends) and the most
+ * heap that import had in use after a collection (its GC log).
  */
 final class StoreStages {
     /** A word of the synthetic summaries that names the most frequent town. */
@@ -80,9 +81,11 @@ final class StoreStages {
         }
         log.println("sitmap import in a child process (peak RSS)…");
         Path db = dir.resolve("child.gpkg");
+        Path gcLog = dir.resolve("child-gc.log");
         String javaBin = ProcessHandle.current().info().command().orElse("java");
-        List<String> cmd = new ArrayList<>(List.of(javaBin, "-cp", System.getProperty("java.class.path"),
-                "org.sitmap.app.Launcher", "import", "--db", db.toString(), csv.toString()));
+        List<String> cmd = new ArrayList<>(List.of(javaBin, "-Xlog:gc:file=" + gcLog, "-cp",
+                System.getProperty("java.class.path"), "org.sitmap.app.Launcher", "import", "--db", db.toString(),
+                csv.toString()));
         long t0 = System.nanoTime();
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
@@ -100,6 +103,27 @@ final class StoreStages {
         if (p.exitValue() != 0) throw new IOException("the child sitmap import failed (exit " + p.exitValue() + ")");
         out.number("import_child_ms", ms, null);
         out.number("import_peak_rss_mb", peakKb / 1024.0, null);
+        long live = liveHeapMb(gcLog);
+        if (live >= 0) out.number("import_heap_live_mb", live, null);
+        Files.deleteIfExists(gcLog);
+    }
+
+    /**
+     * The most heap in use right after a collection in a JVM's {@code -Xlog:gc} log ("… 812M->95M(1024M) …"): what
+     * the import holds on to, whatever the heap the JVM chose to take around it; -1 when the log has no collection.
+     */
+    static long liveHeapMb(Path gcLog) {
+        long max = -1;
+        java.util.regex.Pattern after = java.util.regex.Pattern.compile("\\d+M->(\\d+)M\\(");
+        try {
+            for (String line : Files.readAllLines(gcLog)) {
+                java.util.regex.Matcher m = after.matcher(line);
+                if (m.find()) max = Math.max(max, Long.parseLong(m.group(1)));
+            }
+        } catch (IOException e) {
+            return -1;
+        }
+        return max;
     }
 
     private static long hwm(Path status) {
