@@ -120,6 +120,7 @@ public final class Benchmark {
             interactiveStages(out, store, ix, painter);
         }
         storeStages.childImport(out, csv, dir);
+        storeStages.childOpen(out, db, dir);
         new ExtraStages(log, runs).run(out, dir, db);
         tiles.close();
         return out;

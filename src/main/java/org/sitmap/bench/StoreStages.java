@@ -72,7 +72,8 @@ final class StoreStages {
 
     /**
      * A cold {@code sitmap import} of {@code csv} into a new store in a child JVM (as a user runs it): its wall
-     * time and its peak resident set. Skipped (with a note) when {@code /proc} is not there.
+     * time, its peak resident set and the most heap it had in use after a collection. Skipped (with a note) when
+     * {@code /proc} is not there.
      */
     void childImport(BenchResult out, Path csv, Path dir) throws IOException {
         if (!Files.isDirectory(Path.of("/proc/self"))) {
@@ -82,10 +83,41 @@ final class StoreStages {
         log.println("sitmap import in a child process (peak RSS)…");
         Path db = dir.resolve("child.gpkg");
         Path gcLog = dir.resolve("child-gc.log");
+        long[] run = child(gcLog, "import", "--db", db.toString(), csv.toString());
+        Benchmark.deleteStore(db);
+        if (run == null) return;
+        out.number("import_child_ms", run[0], null);
+        out.number("import_peak_rss_mb", run[1] / 1024.0, null);
+        long live = liveHeapMb(gcLog);
+        if (live >= 0) out.number("import_heap_live_mb", live, null);
+        Files.deleteIfExists(gcLog);
+    }
+
+    /**
+     * A cold headless {@code sitmap export} of the whole store {@code db} as a 1920×1080 PNG in a child JVM: the
+     * store opened, its index loaded (from the column snapshot) and a frame painted, what the window does on
+     * opening a store, without JavaFX. Its peak resident set and the most heap in use after a collection.
+     */
+    void childOpen(BenchResult out, Path db, Path dir) throws IOException {
+        if (!Files.isDirectory(Path.of("/proc/self"))) return;
+        log.println("sitmap export of the store in a child process (peak RSS)…");
+        Path png = dir.resolve("child.png");
+        Path gcLog = dir.resolve("child-open-gc.log");
+        long[] run = child(gcLog, "export", "--db", db.toString(), "--out", png.toString());
+        for (String f : new String[] {"child.png", "child.pgw", "child.prj"}) Files.deleteIfExists(dir.resolve(f));
+        if (run == null) return;
+        out.number("open_png_peak_rss_mb", run[1] / 1024.0, null);
+        long live = liveHeapMb(gcLog);
+        if (live >= 0) out.number("open_png_heap_live_mb", live, null);
+        Files.deleteIfExists(gcLog);
+    }
+
+    /** Runs {@code sitmap args} in a child JVM with a GC log; its wall ms and peak RSS in KiB, null if interrupted. */
+    private static long[] child(Path gcLog, String... args) throws IOException {
         String javaBin = ProcessHandle.current().info().command().orElse("java");
         List<String> cmd = new ArrayList<>(List.of(javaBin, "-Xlog:gc:file=" + gcLog, "-cp",
-                System.getProperty("java.class.path"), "org.sitmap.app.Launcher", "import", "--db", db.toString(),
-                csv.toString()));
+                System.getProperty("java.class.path"), "org.sitmap.app.Launcher"));
+        cmd.addAll(List.of(args));
         long t0 = System.nanoTime();
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
@@ -96,16 +128,13 @@ final class StoreStages {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             p.destroy();
-            return;
+            return null;
         }
         long ms = (System.nanoTime() - t0) / 1_000_000;
-        Benchmark.deleteStore(db);
-        if (p.exitValue() != 0) throw new IOException("the child sitmap import failed (exit " + p.exitValue() + ")");
-        out.number("import_child_ms", ms, null);
-        out.number("import_peak_rss_mb", peakKb / 1024.0, null);
-        long live = liveHeapMb(gcLog);
-        if (live >= 0) out.number("import_heap_live_mb", live, null);
-        Files.deleteIfExists(gcLog);
+        if (p.exitValue() != 0) {
+            throw new IOException("the child sitmap " + args[0] + " failed (exit " + p.exitValue() + ")");
+        }
+        return new long[] {ms, peakKb};
     }
 
     /**
