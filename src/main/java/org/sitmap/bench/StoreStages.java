@@ -138,7 +138,8 @@ final class StoreStages {
     }
 
     /**
-     * The most heap in use right after a collection in a JVM's {@code -Xlog:gc} log ("… 812M->95M(1024M) …"): what
+     * The most heap in use right after a young or full collection in a JVM's {@code -Xlog:gc} log ("… Pause Young
+     * … 812M->95M(1024M) …"): what
      * the import holds on to, whatever the heap the JVM chose to take around it; -1 when the log has no collection.
      */
     static long liveHeapMb(Path gcLog) {
@@ -146,6 +147,8 @@ final class StoreStages {
         java.util.regex.Pattern after = java.util.regex.Pattern.compile("\\d+M->(\\d+)M\\(");
         try {
             for (String line : Files.readAllLines(gcLog)) {
+                // a remark or cleanup pause collects nothing: its figure is the heap in use, garbage included
+                if (!line.contains("Pause Young") && !line.contains("Pause Full")) continue;
                 java.util.regex.Matcher m = after.matcher(line);
                 if (m.find()) max = Math.max(max, Long.parseLong(m.group(1)));
             }
