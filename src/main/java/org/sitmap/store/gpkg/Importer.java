@@ -27,8 +27,9 @@ import org.sitmap.store.StoreFault;
 /**
  * One import run: reads every row, upserts by {@code source_key} with a content hash (new, unchanged, changed),
  * all in one transaction that is rolled back on any failure, in strict mode at the first rejection, and in a dry
- * run at the end. A {@link RowPlanner} on the reading thread decides about each row; this class writes through
- * batched prepared statements on the calling thread.
+ * run at the end. A {@link RowPlanner} on the reading thread decides about each row (except those whose key hash
+ * it met before, which {@link DuplicateKeys} decides on the calling thread from the store); this class writes
+ * through batched prepared statements on the calling thread.
  */
 final class Importer {
     private static final int FLUSH_ROWS = 2000;
@@ -179,8 +180,8 @@ final class Importer {
             long tEnd = System.nanoTime();
             long cEnd = cpu();
             final int rowsReadFinal = rowsRead;
-            LOG.fine(() -> String.format("import of %s%s: %d rows read (%d decided from the store) and written in %.2f s, full-text and other"
-                    + " indexes %.2f s, R-tree %.2f s, places %.2f s, commit %.2f s; the writing thread's CPU %.2f s for the"
+            LOG.fine(() -> String.format("import of %s%s: %d rows read (%d decided from the store) and written in"
+                    + " %.2f s, full-text and other indexes %.2f s, R-tree %.2f s, places %.2f s, commit %.2f s; the writing thread's CPU %.2f s for the"
                     + " rows, %.2f s after them; the reading thread's CPU %.2f s", file, firstLoad ? " (first load)" : "", rowsReadFinal,
                     duplicates.checked(),
                     (tRows - t0) / 1e9, (tFts - tRows) / 1e9, (tRtree - tFts) / 1e9, (tPlaces - tRtree) / 1e9,

@@ -24,7 +24,8 @@ import org.sitmap.model.ParsedRow;
  * Decides what an import does with each row read, so that the importing thread only binds and writes: maps the
  * actors to factions, makes the row's column values, and by its source key and content hash chooses insert (with a
  * new fid), update (of the stored fid), skip (unchanged) or keep the stored version (older: the source revised the
- * stored one later); it also gathers the bounds of the rows written, the located places of the rows inserted or
+ * stored one later), or, in an import into an empty store where it keeps only key hashes ({@link KeyHashes}),
+ * leaves a row whose key hash it met before to the importing thread (CHECK, {@link DuplicateKeys}); it also gathers the bounds of the rows written, the located places of the rows inserted or
  * updated ({@link PlaceTally}, for the store's gazetteer) and the actor names no alias maps.
  *
  * <p>Threading: {@link #preload} runs on the importing thread before the {@link org.sitmap.store.Prefetch} thread starts;
