@@ -132,23 +132,29 @@ final class GlyphSprites {
         g.draw(disc);
     }
 
-    /** Source-over stamp with top-left at (x0, y0), clipped. */
+    /**
+     * Source-over stamp with top-left at (x0, y0), clipped. A transparent destination pixel takes the source as it
+     * is (source-over onto nothing adds nothing: {@code mulPre(0, f) == 0}), so the blend is computed only where
+     * something lies below.
+     */
     static void stamp(Raster r, Sprite s, int x0, int y0) {
         int[] dst = r.pixels();
+        int[] px = s.px();
+        int sw = s.w();
         int w = r.width();
         int h = r.height();
         int ya = Math.max(0, -y0);
         int yb = Math.min(s.h(), h - y0);
         int xa = Math.max(0, -x0);
-        int xb = Math.min(s.w(), w - x0);
+        int xb = Math.min(sw, w - x0);
         for (int y = ya; y < yb; y++) {
-            int si = y * s.w();
+            int si = y * sw;
             int di = (y0 + y) * w + x0;
             for (int x = xa; x < xb; x++) {
-                int src = s.px()[si + x];
+                int src = px[si + x];
                 if (src == 0) continue;
-                int a = src >>> 24;
-                dst[di + x] = a == 255 ? src : src + MarkerSprites.mulPre(dst[di + x], 255 - a);
+                int d = dst[di + x];
+                dst[di + x] = d == 0 || src >>> 24 == 255 ? src : src + MarkerSprites.mulPre(d, 255 - (src >>> 24));
             }
         }
     }
