@@ -29,6 +29,14 @@ import org.sitmap.tiles.TileChain;
  * window and the exporter run. Single-threaded caller; the painters may split a frame over their own workers.
  */
 final class FrameStages {
+    /**
+     * Unmeasured brush frames before the measured ones. A brush drag is a stream of frames, and the brush frame's
+     * own paths (the dated filter, the bucketing of a small selection, the density rule) are first run in this
+     * stage: in a fresh JVM the first 10-25 brush frames run code the JIT is still compiling (per-frame CPU 36, 9,
+     * 9, 7 … ms before settling near 3 ms on the loaded machine; docs/design/performance.md, seventh session), so
+     * five warm-up frames measured that compilation, not the frame.
+     */
+    static final int BRUSH_WARMUP = 30;
     private final PrintStream log;
     private final int runs;
 
@@ -76,7 +84,7 @@ final class FrameStages {
         out.timing("raster_all_zoomed_ms", Timing.measure(runs, runs, () -> {
             painter.paint(raster, idlib, all, IncidentPainter.Options.DEFAULT);
         }), target(n, "≤ 40", "≤ 16"));
-        out.timing("brush_frame_ms", Timing.measure(runs, runs, () -> {
+        out.timing("brush_frame_ms", Timing.measure(Math.max(runs, BRUSH_WARMUP), runs, () -> {
             FilterSpec spec = next.get();
             Selection sel = new IndexFilter(ix, spec, null).apply();
             timeline.histogram(spec);
