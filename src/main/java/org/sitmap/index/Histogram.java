@@ -116,6 +116,12 @@ public final class Histogram {
         int hi = Math.min(dayEnd, toDay);
         int given = lo - day;                      // days already accounted for (outside, before the range)
         int b = bucketOf[lo - first];
+        if (b == bucketOf[hi - first]) {
+            // one bucket holds the whole visible part (buckets are runs of days): the loop's single run, directly
+            // (a week or month span shown by month, a month shown by month)
+            unc[b * f + pf] += (int) ((long) (given + hi + 1 - lo) * UNIT / days) - (int) ((long) given * UNIT / days);
+            return;
+        }
         int runStart = lo;
         for (int dd = lo; dd <= hi + 1; dd++) {
             int bb = dd <= hi ? bucketOf[dd - first] : -1;
