@@ -30,13 +30,15 @@ import org.sitmap.tiles.TileChain;
  */
 final class FrameStages {
     /**
-     * Unmeasured brush frames before the measured ones. A brush drag is a stream of frames, and the brush frame's
-     * own paths (the dated filter, the bucketing of a small selection, the density rule) are first run in this
-     * stage: in a fresh JVM the first 10-25 brush frames run code the JIT is still compiling (per-frame CPU 36, 9,
-     * 9, 7 … ms before settling near 3 ms on the loaded machine; docs/design/performance.md, seventh session), so
-     * five warm-up frames measured that compilation, not the frame.
+     * Unmeasured runs of each frame stage before the measured ones (at least; more when more runs are measured). A
+     * stage's own paths are first run in its stage, and in a fresh JVM on two cores the first 10-25 frames run code the
+     * JIT is still compiling: brush frames of 36, 9, 9, 7 … ms of CPU before settling near 3 ms, zoomed frames of 112,
+     * 47, 29, 22, 22, 29, 24, 23, 18, 17 ms before settling at 11-13 ms at 1M (loaded machine; docs/design/performance.md,
+     * seventh session). With five warm-up runs the measured frames fell before or after those compiles by chance, so
+     * one jar gave 48 and 113 ms for the same zoomed frame at 10M. The figures are those of a window in use; its first
+     * frames after start are slower.
      */
-    static final int BRUSH_WARMUP = 30;
+    static final int WARMUP = 30;
     private final PrintStream log;
     private final int runs;
 
@@ -65,26 +67,26 @@ final class FrameStages {
         Supplier<FilterSpec> next = slidingWindow(ix);
         int span = Math.max(1, ix.maxDay() - ix.minDay() - Benchmark.WINDOW_DAYS);
         Selection[] last = new Selection[1];
-        out.timing("filter_ms", Timing.measure(runs, runs, () -> last[0] = new IndexFilter(ix, next.get(), null)
+        out.timing("filter_ms", Timing.measure(Math.max(runs, WARMUP), runs, () -> last[0] = new IndexFilter(ix, next.get(), null)
                 .apply()), null);
         TimelineStage timeline = new TimelineStage(ix);
-        out.timing("histogram_ms", Timing.measure(runs, runs, () -> timeline.histogram(next.get())), null);
-        out.timing("histogram_uncached_ms", Timing.measure(runs, runs, () -> timeline.histogramUncached(next.get())),
+        out.timing("histogram_ms", Timing.measure(Math.max(runs, WARMUP), runs, () -> timeline.histogram(next.get())), null);
+        out.timing("histogram_uncached_ms", Timing.measure(Math.max(runs, WARMUP), runs, () -> timeline.histogramUncached(next.get())),
                 target(n, "≤ 60", "≤ 8"));
         Selection fixed = new IndexFilter(ix, FilterSpec.ALL.withDates(LocalDate.ofEpochDay(ix.minDay() + span / 2),
                 LocalDate.ofEpochDay(ix.minDay() + span / 2 + 364)), null).apply();
-        out.timing("raster_ms", Timing.measure(runs, runs, () -> {
+        out.timing("raster_ms", Timing.measure(Math.max(runs, WARMUP), runs, () -> {
             painter.paint(raster, screen, fixed, IncidentPainter.Options.DEFAULT);
         }), null);
         Selection all = Selection.all(ix);
-        out.timing("raster_all_ms", Timing.measure(runs, runs, () -> {
+        out.timing("raster_all_ms", Timing.measure(Math.max(runs, WARMUP), runs, () -> {
             painter.paint(raster, screen, all, IncidentPainter.Options.DEFAULT);
         }), target(n, "≤ 40", "≤ 16"));
         Viewport idlib = new Viewport(35.75, 36.6, 11.5, 1600, 1000);
-        out.timing("raster_all_zoomed_ms", Timing.measure(runs, runs, () -> {
+        out.timing("raster_all_zoomed_ms", Timing.measure(Math.max(runs, WARMUP), runs, () -> {
             painter.paint(raster, idlib, all, IncidentPainter.Options.DEFAULT);
         }), target(n, "≤ 40", "≤ 16"));
-        out.timing("brush_frame_ms", Timing.measure(Math.max(runs, BRUSH_WARMUP), runs, () -> {
+        out.timing("brush_frame_ms", Timing.measure(Math.max(runs, WARMUP), runs, () -> {
             FilterSpec spec = next.get();
             Selection sel = new IndexFilter(ix, spec, null).apply();
             timeline.histogram(spec);
