@@ -343,37 +343,6 @@ final class IndexPacks {
         }
     }
 
-    /** True when {@code a} and {@code b} hold the same rows (by id) with the same index columns, whatever their order. */
-    static boolean sameRows(IncidentIndex a, IncidentIndex b) {
-        if (a.size() != b.size()) return false;
-        int[] oa = byId(a);
-        int[] ob = byId(b);
-        for (int k = 0; k < oa.length; k++) {
-            int i = oa[k];
-            int j = ob[k];
-            if (a.id(i) != b.id(j) || a.day(i) != b.day(j) || a.dayEnd(i) != b.dayEnd(j)
-                    || Float.compare(a.lat(i), b.lat(j)) != 0 || Float.compare(a.lon(i), b.lon(j)) != 0
-                    || a.factionMask(i) != b.factionMask(j) || a.primaryFaction(i) != b.primaryFaction(j)
-                    || a.eventType(i) != b.eventType(j) || a.subEventType(i) != b.subEventType(j)
-                    || a.datePrecision(i) != b.datePrecision(j) || a.geoPrecision(i) != b.geoPrecision(j)
-                    || a.fatalities(i) != b.fatalities(j) || !java.util.Objects.equals(a.place(i), b.place(j))) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static int[] byId(IncidentIndex x) {
-        long[] key = new long[x.size()];
-        for (int i = 0; i < key.length; i++) key[i] = x.id(i);
-        Integer[] rows = new Integer[key.length];
-        for (int i = 0; i < rows.length; i++) rows[i] = i;
-        java.util.Arrays.sort(rows, (p, q) -> Long.compare(key[p], key[q]));
-        int[] out = new int[rows.length];
-        for (int i = 0; i < out.length; i++) out[i] = rows[i];
-        return out;
-    }
-
     /**
      * Packs the whole table as a base when the store's packed index does not match it (a store migrated with rows,
      * or written by another tool since), in one transaction that holds the merge lock and the change counter.

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.sitmap.index.IncidentIndex;
 import org.sitmap.model.FactionCatalog;
 import org.sitmap.store.CheckReport;
 
@@ -61,7 +62,7 @@ final class PgCheck {
         org.sitmap.index.IncidentIndex packed = IndexPacks.read(c, catalog);
         if (packed == null) {
             passed.add("no current packed index: cold opens read the rows (the owner's sitmap server init packs them)");
-        } else if (IndexPacks.sameRows(packed, rows)) {
+        } else if (sameRows(packed, rows)) {
             passed.add("the packed index matches the incidents");
         } else {
             findings.add("the packed index differs from the incidents (its owner's sitmap server init packs them again)");
@@ -132,5 +133,36 @@ final class PgCheck {
         try (PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
             return rs.next() ? rs.getString(1) : null;
         }
+    }
+
+    /** True when {@code a} and {@code b} hold the same rows (by id) with the same index columns, whatever their order. */
+    static boolean sameRows(IncidentIndex a, IncidentIndex b) {
+        if (a.size() != b.size()) return false;
+        int[] oa = byId(a);
+        int[] ob = byId(b);
+        for (int k = 0; k < oa.length; k++) {
+            int i = oa[k];
+            int j = ob[k];
+            if (a.id(i) != b.id(j) || a.day(i) != b.day(j) || a.dayEnd(i) != b.dayEnd(j)
+                    || Float.compare(a.lat(i), b.lat(j)) != 0 || Float.compare(a.lon(i), b.lon(j)) != 0
+                    || a.factionMask(i) != b.factionMask(j) || a.primaryFaction(i) != b.primaryFaction(j)
+                    || a.eventType(i) != b.eventType(j) || a.subEventType(i) != b.subEventType(j)
+                    || a.datePrecision(i) != b.datePrecision(j) || a.geoPrecision(i) != b.geoPrecision(j)
+                    || a.fatalities(i) != b.fatalities(j) || !java.util.Objects.equals(a.place(i), b.place(j))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int[] byId(IncidentIndex x) {
+        long[] key = new long[x.size()];
+        for (int i = 0; i < key.length; i++) key[i] = x.id(i);
+        Integer[] rows = new Integer[key.length];
+        for (int i = 0; i < rows.length; i++) rows[i] = i;
+        java.util.Arrays.sort(rows, (p, q) -> Long.compare(key[p], key[q]));
+        int[] out = new int[rows.length];
+        for (int i = 0; i < out.length; i++) out[i] = rows[i];
+        return out;
     }
 }

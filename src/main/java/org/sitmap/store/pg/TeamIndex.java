@@ -54,10 +54,7 @@ public final class TeamIndex implements AutoCloseable {
         if (after != null && !after.whole()) {
             more = after.rows();
             loaded = new PgBrowser.Loaded(after.applyTo(snap.index()), after.commit());
-            how = more.size() == 0 && after.removed().length == 0 ? "local snapshot, current"
-                    : "local snapshot + " + (after.edited() == 0 ? after.imported() + " new from the server"
-                    : after.imported() == 0 ? after.edited() + " edited by another program"
-                    : after.imported() + " new from the server and " + after.edited() + " edited by another program");
+            how = describe(after);
             // the journal holds rows, not removals: a deletion by another tool rewrites the snapshot whole
             if (after.removed().length > 0) snap = null;
         } else {
@@ -71,6 +68,14 @@ public final class TeamIndex implements AutoCloseable {
             else snapshots.grewLater(browser, snap.commit(), loaded, more);
         }
         return loaded.index();
+    }
+
+    private static String describe(PgBrowser.Changes c) {
+        if (c.imported() == 0 && c.edited() == 0) return "local snapshot, current";
+        String imported = c.imported() + " new from the server";
+        String edited = c.edited() + " edited by another program";
+        return "local snapshot + " + (c.edited() == 0 ? imported : c.imported() == 0 ? edited
+                : imported + " and " + edited);
     }
 
     /** How the last {@link #load} made the index: "streamed from the server", "local snapshot + N new …", …. */
@@ -97,7 +102,10 @@ public final class TeamIndex implements AutoCloseable {
     /** False after a wait that could not reach the server. */
     public boolean connected() { return connected; }
 
-    /** {@code current} grown by the imports committed after the index's commit number; null when there are none. */
+    /**
+     * {@code current} grown by the imports and other programs' edits committed after the index's commit number (read
+     * again whole after a note that anything may have changed); null when there are none.
+     */
     public Growth grow(IncidentIndex current) {
         long from = commit;
         PgBrowser.Changes more = browser.committedAfter(from);

@@ -150,7 +150,7 @@ class PgGisToolsTest {
             org.sitmap.model.FactionCatalog catalog = org.sitmap.model.FactionCatalog.shipped();
             org.sitmap.index.IncidentIndex packed = IndexPacks.read(c, catalog);
             assertTrue(packed != null, "the packed index stays usable after a QGIS edit");
-            assertTrue(IndexPacks.sameRows(packed, PgIndexLoader.load(c, catalog, n -> { })));
+            assertTrue(PgCheck.sameRows(packed, PgIndexLoader.load(c, catalog, n -> { })));
             assertEquals(299, packed.size());
             assertEquals(-1, packed.rowOf(7));
             assertEquals(321, packed.fatalities(packed.rowOf(5)));
