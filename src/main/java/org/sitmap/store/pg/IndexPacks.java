@@ -52,8 +52,11 @@ final class IndexPacks {
     /** One pack to read: its number, parts and rows. */
     private record Pack(long pack, int parts, long rows) { }
 
-    /** The packs to read, and the change count the base was made at (edits from there on are read again). */
-    private record Plan(List<Pack> packs, long baseBefore) { }
+    /**
+     * The packs to read, the change count the base was made at (edits from there on are read again), and whether the
+     * store keeps the edit log.
+     */
+    private record Plan(List<Pack> packs, long baseBefore, boolean edits) { }
 
     /** A hash of what the packed columns' codes mean: the faction catalog's codes, the event types and sub-types. */
     static long layout(FactionCatalog catalog) {
@@ -228,12 +231,13 @@ final class IndexPacks {
             gaps.add(last);
             gaps.add(now);
         }
+        boolean edits = PgEdits.present(c);
         if (!gaps.isEmpty()) {
             long[] g = new long[gaps.size()];
             for (int k = 0; k < g.length; k++) g[k] = gaps.get(k);
-            if (!PgEdits.present(c) || PgEdits.wholeIn(c, g)) return null;
+            if (!edits || PgEdits.wholeIn(c, g)) return null;
         }
-        return new Plan(out, all.get(from)[2]);
+        return new Plan(out, all.get(from)[2], edits);
     }
 
     /** True when the store's packed index matches its table (the open would read it). */
@@ -249,7 +253,7 @@ final class IndexPacks {
         Plan planned = plan(c, catalog);
         if (planned == null) return null;
         IncidentIndex packed = readPacks(c, catalog, planned.packs());
-        if (packed == null || !PgEdits.present(c)) return packed;
+        if (packed == null || !planned.edits()) return packed;
         // rows other tools wrote since the base, as they now stand (nothing when none was edited)
         return PgEdits.fromChange(c, catalog, planned.baseBefore()).applyTo(packed);
     }

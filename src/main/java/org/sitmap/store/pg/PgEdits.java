@@ -67,7 +67,8 @@ final class PgEdits {
 
     /**
      * The rows edited at change count {@code fromChange} or later (what a packed index from there does not hold). Notes
-     * without an id are the caller's to weigh ({@link #wholeIn}): some of them lie inside the packs' own ranges.
+     * without an id are left to the caller ({@link #wholeIn}), which knows the gaps between the packs; one at a pack's
+     * edge, such as the migration's note on a store whose packs matched, is not in a gap.
      */
     static Delta fromChange(Connection c, FactionCatalog catalog, long fromChange) throws SQLException {
         return delta(c, catalog, "change_n >= ? AND fid IS NOT NULL", fromChange);
