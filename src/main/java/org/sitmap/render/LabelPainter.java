@@ -5,6 +5,7 @@ import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferInt;
+import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -43,9 +44,13 @@ public final class LabelPainter {
     private final int markerGap;
     private final Map<SpriteKey, Stamp> sprites = new HashMap<>();
     private final TownDots dots = new TownDots();
-    /** Per place ref of {@link #blankIndex}: 0 not yet known, 1 a blank name, 2 a name. */
+    /** Per place ref of {@link #blankIndex}'s index: 0 not yet known, 1 a blank name, 2 a name. */
     private byte[] blank = new byte[0];
-    private IncidentIndex blankIndex;
+    /**
+     * The index {@link #blank} belongs to, held weakly: a painter outlives the stores a window opens, and a strong
+     * reference kept the previous store's whole index alive beside the new one until the next picture with labels.
+     */
+    private WeakReference<IncidentIndex> blankIndex = new WeakReference<>(null);
     /** Per place ref: its entry in the picture's list of places, -1 when none (reset after each picture). */
     private int[] slot = new int[0];
 
@@ -180,8 +185,8 @@ public final class LabelPainter {
         IncidentIndex ix = sel.index();
         // per place: markers drawn for it and where (rows of one place share one pixel, displaced or not); the
         // place refs index plain arrays kept between pictures, so tens of thousands of markers cost no boxing
-        if (blankIndex != ix) {
-            blankIndex = ix;
+        if (blankIndex.get() != ix) {
+            blankIndex = new WeakReference<>(ix);
             blank = new byte[64];
         }
         List<double[]> places = new ArrayList<>();
