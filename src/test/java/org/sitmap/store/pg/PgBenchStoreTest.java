@@ -62,6 +62,31 @@ class PgBenchStoreTest {
         }
     }
 
+    @Test
+    void settlingVacuumsAndAnalysesTheIncidents(@TempDir Path dir) throws Exception {
+        PgLocation where = pg.teamStore("benchstore_settle");
+        Path benchDir = Files.createDirectory(dir.resolve("sitmap-bench31"));
+        Path benchFile = PgCluster.synthetic().writeAcledCsv(benchDir.resolve("synthetic-acled.csv"), 300, 5);
+        String stats = "SELECT vacuum_count + autovacuum_count, analyze_count + autoanalyze_count"
+                + " FROM pg_stat_user_tables WHERE schemaname = 'sitmap' AND relname = 'incident'";
+        try (PgBenchStore s = PgBenchStore.open(where)) {
+            s.importFile(benchFile, "acled", ReaderContext.of(FactionCatalog.shipped()));
+            long[] before = counts("benchstore_settle", stats);
+            s.settle();
+            long[] after = counts("benchstore_settle", stats);
+            assertEquals(before[0] + 1, after[0], "vacuumed once");
+            assertEquals(before[1] + 1, after[1], "analysed once");
+            s.empty();
+        }
+    }
+
+    private static long[] counts(String db, String sql) throws Exception {
+        try (Connection c = pg.superuser(db); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return new long[] {rs.getLong(1), rs.getLong(2)};
+        }
+    }
+
     private static long count(String db, String sql) throws Exception {
         try (Connection c = pg.superuser(db); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
             rs.next();
