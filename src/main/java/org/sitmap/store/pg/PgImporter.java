@@ -62,6 +62,8 @@ public final class PgImporter {
     private IndexPacks.Start pack;
     /** A first load's rows as the index holds them, kept as they are copied (null: not a first load). */
     private PackRows packRows;
+    /** An owner's first load's pack, written on a second connection during the index builds (null: none). */
+    private PackAhead ahead;
 
     /** An importer writing through {@code conn} (a connection of {@code where}), mapping factions by {@code catalog}. */
     public PgImporter(Connection conn, PgLocation where, FactionCatalog catalog) {
@@ -120,6 +122,7 @@ public final class PgImporter {
             boolean packFromRows = pack != null && packRows != null && !packRows.dropped() && st.staged == 0
                     && packRows.size() == st.direct;
             FutureTask<IndexColumns> sorted = packFromRows ? packRows.sortApart() : null;
+            ahead = sorted != null && first.defersIndexes() ? new PackAhead(where, catalog, pack, packRows, sorted) : null;
             PgMerge.Result m = merge(st, first, batch, options.dryRun());
             long tp = System.nanoTime();
             if (first != null && st.staged == 0) {
@@ -128,12 +131,15 @@ public final class PgImporter {
                 PgPlaces.learn(conn, batch, reader.format(), mark);
             }
             long t2 = System.nanoTime();
-            if (sorted != null) {
+            if (ahead != null && ahead.publish(conn, batch)) {
+                LOG.fine(() -> file + ": packed index written during the index builds");
+            } else if (sorted != null) {
                 IndexPacks.writeFirstLoad(conn, catalog, batch, pack, packRows, PackRows.result(sorted));
             } else if (pack != null) {
                 IndexPacks.write(conn, catalog, batch, m.inserted() + m.updated(), pack);
             }
             packRows = null;
+            ahead = null;
             long tk = System.nanoTime();
             int skipped = st.rowsRead - st.rejected - (int) (m.inserted() + m.updated() + m.older());
             finishBatch(batch, st.rowsRead, (int) m.inserted(), (int) m.updated(), skipped, st.rejected);
@@ -154,11 +160,13 @@ public final class PgImporter {
                     (int) m.inserted(), (int) m.updated(), skipped, (int) m.older(), st.rejected, st.rejections,
                     List.of(), List.copyOf(st.unresolved), reader.notes());
         } catch (SQLException e) {
+            abandonPack();
             rollbackQuietly();
             LOG.log(Level.FINE, "import of " + file + " into " + where.display() + " failed", e);
             throw new StoreException("The import of " + file + " into " + where.display() + " failed on the server"
                     + " (SQL state " + e.getSQLState() + "); nothing of it was stored.", e);
         } catch (IOException | RuntimeException e) {
+            abandonPack();
             rollbackQuietly();
             throw e;
         }
@@ -315,7 +323,7 @@ public final class PgImporter {
             removed = FirstLoad.dropRepeated(conn, batch);
             m = PgMerge.run(conn, batch, st.staged, true);
         }
-        String how = first.finish(conn);
+        String how = first.finish(conn, ahead == null ? null : ahead::start);
         return new PgMerge.Result(st.direct - removed + m.inserted(), m.updated(), m.older(),
                 st.direct - removed + m.distinct(), how + (m.steps().isEmpty() ? "" : "; then " + m.steps()));
     }
@@ -387,6 +395,11 @@ public final class PgImporter {
             ps.setString(3, "sitmap import " + batch);
             ps.execute();
         }
+    }
+
+    private void abandonPack() {
+        if (ahead != null) ahead.abandon();
+        ahead = null;
     }
 
     private void rollbackQuietly() {
