@@ -22,7 +22,8 @@ import org.sitmap.model.SubEventType;
 /**
  * The packed index of a team store (schema 4): each import writes, in its own transaction, the index columns of the
  * rows it inserted or updated into {@code sitmap.index_pack}, as parts of {@value #PART_ROWS} rows in the record
- * format of the local snapshot's journal ({@link PackColumns}). A cold open then reads a few large values instead of
+ * format of the local snapshot's journal ({@link PackColumns}); an owner's first load stores its parts ahead as a
+ * negative pack that no reader takes and renumbers them in its transaction ({@link PackAhead}). A cold open then reads a few large values instead of
  * ten million rows of eleven columns, and folds the imports in commit order (a later import's row replaces an earlier
  * one of the same id), as live updates are merged.
  *

@@ -44,7 +44,9 @@ import org.sitmap.store.StoreException;
  * sends {@code NOTIFY sitmap, '<batch id>'} to open windows and {@code NOTIFY qgis} to QGIS layers set to refresh on
  * notification.
  *
- * <p>Threading: one import per instance, on the calling thread (plus the read-ahead thread it starts and joins).
+ * <p>Threading: one import per instance, on the calling thread (plus the read-ahead thread it starts and joins, and
+ * on an owner's first load the thread that writes its packed index ahead, {@link PackAhead}, joined before the
+ * commit or the rollback).
  */
 public final class PgImporter {
     private static final Logger LOG = Logger.getLogger(PgImporter.class.getName());
@@ -160,13 +162,11 @@ public final class PgImporter {
                     (int) m.inserted(), (int) m.updated(), skipped, (int) m.older(), st.rejected, st.rejections,
                     List.of(), List.copyOf(st.unresolved), reader.notes());
         } catch (SQLException e) {
-            abandonPack();
             rollbackQuietly();
             LOG.log(Level.FINE, "import of " + file + " into " + where.display() + " failed", e);
             throw new StoreException("The import of " + file + " into " + where.display() + " failed on the server"
                     + " (SQL state " + e.getSQLState() + "); nothing of it was stored.", e);
         } catch (IOException | RuntimeException e) {
-            abandonPack();
             rollbackQuietly();
             throw e;
         }
@@ -397,12 +397,9 @@ public final class PgImporter {
         }
     }
 
-    private void abandonPack() {
-        if (ahead != null) ahead.abandon();
-        ahead = null;
-    }
-
     private void rollbackQuietly() {
+        if (ahead != null) ahead.abandon();   // its thread ends before the rollback frees the merge lock
+        ahead = null;
         try {
             if (!conn.getAutoCommit()) conn.rollback();
         } catch (SQLException e) {
