@@ -140,8 +140,21 @@ final class FirstLoad {
         triggersOff = List.of();
     }
 
-    /** Builds the indexes dropped by {@link #begin} (with more sort memory for this transaction); returns what it did. */
-    String finish(Connection c) throws SQLException {
+    /** What runs on the importing thread once the keys are made again, before the other indexes are built. */
+    interface KeysMade {
+        void run(Connection c) throws SQLException;
+    }
+
+    /** True when this load builds the table's indexes after its rows ({@link #finish}): the owner's first load. */
+    boolean defersIndexes() {
+        return indexesDeferred;
+    }
+
+    /**
+     * Builds the indexes dropped by {@link #begin} (with more sort memory for this transaction), running
+     * {@code keysMade} (null: nothing) once the key and reference constraints are back; returns what it did.
+     */
+    String finish(Connection c, KeysMade keysMade) throws SQLException {
         triggerOn(c);
         if (!indexesDeferred) return "copied straight into the empty table";
         long t0 = System.nanoTime();
@@ -150,6 +163,7 @@ final class FirstLoad {
             s.execute("SELECT set_config('maintenance_work_mem', '256MB', true)"
                     + " WHERE pg_size_bytes(current_setting('maintenance_work_mem')) < 256 * 1024 * 1024");
             restoreKeys(c);
+            if (keysMade != null) keysMade.run(c);
             long t = System.nanoTime();
             steps.append(String.format(Locale.ROOT, "keys %.2f s", (t - t0) / 1e9));
             for (String sql : PgSchema.INCIDENT_INDEXES) {

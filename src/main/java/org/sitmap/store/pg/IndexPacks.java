@@ -22,7 +22,8 @@ import org.sitmap.model.SubEventType;
 /**
  * The packed index of a team store (schema 4): each import writes, in its own transaction, the index columns of the
  * rows it inserted or updated into {@code sitmap.index_pack}, as parts of {@value #PART_ROWS} rows in the record
- * format of the local snapshot's journal ({@link PackColumns}). A cold open then reads a few large values instead of
+ * format of the local snapshot's journal ({@link PackColumns}); an owner's first load stores its parts ahead as a
+ * negative pack that no reader takes and renumbers them in its transaction ({@link PackAhead}). A cold open then reads a few large values instead of
  * ten million rows of eleven columns, and folds the imports in commit order (a later import's row replaces an earlier
  * one of the same id), as live updates are merged.
  *
@@ -95,7 +96,7 @@ final class IndexPacks {
         }
     }
 
-    private static long counter(Connection c, boolean lock) throws SQLException {
+    static long counter(Connection c, boolean lock) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT n FROM sitmap.incident_change"
                 + (lock ? " FOR UPDATE" : "")); ResultSet rs = ps.executeQuery()) {
             if (!rs.next()) throw new SQLException("the change counter of the incident table is missing", "55000");
@@ -156,30 +157,44 @@ final class IndexPacks {
     private static void writePack(Connection c, FactionCatalog catalog, Long batch, Start start, IncidentIndex ix)
             throws SQLException {
         long after = counter(c, false);
-        long pack;
+        long pack = nextPack(c);
+        // packs before a base, and those a first load wrote ahead and never made its own (PackAhead), are dropped
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM sitmap.index_pack WHERE pack < ?")) {
+            ps.setLong(1, start.base() ? pack : 0);
+            ps.executeUpdate();
+        }
+        insertParts(c, catalog, pack, batch, start.base(), start.before(), after, ix);
+    }
+
+    /** A new pack number (larger than every pack's before it). */
+    static long nextPack(Connection c) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT nextval('sitmap.index_pack_seq')");
              ResultSet rs = ps.executeQuery()) {
             rs.next();
-            pack = rs.getLong(1);
+            return rs.getLong(1);
         }
-        if (start.base()) {
-            try (PreparedStatement ps = c.prepareStatement("DELETE FROM sitmap.index_pack WHERE pack < ?")) {
-                ps.setLong(1, pack);
-                ps.executeUpdate();
-            }
-        }
+    }
+
+    /**
+     * Inserts {@code ix} as pack {@code pack}'s parts of {@value #PART_ROWS} rows, made at change counts
+     * {@code before} and {@code after}.
+     *
+     * @return the parts inserted
+     */
+    static int insertParts(Connection c, FactionCatalog catalog, long pack, Long batch, boolean base, long before,
+                           long after, IncidentIndex ix) throws SQLException {
         IndexColumns cols = ix.columns();
+        int part = 0;
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO sitmap.index_pack (pack, part, batch_id, base,"
                 + " change_before, change_after, layout, rows, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            int part = 0;
             for (int from = 0; from < cols.size() || part == 0; from += PART_ROWS, part++) {
                 int to = Math.min(cols.size(), from + PART_ROWS);
-                ByteBuffer b = PackColumns.record(0, start.before(), after, cols, from, to);
+                ByteBuffer b = PackColumns.record(0, before, after, cols, from, to);
                 ps.setLong(1, pack);
                 ps.setInt(2, part);
                 if (batch == null) ps.setNull(3, java.sql.Types.BIGINT); else ps.setLong(3, batch);
-                ps.setBoolean(4, start.base());
-                ps.setLong(5, start.before());
+                ps.setBoolean(4, base);
+                ps.setLong(5, before);
                 ps.setLong(6, after);
                 ps.setLong(7, layout(catalog));
                 ps.setInt(8, to - from);
@@ -187,6 +202,7 @@ final class IndexPacks {
                 ps.executeUpdate();
             }
         }
+        return part;
     }
 
     /**

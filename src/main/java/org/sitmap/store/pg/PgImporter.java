@@ -44,7 +44,9 @@ import org.sitmap.store.StoreException;
  * sends {@code NOTIFY sitmap, '<batch id>'} to open windows and {@code NOTIFY qgis} to QGIS layers set to refresh on
  * notification.
  *
- * <p>Threading: one import per instance, on the calling thread (plus the read-ahead thread it starts and joins).
+ * <p>Threading: one import per instance, on the calling thread (plus the read-ahead thread it starts and joins, and
+ * on an owner's first load the thread that writes its packed index ahead, {@link PackAhead}, joined before the
+ * commit or the rollback).
  */
 public final class PgImporter {
     private static final Logger LOG = Logger.getLogger(PgImporter.class.getName());
@@ -62,6 +64,8 @@ public final class PgImporter {
     private IndexPacks.Start pack;
     /** A first load's rows as the index holds them, kept as they are copied (null: not a first load). */
     private PackRows packRows;
+    /** An owner's first load's pack, written on a second connection during the index builds (null: none). */
+    private PackAhead ahead;
 
     /** An importer writing through {@code conn} (a connection of {@code where}), mapping factions by {@code catalog}. */
     public PgImporter(Connection conn, PgLocation where, FactionCatalog catalog) {
@@ -120,6 +124,7 @@ public final class PgImporter {
             boolean packFromRows = pack != null && packRows != null && !packRows.dropped() && st.staged == 0
                     && packRows.size() == st.direct;
             FutureTask<IndexColumns> sorted = packFromRows ? packRows.sortApart() : null;
+            ahead = sorted != null && first.defersIndexes() ? new PackAhead(where, catalog, pack, packRows, sorted) : null;
             PgMerge.Result m = merge(st, first, batch, options.dryRun());
             long tp = System.nanoTime();
             if (first != null && st.staged == 0) {
@@ -128,12 +133,15 @@ public final class PgImporter {
                 PgPlaces.learn(conn, batch, reader.format(), mark);
             }
             long t2 = System.nanoTime();
-            if (sorted != null) {
+            if (ahead != null && ahead.publish(conn, batch)) {
+                LOG.fine(() -> file + ": packed index written during the index builds");
+            } else if (sorted != null) {
                 IndexPacks.writeFirstLoad(conn, catalog, batch, pack, packRows, PackRows.result(sorted));
             } else if (pack != null) {
                 IndexPacks.write(conn, catalog, batch, m.inserted() + m.updated(), pack);
             }
             packRows = null;
+            ahead = null;
             long tk = System.nanoTime();
             int skipped = st.rowsRead - st.rejected - (int) (m.inserted() + m.updated() + m.older());
             finishBatch(batch, st.rowsRead, (int) m.inserted(), (int) m.updated(), skipped, st.rejected);
@@ -315,7 +323,7 @@ public final class PgImporter {
             removed = FirstLoad.dropRepeated(conn, batch);
             m = PgMerge.run(conn, batch, st.staged, true);
         }
-        String how = first.finish(conn);
+        String how = first.finish(conn, ahead == null ? null : ahead::start);
         return new PgMerge.Result(st.direct - removed + m.inserted(), m.updated(), m.older(),
                 st.direct - removed + m.distinct(), how + (m.steps().isEmpty() ? "" : "; then " + m.steps()));
     }
@@ -390,6 +398,8 @@ public final class PgImporter {
     }
 
     private void rollbackQuietly() {
+        if (ahead != null) ahead.abandon();   // its thread ends before the rollback frees the merge lock
+        ahead = null;
         try {
             if (!conn.getAutoCommit()) conn.rollback();
         } catch (SQLException e) {
