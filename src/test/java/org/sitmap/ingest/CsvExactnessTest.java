@@ -39,6 +39,7 @@ class CsvExactnessTest {
     static List<String> outcome(Open open, byte[] bytes, long pieces) {
         List<String> out = new ArrayList<>();
         InputStream in = pieces == 0 ? new ByteArrayInputStream(bytes) : new Pieces(bytes, pieces);
+        if (pieces < 0) in = new Pieces(bytes, 0, (int) -pieces);
         IncidentReader r;
         try {
             r = open.open(in, "f.csv");
@@ -130,7 +131,38 @@ class CsvExactnessTest {
                     .getBytes(StandardCharsets.UTF_8);
             cases.add(with(arabic, at, (byte) 0xE9));
         }
+        // the record's cap and a field's cap passed at the same character: the record's is named, as before
+        String full = "w".repeat(1 << 20);
+        cases.add((header + String.join(",", full, full, full, full + "w", "1", "2") + "\n").getBytes(StandardCharsets.UTF_8));
         for (int k = 0; k < cases.size(); k++) same(cases.get(k), "hostile case " + k);
+    }
+
+    /**
+     * A short first piece, then full 64 KiB pieces, with a broken byte in the last characters of the second piece:
+     * the former reader's mark (8 Ki characters while the header was sniffed) left them for a later read, so the
+     * rows before them are read before the refusal.
+     */
+    @Test
+    void theFormerReadersBufferedReadsAreKept() {
+        String header = "event_id_cnty,event_date,event_type,actor1,latitude,longitude\n";
+        byte[] base = (header + "SY1,2020-01-02,Battles,Military Forces of Syria (2000-),36.2,37.1\n".repeat(4000))
+                .getBytes(StandardCharsets.UTF_8);
+        for (int first : new int[] {1, 100, 3000, 5000, 9000}) {
+            for (int back : new int[] {1, 50, first - 1, first + 1, 2000}) {
+                for (byte bad : new byte[] {(byte) 0xE9, (byte) 0x80}) {
+                    int at = first + 65536 - back;
+                    if (back < 1 || at <= first) continue;
+                    byte[] bytes = with(base, at, bad);
+                    // valid UTF-8 before it: mixed encodings, refused; else read as Windows-1252 from there
+                    if (bad == (byte) 0x80) bytes = with(with(bytes, 70, (byte) 0xC3), 71, (byte) 0xA9);
+                    for (Open[] pair : new Open[][] {
+                            {(in, f) -> new AcledReader(in, f, CATALOG), (in, f) -> new LegacyAcledReader(in, f, CATALOG)}}) {
+                        assertThat(outcome(pair[0], bytes, -first)).as("first %d, back %d, byte %02x", first, back, bad)
+                                .isEqualTo(outcome(pair[1], bytes, -first));
+                    }
+                }
+            }
+        }
     }
 
     private static byte[] with(byte[] a, int at, byte b) {
@@ -157,9 +189,17 @@ class CsvExactnessTest {
         private final Random rnd;
         private int pos;
 
+        /** When not 0, the size of the first piece, all others as large as asked for. */
+        private int first;
+
         Pieces(byte[] bytes, long seed) {
             this.bytes = bytes;
             this.rnd = new Random(seed);
+        }
+
+        Pieces(byte[] bytes, long seed, int first) {
+            this(bytes, seed);
+            this.first = first;
         }
 
         @Override
@@ -172,7 +212,7 @@ class CsvExactnessTest {
             if (len == 0) return 0;
             if (pos >= bytes.length) return -1;
             int max = rnd.nextInt(4) == 0 ? 70000 : rnd.nextInt(3) == 0 ? 9000 : 300;
-            int n = Math.min(Math.min(len, bytes.length - pos), 1 + rnd.nextInt(max));
+            int n = Math.min(Math.min(len, bytes.length - pos), first > 0 ? (pos == 0 ? first : len) : 1 + rnd.nextInt(max));
             System.arraycopy(bytes, pos, b, off, n);
             pos += n;
             return n;

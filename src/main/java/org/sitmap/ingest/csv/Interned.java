@@ -26,10 +26,15 @@ final class Interned {
         for (int k = from; k < to; k++) h = 31 * h + a[k];
         int slot = (h ^ h >>> 13) & (SLOTS - 1);
         byte[] key = keys[slot];
-        if (key != null && Arrays.equals(key, 0, key.length, a, from, to)) return values[slot];
+        if (key != null && key.length == n && same(key, a, from)) return values[slot];
         String s = new String(a, from, n, StandardCharsets.UTF_8);
         keys[slot] = Arrays.copyOfRange(a, from, to);
         values[slot] = s;
         return s;
+    }
+
+    private static boolean same(byte[] key, byte[] a, int from) {
+        for (int k = 0; k < key.length; k++) if (key[k] != a[from + k]) return false;
+        return true;
     }
 }
