@@ -20,9 +20,8 @@ import org.sitmap.model.InputException;
  * than {@link #MAX_FIELDS} fields, and a file ending inside a quoted field (truncated); the text's own contract
  * refuses binary content.
  *
- * <p>Fast: a record stays where it was read in one byte window (quoted fields are unescaped in place), a field
- * becomes a {@code String} only when asked for, and values that repeat (names, types, places) are made once
- * ({@link #text}). The text is asked for more exactly when the former character tokenizer behind a 64 Ki
+ * <p>Fast: a record stays where it was read in one byte window (quoted fields are unescaped in place) and a field
+ * becomes a {@code String} only when asked for. The text is asked for more exactly when the former character tokenizer behind a 64 Ki
  * {@code BufferedReader} asked for it, so a fault of the text (a NUL byte, mixed encodings) is reported at the same
  * record as before. Not thread-safe.
  */
@@ -57,7 +56,6 @@ public final class CsvTokenizer implements Closeable {
     private int[] ends = new int[64];
     private int fields;
     private long recordLine;
-    private final Interned interned = new Interned();
 
     /**
      * @param in        the text (closed by {@link #close()})
@@ -120,12 +118,12 @@ public final class CsvTokenizer implements Closeable {
 
     /**
      * Field {@code i} without leading and trailing white space ({@link Character#isWhitespace}), as
-     * {@code get(i).strip()} gives it; a value met before is the same {@code String} again.
+     * {@code get(i).strip()} gives it.
      */
     public String stripped(int i) {
         if (i < 0 || i >= fields) return "";
         int s = stripStart(i), e = stripEnd(i, s);
-        return interned.get(win, s, e);
+        return new String(win, s, e - s, StandardCharsets.UTF_8);
     }
 
     /** Where field {@code i} starts without its leading white space (in {@link #bytes()}). */
