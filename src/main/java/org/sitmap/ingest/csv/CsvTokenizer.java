@@ -163,9 +163,6 @@ public final class CsvTokenizer implements Closeable {
         return (win[at] & 0x0F) << 12 | (win[at + 1] & 0x3F) << 6 | win[at + 2] & 0x3F;
     }
 
-    /** The window holding the current record's fields (valid until the next record). */
-    byte[] bytes() { return win; }
-
     /** The first byte of field {@code i}, or -1 when it is empty or beyond the record's end. */
     public int first(int i) {
         if (i < 0 || i >= fields) return -1;
@@ -366,39 +363,11 @@ public final class CsvTokenizer implements Closeable {
         return win[pos] & 0xff;
     }
 
-    /**
-     * Refuses a field {@code [from, to)} or the record so far longer than the caps allow, as the former tokenizer did
-     * at the character past the cap (the record's cap first when both are passed at once).
-     */
+    /** Refuses a field {@code [from, to)} or the record so far past the caps ({@link CsvCaps}). */
     private void limits(int from, int to) {
-        long fieldBytes = to - from;
-        long recordBytes = to - recStart;
-        if (fieldBytes <= MAX_FIELD_CHARS && recordBytes <= MAX_RECORD_CHARS) return;
-        long fieldChars = chars(from, to);
-        long before = 0;
-        for (int k = 0; k < fields; k++) before += chars(starts[k], ends[k]);
-        long recordChars = before + fieldChars;
-        // the character at which each cap was passed, counted in the record (1-based)
-        long fieldPast = fieldChars > MAX_FIELD_CHARS ? before + MAX_FIELD_CHARS + 1 : Long.MAX_VALUE;
-        long recordPast = recordChars > MAX_RECORD_CHARS ? MAX_RECORD_CHARS + 1 : Long.MAX_VALUE;
-        if (recordPast != Long.MAX_VALUE && recordPast <= fieldPast) {
-            throw new InputException(file, recordLine, "a record longer than " + MAX_RECORD_CHARS
-                    + " characters (an endless line, or not a CSV file)");
+        if (to - from > MAX_FIELD_CHARS || to - recStart > MAX_RECORD_CHARS) {
+            CsvCaps.check(file, recordLine, win, starts, ends, fields, from, to);
         }
-        if (fieldPast != Long.MAX_VALUE) {
-            throw new InputException(file, recordLine, "a field longer than " + MAX_FIELD_CHARS
-                    + " characters (an endless line, or not a CSV file)");
-        }
-    }
-
-    /** UTF-16 characters of the well-formed UTF-8 in {@code win[from, to)}. */
-    private long chars(int from, int to) {
-        long n = 0;
-        for (int k = from; k < to; k++) {
-            int b = win[k] & 0xff;
-            if ((b & 0xC0) != 0x80) n += b >= 0xF0 ? 2 : 1;
-        }
-        return n;
     }
 
     private void endField(int from, int to) {
