@@ -102,6 +102,10 @@ public final class TextInput {
         private int lineChars;
         /** Line feeds among the bytes scanned so far (UTF-8 or Windows-1252 only). */
         private long scannedLines;
+        /** {@link #readUtf8}'s characters decoded, the ones it took as bytes, the last count. */
+        private char[] tmp;
+        private final int[] taken = new int[1];
+        private int charsRead;
 
         private Decoded(InputStream in, String file, Limits limits) throws IOException {
             this.in = in;
@@ -165,7 +169,15 @@ public final class TextInput {
         /** Records the first high byte, refuses NUL bytes, from {@code from} to the buffer's limit. */
         private void scanHigh(int from) {
             byte[] a = bb.array();
-            for (int i = from, end = bb.limit(); i < end; i++) {
+            int end = bb.limit();
+            int i = from;
+            // eight plain bytes at a time: no NUL, no high byte still to record; the line feeds counted
+            for (; i + 8 <= end; i += 8) {
+                long w = Utf8Bytes.word(a, i);
+                if (Utf8Bytes.zeroBytes(w) != 0 || firstHigh < 0 && (w & Utf8Bytes.HIGH) != 0) break;
+                scannedLines += Utf8Bytes.lineFeeds(w);
+            }
+            for (; i < end; i++) {
                 byte b = a[i];
                 if (b == 0) {
                     throw new InputException(file, scannedLines + 1, "binary content (a NUL byte at byte offset "
@@ -202,8 +214,83 @@ public final class TextInput {
             return n;
         }
 
+        /**
+         * Reads as {@link #read(char[], int, int)} with {@code len = maxChars} would, at the same moments and with the
+         * same refusals, but writes the characters as UTF-8 into {@code dst} at {@code off}, which must have room for
+         * three bytes a character; returns the number of bytes, or -1 at the end, and {@link #charsRead()} the number
+         * of characters. UTF-8 text is checked and copied as bytes (the JDK's decoder is asked only where the bytes
+         * stop being plain, complete sequences); other charsets are decoded and encoded again.
+         */
+        public int readUtf8(byte[] dst, int off, int maxChars) throws IOException {
+            if (maxChars <= 0) throw new IllegalArgumentException("maxChars " + maxChars);
+            if (charset != StandardCharsets.UTF_8 || limits.maxLineChars() > 0) return viaChars(dst, off, maxChars);
+            char[] tmp = chars(maxChars);
+            int w = off;
+            int chars = 0;
+            while (chars == 0) {
+                if (flushed) return -1;
+                int from = bb.position();
+                int end = Utf8Bytes.validPrefix(bb.array(), from, bb.limit(), maxChars, taken);
+                System.arraycopy(bb.array(), from, dst, w, end - from);
+                w += end - from;
+                chars += taken[0];
+                bb.position(end);
+                // what is left (an incomplete, malformed or too long sequence, or nothing): the decoder decides
+                CharBuffer cb = CharBuffer.wrap(tmp, 0, maxChars - chars);
+                CoderResult r = decoder.decode(bb, cb, eof);
+                w = Utf8Bytes.encode(tmp, 0, cb.position(), dst, w);
+                chars += cb.position();
+                if (r.isError()) {
+                    badBytes(lineHere());
+                    // read as Windows-1252 from here on
+                    line = lineHere();
+                    if (chars > 0) break;
+                    return viaChars(dst, off, maxChars);
+                }
+                if (r.isUnderflow()) {
+                    if (eof) {
+                        decoder.flush(cb);
+                        flushed = true;
+                    } else {
+                        fill();
+                    }
+                }
+            }
+            line = lineHere();
+            charsRead = chars;
+            return w - off;
+        }
+
+        /** The characters of the last {@link #readUtf8}. */
+        public int charsRead() { return charsRead; }
+
+        /** The line of the byte at the buffer's position (UTF-8 or Windows-1252: every byte before it was scanned). */
+        private long lineHere() {
+            return 1 + scannedLines - Utf8Bytes.lineFeeds(bb.array(), bb.position(), bb.limit());
+        }
+
+        private char[] chars(int n) {
+            if (tmp == null || tmp.length < n) tmp = new char[Math.max(n, 1 << 16)];
+            return tmp;
+        }
+
+        private int viaChars(byte[] dst, int off, int maxChars) throws IOException {
+            char[] c = chars(maxChars);
+            int n = read(c, 0, maxChars);
+            if (n < 0) return -1;
+            charsRead = n;
+            return Utf8Bytes.encode(c, 0, n, dst, off) - off;
+        }
+
         /** Falls back to Windows-1252 when that is what the text is, else refuses. */
         private void badBytes(char[] cbuf, int from, int to) {
+            long at = line;
+            for (int i = from; i < to; i++) if (cbuf[i] == '\n') at++;
+            badBytes(at);
+        }
+
+        /** {@link #badBytes(char[], int, int)} with the line of the bad byte. */
+        private void badBytes(long at) {
             long offset = base + bb.position();
             if (charset == StandardCharsets.UTF_8 && (firstHigh < 0 || firstHigh >= offset)) {
                 charset = CP1252;
@@ -216,8 +303,6 @@ public final class TextInput {
             String what = charset == CP1252 ? "a byte that Windows-1252 does not define"
                     : charset == StandardCharsets.UTF_8 ? "a byte that is not UTF-8 after valid UTF-8 text (mixed encodings)"
                     : "a broken " + charset.name() + " character";
-            long at = line;
-            for (int i = from; i < to; i++) if (cbuf[i] == '\n') at++;
             throw new InputException(file, at, what + " at byte offset " + offset + "; save the file as UTF-8");
         }
 

@@ -36,13 +36,8 @@ public abstract class CsvIncidentReader implements IncidentReader {
         org.sitmap.ingest.TextInput.Decoded text = null;
         try {
             text = org.sitmap.ingest.TextInput.decode(in, file, org.sitmap.ingest.TextInput.Limits.DATA);
-            java.io.BufferedReader r = new java.io.BufferedReader(text, 1 << 16);
-            r.mark(8192);
-            char[] start = new char[4096];
-            int n = 0, k;
-            while (n < start.length && (k = r.read(start, n, start.length - n)) > 0) n += k;
-            r.reset();
-            t = new CsvTokenizer(r, file, CsvHeader.sniffDelimiter(new String(start, 0, Math.max(n, 0))));
+            t = new CsvTokenizer(text, file);
+            t.delimiter(CsvHeader.sniffDelimiter(t.head(4096)));
             this.csv = t;
             this.text = text;
             this.header = new CsvHeader(t, what);
@@ -90,7 +85,7 @@ public abstract class CsvIncidentReader implements IncidentReader {
     protected final String text(int i) {
         if (i < 0 || csv.isBlank(i)) return null;
         // a guarded cell is the exact text the writer had: no stripping
-        if (csv.first(i) == '\'' && csv.length(i) > 1) {
+        if (csv.first(i) == '\'' && csv.byteLength(i) > 1) {
             String raw = csv.get(i);
             String t = FormulaGuard.unguard(raw);
             if (t.length() != raw.length()) return t;

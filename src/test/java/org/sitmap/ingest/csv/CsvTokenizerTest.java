@@ -5,8 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.Reader;
-import java.io.StringReader;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,7 +25,8 @@ class CsvTokenizerTest {
     }
 
     private static List<List<String>> parse(String text, List<Long> lines) throws IOException {
-        return all(new CsvTokenizer(new StringReader(text), "t.csv", ','), lines);
+        return all(new CsvTokenizer(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), "t.csv", ','),
+                lines);
     }
 
     @Test
@@ -52,7 +52,8 @@ class CsvTokenizerTest {
 
     @Test
     void otherDelimiters() throws IOException {
-        assertThat(all(new CsvTokenizer(new StringReader("a;b\t;c"), "t.csv", ';'), null))
+        assertThat(all(new CsvTokenizer(new ByteArrayInputStream("a;b\t;c".getBytes(StandardCharsets.UTF_8)), "t.csv",
+                ';'), null))
                 .containsExactly(List.of("a", "b\t", "c"));
     }
 
@@ -71,23 +72,23 @@ class CsvTokenizerTest {
     @Test
     void anEndlessLineIsRefusedWithoutReadingItAll() {
         // a reader that never ends: the cap must stop it
-        Reader endless = new Reader() {
-            @Override public int read(char[] cbuf, int off, int len) {
-                for (int i = 0; i < len; i++) cbuf[off + i] = 'x';
+        InputStream endless = new InputStream() {
+            @Override public int read() { return 'x'; }
+            @Override public int read(byte[] b, int off, int len) {
+                for (int i = 0; i < len; i++) b[off + i] = 'x';
                 return len;
             }
-            @Override public void close() { }
         };
         assertThatThrownBy(() -> all(new CsvTokenizer(endless, "endless.csv", ','), null))
                 .isInstanceOf(InputException.class).hasMessageContaining("endless.csv:1: a field longer than");
-        Reader endlessQuoted = new Reader() {
+        InputStream endlessQuoted = new InputStream() {
             boolean first = true;
-            @Override public int read(char[] cbuf, int off, int len) {
-                for (int i = 0; i < len; i++) cbuf[off + i] = i % 2 == 0 ? ',' : 'y';
-                if (first) { cbuf[off] = 'h'; first = false; }
+            @Override public int read() { return 'y'; }
+            @Override public int read(byte[] b, int off, int len) {
+                for (int i = 0; i < len; i++) b[off + i] = (byte) (i % 2 == 0 ? ',' : 'y');
+                if (first) { b[off] = 'h'; first = false; }
                 return len;
             }
-            @Override public void close() { }
         };
         assertThatThrownBy(() -> all(new CsvTokenizer(endlessQuoted, "many.csv", ','), null))
                 .isInstanceOf(InputException.class).hasMessageContaining("many.csv:1: more than");
