@@ -47,10 +47,11 @@ public final class WritePerfMain {
         List<RowPlanner.Planned> rows = new ArrayList<>(limit);
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + store)) {
             RowPlanner planner = new RowPlanner(cat);
+            java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
             planner.preload(c, 1);
             try (IncidentReader reader = Formats.open(csv, "acled", ReaderContext.of(cat))) {
                 for (ParsedRow row; rows.size() < limit && (row = reader.next()) != null; ) {
-                    RowPlanner.Planned p = planner.plan(row);
+                    RowPlanner.Planned p = planner.plan(row).complete(sha);
                     if (p.action() == RowPlanner.Action.INSERT) rows.add(p);
                 }
             }
