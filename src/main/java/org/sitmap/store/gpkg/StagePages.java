@@ -21,6 +21,11 @@ import java.util.Arrays;
  */
 final class StagePages implements AutoCloseable {
     static final int PAGE = 16384;
+    /**
+     * The page holding the file's byte 2^30, which SQLite keeps for its locks and never uses for data: a file
+     * larger than 1 GiB skips it (left zero).
+     */
+    static final int LOCK_PAGE = (1 << 30) / PAGE + 1;
     /** Largest payload kept in a table leaf without overflow (U - 35). */
     private static final int MAX_LOCAL = PAGE - 35;
 
@@ -168,6 +173,10 @@ final class StagePages implements AutoCloseable {
         // the gap between the pointers and the cells is zero, as SQLite leaves unused space
         Arrays.fill(page.array(), ptr + 2 * cells, contentStart, (byte) 0);
         if (base == 0) {
+            if (nextPage == LOCK_PAGE) {
+                out.write(ByteBuffer.allocate(PAGE));
+                nextPage++;
+            }
             page.clear();
             out.write(page);
         }

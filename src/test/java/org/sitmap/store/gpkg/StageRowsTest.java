@@ -112,6 +112,32 @@ class StageRowsTest {
         }
     }
 
+    @Test
+    void aStageOverOneGibibyteSkipsSqlitesLockPage() throws Exception {
+        Path f = dir.resolve("big.db");
+        String sql = "CREATE TABLE incident (fid INTEGER PRIMARY KEY AUTOINCREMENT, v BLOB, k TEXT NOT NULL UNIQUE)";
+        int rows = StagePages.LOCK_PAGE + 100;   // one record a leaf: the leaves pass byte 2^30 of the file
+        byte[] v = new byte[16_000];
+        try (StagePages p = new StagePages(f, sql)) {
+            for (int i = 1; i <= rows; i++) {
+                p.begin();
+                p.putNull();
+                v[i % v.length] = (byte) i;
+                p.putBlob(v);
+                p.putText("k" + i);
+                p.end(i);
+            }
+        }
+        assertThat(Files.size(f)).isGreaterThan(1L << 30);
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + f); Statement st = c.createStatement()) {
+            st.execute("REINDEX sqlite_autoindex_incident_1");
+            assertThat(rows(st, "PRAGMA integrity_check")).containsExactly("ok|");
+            assertThat(rows(st, "SELECT count(*), sum(fid), count(DISTINCT k) FROM incident"))
+                    .containsExactly(rows + "|" + (long) rows * (rows + 1) / 2 + "|" + rows + "|");
+        }
+        Files.delete(f);
+    }
+
     private static long sum(int rows) {
         long s = 0;
         for (int i = 1; i <= rows; i++) s += 9000 + i % 7;
