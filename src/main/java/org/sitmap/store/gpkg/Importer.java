@@ -43,6 +43,8 @@ final class Importer {
     private final RowPlanner planner;
     /** Decides the rows whose key hash was met before, in an import into an empty store. */
     private final DuplicateKeys duplicates;
+    /** For the values the planner leaves to this thread ({@link IncidentBinding.Row#pending}). */
+    private final java.security.MessageDigest sha;
     private PreparedStatement insert;
     private PreparedStatement update;
     private PreparedStatement ftsDelete;
@@ -57,12 +59,21 @@ final class Importer {
     private final boolean fresh;
     /** This import runs as a first load ({@link BulkMode#beginFirstLoad}). */
     private boolean firstLoad;
+    /** A first load's inserted rows as pages ({@link StageRows}), else null. */
+    private StageRows stage;
+    /** Rows the open stage could not take, inserted after it was moved. */
+    private final List<RowPlanner.Planned> unstaged = new ArrayList<>();
 
     Importer(Connection conn, FactionCatalog catalog, Path store, boolean fresh) {
         this.conn = conn;
         this.store = store;
         this.planner = new RowPlanner(catalog);
         this.duplicates = new DuplicateKeys(conn);
+        try {
+            this.sha = java.security.MessageDigest.getInstance("SHA-256");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
         this.fresh = fresh;
     }
 
@@ -84,6 +95,7 @@ final class Importer {
             foreignKeys(false);
             firstLoad = fresh && noIncidents() && BulkMode.beginFirstLoad(conn);
             if (!firstLoad) BulkMode.begin(conn);
+            stage = openStage();
             conn.setAutoCommit(false);
         } catch (SQLException e) {
             StoreException failure = plain(e, "cannot start the import of " + file);
@@ -108,11 +120,14 @@ final class Importer {
             RowPlanner.Planned p;
             while ((p = rows.next()) != null) {
                 rowsRead++;
+                p = p.complete(sha);
                 if ((rowsRead & 1023) == 0) {
                     checkCancel(cancelled, file);
                     if ((rowsRead & 4095) == 0) progress.accept(rowsRead);
                 }
                 if (p.action() == RowPlanner.Action.CHECK) {
+                    // deciding asks the store, so the rows staged so far must be in it
+                    moveStage(batchId);
                     flush();
                     p = duplicates.decide(p);
                 }
@@ -129,9 +144,7 @@ final class Importer {
                     case SKIP -> skipped++;
                     case OLDER -> older++;
                     case INSERT -> {
-                        IncidentBinding.bind(insert, p.values());
-                        insert.setLong(IncidentBinding.FID, p.fid());
-                        insert.addBatch();
+                        insert(p, batchId);
                         spatialIndex(p.values().incident(), p.fid(), true);
                         imported++;
                     }
@@ -156,6 +169,7 @@ final class Importer {
             long readCpu = rows.producerCpuNanos();
             rows.close();
             planner.forgetKeys();
+            moveStage(batchId);
             flush();
             duplicates.addTo(planner);
             long tRows = System.nanoTime();
@@ -234,6 +248,7 @@ final class Importer {
     private RuntimeException restore(boolean bulk, RuntimeException primary) {
         RuntimeException first = null;
         List<SqlStep> steps = new ArrayList<>(List.of(() -> conn.setAutoCommit(true), () -> foreignKeys(true)));
+        if (stage != null) steps.add(() -> stage.close());
         if (bulk) steps.add(() -> BulkMode.end(conn));
         if (firstLoad) steps.add(() -> BulkMode.endFirstLoad(conn));
         for (SqlStep step : steps) {
@@ -374,6 +389,39 @@ final class Importer {
             rtreeDelete.addBatch();
             rtreeDeletes = true;
         }
+    }
+
+    /**
+     * Attaches a stage for a first load's rows ({@link StageRows}), outside the transaction; deletes a stage an
+     * earlier, killed import left. Null (rows bound) when it cannot: the stage only saves time.
+     */
+    private StageRows openStage() {
+        try {
+            StageRows.removeLeftover(store);
+            return firstLoad ? StageRows.attach(conn, store) : null;
+        } catch (IOException | SQLException e) {
+            LOG.fine(() -> "no stage for the import's rows: " + e.getMessage());
+            return null;
+        }
+    }
+
+    /** Writes an inserted row: into the open stage, else (or when it does not fit there) bound. */
+    private void insert(RowPlanner.Planned p, long batchId) throws SQLException, IOException {
+        if (stage != null && stage.open()) {
+            if (!stage.add(p.values(), p.fid(), batchId)) unstaged.add(p);
+            return;
+        }
+        IncidentBinding.bind(insert, p.values());
+        insert.setLong(IncidentBinding.FID, p.fid());
+        insert.addBatch();
+    }
+
+    /** Moves the open stage's rows into the store, then queues the rows it could not take. */
+    private void moveStage(long batchId) throws SQLException, IOException {
+        if (stage == null || !stage.open()) return;
+        stage.moveRows();
+        for (RowPlanner.Planned p : unstaged) insert(p, batchId);
+        unstaged.clear();
     }
 
     private void prepare(boolean rtree, long batchId) throws SQLException {

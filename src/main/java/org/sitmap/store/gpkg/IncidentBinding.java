@@ -56,6 +56,19 @@ final class IncidentBinding {
      */
     record Row(Incident incident, byte[] geom, String date, String spanEnd, String factions,
                String actors, String hash) {
+        /**
+         * The values of {@code i} not made yet ({@link #pending}): an import into an empty store decides by the key
+         * alone, and its importing thread makes them ({@link #of}) so that both threads share the work.
+         */
+        static Row pending(Incident i) {
+            return new Row(i, null, null, null, null, null, null);
+        }
+
+        /** Whether the values still have to be made ({@link #of} on {@link #incident}). */
+        boolean isPending() {
+            return hash == null;
+        }
+
         /** Makes the values of {@code i}; {@code sha} is used by the calling thread alone. */
         static Row of(Incident i, MessageDigest sha) {
             String date = i.date().toString();

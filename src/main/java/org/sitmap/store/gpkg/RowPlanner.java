@@ -22,7 +22,9 @@ import org.sitmap.model.ParsedRow;
 
 /**
  * Decides what an import does with each row read, so that the importing thread only binds and writes: maps the
- * actors to factions, makes the row's column values, and by its source key and content hash chooses insert (with a
+ * actors to factions, makes the row's column values (in an import into an empty store, which decides by the key
+ * alone, they are left {@linkplain IncidentBinding.Row#pending pending} for the importing thread to make, so that
+ * the two threads share the work), and by its source key and content hash chooses insert (with a
  * new fid), update (of the stored fid), skip (unchanged) or keep the stored version (older: the source revised the
  * stored one later), or, in an import into an empty store where it keeps only key hashes ({@link KeyHashes}),
  * leaves a row whose key hash it met before to the importing thread (CHECK, {@link DuplicateKeys}); it also gathers the bounds of the rows written, the located places of the rows inserted or
@@ -45,7 +47,13 @@ final class RowPlanner {
      * A row with its decision: {@code values} are null for a rejected row; {@code fid} is the row to insert or
      * update; {@code deleteFts} asks to remove an older row's full-text entries before its first update.
      */
-    record Planned(ParsedRow row, IncidentBinding.Row values, Action action, long fid, boolean deleteFts) { }
+    record Planned(ParsedRow row, IncidentBinding.Row values, Action action, long fid, boolean deleteFts) {
+        /** This row with its values made, if they were {@linkplain IncidentBinding.Row#isPending pending}. */
+        Planned complete(MessageDigest sha) {
+            if (values == null || !values.isPending()) return this;
+            return new Planned(row, IncidentBinding.Row.of(values.incident(), sha), action, fid, deleteFts);
+        }
+    }
 
     /** The revision time of a row whose source gives none. */
     static final long UNREVISED = Long.MIN_VALUE;
@@ -114,13 +122,21 @@ final class RowPlanner {
     /** Decides about one row (on the reading thread). */
     Planned plan(ParsedRow row) {
         if (row.isRejected()) return new Planned(row, null, Action.REJECT, 0, false);
-        IncidentBinding.Row values = IncidentBinding.Row.of(normaliseActors(row.incident()), sha);
-        Incident inc = values.incident();
+        Incident inc = normaliseActors(row.incident());
+        byte[] key = inc.sourceKey().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        if (met != null) {
+            // decided by the key's hash alone: the values (content hash, actors, geometry) are left to the importing
+            // thread, whose writing costs less than this thread's reading since rows go to SQLite as pages
+            IncidentBinding.Row pending = IncidentBinding.Row.pending(inc);
+            if (!met.add(key)) return new Planned(row, pending, Action.CHECK, nextFid++, false);
+            long fid = nextFid++;
+            written(inc, true, bounds, places);
+            return new Planned(row, pending, Action.INSERT, fid, false);
+        }
+        IncidentBinding.Row values = IncidentBinding.Row.of(inc, sha);
         long hash = IncidentBinding.hash64(values.hash());
         long revised = inc.revised() == null ? UNREVISED : inc.revised().getEpochSecond();
-        byte[] key = inc.sourceKey().getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        if (met != null && !met.add(key)) return new Planned(row, values, Action.CHECK, nextFid++, false);
-        int k = met != null ? -1 : known.find(key);
+        int k = known.find(key);
         Action action;
         long fid;
         boolean deleteFts = false;

@@ -1,0 +1,255 @@
+package org.sitmap.store.gpkg;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.logging.Logger;
+import org.sitmap.model.Incident;
+
+/**
+ * The rows of a first load written as pages instead of bound values (issue 15). Binding ~21 values a row through the
+ * JDBC driver cost the importing thread more than SQLite's own insert; here the importing thread encodes each row
+ * inserted as a SQLite record into a stage database ({@link StagePages}) next to the store, and after the rows one
+ * {@code INSERT INTO main.incident SELECT * FROM sitmap_stage.incident} moves them: with the store's table empty,
+ * no triggers on it, foreign keys off and the stage's table and index the store's, SQLite's transfer optimisation
+ * copies the records as they are (no decoding). Any condition not met only makes SQLite decode and insert each row:
+ * the same rows either way.
+ *
+ * <p>How the stage takes part in the import's transaction: SQLite refuses {@code ATTACH} inside a transaction, so the
+ * stage file is created empty and attached before the import's transaction begins; SQLite reads nothing of it until
+ * the rows are moved, and then finds a changed schema cookie and reads its schema again. The stage is written with
+ * neither journal nor sync (it is scratch): a crash or a kill leaves the store as it was (its own transaction) and
+ * the stage file, which the next import into that store deletes ({@link #removeLeftover}). The file lives next to
+ * the store, not in the temp directory: it holds the rows' bytes (about the table's size, 2.8 GB at 10M rows), which a
+ * RAM-backed temp directory could not, and the store's disk is the one the rows are going to anyway.
+ *
+ * <p>Rows whose record does not fit in a page, and every row after the first the planner could not decide alone
+ * (a repeated key hash: deciding needs the rows in the store), are bound as before.
+ *
+ * <p>Threading: the importing thread only.
+ */
+final class StageRows implements AutoCloseable {
+    static final String SCHEMA = "sitmap_stage";
+    private static final Logger LOG = Logger.getLogger(StageRows.class.getName());
+    /** False binds every row, as before the stage ({@code -Dsitmap.import.stage=false}; tests compare both ways). */
+    static volatile boolean enabled = Boolean.parseBoolean(System.getProperty("sitmap.import.stage", "true"));
+
+    /** The incident table's columns in the order {@link #add} writes them. */
+    private static final List<String> COLUMNS = List.of("fid", "geom", "source_key", "event_date", "date_precision",
+            "end_date", "span_end", "place", "admin1", "country", "geo_precision", "event_type", "sub_event_type",
+            "fatalities", "summary", "source", "origin", "evidence", "batch_id", "faction_codes", "content_hash",
+            "actors", "source_revised");
+
+    private final Connection conn;
+    private final Path file;
+    private final String tableSql;
+    private StagePages pages;
+    private boolean attached;
+
+    private StageRows(Connection conn, Path file, String tableSql) {
+        this.conn = conn;
+        this.file = file;
+        this.tableSql = tableSql;
+    }
+
+    /** The stage file of {@code store}. */
+    static Path fileOf(Path store) {
+        Path abs = store.toAbsolutePath();
+        return abs.resolveSibling(abs.getFileName() + "-import-stage");
+    }
+
+    /** Deletes a stage file an earlier import left (killed before it could). */
+    static void removeLeftover(Path store) throws IOException {
+        Files.deleteIfExists(fileOf(store));
+    }
+
+    /**
+     * Creates and attaches an empty stage for an import into {@code store}, outside a transaction; null when the
+     * stage is turned off or the table's columns are not the ones this class writes.
+     */
+    static StageRows attach(Connection conn, Path store) throws SQLException, IOException {
+        if (!enabled) return null;
+        String sql;
+        List<String> columns = new ArrayList<>();
+        try (PreparedStatement ps = conn.prepareStatement("SELECT name FROM pragma_table_info('incident')");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) columns.add(rs.getString(1));
+        }
+        if (!columns.equals(COLUMNS)) return null;
+        try (PreparedStatement ps = conn.prepareStatement(
+                "SELECT sql FROM main.sqlite_schema WHERE type = 'table' AND name = 'incident'");
+             ResultSet rs = ps.executeQuery()) {
+            if (!rs.next()) return null;
+            sql = rs.getString(1);
+        }
+        if (attached(conn)) {
+            try (PreparedStatement ps = conn.prepareStatement("DETACH " + SCHEMA)) {
+                ps.execute();
+            }
+        }
+        Path file = fileOf(store);
+        Files.deleteIfExists(file);
+        Files.createFile(file);
+        StageRows stage = new StageRows(conn, file, sql);
+        try (PreparedStatement ps = conn.prepareStatement("ATTACH ? AS " + SCHEMA)) {
+            ps.setString(1, file.toString());
+            ps.execute();
+            stage.attached = true;
+            try (Statement st = conn.createStatement()) {
+                st.execute("PRAGMA " + SCHEMA + ".journal_mode = OFF");
+                st.execute("PRAGMA " + SCHEMA + ".synchronous = OFF");
+            }
+        } catch (SQLException e) {
+            stage.close();
+            throw e;
+        }
+        stage.pages = new StagePages(file, sql);
+        return stage;
+    }
+
+    /** Whether rows still go to the stage (until {@link #moveRows}). */
+    boolean open() {
+        return pages != null;
+    }
+
+    /**
+     * Writes an inserted row, with the values {@link IncidentBinding#bind} binds and {@code batchId}; false (nothing
+     * written) when its record needs overflow pages or a date text SQLite's NUMERIC affinity could take as a number.
+     */
+    boolean add(IncidentBinding.Row r, long fid, long batchId) throws IOException {
+        Incident i = r.incident();
+        if (!dateText(r.date()) || !dateText(r.spanEnd())) return false;
+        StagePages p = pages;
+        p.begin();
+        p.putNull();
+        p.putBlob(r.geom());
+        p.putText(i.sourceKey());
+        p.putText(r.date());
+        p.putLong(i.datePrecision().code());
+        p.putText(r.spanEnd());
+        p.putText(r.spanEnd());
+        p.putText(i.place());
+        p.putText(i.admin1());
+        p.putText(i.country());
+        p.putLong(i.geoPrecision().code());
+        p.putText(i.eventType().label());
+        p.putText(i.subEventType() == null ? null : i.subEventType().label());
+        if (i.fatalities() == null) p.putNull(); else p.putLong(i.fatalities());
+        p.putText(i.summary());
+        p.putText(i.source());
+        p.putText(i.origin());
+        p.putText(i.evidence());
+        p.putLong(batchId);
+        p.putText(r.factions());
+        p.putText(r.hash());
+        p.putText(r.actors());
+        if (i.revised() == null) p.putNull(); else p.putLong(i.revised().getEpochSecond());
+        if (!p.fits()) return false;
+        p.end(fid);
+        return true;
+    }
+
+    /**
+     * A date column (NUMERIC affinity) keeps a bound text as text unless the whole text reads as a number; an ISO
+     * date has a '-' after a digit, which no number has.
+     */
+    private static boolean dateText(String s) {
+        for (int k = 1; k < s.length(); k++) {
+            if (s.charAt(k) == '-' && Character.isDigit(s.charAt(k - 1))) return true;
+        }
+        return false;
+    }
+
+    /**
+     * Ends the stage and moves its rows into the store's {@code incident} (inside the import's transaction): the
+     * table's triggers are dropped around the move and created again from their SQL, the stage's index is filled,
+     * then one {@code INSERT … SELECT}. Returns the rows moved.
+     */
+    long moveRows() throws SQLException, IOException {
+        StagePages p = pages;
+        pages = null;
+        p.close();
+        if (p.rows() == 0) return 0;
+        List<String[]> triggers = new ArrayList<>();
+        try (PreparedStatement ps = conn.prepareStatement("SELECT name, sql FROM main.sqlite_schema"
+                + " WHERE type = 'trigger' AND tbl_name = 'incident' ORDER BY rowid");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) triggers.add(new String[] {rs.getString(1), rs.getString(2)});
+        }
+        try (Statement st = conn.createStatement()) {
+            for (String[] t : triggers) st.execute("DROP TRIGGER main.\"" + t[0].replace("\"", "\"\"") + "\"");
+            // the first read of the stage finds its schema changed since the ATTACH and reads it again
+            try (ResultSet rs = st.executeQuery("SELECT count(*) FROM " + SCHEMA + ".sqlite_schema")) {
+                if (!rs.next() || rs.getInt(1) != 2) throw new SQLException("the import's stage has no table");
+            }
+            st.execute("REINDEX " + SCHEMA + ".sqlite_autoindex_incident_1");
+            String move = "INSERT INTO main.incident SELECT * FROM " + SCHEMA + ".incident";
+            if (LOG.isLoggable(java.util.logging.Level.FINE)) {
+                boolean transfer = transfers(move);
+                LOG.fine(() -> "the stage's rows are moved " + (transfer ? "as records (transfer)" : "value by value"));
+            }
+            long moved = st.executeUpdate(move);
+            if (moved != p.rows()) throw new SQLException("moved " + moved + " rows of " + p.rows());
+            for (String[] t : triggers) st.execute(t[1]);
+        }
+        LOG.fine(() -> "moved " + p.rows() + " rows from the import's stage");
+        return p.rows();
+    }
+
+    /**
+     * Whether SQLite runs {@code move} as its transfer: its program has the transfer's loop copying each row's record
+     * ({@code RowCell}; it also has the ordinary loop, which it takes when the table is not empty) and the store's
+     * table is empty.
+     */
+    private boolean transfers(String move) throws SQLException {
+        boolean copies = false;
+        try (PreparedStatement ps = conn.prepareStatement("EXPLAIN " + move); ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) copies |= "RowCell".equals(rs.getString(2));
+        }
+        try (PreparedStatement ps = conn.prepareStatement("SELECT NOT EXISTS (SELECT 1 FROM main.incident)");
+             ResultSet rs = ps.executeQuery()) {
+            return copies && rs.next() && rs.getBoolean(1);
+        }
+    }
+
+    /** Detaches and deletes the stage (after the transaction ended); failures are left to the next import. */
+    @Override
+    public void close() {
+        try {
+            if (pages != null) pages.close();
+        } catch (IOException e) {
+            LOG.fine(() -> "closing the import's stage: " + e.getMessage());
+        }
+        pages = null;
+        if (attached) {
+            try (PreparedStatement ps = conn.prepareStatement("DETACH " + SCHEMA)) {
+                ps.execute();
+                attached = false;
+            } catch (SQLException e) {
+                LOG.fine(() -> "the import's stage stays attached: " + e.getMessage());
+            }
+        }
+        try {
+            if (!attached) Files.deleteIfExists(file);
+        } catch (IOException e) {
+            LOG.fine(() -> "the import's stage " + file + " is left to the next import: " + e.getMessage());
+        }
+    }
+
+    /** Whether {@code c} has a stage attached (tests). */
+    static boolean attached(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM pragma_database_list WHERE name = ?")) {
+            ps.setString(1, SCHEMA);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() && rs.getInt(1) > 0;
+            }
+        }
+    }
+}
