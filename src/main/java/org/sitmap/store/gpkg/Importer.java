@@ -396,8 +396,8 @@ final class Importer {
      * earlier, killed import left. Null (rows bound) when it cannot: the stage only saves time.
      */
     private StageRows openStage() {
+        StageRows.removeLeftover(store);
         try {
-            StageRows.removeLeftover(store);
             return firstLoad ? StageRows.attach(conn, store) : null;
         } catch (IOException | SQLException e) {
             LOG.fine(() -> "no stage for the import's rows: " + e.getMessage());

@@ -10,7 +10,11 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Logger;
+import java.util.stream.Stream;
 import org.sitmap.model.Incident;
 
 /**
@@ -26,7 +30,8 @@ import org.sitmap.model.Incident;
  * stage file is created empty and attached before the import's transaction begins; SQLite reads nothing of it until
  * the rows are moved, and then finds a changed schema cookie and reads its schema again. The stage is written with
  * neither journal nor sync (it is scratch): a crash or a kill leaves the store as it was (its own transaction) and
- * the stage file, which the next import into that store deletes ({@link #removeLeftover}). The file lives next to
+ * the stage file, which the next import into that store deletes ({@link #removeLeftover}; the file is named by the
+ * importing process, so a live import's stage is never taken for a leftover). The file lives next to
  * the store, not in the temp directory: it holds the rows' bytes (about the table's size, 2.8 GB at 10M rows), which a
  * RAM-backed temp directory could not, and the store's disk is the one the rows are going to anyway.
  *
@@ -59,15 +64,56 @@ final class StageRows implements AutoCloseable {
         this.tableSql = tableSql;
     }
 
-    /** The stage file of {@code store}. */
-    static Path fileOf(Path store) {
-        Path abs = store.toAbsolutePath();
-        return abs.resolveSibling(abs.getFileName() + "-import-stage");
+    /** Numbers the stages this process makes, so two imports of one process never share a file. */
+    private static final AtomicLong STAGES = new AtomicLong();
+    /** This process's stage files still in use: never a leftover, whatever another import of this process thinks. */
+    private static final Set<Path> LIVE = ConcurrentHashMap.newKeySet();
+
+    /** The names of {@code store}'s stage files start with this: {@code STORE-import-stage-PID-N}. */
+    private static String prefix(Path store) {
+        return store.toAbsolutePath().getFileName() + "-import-stage-";
     }
 
-    /** Deletes a stage file an earlier import left (killed before it could). */
-    static void removeLeftover(Path store) throws IOException {
-        Files.deleteIfExists(fileOf(store));
+    /** A new stage file's path for {@code store}, named by this process's id and a number. */
+    private static Path newFileOf(Path store) {
+        Path abs = store.toAbsolutePath();
+        return abs.resolveSibling(prefix(abs) + ProcessHandle.current().pid() + "-" + STAGES.incrementAndGet());
+    }
+
+    /** The stage files next to {@code store}: those of imports running now and those killed imports left. */
+    static List<Path> stagesOf(Path store) throws IOException {
+        Path abs = store.toAbsolutePath();
+        String prefix = prefix(abs);
+        try (Stream<Path> s = Files.list(abs.getParent())) {
+            return s.filter(f -> f.getFileName().toString().startsWith(prefix)).sorted().toList();
+        }
+    }
+
+    /**
+     * Deletes the stage files that imports killed before they could left next to {@code store}: a file is a
+     * leftover when the process named in it is gone. Another process's import running now, or another of this
+     * process's, keeps its stage (an import of a second program into the same store must not pull the file from
+     * under a first load). Failures are logged: a leftover only takes disk space until the next import.
+     */
+    static void removeLeftover(Path store) {
+        try {
+            String prefix = prefix(store);
+            for (Path f : stagesOf(store)) {
+                String rest = f.getFileName().toString().substring(prefix.length());
+                int dash = rest.indexOf('-');
+                long pid;
+                try {
+                    pid = Long.parseLong(dash < 0 ? rest : rest.substring(0, dash));
+                } catch (NumberFormatException e) {
+                    continue;   // not a name this class makes
+                }
+                boolean running = pid == ProcessHandle.current().pid() ? LIVE.contains(f)
+                        : ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+                if (!running) Files.deleteIfExists(f);
+            }
+        } catch (IOException e) {
+            LOG.fine(() -> "the stages killed imports left next to " + store + " stay: " + e.getMessage());
+        }
     }
 
     /**
@@ -94,9 +140,9 @@ final class StageRows implements AutoCloseable {
                 ps.execute();
             }
         }
-        Path file = fileOf(store);
-        Files.deleteIfExists(file);
+        Path file = newFileOf(store);
         Files.createFile(file);
+        LIVE.add(file);
         StageRows stage = new StageRows(conn, file, sql);
         try (PreparedStatement ps = conn.prepareStatement("ATTACH ? AS " + SCHEMA)) {
             ps.setString(1, file.toString());
@@ -240,6 +286,8 @@ final class StageRows implements AutoCloseable {
             if (!attached) Files.deleteIfExists(file);
         } catch (IOException e) {
             LOG.fine(() -> "the import's stage " + file + " is left to the next import: " + e.getMessage());
+        } finally {
+            if (!attached) LIVE.remove(file);
         }
     }
 

@@ -65,20 +65,27 @@ class StageRowsTest {
         // the rows before the first repeated key went through the stage, copied as records
         assertThat(messages).contains("the stage's rows are moved as records (transfer)", "moved 2500 rows from the"
                 + " import's stage");
-        assertThat(StageRows.fileOf(dir.resolve("staged.gpkg"))).doesNotExist();
+        assertThat(StageRows.stagesOf(dir.resolve("staged.gpkg"))).isEmpty();
     }
 
     @Test
-    void aStageLeftByAKilledImportIsDeletedByTheNext() throws Exception {
+    void aStageLeftByAKilledImportIsDeletedByTheNextAndARunningImportsStageIsKept() throws Exception {
         Path db = dir.resolve("s.gpkg");
-        Files.writeString(StageRows.fileOf(db), "left over");
+        // a process that has ended stands for a killed import; this JVM's parent (the build) for one still running
+        Process gone = new ProcessBuilder("true").start();
+        gone.waitFor();
+        Path left = dir.resolve("s.gpkg-import-stage-" + gone.pid() + "-1");
+        long running = ProcessHandle.current().parent().orElseThrow().pid();
+        Path live = dir.resolve("s.gpkg-import-stage-" + running + "-4");
+        Files.writeString(left, "left over");
+        Files.writeString(live, "another program's first load");
         try (IncidentStore s = IncidentStore.open(db)) {
             s.importAll(Fixtures.readerOf("f", Fixtures.arabic()), ImportOptions.DEFAULT, null);
-            assertThat(StageRows.fileOf(db)).doesNotExist();
-            Files.writeString(StageRows.fileOf(db), "left over");
+            assertThat(StageRows.stagesOf(db)).containsExactly(live);
+            Files.writeString(left, "left over");
             // not a first load: no stage, but the leftover goes
             s.importAll(Fixtures.readerOf("g", Fixtures.unresolved()), ImportOptions.DEFAULT, null);
-            assertThat(StageRows.fileOf(db)).doesNotExist();
+            assertThat(StageRows.stagesOf(db)).containsExactly(live);
         }
     }
 
