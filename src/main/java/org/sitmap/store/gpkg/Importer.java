@@ -4,9 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -92,8 +90,8 @@ final class Importer {
         java.util.concurrent.FutureTask<RtreePlan> packing = null;
         boolean bulk = true;
         try {
-            foreignKeys(false);
-            firstLoad = fresh && noIncidents() && BulkMode.beginFirstLoad(conn);
+            BatchRows.foreignKeys(conn, false);
+            firstLoad = fresh && BatchRows.noIncidents(conn) && BulkMode.beginFirstLoad(conn);
             if (!firstLoad) BulkMode.begin(conn);
             stage = openStage();
             conn.setAutoCommit(false);
@@ -105,8 +103,8 @@ final class Importer {
         final long t0 = System.nanoTime();
         final long c0 = cpu();
         try {
-            batchId = startBatch(file, reader.format());
-            long firstFid = nextFid();
+            batchId = BatchRows.startBatch(conn, file, reader.format());
+            long firstFid = BatchRows.nextFid(conn);
             planner.preload(conn, firstFid);
             List<String> dropped = planner.stored() < BulkMode.REINDEX_BELOW ? BulkMode.dropIndexes(conn) : List.of();
             ftsDelete = FtsBulk.dropTrigger(conn);
@@ -185,7 +183,7 @@ final class Importer {
             progress.accept(rowsRead);
             if (!"article".equals(reader.format())) PlaceRows.learn(conn, planner.places(), reader.format());
             long tPlaces = System.nanoTime();
-            finishBatch(batchId, rowsRead, imported, updated, skipped, rejected);
+            BatchRows.finishBatch(conn, batchId, rowsRead, imported, updated, skipped, rejected, planner.bounds());
             if (counted) ChangeCounter.resume(conn, imported + updated > 0);
             checkCancel(cancelled, file);
             // a file whose every row was rejected leaves the store as it was (not even a batch record)
@@ -247,7 +245,8 @@ final class Importer {
      */
     private RuntimeException restore(boolean bulk, RuntimeException primary) {
         RuntimeException first = null;
-        List<SqlStep> steps = new ArrayList<>(List.of(() -> conn.setAutoCommit(true), () -> foreignKeys(true)));
+        List<SqlStep> steps = new ArrayList<>(List.of(() -> conn.setAutoCommit(true),
+                () -> BatchRows.foreignKeys(conn, true)));
         if (stage != null) steps.add(() -> stage.close());
         if (bulk) steps.add(() -> BulkMode.end(conn));
         if (firstLoad) steps.add(() -> BulkMode.endFirstLoad(conn));
@@ -284,83 +283,10 @@ final class Importer {
         void run() throws SQLException;
     }
 
-    /**
-     * Foreign-key checks cost about a sixth of an import's SQLite time. The import writes only rows whose references
-     * it has made valid itself (fids it assigns, its own batch), so it turns the checks off for its transaction
-     * (the pragma cannot change inside one) and back on after it, whatever happened.
-     */
-    private void foreignKeys(boolean on) throws SQLException {
-        try (PreparedStatement ps = conn.prepareStatement("PRAGMA foreign_keys = " + (on ? "ON" : "OFF"))) {
-            ps.execute();
-        }
-    }
-
     /** The calling thread's CPU time in ns (0 where the JVM cannot tell). */
     private static long cpu() {
         java.lang.management.ThreadMXBean b = java.lang.management.ManagementFactory.getThreadMXBean();
         return b.isCurrentThreadCpuTimeSupported() ? b.getCurrentThreadCpuTime() : 0;
-    }
-
-    private boolean noIncidents() throws SQLException {
-        try (PreparedStatement ps = conn.prepareStatement("SELECT NOT EXISTS (SELECT 1 FROM incident)");
-             ResultSet rs = ps.executeQuery()) {
-            return rs.next() && rs.getBoolean(1);
-        }
-    }
-
-    private long startBatch(String file, String format) throws SQLException {
-        try (PreparedStatement ps = conn.prepareStatement(
-                "INSERT INTO import_batch(file, format, started) VALUES (?,?,?)")) {
-            ps.setString(1, file);
-            ps.setString(2, format);
-            ps.setString(3, Instant.now().toString());
-            ps.executeUpdate();
-        }
-        long id;
-        try (PreparedStatement ps = conn.prepareStatement("SELECT last_insert_rowid()"); ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            id = rs.getLong(1);
-        }
-        try (PreparedStatement ps = conn.prepareStatement(
-                "INSERT INTO source(location, format, first_batch_id) VALUES (?,?,?) ON CONFLICT(location) DO NOTHING")) {
-            ps.setString(1, file);
-            ps.setString(2, format);
-            ps.setLong(3, id);
-            ps.executeUpdate();
-        }
-        return id;
-    }
-
-    private void finishBatch(long id, int rows, int imported, int updated, int skipped, int rejected) throws SQLException {
-        try (PreparedStatement ps = conn.prepareStatement("UPDATE import_batch SET finished=?, rows_read=?,"
-                + " imported=?, updated=?, skipped=?, rejected=? WHERE id=?")) {
-            ps.setString(1, Instant.now().toString());
-            ps.setInt(2, rows);
-            ps.setInt(3, imported);
-            ps.setInt(4, updated);
-            ps.setInt(5, skipped);
-            ps.setInt(6, rejected);
-            ps.setLong(7, id);
-            ps.executeUpdate();
-        }
-        // the bounds grow with the rows written (a superset after updates that moved an incident is allowed)
-        try (PreparedStatement ps = conn.prepareStatement("UPDATE gpkg_contents SET"
-                + " last_change=strftime('%Y-%m-%dT%H:%M:%fZ','now'), min_x=min(coalesce(min_x, ?1), ?1),"
-                + " min_y=min(coalesce(min_y, ?2), ?2), max_x=max(coalesce(max_x, ?3), ?3),"
-                + " max_y=max(coalesce(max_y, ?4), ?4) WHERE table_name='incident'")) {
-            double[] bounds = planner.bounds();
-            if (bounds[0] > bounds[2]) return;
-            for (int k = 0; k < 4; k++) ps.setDouble(k + 1, bounds[k]);
-            ps.executeUpdate();
-        }
-    }
-
-    private long nextFid() throws SQLException {
-        try (PreparedStatement ps = conn.prepareStatement("SELECT max(coalesce((SELECT max(fid) FROM incident), 0),"
-                + " coalesce((SELECT seq FROM sqlite_sequence WHERE name='incident'), 0))");
-             ResultSet rs = ps.executeQuery()) {
-            return rs.next() ? rs.getLong(1) + 1 : 1;
-        }
     }
 
     /**
