@@ -5,7 +5,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -82,31 +81,12 @@ final class SpatialIndex {
      * @return their CREATE statements, for {@link #createTriggers}
      */
     static List<String> dropTriggers(Connection c) throws SQLException {
-        List<String[]> found = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'"
-                + " AND tbl_name = 'incident' AND name LIKE ? ESCAPE '\\' AND sql IS NOT NULL")) {
-            ps.setString(1, TABLE.replace("_", "\\_") + "\\_%");
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) found.add(new String[] {rs.getString(1), rs.getString(2)});
-            }
-        }
-        List<String> creates = new ArrayList<>();
-        for (String[] t : found) {
-            try (PreparedStatement ps = c.prepareStatement("DROP TRIGGER \"" + t[0].replace("\"", "\"\"") + "\"")) {
-                ps.executeUpdate();
-            }
-            creates.add(t[1]);
-        }
-        return creates;
+        return IncidentTriggers.drop(c, TABLE + "_");
     }
 
     /** Creates again the triggers {@link #dropTriggers} dropped. */
     static void createTriggers(Connection c, List<String> creates) throws SQLException {
-        for (String sql : creates) {
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-                ps.executeUpdate();
-            }
-        }
+        IncidentTriggers.create(c, creates);
     }
 
     /** The statement that writes one entry: parameters id, minx, maxx, miny, maxy. */

@@ -223,14 +223,8 @@ final class StageRows implements AutoCloseable {
         pages = null;
         p.close();
         if (p.rows() == 0) return 0;
-        List<String[]> triggers = new ArrayList<>();
-        try (PreparedStatement ps = conn.prepareStatement("SELECT name, sql FROM main.sqlite_schema"
-                + " WHERE type = 'trigger' AND tbl_name = 'incident' ORDER BY rowid");
-             ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) triggers.add(new String[] {rs.getString(1), rs.getString(2)});
-        }
+        List<String> triggers = IncidentTriggers.drop(conn, null);
         try (Statement st = conn.createStatement()) {
-            for (String[] t : triggers) st.execute("DROP TRIGGER main.\"" + t[0].replace("\"", "\"\"") + "\"");
             // the first read of the stage finds its schema changed since the ATTACH and reads it again
             try (ResultSet rs = st.executeQuery("SELECT count(*) FROM " + SCHEMA + ".sqlite_schema")) {
                 if (!rs.next() || rs.getInt(1) != 2) throw new SQLException("the import's stage has no table");
@@ -243,7 +237,7 @@ final class StageRows implements AutoCloseable {
             }
             long moved = st.executeUpdate(move);
             if (moved != p.rows()) throw new SQLException("moved " + moved + " rows of " + p.rows());
-            for (String[] t : triggers) st.execute(t[1]);
+            IncidentTriggers.create(conn, triggers);
         }
         LOG.fine(() -> "moved " + p.rows() + " rows from the import's stage");
         return p.rows();
