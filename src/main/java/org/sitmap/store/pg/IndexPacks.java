@@ -14,7 +14,6 @@ import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyOut;
 import org.sitmap.index.IncidentIndex;
 import org.sitmap.index.IndexColumns;
-import org.sitmap.index.IndexMerge;
 import org.sitmap.model.EventType;
 import org.sitmap.model.FactionCatalog;
 import org.sitmap.model.SubEventType;
@@ -51,7 +50,7 @@ final class IndexPacks {
     record Start(long before, boolean base) { }
 
     /** One pack to read: its number, parts and rows. */
-    private record Pack(long pack, int parts, long rows) { }
+    record Pack(long pack, int parts, long rows) { }
 
     /**
      * The packs to read, the change count the base was made at (edits from there on are read again), and whether the
@@ -279,7 +278,7 @@ final class IndexPacks {
                 + " sitmap.index_pack WHERE pack BETWEEN " + plan.get(0).pack() + " AND "
                 + plan.get(plan.size() - 1).pack() + " ORDER BY pack, part) TO STDOUT (FORMAT binary)");
         try {
-            Folding fold = new Folding(catalog, plan);
+            PackFolding fold = new PackFolding(catalog, plan);
             boolean header = false;
             for (byte[] m; (m = out.readFromCopy()) != null; ) {
                 ByteBuffer b = ByteBuffer.wrap(m);
@@ -308,58 +307,6 @@ final class IndexPacks {
             return null;
         } finally {
             if (out.isActive()) out.cancelCopy();
-        }
-    }
-
-    /** The packs' parts in order, each pack's rows appended, the packs folded newest-over-oldest. */
-    private static final class Folding {
-        private final FactionCatalog catalog;
-        private final List<Pack> plan;
-        private final List<IncidentIndex> stack = new ArrayList<>();
-        private int at = -1;
-        private int nextPart;
-        private PackColumns cols;
-
-        Folding(FactionCatalog catalog, List<Pack> plan) {
-            this.catalog = catalog;
-            this.plan = plan;
-        }
-
-        boolean add(long pack, int part, ByteBuffer payload) {
-            if (cols == null || nextPart == plan.get(at).parts()) {
-                if (cols != null) push(cols.build(catalog));
-                at++;
-                if (at >= plan.size() || plan.get(at).rows() > Integer.MAX_VALUE) return false;
-                cols = new PackColumns((int) plan.get(at).rows());
-                nextPart = 0;
-            }
-            if (plan.get(at).pack() != pack || part != nextPart++) return false;
-            cols.add(payload);
-            return true;
-        }
-
-        /**
-         * Folds with a run stack: a pack is merged into the one below while that one is not much larger, so many
-         * small imports merge among themselves and a large base is copied about once, not once per import.
-         */
-        private void push(IncidentIndex ix) {
-            stack.add(ix);
-            while (stack.size() >= 2 && stack.get(stack.size() - 2).size() <= 2L * stack.get(stack.size() - 1).size()) {
-                collapseTop();
-            }
-        }
-
-        private void collapseTop() {
-            IncidentIndex newer = stack.remove(stack.size() - 1);
-            IncidentIndex older = stack.remove(stack.size() - 1);
-            stack.add(IndexMerge.merge(older, newer));
-        }
-
-        IncidentIndex finish() {
-            if (cols == null || at != plan.size() - 1 || nextPart != plan.get(at).parts()) return null;
-            push(cols.build(catalog));
-            while (stack.size() >= 2) collapseTop();
-            return stack.get(0);
         }
     }
 
