@@ -64,6 +64,20 @@ final class StageRows implements AutoCloseable {
         this.tableSql = tableSql;
     }
 
+    /** The event and sub-event type labels' UTF-8 bytes, by ordinal (what {@code putText(label())} encodes). */
+    private static final byte[][] EVENT_TYPES = labels(org.sitmap.model.EventType.values());
+    private static final byte[][] SUB_EVENT_TYPES = labels(org.sitmap.model.SubEventType.values());
+
+    private static byte[][] labels(Object[] types) {
+        byte[][] out = new byte[types.length][];
+        for (int k = 0; k < types.length; k++) {
+            String label = types[k] instanceof org.sitmap.model.EventType t ? t.label()
+                    : ((org.sitmap.model.SubEventType) types[k]).label();
+            out[k] = label.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        }
+        return out;
+    }
+
     /** Numbers the stages this process makes, so two imports of one process never share a file. */
     private static final AtomicLong STAGES = new AtomicLong();
     /** This process's stage files still in use: never a leftover, whatever another import of this process thinks. */
@@ -185,8 +199,8 @@ final class StageRows implements AutoCloseable {
         p.putText(i.admin1());
         p.putText(i.country());
         p.putLong(i.geoPrecision().code());
-        p.putText(i.eventType().label());
-        p.putText(i.subEventType() == null ? null : i.subEventType().label());
+        p.putText(EVENT_TYPES[i.eventType().ordinal()]);
+        if (i.subEventType() == null) p.putNull(); else p.putText(SUB_EVENT_TYPES[i.subEventType().ordinal()]);
         if (i.fatalities() == null) p.putNull(); else p.putLong(i.fatalities());
         p.putText(i.summary());
         p.putText(i.source());
