@@ -119,6 +119,17 @@ public final class IncidentValues {
         return new String(hex, StandardCharsets.ISO_8859_1);
     }
 
+    /**
+     * {@code s.getBytes(UTF_8)}: the bytes the last {@link #hash(Incident)} made when this very instance was one of
+     * its texts (a writer then encodes each text once for the hash and the row), else made now. The array is shared:
+     * it must not be changed.
+     */
+    public byte[] utf8(String s) {
+        HashInput in = input;
+        for (int k = in.encoded - 1; k >= 0; k--) if (in.encodedText[k] == s) return in.encodedBytes[k];
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
     /** The lower-case hex digits ({@code Character.forDigit(d, 16)} for d in 0..15). */
     private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.ISO_8859_1);
 
@@ -136,6 +147,27 @@ public final class IncidentValues {
             sb.append(input.cached(list.get(k)).json);
         }
         return sb.append(']').toString();
+    }
+
+    /** log2 of the date texts {@link #date} remembers (direct-mapped by the day). */
+    private static final int DATE_BITS = 12;
+    private final long[] dateDays = new long[1 << DATE_BITS];
+    private final String[] dateTexts = new String[1 << DATE_BITS];
+
+    /**
+     * {@link #dateText}: the same text, one instance per day met again (a slot of a direct-mapped table holds the
+     * last day that fell into it); an import's dates repeat on many rows.
+     */
+    public String date(LocalDate d) {
+        long day = d.toEpochDay();
+        int slot = (int) (day & ((1 << DATE_BITS) - 1));
+        String t = dateTexts[slot];
+        if (t == null || dateDays[slot] != day) {
+            t = dateText(d);
+            dateDays[slot] = day;
+            dateTexts[slot] = t;
+        }
+        return t;
     }
 
     /**
@@ -184,6 +216,10 @@ public final class IncidentValues {
         private final Map<Actor, ActorParts> actors = new HashMap<>();
         private long[] coordBits;
         private byte[][] coordTexts;
+        /** The texts this row's input encoded ({@link #utf8(String)}), and their bytes. */
+        final String[] encodedText = new String[24];
+        final byte[][] encodedBytes = new byte[24][];
+        int encoded;
 
         HashInput(boolean remember) {
             this.remember = remember;
@@ -191,6 +227,7 @@ public final class IncidentValues {
 
         void clear() {
             length = 0;
+            encoded = 0;
         }
 
         private void room(int more) {
@@ -216,12 +253,19 @@ public final class IncidentValues {
         }
 
         /**
-         * A coordinate field: {@code Double.toString(v)} (ASCII), or U+0000 for null. The text is that method's
-         * own, remembered by the value's bits in a direct-mapped table (an entry holds the last value of its slot),
+         * A coordinate field: {@code Double.toString(v)} (ASCII), or U+0000 for null. A value of at most four decimals
+         * is written by {@link CoordinateText}; any other's text is that method's own, remembered by the value's bits in a direct-mapped table (an entry holds the last value of its slot),
          * so a value met again costs a lookup instead of a binary-to-decimal conversion.
          */
         HashInput coordinate(Double v) {
+            // four decimals or fewer: written by CoordinateText (the JDK's text, shown for every such value)
             if (v == null) return text(null);
+            room(13);
+            int end = CoordinateText.write(v, bytes, length);
+            if (end >= 0) {
+                length = end;
+                return put(0x1f);
+            }
             if (!remember) return text(v.toString());
             if (coordBits == null) {
                 coordBits = new long[1 << COORD_BITS];
@@ -289,7 +333,12 @@ public final class IncidentValues {
          * method itself, whose ASCII case is one vectorised check and copy, then one copy into the buffer.
          */
         HashInput utf8(String s) {
-            return put(s.getBytes(StandardCharsets.UTF_8));
+            byte[] u = s.getBytes(StandardCharsets.UTF_8);
+            if (remember && encoded < encodedText.length) {
+                encodedText[encoded] = s;
+                encodedBytes[encoded++] = u;
+            }
+            return put(u);
         }
     }
 

@@ -1,5 +1,6 @@
 package org.sitmap.store;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.charset.StandardCharsets;
@@ -138,20 +139,28 @@ class IncidentValuesTest {
                 b.actor(names[r.nextInt(names.length)] + (r.nextInt(3) == 0 ? " " + r.nextInt(90_000) : ""),
                         r.nextBoolean() ? "SAA" : "UNK");
             }
+            if (r.nextBoolean()) b.place(names[r.nextInt(names.length)]).summary("near " + names[r.nextInt(names.length)]);
             Incident i = values.normalised(b.build());
             if (n % 8 == 0) assertEquals(reference(i), values.hash(i), "incident " + n);
             else assertEquals(IncidentValues.hash(MessageDigest.getInstance("SHA-256"), i), values.hash(i), "incident " + n);
             assertEquals(IncidentValues.actorsJson(i), values.actors(i), "actors of incident " + n);
+            // a row's texts encoded once: the bytes the hash made are those of getBytes, for its texts and others
+            for (String t : new String[] {i.sourceKey(), i.place(), i.summary(), i.eventType().label(), names[n % names.length],
+                    "other " + n}) {
+                if (t != null) assertArrayEquals(t.getBytes(StandardCharsets.UTF_8), values.utf8(t), t);
+            }
         }
     }
 
     @Test
     void dateTextIsLocalDatesOwn() {
+        IncidentValues values = new IncidentValues(FactionCatalog.shipped());
         Random r = new Random(5);
         for (int n = 0; n < 200_000; n++) {
             LocalDate d = n < 100_000 ? LocalDate.ofEpochDay(r.nextInt(4_000_000) - 1_000_000)
                     : LocalDate.of(r.nextInt(40_000) - 20_000, 1 + r.nextInt(12), 1 + r.nextInt(28));
             assertEquals(d.toString(), IncidentValues.dateText(d));
+            assertEquals(d.toString(), values.date(d), "remembered");
         }
         for (LocalDate d : new LocalDate[] {LocalDate.MIN, LocalDate.MAX, LocalDate.of(999, 12, 31), LocalDate.of(1000, 1, 1),
                 LocalDate.of(9999, 12, 31), LocalDate.of(10_000, 1, 1), LocalDate.of(0, 1, 1), LocalDate.of(-1, 1, 1)}) {

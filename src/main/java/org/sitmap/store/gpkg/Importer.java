@@ -330,7 +330,7 @@ final class Importer {
     /** Writes an inserted row: into the open stage, else (or when it does not fit there) bound. */
     private void insert(RowPlanner.Planned p, long batchId) throws SQLException, IOException {
         if (stage != null && stage.open()) {
-            if (!stage.add(p.values(), p.fid(), batchId)) unstaged.add(p);
+            if (!stage.add(p.values(), p.fid(), batchId, values)) unstaged.add(p);
             return;
         }
         IncidentBinding.bind(insert, p.values());

@@ -73,14 +73,14 @@ final class IncidentBinding {
         /**
          * Makes the values of {@code i} (normalised): the texts {@code LocalDate.toString}, {@code String.join(",",
          * i.factions())}, {@link IncidentValues#actorsJson} and {@link IncidentValues#hash(MessageDigest, Incident)}
-         * give, made by {@code values}' faster ways ({@link IncidentValues#dateText}, {@link
+         * give, made by {@code values}' faster ways ({@link IncidentValues#date}, {@link
          * IncidentValues#factionCodes}, {@link IncidentValues#actors}, {@link IncidentValues#hash(Incident)});
          * {@code values} is used by the calling thread alone.
          */
         static Row of(Incident i, IncidentValues values) {
-            String date = IncidentValues.dateText(i.date());
+            String date = values.date(i.date());
             LocalDate end = i.spanEnd();
-            String spanEnd = end.equals(i.date()) ? date : IncidentValues.dateText(end);
+            String spanEnd = end.equals(i.date()) ? date : values.date(end);
             return new Row(i, i.located() ? GeoPackageBinary.point(i.longitude(), i.latitude()) : null, date, spanEnd,
                     IncidentValues.factionCodes(i), values.actors(i), values.hash(i));
         }
