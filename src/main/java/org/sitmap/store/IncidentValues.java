@@ -19,7 +19,8 @@ import org.sitmap.model.Incident;
  * same thing in a GeoPackage and on a team server (a field store brought to the server skips what is already
  * there): the factions as a list, the actors as JSON with unknown faction codes under UNK, the content hash.
  *
- * <p>Not thread-safe (it holds a digest): one per writing thread.
+ * <p>Not thread-safe (it holds a digest, the hash's input buffer and what it remembers from row to row: actors' parts,
+ * date texts, coordinate texts, the last row's encoded texts): one per thread that makes rows' values.
  */
 public final class IncidentValues {
     private final FactionCatalog catalog;
