@@ -127,7 +127,7 @@ public final class IncidentValues {
      */
     public byte[] utf8(String s) {
         HashInput in = input;
-        for (int k = in.encoded - 1; k >= 0; k--) if (in.encodedText[k] == s) return in.encodedBytes[k];
+        for (int k = 0; k < in.encoded; k++) if (in.encodedText[k] == s) return in.encodedBytes[k];
         return s.getBytes(StandardCharsets.UTF_8);
     }
 
@@ -160,8 +160,9 @@ public final class IncidentValues {
      * last day that fell into it); an import's dates repeat on many rows.
      */
     public String date(LocalDate d) {
-        long day = d.toEpochDay();
-        int slot = (int) (day & ((1 << DATE_BITS) - 1));
+        // year, month and day packed (no epoch-day arithmetic): distinct for distinct dates, whatever the year
+        long day = ((long) d.getYear() << 9) | (d.getMonthValue() << 5) | d.getDayOfMonth();
+        int slot = (int) ((day * 0x9E3779B97F4A7C15L) >>> (64 - DATE_BITS));
         String t = dateTexts[slot];
         if (t == null || dateDays[slot] != day) {
             t = dateText(d);
