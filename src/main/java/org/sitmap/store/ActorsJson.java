@@ -24,13 +24,24 @@ final class ActorsJson {
         StringBuilder sb = new StringBuilder(24 + 48 * actors.size()).append('[');
         for (Actor a : actors) {
             if (sb.length() > 1) sb.append(',');
-            sb.append("{\"name\":");
-            string(sb, a.name());
-            sb.append(",\"faction\":");
-            string(sb, a.factionCode());
-            sb.append('}');
+            object(sb, a);
         }
         return sb.append(']').toString();
+    }
+
+    /** One actor's object of the array, as {@link #write} writes it ({@link IncidentValues} keeps them per actor). */
+    static String object(Actor a) {
+        StringBuilder sb = new StringBuilder(32 + a.name().length());
+        object(sb, a);
+        return sb.toString();
+    }
+
+    private static void object(StringBuilder sb, Actor a) {
+        sb.append("{\"name\":");
+        string(sb, a.name());
+        sb.append(",\"faction\":");
+        string(sb, a.factionCode());
+        sb.append('}');
     }
 
     private static void string(StringBuilder sb, String s) {

@@ -1,5 +1,6 @@
 package org.sitmap.store;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.charset.StandardCharsets;
@@ -106,6 +107,64 @@ class IncidentValuesTest {
             for (int a = r.nextInt(n % 50 == 0 ? 21 : 6); a > 0; a--) b.actor("a" + a, codes[r.nextInt(codes.length)]);
             Incident i = b.build();
             assertEquals(String.join(",", i.factions()), IncidentValues.factionCodes(i), "incident " + n);
+        }
+    }
+
+    /**
+     * An instance remembers coordinates' texts (a direct-mapped table of 2^16 slots, here overrun by 150,000 values
+     * met again and again) and actors' parts: its hashes and actors columns stay those made afresh, row after row.
+     */
+    @Test
+    void rememberedTextsGiveTheFormerHashesAndActors() throws Exception {
+        IncidentValues values = new IncidentValues(FactionCatalog.shipped());
+        Random r = new Random(20261208);
+        double[] coords = new double[150_000];
+        for (int k = 0; k < coords.length; k++) {
+            // four decimals as ACLED gives them, some other shapes (exponents, -0.0, long fractions)
+            coords[k] = switch (k % 5) {
+                case 0 -> (r.nextInt(1_800_000) - 900_000) / 10_000.0;
+                case 1 -> r.nextDouble() * 180 - 90;
+                case 2 -> k % 2 == 0 ? -0.0 : 1e-7 * k % 90;
+                default -> (r.nextInt(90_000) - 45_000) / 1_000.0;
+            };
+        }
+        String[] names = {"Military Forces of Syria (2000-)", "the \"Hamza\" division \\ SNA\ttab\u0001", "هيئة تحرير الشام",
+                "Ma‘arratmişrīn gunmen", "lone \uD800", "x"};
+        for (int n = 0; n < 120_000; n++) {
+            Incident.Builder b = Incident.builder().sourceKey("acled:SYN" + n)
+                    .date(LocalDate.of(1990 + r.nextInt(40), 1 + r.nextInt(12), 1 + r.nextInt(28)))
+                    .eventType(EventType.BATTLES);
+            if (r.nextInt(10) > 0) b.position(coords[r.nextInt(coords.length)], 2 * coords[r.nextInt(coords.length)]);
+            for (int a = r.nextInt(4); a > 0; a--) {
+                b.actor(names[r.nextInt(names.length)] + (r.nextInt(3) == 0 ? " " + r.nextInt(90_000) : ""),
+                        r.nextBoolean() ? "SAA" : "UNK");
+            }
+            if (r.nextBoolean()) b.place(names[r.nextInt(names.length)]).summary("near " + names[r.nextInt(names.length)]);
+            Incident i = values.normalised(b.build());
+            if (n % 8 == 0) assertEquals(reference(i), values.hash(i), "incident " + n);
+            else assertEquals(IncidentValues.hash(MessageDigest.getInstance("SHA-256"), i), values.hash(i), "incident " + n);
+            assertEquals(IncidentValues.actorsJson(i), values.actors(i), "actors of incident " + n);
+            // a row's texts encoded once: the bytes the hash made are those of getBytes, for its texts and others
+            for (String t : new String[] {i.sourceKey(), i.place(), i.summary(), i.eventType().label(), names[n % names.length],
+                    "other " + n}) {
+                if (t != null) assertArrayEquals(t.getBytes(StandardCharsets.UTF_8), values.utf8(t), t);
+            }
+        }
+    }
+
+    @Test
+    void dateTextIsLocalDatesOwn() {
+        IncidentValues values = new IncidentValues(FactionCatalog.shipped());
+        Random r = new Random(5);
+        for (int n = 0; n < 200_000; n++) {
+            LocalDate d = n < 100_000 ? LocalDate.ofEpochDay(r.nextInt(4_000_000) - 1_000_000)
+                    : LocalDate.of(r.nextInt(40_000) - 20_000, 1 + r.nextInt(12), 1 + r.nextInt(28));
+            assertEquals(d.toString(), IncidentValues.dateText(d));
+            assertEquals(d.toString(), values.date(d), "remembered");
+        }
+        for (LocalDate d : new LocalDate[] {LocalDate.MIN, LocalDate.MAX, LocalDate.of(999, 12, 31), LocalDate.of(1000, 1, 1),
+                LocalDate.of(9999, 12, 31), LocalDate.of(10_000, 1, 1), LocalDate.of(0, 1, 1), LocalDate.of(-1, 1, 1)}) {
+            assertEquals(d.toString(), IncidentValues.dateText(d));
         }
     }
 

@@ -142,18 +142,18 @@ public final class AcledReader extends CsvIncidentReader {
             if (gp > 3 || gp == 0 && located) throw new Bad("geo_precision must be 1, 2 or 3, not " + gp);
             b.geoPrecision(GeoPrecision.ofCode(gp));
         }
-        types.apply(text(eventType), text(subEventType), b);
+        types.apply(repeated(eventType), repeated(subEventType), b);
         List<Actor> list = new ArrayList<>(4);
-        actors.addAll(text(actor1), list);
-        actors.addAll(text(assoc1), list);
-        actors.addAll(text(actor2), list);
-        actors.addAll(text(assoc2), list);
-        actors.addAll(text(assocBoth), list);
+        actors.addAll(repeated(actor1), list);
+        actors.addAll(repeated(assoc1), list);
+        actors.addAll(repeated(actor2), list);
+        actors.addAll(repeated(assoc2), list);
+        actors.addAll(repeated(assocBoth), list);
         if (list.isEmpty()) throw new Bad("no actor1");
         b.actors(withOwnFactions(list));
         b.fatalities(count(fatalities, "fatalities"));
-        b.place(text(location)).admin1(text(admin1)).country(text(country));
-        b.summary(text(notes)).source(text(source)).evidence(text(evidence));
+        b.place(repeated(location)).admin1(repeated(admin1)).country(repeated(country));
+        b.summary(text(notes)).source(repeated(source)).evidence(text(evidence));
         String from = text(origin);
         b.origin(from != null ? from : file + ":" + line);
         b.revised(revision(text(timestamp)));

@@ -37,6 +37,8 @@ final class AcledTypes {
 
     private final Map<String, Optional<EventType>> types = new HashMap<>();
     private final Map<String, Optional<SubEventType>> subs = new HashMap<>();
+    /** The pre-2019 sub-type an event type label implies ({@link #LEGACY_SUB} by its lower case), per label. */
+    private final Map<String, Optional<SubEventType>> legacySubs = new HashMap<>();
 
     /** Sets the event type (and sub-type when known) of {@code b}. */
     void apply(String type, String sub, Incident.Builder b) throws Bad {
@@ -44,7 +46,8 @@ final class AcledTypes {
         Optional<EventType> t = types.computeIfAbsent(type, AcledTypes::type);
         if (t.isEmpty()) throw new Bad("unknown event_type '" + type + "'");
         b.eventType(t.get());
-        SubEventType legacy = LEGACY_SUB.get(type.toLowerCase(Locale.ROOT));
+        SubEventType legacy = legacySubs.computeIfAbsent(type,
+                k -> Optional.ofNullable(LEGACY_SUB.get(k.toLowerCase(Locale.ROOT)))).orElse(null);
         if (sub == null) {
             if (legacy != null) b.subEventType(legacy);
             return;

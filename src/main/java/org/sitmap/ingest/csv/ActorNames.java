@@ -48,6 +48,7 @@ public final class ActorNames {
     }
 
     private int nextSeparator(String field, int from) {
+        if (separators.length() == 1) return field.indexOf(separators.charAt(0), from);
         for (int i = from; i < field.length(); i++) if (separators.indexOf(field.charAt(i)) >= 0) return i;
         return -1;
     }

@@ -25,6 +25,7 @@ public abstract class CsvIncidentReader implements IncidentReader {
     protected final CsvTokenizer csv;
     protected final CsvHeader header;
     private final org.sitmap.ingest.TextInput.Decoded text;
+    private final SharedTexts shared = new SharedTexts();
 
     /**
      * @param in   the file's bytes (closed by {@link #close()}, also when this constructor throws)
@@ -91,6 +92,17 @@ public abstract class CsvIncidentReader implements IncidentReader {
             if (t.length() != raw.length()) return t;
         }
         return csv.stripped(i);
+    }
+
+    /**
+     * {@link #text}'s value of a short column whose values repeat from record to record (types, actors, places):
+     * the same {@code String} instance for the same bytes ({@link SharedTexts}), so that it is not decoded again and
+     * the maps keyed on it compute its hash code once.
+     */
+    protected final String repeated(int i) {
+        if (i < 0 || csv.isBlank(i)) return null;
+        if (csv.first(i) == '\'' && csv.byteLength(i) > 1) return text(i);
+        return csv.stripped(i, shared);
     }
 
     /**

@@ -126,6 +126,13 @@ public final class CsvTokenizer implements Closeable {
         return new String(win, s, e - s, StandardCharsets.UTF_8);
     }
 
+    /** {@link #stripped}'s text, through {@code shared} (one instance for a text that repeats). */
+    String stripped(int i, SharedTexts shared) {
+        if (i < 0 || i >= fields) return "";
+        int s = stripStart(i);
+        return shared.get(win, s, stripEnd(i, s));
+    }
+
     /** Where field {@code i} starts without its leading white space (in {@link #bytes()}). */
     int stripStart(int i) {
         int s = starts[i], e = ends[i];

@@ -42,7 +42,7 @@ final class Importer {
     /** Decides the rows whose key hash was met before, in an import into an empty store. */
     private final DuplicateKeys duplicates;
     /** For the values the planner leaves to this thread ({@link IncidentBinding.Row#pending}). */
-    private final java.security.MessageDigest sha;
+    private final org.sitmap.store.IncidentValues values;
     private PreparedStatement insert;
     private PreparedStatement update;
     private PreparedStatement ftsDelete;
@@ -67,11 +67,7 @@ final class Importer {
         this.store = store;
         this.planner = new RowPlanner(catalog);
         this.duplicates = new DuplicateKeys(conn);
-        try {
-            this.sha = java.security.MessageDigest.getInstance("SHA-256");
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        this.values = new org.sitmap.store.IncidentValues(catalog);
         this.fresh = fresh;
     }
 
@@ -118,7 +114,7 @@ final class Importer {
             RowPlanner.Planned p;
             while ((p = rows.next()) != null) {
                 rowsRead++;
-                p = p.complete(sha);
+                p = p.complete(values);
                 if ((rowsRead & 1023) == 0) {
                     checkCancel(cancelled, file);
                     if ((rowsRead & 4095) == 0) progress.accept(rowsRead);
@@ -334,7 +330,7 @@ final class Importer {
     /** Writes an inserted row: into the open stage, else (or when it does not fit there) bound. */
     private void insert(RowPlanner.Planned p, long batchId) throws SQLException, IOException {
         if (stage != null && stage.open()) {
-            if (!stage.add(p.values(), p.fid(), batchId)) unstaged.add(p);
+            if (!stage.add(p.values(), p.fid(), batchId, values)) unstaged.add(p);
             return;
         }
         IncidentBinding.bind(insert, p.values());

@@ -4,6 +4,7 @@ import java.security.MessageDigest;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.time.LocalDate;
 import org.sitmap.geo.GeoPackageBinary;
 import org.sitmap.model.Incident;
 import org.sitmap.store.IncidentValues;
@@ -69,12 +70,19 @@ final class IncidentBinding {
             return hash == null;
         }
 
-        /** Makes the values of {@code i}; {@code sha} is used by the calling thread alone. */
-        static Row of(Incident i, MessageDigest sha) {
-            String date = i.date().toString();
-            String spanEnd = i.spanEnd().equals(i.date()) ? date : i.spanEnd().toString();
+        /**
+         * Makes the values of {@code i} (normalised): the texts {@code LocalDate.toString}, {@code String.join(",",
+         * i.factions())}, {@link IncidentValues#actorsJson} and {@link IncidentValues#hash(MessageDigest, Incident)}
+         * give, made by {@code values}' faster ways ({@link IncidentValues#date}, {@link
+         * IncidentValues#factionCodes}, {@link IncidentValues#actors}, {@link IncidentValues#hash(Incident)});
+         * {@code values} is used by the calling thread alone.
+         */
+        static Row of(Incident i, IncidentValues values) {
+            String date = values.date(i.date());
+            LocalDate end = i.spanEnd();
+            String spanEnd = end.equals(i.date()) ? date : values.date(end);
             return new Row(i, i.located() ? GeoPackageBinary.point(i.longitude(), i.latitude()) : null, date, spanEnd,
-                    String.join(",", i.factions()), IncidentValues.actorsJson(i), IncidentValues.hash(sha, i));
+                    IncidentValues.factionCodes(i), values.actors(i), values.hash(i));
         }
     }
 

@@ -1,7 +1,5 @@
 package org.sitmap.store.gpkg;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -19,6 +17,7 @@ import org.sitmap.model.Faction;
 import org.sitmap.model.FactionCatalog;
 import org.sitmap.model.Incident;
 import org.sitmap.model.ParsedRow;
+import org.sitmap.store.IncidentValues;
 
 /**
  * Decides what an import does with each row read, so that the importing thread only binds and writes: maps the
@@ -49,9 +48,9 @@ final class RowPlanner {
      */
     record Planned(ParsedRow row, IncidentBinding.Row values, Action action, long fid, boolean deleteFts) {
         /** This row with its values made, if they were {@linkplain IncidentBinding.Row#isPending pending}. */
-        Planned complete(MessageDigest sha) {
+        Planned complete(IncidentValues made) {
             if (values == null || !values.isPending()) return this;
-            return new Planned(row, IncidentBinding.Row.of(values.incident(), sha), action, fid, deleteFts);
+            return new Planned(row, IncidentBinding.Row.of(values.incident(), made), action, fid, deleteFts);
         }
     }
 
@@ -59,7 +58,8 @@ final class RowPlanner {
     static final long UNREVISED = Long.MIN_VALUE;
 
     private final FactionCatalog catalog;
-    private final MessageDigest sha;
+    /** Makes the values of the rows this thread decides by their content hash. */
+    private final IncidentValues values;
     /** The source keys in the store or written by this import (row, hash, revision time); null in hash mode. */
     private KeyTable known = new KeyTable();
     /** In an import into an empty store, the hashes of the keys met instead ({@link KeyHashes}); else null. */
@@ -76,11 +76,7 @@ final class RowPlanner {
 
     RowPlanner(FactionCatalog catalog) {
         this.catalog = catalog;
-        try {
-            sha = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        this.values = new IncidentValues(catalog);
     }
 
     /**
@@ -133,7 +129,7 @@ final class RowPlanner {
             written(inc, true, bounds, places);
             return new Planned(row, pending, Action.INSERT, fid, false);
         }
-        IncidentBinding.Row values = IncidentBinding.Row.of(inc, sha);
+        IncidentBinding.Row values = IncidentBinding.Row.of(inc, this.values);
         long hash = IncidentBinding.hash64(values.hash());
         long revised = inc.revised() == null ? UNREVISED : inc.revised().getEpochSecond();
         int k = known.find(key);

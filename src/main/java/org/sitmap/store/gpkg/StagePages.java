@@ -101,6 +101,14 @@ final class StagePages implements AutoCloseable {
         bodyLen += b.length;
     }
 
+    /** A text given as its UTF-8 bytes (the same record as {@link #putText(String)} of their text). */
+    void putText(byte[] utf8) {
+        hdr(2L * utf8.length + 13);
+        ensureBody(utf8.length);
+        System.arraycopy(utf8, 0, body, bodyLen, utf8.length);
+        bodyLen += utf8.length;
+    }
+
     void putBlob(byte[] b) {
         if (b == null) { putNull(); return; }
         hdr(2L * b.length + 12);

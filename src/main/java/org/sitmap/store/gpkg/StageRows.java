@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
 import org.sitmap.model.Incident;
+import org.sitmap.store.IncidentValues;
 
 /**
  * The rows of a first load written as pages instead of bound values (issue 15). Binding ~21 values a row through the
@@ -62,6 +63,20 @@ final class StageRows implements AutoCloseable {
         this.conn = conn;
         this.file = file;
         this.tableSql = tableSql;
+    }
+
+    /** The event and sub-event type labels' UTF-8 bytes, by ordinal (what {@code putText(label())} encodes). */
+    private static final byte[][] EVENT_TYPES = labels(org.sitmap.model.EventType.values());
+    private static final byte[][] SUB_EVENT_TYPES = labels(org.sitmap.model.SubEventType.values());
+
+    private static byte[][] labels(Object[] types) {
+        byte[][] out = new byte[types.length][];
+        for (int k = 0; k < types.length; k++) {
+            String label = types[k] instanceof org.sitmap.model.EventType t ? t.label()
+                    : ((org.sitmap.model.SubEventType) types[k]).label();
+            out[k] = label.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        }
+        return out;
     }
 
     /** Numbers the stages this process makes, so two imports of one process never share a file. */
@@ -169,29 +184,29 @@ final class StageRows implements AutoCloseable {
      * Writes an inserted row, with the values {@link IncidentBinding#bind} binds and {@code batchId}; false (nothing
      * written) when its record needs overflow pages or a date text SQLite's NUMERIC affinity could take as a number.
      */
-    boolean add(IncidentBinding.Row r, long fid, long batchId) throws IOException {
+    boolean add(IncidentBinding.Row r, long fid, long batchId, IncidentValues made) throws IOException {
         Incident i = r.incident();
         if (!dateText(r.date()) || !dateText(r.spanEnd())) return false;
         StagePages p = pages;
         p.begin();
         p.putNull();
         p.putBlob(r.geom());
-        p.putText(i.sourceKey());
+        text(p, made, i.sourceKey());
         p.putText(r.date());
         p.putLong(i.datePrecision().code());
         p.putText(r.spanEnd());
         p.putText(r.spanEnd());
-        p.putText(i.place());
-        p.putText(i.admin1());
-        p.putText(i.country());
+        text(p, made, i.place());
+        text(p, made, i.admin1());
+        text(p, made, i.country());
         p.putLong(i.geoPrecision().code());
-        p.putText(i.eventType().label());
-        p.putText(i.subEventType() == null ? null : i.subEventType().label());
+        p.putText(EVENT_TYPES[i.eventType().ordinal()]);
+        if (i.subEventType() == null) p.putNull(); else p.putText(SUB_EVENT_TYPES[i.subEventType().ordinal()]);
         if (i.fatalities() == null) p.putNull(); else p.putLong(i.fatalities());
-        p.putText(i.summary());
-        p.putText(i.source());
+        text(p, made, i.summary());
+        text(p, made, i.source());
         p.putText(i.origin());
-        p.putText(i.evidence());
+        text(p, made, i.evidence());
         p.putLong(batchId);
         p.putText(r.factions());
         p.putText(r.hash());
@@ -200,6 +215,11 @@ final class StageRows implements AutoCloseable {
         if (!p.fits()) return false;
         p.end(fid);
         return true;
+    }
+
+    /** A text column: NULL, or {@code s}'s UTF-8 bytes as the hash just made them ({@link IncidentValues#utf8}). */
+    private static void text(StagePages p, IncidentValues made, String s) {
+        if (s == null) p.putNull(); else p.putText(made.utf8(s));
     }
 
     /**

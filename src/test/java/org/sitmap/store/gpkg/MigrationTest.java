@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -164,7 +163,7 @@ class MigrationTest {
                      + " VALUES (?, ?, ?, 'old.geojson')")) {
             batch.executeUpdate();
             for (Incident i : incidents) {
-                IncidentBinding.Row r = IncidentBinding.Row.of(i, MessageDigest.getInstance("SHA-256"));
+                IncidentBinding.Row r = IncidentBinding.Row.of(i, new org.sitmap.store.IncidentValues(org.sitmap.model.FactionCatalog.shipped()));
                 Object[] values = {r.geom(), i.sourceKey(), r.date(), i.datePrecision().code(), i.endDate() == null ? null : i.endDate().toString(),
                         r.spanEnd(), i.place(), i.admin1(), i.country(), i.located() ? i.latitude() : null,
                         i.located() ? i.longitude() : null, i.geoPrecision().code(), i.eventType().label(),
@@ -195,7 +194,7 @@ class MigrationTest {
                      + " faction_code) VALUES (last_insert_rowid(), ?, ?, ?)")) {
             batch.executeUpdate();
             for (Incident i : incidents) {
-                IncidentBinding.Row r = IncidentBinding.Row.of(i, MessageDigest.getInstance("SHA-256"));
+                IncidentBinding.Row r = IncidentBinding.Row.of(i, new org.sitmap.store.IncidentValues(org.sitmap.model.FactionCatalog.shipped()));
                 Object[] values = {r.geom(), i.sourceKey(), r.date(), i.datePrecision().code(), i.endDate() == null ? null : i.endDate().toString(),
                         r.spanEnd(), i.place(), i.admin1(), i.country(), i.located() ? i.latitude() : null,
                         i.located() ? i.longitude() : null, i.geoPrecision().code(), i.eventType().label(),

@@ -47,7 +47,7 @@ public final class WritePerfMain {
         List<RowPlanner.Planned> rows = new ArrayList<>(limit);
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + store)) {
             RowPlanner planner = new RowPlanner(cat);
-            java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+            org.sitmap.store.IncidentValues sha = new org.sitmap.store.IncidentValues(cat);
             planner.preload(c, 1);
             try (IncidentReader reader = Formats.open(csv, "acled", ReaderContext.of(cat))) {
                 for (ParsedRow row; rows.size() < limit && (row = reader.next()) != null; ) {
