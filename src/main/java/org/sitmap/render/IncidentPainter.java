@@ -291,6 +291,10 @@ public final class IncidentPainter {
         int w = r.width();
         int[] edges = bandEdges(ys, n, r.height(), n >= SPLIT_STAMPS ? stampBands : 1);
         int bands = edges.length - 1;
+        // per band, the sprites whose rows reach it, in order (a sprite reaches one band or two)
+        int[] start = new int[bands + 1];
+        int[] members = bands == 1 ? null : bandMembers(ys, n, edges, start);
+        if (bands == 1) start[1] = n;
         java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
         // two workers (the helper and this thread) when there are bands to share, else one, here
         org.sitmap.index.Split.halves(bands > 1 ? 2 : 1, 2, (half, from, to) -> {
@@ -300,13 +304,44 @@ public final class IncidentPainter {
                 int y0 = edges[b];
                 int y1 = edges[b + 1];
                 // sprites hidden in this band by later opaque pixels are left out: the same pixels (HiddenSprites)
-                int nk = hidden[half].keep(sprites, keys, xs, ys, n, w, y0, y1, kept);
+                int nk = hidden[half].keep(sprites, keys, xs, ys, members, start[b], start[b + 1], w, y0, y1, kept);
                 for (int i = 0; i < nk; i++) {
                     int k = kept[i];
                     sprites.stampBand(r, keys[k], xs[k], ys[k], y0, y1);
                 }
             }
         });
+    }
+
+    /**
+     * The sprites {@code [0, n)} whose rows reach each band of {@code edges}, band after band, each in order; the
+     * band {@code b}'s are {@code [start[b], start[b + 1])} of the array returned.
+     */
+    private int[] bandMembers(int[] ys, int n, int[] edges, int[] start) {
+        int bands = edges.length - 1;
+        int h = edges[bands];
+        int[] bandAt = new int[h];
+        for (int b = 0; b < bands; b++) Arrays.fill(bandAt, edges[b], edges[b + 1], b);
+        int size = sprites.size();
+        int up = size / 2;
+        for (int k = 0; k < n; k++) {
+            int y0 = ys[k] - up;
+            int y1 = y0 + size - 1;
+            if (y1 < 0 || y0 >= h) continue;
+            int b1 = bandAt[Math.min(h - 1, y1)];
+            for (int b = bandAt[Math.max(0, y0)]; b <= b1; b++) start[b + 1]++;
+        }
+        for (int b = 0; b < bands; b++) start[b + 1] += start[b];
+        int[] fill = Arrays.copyOf(start, bands);
+        int[] out = new int[start[bands]];
+        for (int k = 0; k < n; k++) {
+            int y0 = ys[k] - up;
+            int y1 = y0 + size - 1;
+            if (y1 < 0 || y0 >= h) continue;
+            int b1 = bandAt[Math.min(h - 1, y1)];
+            for (int b = bandAt[Math.max(0, y0)]; b <= b1; b++) out[fill[b]++] = k;
+        }
+        return out;
     }
 
     /**
