@@ -344,7 +344,23 @@ public final class TimelineViewModel {
     private void updateText() {
         int days = brushTo.get() - brushFrom.get() + 1;
         brushText.set(LocalDate.ofEpochDay(brushFrom.get()) + " – " + LocalDate.ofEpochDay(brushTo.get())
-                + String.format(Locale.ROOT, "  (%,d day%s)", days, days == 1 ? "" : "s"));
+                + "  (" + grouped(days) + " day" + (days == 1 ? "" : "s") + ")");
+    }
+
+    /**
+     * {@code n} with commas between groups of three digits, as {@code String.format(Locale.ROOT, "%,d", n)} writes
+     * it, without a {@link java.util.Formatter}: the text is set while the window takes a new index on the FX
+     * thread, where the formatter's first use in the JVM (its classes and the locale's number symbols) cost
+     * milliseconds of that thread.
+     */
+    static String grouped(long n) {
+        String digits = n < 0 ? Long.toString(n).substring(1) : Long.toString(n);
+        StringBuilder b = new StringBuilder(digits.length() + digits.length() / 3 + 1);
+        if (n < 0) b.append('-');
+        int lead = digits.length() % 3 == 0 ? 3 : digits.length() % 3;
+        b.append(digits, 0, lead);
+        for (int k = lead; k < digits.length(); k += 3) b.append(',').append(digits, k, k + 3);
+        return b.toString();
     }
 
     public ReadOnlyIntegerProperty viewFromProperty() { return viewFrom.getReadOnlyProperty(); }
