@@ -73,7 +73,6 @@ final class ClusterPicture {
         // from the selection's array
         boolean every = sel.count() == ix.size();
         // rows binned into cells: a large selection as two halves (Split), each into its own sums, added after
-        double inv = 1.0 / cell;
         int[][] countH = new int[2][];
         double[][] sumXH = new double[2][];
         double[][] sumYH = new double[2][];
@@ -90,8 +89,8 @@ final class ClusterPicture {
                 if (ix.geoPrecision(row) == 0 || Float.isNaN(mx)) continue;
                 double x = mx * world - ox;
                 double y = ix.mercY(row) * world - oy;
-                double gxf = quotient(x - fx0, cell, inv);
-                double gyf = quotient(y - fy0, cell, inv);
+                double gxf = (x - fx0) / cell;
+                double gyf = (y - fy0) / cell;
                 if (gxf < 0 || gyf < 0 || gxf >= gw || gyf >= gh) continue;
                 int c = (int) gyf * gw + (int) gxf;
                 if (cellOf != null) cellOf[k] = c;
@@ -164,19 +163,6 @@ final class ClusterPicture {
             if (lazy) hits.cluster(x, y, rad, c, n);
             else hits.cluster(x, y, rad, bucket, start[c], n);
         }
-    }
-
-    /**
-     * {@code t / cell} for the binning, or a number on the same side of every whole number and of 0: {@code t}
-     * times {@code inv} (1 / cell) when that lies more than 1e-9 from a whole number, else the division. The product
-     * is within a few units in the last place of the quotient (below 1e-13 for the few thousand cells of a picture),
-     * so where it is that far from a whole number both have the same whole part and compare alike with 0 and with
-     * the grid's sides; a division costs several times a multiplication on a busy core.
-     */
-    static double quotient(double t, int cell, double inv) {
-        double q = t * inv;
-        double f = q - Math.floor(q);
-        return f > 1e-9 && f < 1 - 1e-9 ? q : t / cell;
     }
 
     /** The selected rows bucketed by merged cell (counting sort), each cell in selection order. */
