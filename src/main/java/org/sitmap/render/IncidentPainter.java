@@ -67,15 +67,13 @@ public final class IncidentPainter {
     private static final int SPLIT_STAMPS = 4000;
     /** Bands of rows a marker picture of many sprites is stamped in, shared by two threads ({@link #stamp}). */
     static final int STAMP_BANDS = 8;
-    /** The bands used (a field so that a test can compare the pictures of one band and of many). */
-    int stampBands = STAMP_BANDS;
+    int stampBands = STAMP_BANDS;   // a field so that a test can compare one band and many
     /** The sprites of the last marker frame, in stamping order. */
     private int[] stampKey = new int[1024], stampX = new int[1024], stampY = new int[1024];
     /** Per band of a split stamping: the sprites' hidden-pixel test and the indices kept. */
     private final HiddenSprites[] hidden = {new HiddenSprites(), new HiddenSprites()};
     private final int[][] keptScratch = {new int[0], new int[0]};
-    /** The per-row pass of a marker picture after its cull. */
-    final MarkerCollect collect = new MarkerCollect();
+    final MarkerCollect collect = new MarkerCollect();   // the per-row pass after the cull
 
     public IncidentPainter(FactionCatalog catalog) {
         this(catalog, 5);
@@ -273,13 +271,11 @@ public final class IncidentPainter {
     }
 
     /**
-     * Stamps the first {@code n} collected sprites in order. Many of them on a pixel raster: the raster is cut into
-     * {@link #stampBands} bands of rows (about as many sprite centres in each), and the two threads of
-     * {@link org.sitmap.index.Split} take the bands in turn until none is left, each stamping every sprite clipped to
-     * its band, so every pixel sees the same stamps in the same order as on one thread, and neither thread waits long
-     * for the other (two fixed halves left one thread idle for much of a frame when the other's half kept more
-     * sprites). In each band the sprites that later opaque pixels hide there are left out ({@link HiddenSprites}),
-     * which changes no pixel.
+     * Stamps the first {@code n} collected sprites in order. Many of them on a pixel raster: cut into {@link
+     * #stampBands} bands of rows (about as many sprite centres each) that the two threads of {@link
+     * org.sitmap.index.Split} take in turn, each stamping every sprite reaching its band clipped to it, so every pixel
+     * sees the same stamps in the same order as on one thread, and neither thread idles while bands are left. In each
+     * band the sprites that later opaque pixels hide there are left out ({@link HiddenSprites}): no pixel changes.
      */
     private void stamp(Raster r, int n) {
         int[] keys = stampKey, xs = stampX, ys = stampY;

@@ -347,19 +347,12 @@ public final class TimelineViewModel {
                 + "  (" + grouped(days) + " day" + (days == 1 ? "" : "s") + ")");
     }
 
-    /**
-     * {@code n} with commas between groups of three digits, as {@code String.format(Locale.ROOT, "%,d", n)} writes
-     * it, without a {@link java.util.Formatter}: the text is set while the window takes a new index on the FX
-     * thread, where the formatter's first use in the JVM (its classes and the locale's number symbols) cost
-     * milliseconds of that thread.
-     */
+    /** {@code n} grouped as by {@code "%,d"} in Locale.ROOT, without a Formatter (its first use: the load's commit). */
     static String grouped(long n) {
-        String digits = n < 0 ? Long.toString(n).substring(1) : Long.toString(n);
-        StringBuilder b = new StringBuilder(digits.length() + digits.length() / 3 + 1);
-        if (n < 0) b.append('-');
-        int lead = digits.length() % 3 == 0 ? 3 : digits.length() % 3;
-        b.append(digits, 0, lead);
-        for (int k = lead; k < digits.length(); k += 3) b.append(',').append(digits, k, k + 3);
+        String d = n < 0 ? Long.toString(n).substring(1) : Long.toString(n);
+        int lead = d.length() % 3 == 0 ? 3 : d.length() % 3;
+        StringBuilder b = new StringBuilder(n < 0 ? "-" : "").append(d, 0, lead);
+        for (int k = lead; k < d.length(); k += 3) b.append(',').append(d, k, k + 3);
         return b.toString();
     }
 
