@@ -26,10 +26,20 @@ final class HiddenSprites {
      * kept.
      */
     int keep(MarkerSprites sprites, int[] keys, int[] xs, int[] ys, int n, int w, int yFrom, int yTo, int[] out) {
+        return keep(sprites, keys, xs, ys, null, 0, n, w, yFrom, yTo, out);
+    }
+
+    /**
+     * As above, of the sprites {@code idx[from..to)} only (ascending; {@code idx} null: the sprites {@code from..to}
+     * themselves), e.g. those whose rows reach the band: the sprites left out reach no pixel of it.
+     */
+    int keep(MarkerSprites sprites, int[] keys, int[] xs, int[] ys, int[] idx, int from, int to, int w, int yFrom,
+             int yTo, int[] out) {
         int size = sprites.size();
+        int n = to - from;
         if (yTo <= yFrom) return 0;
         if (size > 64) {
-            for (int k = 0; k < n; k++) out[k] = k;
+            for (int q = 0; q < n; q++) out[q] = idx == null ? from + q : idx[from + q];
             return n;
         }
         int pad = 2 * size;   // sprites are culled within a sprite's size of the raster: x0 >= -1.5 size
@@ -44,7 +54,8 @@ final class HiddenSprites {
         for (int y = 0; y < rows; y++) System.arraycopy(template, 0, cov, y * stride, stride);
         int half = size / 2;
         int m = n;
-        for (int k = n - 1; k >= 0; k--) {
+        for (int q = to - 1; q >= from; q--) {
+            int k = idx == null ? q : idx[q];
             int key = keys[k];
             int x0 = xs[k] - half + pad;
             int y0 = ys[k] - half;

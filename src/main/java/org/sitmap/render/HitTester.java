@@ -175,6 +175,22 @@ public final class HitTester {
             if (nr + clusterRows > cRows.length) cRows = Arrays.copyOf(cRows, nr + clusterRows);
         }
 
+        /**
+         * Counts {@code n} more single markers, to be written by {@link #singleAt} at positions from the returned
+         * one on (each once, from any threads, all before {@link #build} is called after they are joined).
+         */
+        int appendSingles(int n) {
+            reserve(n, 0);
+            int at = ns;
+            ns += n;
+            return at;
+        }
+
+        /** Writes single marker {@code k} (a position counted by {@link #appendSingles}). */
+        void singleAt(int k, float x, float y, int row) {
+            sx[k] = x; sy[k] = y; srow[k] = row;
+        }
+
         public void single(float x, float y, int row) {
             if (ns == srow.length) {
                 sx = Arrays.copyOf(sx, ns * 2); sy = Arrays.copyOf(sy, ns * 2); srow = Arrays.copyOf(srow, ns * 2);

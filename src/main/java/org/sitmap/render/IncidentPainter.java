@@ -65,11 +65,15 @@ public final class IncidentPainter {
     private final int[] stackedAt = new int[STACK_BADGES];
     /** From this many sprites a marker picture stamps on two threads. */
     private static final int SPLIT_STAMPS = 4000;
+    /** Bands of rows a marker picture of many sprites is stamped in, shared by two threads ({@link #stamp}). */
+    static final int STAMP_BANDS = 8;
+    int stampBands = STAMP_BANDS;   // a field so that a test can compare one band and many
     /** The sprites of the last marker frame, in stamping order. */
     private int[] stampKey = new int[1024], stampX = new int[1024], stampY = new int[1024];
     /** Per band of a split stamping: the sprites' hidden-pixel test and the indices kept. */
     private final HiddenSprites[] hidden = {new HiddenSprites(), new HiddenSprites()};
     private final int[][] keptScratch = {new int[0], new int[0]};
+    final MarkerCollect collect = new MarkerCollect();   // the per-row pass after the cull
 
     public IncidentPainter(FactionCatalog catalog) {
         this(catalog, 5);
@@ -189,37 +193,16 @@ public final class IncidentPainter {
                 (half, from, to) -> cull.rows(scan, from, to, inView, found, half));
         // a dense view (more than DENSE_ROWS rows in it): where a cell of DENSE_PX pixels holds DENSE_CELL rows
         // or more, their markers cover each other; only the last one (on top) is stamped there
-        int total = (found[0] + found[1]) / 3;
-        hits.reserve(total, 0);
-        int cw = (w + 2 * m) / DENSE_PX + 1;
-        int[] cellRows = null;
-        int[] cellLast = null;
-        if (total > DENSE_ROWS) {
-            cellRows = new int[cw * ((h + 2 * m) / DENSE_PX + 1)];
-            cellLast = new int[cellRows.length];
-            for (int half = 0, seq = 0; half < 2; half++) {
-                int[] list = inView[half];
-                for (int i = 0; list != null && i < found[half]; i += 3, seq++) {
-                    int c = (list[i + 2] + m) / DENSE_PX * cw + (list[i + 1] + m) / DENSE_PX;
-                    cellRows[c]++;
-                    cellLast[c] = seq;
-                }
-            }
-        }
+        // every row in view a hit target; in a dense view only the top row of a crowded cell kept (MarkerCollect,
+        // two halves of the rows on two threads); then the kept rows in order, here
+        collect.collect(ix, inView, found, w, h, m, hits);
         int ns = 0;
-        for (int half = 0, seq = -1; half < 2; half++) {
-            int[] list = inView[half];
-            for (int i = 0; list != null && i < found[half]; i += 3) {
-                seq++;
-                int row = list[i];
-                int x = list[i + 1];
-                int y = list[i + 2];
-                hits.single(x + 0.5f, y + 0.5f, row);
-                if (cellRows != null) {
-                    int c = (y + m) / DENSE_PX * cw + (x + m) / DENSE_PX;
-                    if (cellRows[c] >= DENSE_CELL && cellLast[c] != seq) continue;
-                }
-                int key = styleOf(ix, row) + 1;
+        for (int half = 0; half < 2; half++) {
+            int[] list = collect.kept[half];
+            for (int i = 0, end = collect.keptInts[half]; i < end; i += 3) {
+                int x = list[i];
+                int y = list[i + 1];
+                int key = list[i + 2];
                 if (x >= 0 && y >= 0 && x < w && y < h) {
                     int p = y * w + x;
                     int cell = pixelCell[p];
@@ -288,11 +271,11 @@ public final class IncidentPainter {
     }
 
     /**
-     * Stamps the first {@code n} collected sprites in order. Many of them on a pixel raster: the raster's upper and
-     * lower bands (cut at the sprites' middle row) on two threads ({@link org.sitmap.index.Split}), each stamping
-     * every sprite clipped to its band, so every pixel sees the same stamps in the same order as on one thread; in
-     * each band the sprites that later opaque pixels hide there are left out ({@link HiddenSprites}), which changes
-     * no pixel.
+     * Stamps the first {@code n} collected sprites in order. Many of them on a pixel raster: cut into {@link
+     * #stampBands} bands of rows (about as many sprite centres each) that the two threads of {@link
+     * org.sitmap.index.Split} take in turn, each stamping every sprite reaching its band clipped to it, so every pixel
+     * sees the same stamps in the same order as on one thread, and neither thread idles while bands are left. In each
+     * band the sprites that later opaque pixels hide there are left out ({@link HiddenSprites}): no pixel changes.
      */
     private void stamp(Raster r, int n) {
         int[] keys = stampKey, xs = stampX, ys = stampY;
@@ -301,34 +284,82 @@ public final class IncidentPainter {
             return;
         }
         for (int k = 0; k < n; k++) sprites.prepare(r, keys[k]);
-        int h = r.height();
         int w = r.width();
-        int mid = middleRow(ys, n, h);
-        org.sitmap.index.Split.halves(n, SPLIT_STAMPS, (half, from, to) -> {
-            boolean whole = from == 0 && to == n;
-            int y0 = whole || half == 0 ? 0 : mid;
-            int y1 = whole || half == 1 ? h : mid;
-            // sprites hidden in this band by later opaque pixels are left out: the same pixels (HiddenSprites)
+        int[] edges = bandEdges(ys, n, r.height(), n >= SPLIT_STAMPS ? stampBands : 1);
+        int bands = edges.length - 1;
+        // per band, the sprites whose rows reach it, in order (a sprite reaches one band or two)
+        int[] start = new int[bands + 1];
+        int[] members = bands == 1 ? null : bandMembers(ys, n, edges, start);
+        if (bands == 1) start[1] = n;
+        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+        // two workers (the helper and this thread) when there are bands to share, else one, here
+        org.sitmap.index.Split.halves(bands > 1 ? 2 : 1, 2, (half, from, to) -> {
             if (keptScratch[half].length < n) keptScratch[half] = new int[n];
             int[] kept = keptScratch[half];
-            int nk = hidden[half].keep(sprites, keys, xs, ys, n, w, y0, y1, kept);
-            for (int i = 0; i < nk; i++) {
-                int k = kept[i];
-                sprites.stampBand(r, keys[k], xs[k], ys[k], y0, y1);
+            for (int b = next.getAndIncrement(); b < bands; b = next.getAndIncrement()) {
+                int y0 = edges[b];
+                int y1 = edges[b + 1];
+                // sprites hidden in this band by later opaque pixels are left out: the same pixels (HiddenSprites)
+                int nk = hidden[half].keep(sprites, keys, xs, ys, members, start[b], start[b + 1], w, y0, y1, kept);
+                for (int i = 0; i < nk; i++) {
+                    int k = kept[i];
+                    sprites.stampBand(r, keys[k], xs[k], ys[k], y0, y1);
+                }
             }
         });
     }
 
-    /** The raster row with about half of the {@code n} sprites' centres above it, so two bands share the work. */
-    private static int middleRow(int[] ys, int n, int h) {
+    /**
+     * The sprites {@code [0, n)} whose rows reach each band of {@code edges}, band after band, each in order; the
+     * band {@code b}'s are {@code [start[b], start[b + 1])} of the array returned.
+     */
+    private int[] bandMembers(int[] ys, int n, int[] edges, int[] start) {
+        int bands = edges.length - 1;
+        int h = edges[bands];
+        int[] bandAt = new int[h];
+        for (int b = 0; b < bands; b++) Arrays.fill(bandAt, edges[b], edges[b + 1], b);
+        int size = sprites.size();
+        int up = size / 2;
+        for (int k = 0; k < n; k++) {
+            int y0 = ys[k] - up;
+            int y1 = y0 + size - 1;
+            if (y1 < 0 || y0 >= h) continue;
+            int b1 = bandAt[Math.min(h - 1, y1)];
+            for (int b = bandAt[Math.max(0, y0)]; b <= b1; b++) start[b + 1]++;
+        }
+        for (int b = 0; b < bands; b++) start[b + 1] += start[b];
+        int[] fill = Arrays.copyOf(start, bands);
+        int[] out = new int[start[bands]];
+        for (int k = 0; k < n; k++) {
+            int y0 = ys[k] - up;
+            int y1 = y0 + size - 1;
+            if (y1 < 0 || y0 >= h) continue;
+            int b1 = bandAt[Math.min(h - 1, y1)];
+            for (int b = bandAt[Math.max(0, y0)]; b <= b1; b++) out[fill[b]++] = k;
+        }
+        return out;
+    }
+
+    /**
+     * Rows cutting a raster {@code h} high into at most {@code bands} bands with about as many of the {@code n}
+     * sprites' centres each: ascending from 0 to {@code h}, each band at least one row.
+     */
+    static int[] bandEdges(int[] ys, int n, int h, int bands) {
+        if (bands <= 1 || h < 2 || n == 0) return new int[] {0, h};
         int[] perRow = new int[h + 1];
         for (int k = 0; k < n; k++) perRow[Math.max(0, Math.min(h, ys[k]))]++;
-        int sum = 0;
-        for (int y = 0; y < h; y++) {
+        int[] edges = new int[bands + 1];
+        int c = 1;
+        long sum = 0;
+        for (int y = 0; y < h - 1 && c < bands; y++) {
             sum += perRow[y];
-            if (2 * sum >= n) return Math.max(1, y);
+            // a cut after row y for each share of the centres passed there
+            while (c < bands && sum * bands >= (long) c * n) edges[c++] = y + 1;
         }
-        return h / 2;
+        int m = 1;
+        for (int k = 1; k < c; k++) if (edges[k] > edges[m - 1]) edges[m++] = edges[k];
+        edges[m++] = h;
+        return java.util.Arrays.copyOf(edges, m);
     }
 
     /** Count badges on the {@code stacked} pixels holding two rows or more, in pixel order. */

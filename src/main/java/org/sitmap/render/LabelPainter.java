@@ -25,7 +25,9 @@ import org.sitmap.render.label.LabelStyle;
  * places are in the hover text. A basemap town named like an incident place right there is left to the incident's
  * label. Places known only approximately (a district, an area) get no label unless selected.
  *
- * <p>Threading: not thread-safe (a cache of label sprites); one instance per drawing thread.
+ * <p>Threading: not thread-safe (a cache of label sprites); one instance per drawing thread. A picture of many
+ * markers gathers its candidates on the split's helper thread ({@link org.sitmap.index.Split}) while the calling
+ * thread makes the obstacles; the call returns after both.
  */
 public final class LabelPainter {
     /** Priority of the selected incident's place. */
@@ -40,6 +42,13 @@ public final class LabelPainter {
     static final int DENSE_MARKERS = 20_000;
     /** Cell side of merged marker obstacles, in pixels. */
     static final int DENSE_CELL_PX = 16;
+    /**
+     * Above this many markers the incidents' label candidates are gathered on the split's helper while this thread
+     * makes the markers' obstacles ({@link org.sitmap.index.Split}).
+     */
+    static final int CONCURRENT_MARKERS = 20_000;
+    /** The markers from which the two passes run side by side (a field so that a test can compare both ways). */
+    int concurrentFrom = CONCURRENT_MARKERS;
     private final LabelStyle style;
     private final int markerGap;
     private final Map<SpriteKey, Stamp> sprites = new HashMap<>();
@@ -81,16 +90,26 @@ public final class LabelPainter {
         LabelPlacer placer = new LabelPlacer(r.width(), r.height());
         for (java.awt.geom.Rectangle2D area : reserved) placer.reserve(area);
         double mr = markerR > 0 ? markerR : Math.max(5, markerGap - 2);
-        if (drawn.singles() <= DENSE_MARKERS) {
-            for (int k = 0; k < drawn.singles(); k++) obstacle(placer, r.width(), r.height(), drawn.singleX(k),
-                    drawn.singleY(k), mr + 1);
-        } else {
-            denseObstacles(placer, r.width(), r.height(), drawn, mr + 1);
-        }
+        // the markers' obstacles here, the incidents' candidates (a pass over the same markers, touching neither
+        // the placer nor the raster) beside them on the split's helper when the markers are many
+        @SuppressWarnings("unchecked")
+        List<LabelPlacer.Candidate>[] found = new List[1];
+        org.sitmap.index.Split.halves(2, drawn.singles() > concurrentFrom ? 2 : 3, (half, from, to) -> {
+            for (int part = from; part < to; part++) {
+                if (part == 0) {
+                    found[0] = incidentCandidates(sel, drawn, selectedRow, mr);
+                } else if (drawn.singles() <= DENSE_MARKERS) {
+                    for (int k = 0; k < drawn.singles(); k++) obstacle(placer, r.width(), r.height(),
+                            drawn.singleX(k), drawn.singleY(k), mr + 1);
+                } else {
+                    denseObstacles(placer, r.width(), r.height(), drawn, mr + 1);
+                }
+            }
+        });
         for (int c = 0; c < drawn.clusters(); c++) {
             placer.obstacle(drawn.clusterX(c), drawn.clusterY(c), drawn.clusterRadius(c) + 1);
         }
-        List<LabelPlacer.Candidate> candidates = new ArrayList<>(incidentCandidates(sel, drawn, selectedRow, mr));
+        List<LabelPlacer.Candidate> candidates = new ArrayList<>(found[0]);
         Map<String, List<double[]>> byName = new HashMap<>();
         for (LabelPlacer.Candidate c : candidates) {
             byName.computeIfAbsent(key(c.text()), k -> new ArrayList<>()).add(new double[] {c.x(), c.y()});

@@ -94,4 +94,49 @@ class MarkerFrameSplitTest {
         for (int k = 0; k < n; k++) sprites.stampBand(bands, key[k], x[k], y[k], 0, h / 2);
         assertThat(bands.pixels()).isEqualTo(once.pixels());
     }
+
+    @Test
+    void manyRowsInViewGiveTheTargetsAndPixelsOfOnePassOnOneThread() {
+        IncidentIndex ix = Fixtures.random(cat, 300_000, 33);
+        Viewport vp = new Viewport(34.85, 39.0, 8, 640, 400);
+        int[] part = new int[ix.size()];
+        int np = 0;
+        for (int r = 0; r < ix.size(); r += 2) part[np++] = r;
+        IncidentPainter.Options markers = IncidentPainter.Options.DEFAULT.withMode(IncidentPainter.Mode.MARKERS);
+        // every row: a dense view (crowded cells keep their top row); every other row: under the dense rule's bound
+        for (Selection sel : new Selection[] {Selection.all(ix), new Selection(ix, part, np)}) {
+            IncidentPainter one = new IncidentPainter(cat);
+            one.stampBands = 1;
+            one.collect.splitRows = Integer.MAX_VALUE;
+            Raster a = new Raster(vp.width(), vp.height());
+            HitTester ha = one.paint(a, vp, sel, markers);
+            assertThat(ha.singles() > IncidentPainter.DENSE_ROWS).isEqualTo(sel.count() == ix.size());
+            for (int bands : new int[] {2, 7, IncidentPainter.STAMP_BANDS}) {
+                IncidentPainter two = new IncidentPainter(cat);
+                two.stampBands = bands;
+                two.collect.splitRows = 1000;
+                Raster b = new Raster(vp.width(), vp.height());
+                HitTester hb = two.paint(b, vp, sel, markers);
+                assertThat(hb.singles()).isEqualTo(ha.singles()).isGreaterThan(MarkerCollect.SPLIT_ROWS);
+                for (int k = 0; k < ha.singles(); k++) {
+                    assertThat(hb.singleRow(k)).isEqualTo(ha.singleRow(k));
+                    assertThat(hb.singleX(k)).isEqualTo(ha.singleX(k));
+                    assertThat(hb.singleY(k)).isEqualTo(ha.singleY(k));
+                }
+                assertThat(b.pixels()).as("%d bands", bands).isEqualTo(a.pixels());
+            }
+        }
+    }
+
+    @Test
+    void bandsCutTheRasterInOrderWithoutEmptyBands() {
+        int[] ys = {5, 5, 5, 5, 5, 5, 90, 91, 92, -4, 130};
+        assertThat(IncidentPainter.bandEdges(ys, ys.length, 100, 4)).startsWith(0).endsWith(100).isSorted()
+                .doesNotHaveDuplicates();
+        assertThat(IncidentPainter.bandEdges(ys, ys.length, 100, 1)).containsExactly(0, 100);
+        assertThat(IncidentPainter.bandEdges(new int[0], 0, 100, 4)).containsExactly(0, 100);
+        int[] even = new int[1000];
+        for (int k = 0; k < even.length; k++) even[k] = k / 10;
+        assertThat(IncidentPainter.bandEdges(even, even.length, 100, 4)).containsExactly(0, 25, 50, 75, 100);
+    }
 }

@@ -344,7 +344,16 @@ public final class TimelineViewModel {
     private void updateText() {
         int days = brushTo.get() - brushFrom.get() + 1;
         brushText.set(LocalDate.ofEpochDay(brushFrom.get()) + " – " + LocalDate.ofEpochDay(brushTo.get())
-                + String.format(Locale.ROOT, "  (%,d day%s)", days, days == 1 ? "" : "s"));
+                + "  (" + grouped(days) + " day" + (days == 1 ? "" : "s") + ")");
+    }
+
+    /** {@code n} grouped as by {@code "%,d"} in Locale.ROOT, without a Formatter (its first use: the load's commit). */
+    static String grouped(long n) {
+        String d = n < 0 ? Long.toString(n).substring(1) : Long.toString(n);
+        int lead = d.length() % 3 == 0 ? 3 : d.length() % 3;
+        StringBuilder b = new StringBuilder(n < 0 ? "-" : "").append(d, 0, lead);
+        for (int k = lead; k < d.length(); k += 3) b.append(',').append(d, k, k + 3);
+        return b.toString();
     }
 
     public ReadOnlyIntegerProperty viewFromProperty() { return viewFrom.getReadOnlyProperty(); }

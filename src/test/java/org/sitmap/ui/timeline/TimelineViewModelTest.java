@@ -232,4 +232,18 @@ class TimelineViewModelTest {
         l.add(Fixtures.incident(id, last, "B", 35, 36, SubEventType.SHELLING, "SDF"));
         return IncidentIndex.of(Fixtures.catalog(), l);
     }
+
+    @Test
+    void theBrushsDayCountIsGroupedAsTheFormatterGroupsIt() {
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(1);
+        long[] edges = {0, 1, -1, 9, 10, 99, 100, 999, 1000, 9999, 10_000, 999_999, 1_000_000, Integer.MAX_VALUE,
+            Long.MAX_VALUE, Long.MIN_VALUE + 1, -1000, -999_999};
+        for (long n : edges) {
+            assertThat(TimelineViewModel.grouped(n)).isEqualTo(String.format(java.util.Locale.ROOT, "%,d", n));
+        }
+        for (int k = 0; k < 10_000; k++) {
+            long n = rnd.nextLong() >> rnd.nextInt(64);
+            assertThat(TimelineViewModel.grouped(n)).isEqualTo(String.format(java.util.Locale.ROOT, "%,d", n));
+        }
+    }
 }
