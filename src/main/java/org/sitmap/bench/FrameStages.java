@@ -39,12 +39,23 @@ final class FrameStages {
      * frames after start are slower.
      */
     static final int WARMUP = 30;
+    /**
+     * And at least this long (ninth session): on the AMD VM, C2 compiles of the brush frame's own methods landed 60 to
+     * about 250 frames into its stage (about a second at 1M), so 30 runs left the five measured frames sharing the
+     * cores with the compiler, 5.5 ms in the bench against 2.2-3.1 ms of CPU settled (docs/design/performance.md).
+     */
+    static final long WARM_NANOS = 2_000_000_000L;
     private final PrintStream log;
     private final int runs;
 
     FrameStages(PrintStream log, int runs) {
         this.log = log;
         this.runs = runs;
+    }
+
+    /** A frame stage's timing: {@code runs} measured after the warm-up ({@link #WARMUP}, {@link #WARM_NANOS}). */
+    private Timing settled(Runnable task) {
+        return Timing.measureSettled(Math.max(runs, WARMUP), WARM_NANOS, runs, task);
     }
 
     /** The brush's filter sliding a week per call: {@link Benchmark#WINDOW_DAYS} days, three factions, north-west. */
@@ -67,26 +78,26 @@ final class FrameStages {
         Supplier<FilterSpec> next = slidingWindow(ix);
         int span = Math.max(1, ix.maxDay() - ix.minDay() - Benchmark.WINDOW_DAYS);
         Selection[] last = new Selection[1];
-        out.timing("filter_ms", Timing.measure(Math.max(runs, WARMUP), runs, () -> last[0] = new IndexFilter(ix, next.get(), null)
+        out.timing("filter_ms", settled(() -> last[0] = new IndexFilter(ix, next.get(), null)
                 .apply()), null);
         TimelineStage timeline = new TimelineStage(ix);
-        out.timing("histogram_ms", Timing.measure(Math.max(runs, WARMUP), runs, () -> timeline.histogram(next.get())), null);
-        out.timing("histogram_uncached_ms", Timing.measure(Math.max(runs, WARMUP), runs, () -> timeline.histogramUncached(next.get())),
+        out.timing("histogram_ms", settled(() -> timeline.histogram(next.get())), null);
+        out.timing("histogram_uncached_ms", settled(() -> timeline.histogramUncached(next.get())),
                 target(n, "≤ 60", "≤ 8"));
         Selection fixed = new IndexFilter(ix, FilterSpec.ALL.withDates(LocalDate.ofEpochDay(ix.minDay() + span / 2),
                 LocalDate.ofEpochDay(ix.minDay() + span / 2 + 364)), null).apply();
-        out.timing("raster_ms", Timing.measure(Math.max(runs, WARMUP), runs, () -> {
+        out.timing("raster_ms", settled(() -> {
             painter.paint(raster, screen, fixed, IncidentPainter.Options.DEFAULT);
         }), null);
         Selection all = Selection.all(ix);
-        out.timing("raster_all_ms", Timing.measure(Math.max(runs, WARMUP), runs, () -> {
+        out.timing("raster_all_ms", settled(() -> {
             painter.paint(raster, screen, all, IncidentPainter.Options.DEFAULT);
         }), target(n, "≤ 40", "≤ 16"));
         Viewport idlib = new Viewport(35.75, 36.6, 11.5, 1600, 1000);
-        out.timing("raster_all_zoomed_ms", Timing.measure(Math.max(runs, WARMUP), runs, () -> {
+        out.timing("raster_all_zoomed_ms", settled(() -> {
             painter.paint(raster, idlib, all, IncidentPainter.Options.DEFAULT);
         }), target(n, "≤ 40", "≤ 16"));
-        out.timing("brush_frame_ms", Timing.measure(Math.max(runs, WARMUP), runs, () -> {
+        out.timing("brush_frame_ms", settled(() -> {
             FilterSpec spec = next.get();
             Selection sel = new IndexFilter(ix, spec, null).apply();
             timeline.histogram(spec);
