@@ -277,10 +277,11 @@ class PgImporterTest {
         assertEquals(direct, stored(staged.batchId()));
     }
 
-    /** Every stored incident (but its batch) and the id the next insert gets, ordered by id. */
+    /** Every stored incident (but its batch; the point as EWKB) and the id the next insert gets, ordered by id. */
     private static String rowsAndNextId() throws SQLException {
         try (Connection c = pg.superuser("imp"); PreparedStatement ps = c.prepareStatement("SELECT coalesce((SELECT"
-                + " string_agg((to_jsonb(i) - 'batch_id')::text, E'\\n' ORDER BY fid) FROM sitmap.incident i), '')"
+                + " string_agg(concat_ws(' ', to_jsonb(i) - 'batch_id' - 'geom', encode(ST_AsEWKB(geom), 'hex')), E'\\n'"
+                + " ORDER BY fid) FROM sitmap.incident i), '')"
                 + " || E'\\nnext ' || nextval(pg_get_serial_sequence('sitmap.incident', 'fid'))");
              ResultSet rs = ps.executeQuery()) {
             rs.next();
