@@ -180,8 +180,7 @@ public final class PgImporter {
                          long batch, SearchVectors search) throws SQLException, IOException {
         Staged st = new Staged();
         String file = reader.file();
-        CopyIn copy = first != null ? copyIn("COPY sitmap.incident (" + (search != null ? FirstLoad.COLUMNS_WITH_SEARCH
-                : FirstLoad.COLUMNS) + ") FROM STDIN (FORMAT binary)") : startStaging();
+        CopyIn copy = first != null ? copyIn(first.copySql(search != null)) : startStaging();
         boolean direct = first != null;
         // normalising and hashing run on the read-ahead thread (the only user of `values` during the import), so the
         // two client threads share the work about evenly: parsing and hashing there, encoding and sending here
@@ -190,7 +189,7 @@ public final class PgImporter {
         try (org.sitmap.store.Prefetch<Prepared> rows = new org.sitmap.store.Prefetch<>(reader, this::prepare)) {
             CopyBinary bin = direct ? new CopyBinary(COPY_CHUNK + (64 << 10)) : null;
             CopyText buf = direct ? null : new CopyText(COPY_CHUNK + (64 << 10));
-            DirectRows out = direct ? new DirectRows(bin, copy, batch, st, packRows) : null;
+            DirectRows out = direct ? new DirectRows(first, bin, copy, batch, st, packRows) : null;
             for (Prepared p; (p = rows.next()) != null; ) {
                 ParsedRow row = p.row();
                 st.rowsRead++;
@@ -252,13 +251,15 @@ public final class PgImporter {
      * columns for the pack ({@code pack}, null when none is made from the rows).
      */
     private static final class DirectRows implements SearchVectors.Sink {
+        private final FirstLoad first;
         private final CopyBinary bin;
         private final CopyIn copy;
         private final long batch;
         private final Staged st;
         private final PackRows pack;
 
-        DirectRows(CopyBinary bin, CopyIn copy, long batch, Staged st, PackRows pack) {
+        DirectRows(FirstLoad first, CopyBinary bin, CopyIn copy, long batch, Staged st, PackRows pack) {
+            this.first = first;
             this.bin = bin;
             this.copy = copy;
             this.batch = batch;
@@ -269,7 +270,7 @@ public final class PgImporter {
         @Override
         public void row(Incident inc, String hash, byte[] search, int offset, int length) throws SQLException {
             String factions = IncidentValues.factionCodes(inc);
-            direct(bin, batch, inc, hash, factions, search, offset, length);
+            first.row(bin, batch, inc, hash, factions, search, offset, length);
             if (pack != null) pack.add(inc, factions);
             st.places.add(inc);
             st.direct++;
@@ -338,24 +339,6 @@ public final class PgImporter {
                 return rs.getLong(1);
             }
         }
-    }
-
-    /**
-     * One row of {@link FirstLoad#COLUMNS} in binary COPY form ({@code factions}: its {@link
-     * IncidentValues#factionCodes}), and its text-search value (in binary form, {@code length} bytes from
-     * {@code offset}) when {@code search} is not null.
-     */
-    static void direct(CopyBinary b, long batch, Incident i, String hash, String factions, byte[] search, int offset,
-                       int length) {
-        b.row(search == null ? 22 : 23);
-        if (i.located()) b.point(i.longitude(), i.latitude()); else b.nul();
-        b.text(i.sourceKey()).date(i.date()).int4Field(i.datePrecision().code()).date(i.spanEnd()).date(i.spanEnd())
-                .text(i.place()).text(i.admin1()).text(i.country()).int4Field(i.geoPrecision().code())
-                .text(i.eventType().label()).text(i.subEventType() == null ? null : i.subEventType().label())
-                .int4Field(i.fatalities()).text(i.summary()).text(i.source()).text(i.origin()).text(i.evidence())
-                .int8Field(batch).text(factions).text(hash).jsonb(IncidentValues.actorsJson(i));
-        if (i.revised() == null) b.nul(); else b.int8Field(i.revised().getEpochSecond());
-        if (search != null) b.raw(search, offset, length);
     }
 
     /** One row of {@link PgMerge#STAGED} as COPY text. */

@@ -277,6 +277,62 @@ class PgImporterTest {
         assertEquals(direct, stored(staged.batchId()));
     }
 
+    /** Every stored incident (but its batch; the point as EWKB) and the id the next insert gets, ordered by id. */
+    private static String rowsAndNextId() throws SQLException {
+        try (Connection c = pg.superuser("imp"); PreparedStatement ps = c.prepareStatement("SELECT coalesce((SELECT"
+                + " string_agg(concat_ws(' ', to_jsonb(i) - 'batch_id' - 'geom', encode(ST_AsEWKB(geom), 'hex')), E'\\n'"
+                + " ORDER BY fid) FROM sitmap.incident i), '')"
+                + " || E'\\nnext ' || nextval(pg_get_serial_sequence('sitmap.incident', 'fid'))");
+             ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
+    private static String incidentTriggers() throws SQLException {
+        try (Connection c = pg.superuser("imp"); PreparedStatement ps = c.prepareStatement("SELECT string_agg(tgname"
+                + " || ' ' || tgenabled::text || ' ' || pg_get_triggerdef(oid), E'\\n' ORDER BY tgname) FROM pg_trigger"
+                + " WHERE tgrelid = 'sitmap.incident'::regclass AND NOT tgisinternal"); ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
+    /**
+     * The owner's first load numbers its rows itself and drops its row triggers for the copy: the ids, the rows and
+     * the sequence's next value are those of a first load by an editor (who may not drop anything, so the server
+     * numbers the rows in the same copy), also when a repeated key sends the rest of the file through a merge, and
+     * the triggers are there again as they were.
+     */
+    @Test
+    void anOwnersFirstLoadGivesTheIdsTheServerGivesAndKeepsItsTriggers() throws Exception {
+        Path f = rows("numbered", 0, 2500);
+        List<String> lines = new ArrayList<>(Files.readAllLines(f, StandardCharsets.UTF_8));
+        lines.add(1800, lines.get(5).replaceFirst(",Synthetic incident near [^,]*,", ",Said again,"));
+        lines.add(1900, "not,a,valid,row");
+        Files.write(f, lines, StandardCharsets.UTF_8);
+        String triggers = incidentTriggers();
+        assertTrue(triggers.contains(PgSchema.SEARCH_ON_INSERT) && triggers.contains(PgEdits.TRIGGER), triggers);
+        clear();
+        pg.execute("imp", "SELECT setval(pg_get_serial_sequence('sitmap.incident', 'fid'), 41)");
+        ImportReport owner = PgCluster.importFile(pg.location("imp_owner", "pw-imp-owner", "imp"), f);
+        String ownerRows = rowsAndNextId();
+        assertEquals(triggers, incidentTriggers());
+        clear();
+        pg.execute("imp", "SELECT setval(pg_get_serial_sequence('sitmap.incident', 'fid'), 41)");
+        ImportReport editor = importFile("imp_ed1", "pw-ed1", f);
+        assertEquals(editor.describe(), owner.describe());
+        assertEquals(2500, owner.imported(), owner.describe());
+        assertTrue(ownerRows.startsWith("{") && ownerRows.contains("\"fid\": 42,"), ownerRows.substring(0, 200));
+        assertEquals(ownerRows, rowsAndNextId());
+        // no row copied (every row rejected): the next insert still gets the id it would have
+        clear();
+        pg.execute("imp", "SELECT setval(pg_get_serial_sequence('sitmap.incident', 'fid'), 41)");
+        Path bad = Files.write(dir.resolve("allbad.csv"), List.of(lines.get(0), "not,a,valid,row"), StandardCharsets.UTF_8);
+        PgCluster.importFile(pg.location("imp_owner", "pw-imp-owner", "imp"), bad);
+        assertEquals("next 42", rowsAndNextId().strip());
+    }
+
     @Test
     void aKilledFirstLoadLeavesAnEmptyTableWithItsIndexes() throws Exception {
         clear();
