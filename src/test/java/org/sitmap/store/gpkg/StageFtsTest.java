@@ -102,6 +102,42 @@ class StageFtsTest {
         assertThat(checks(db)).containsExactly("ok|", "integrity|", "1|");
     }
 
+    @Test
+    void theImportingConnectionReadsTheCopiedIndexThoughItReadTheEmptyOneBefore() throws Exception {
+        String fts = "CREATE VIRTUAL TABLE incident_fts USING fts5(place, summary, evidence, content='incident',"
+                + " content_rowid='fid', tokenize='unicode61 remove_diacritics 2', columnsize=0)";
+        String table = "CREATE TABLE incident (fid INTEGER PRIMARY KEY, source_key TEXT NOT NULL UNIQUE, place TEXT,"
+                + " summary TEXT, evidence TEXT)";
+        Path rowsFile = dir.resolve("rows.db"), ftsFile = dir.resolve("fts.db");
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + rowsFile); Statement st = c.createStatement()) {
+            st.execute(table);
+            st.execute("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 500) INSERT INTO"
+                    + " incident SELECT i, 'k' || i, 'Place ' || i, 'shelling of the village', NULL FROM n");
+        }
+        java.nio.file.Files.createFile(ftsFile);
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("main.db"));
+             Statement st = c.createStatement()) {
+            st.execute(table);
+            st.execute(fts);
+            st.execute("ATTACH '" + ftsFile + "' AS " + StageFts.SCHEMA);
+            String search = "SELECT count(*) FROM incident_fts WHERE incident_fts MATCH 'village'";
+            assertThat(rows(st, search)).containsExactly("0|");
+            c.setAutoCommit(false);
+            StageFts f = StageFts.start(rowsFile, ftsFile, fts);
+            try {
+                f.awaitKeys();
+                f.copyInto(c);
+            } finally {
+                f.close();
+            }
+            assertThat(rows(st, search)).containsExactly("500|");
+            c.commit();
+            assertThat(rows(st, search)).containsExactly("500|");
+            c.setAutoCommit(true);
+            st.execute("INSERT INTO incident_fts(incident_fts, rank) VALUES ('integrity-check', 0)");
+        }
+    }
+
     /** 3,000 varied rows, keys all different and every record small enough for the stage, so all are staged. */
     private static Incident[] file() {
         List<Incident> rows = new ArrayList<>();
