@@ -179,9 +179,9 @@ final class Importer {
             if (rtreePack != null) packing = rtreePack.startPacking(conn);
             long tFts, tRtree, tPlaces;
             if (apart) {
-                // the R-tree and the places first, while the second thread fills the stage's key index
-                if (rtreePack != null) rtreePack.write(conn, packing, rtreeUpsert, rtreeDelete);
-                tRtree = System.nanoTime();
+                // the places first, while the second thread fills the stage's key index; the R-tree after the date
+                // index, so that its packing has had time to end
+                tRtree = tRows;
                 if (!"article".equals(reader.format())) PlaceRows.learn(conn, planner.places(), reader.format());
                 tPlaces = System.nanoTime();
                 stage.moveRows();
@@ -189,6 +189,7 @@ final class Importer {
                 FtsBulk.createTriggers(conn);
                 BulkMode.createIndexes(conn, dropped);
                 SpatialIndex.createTriggers(conn, rtreeTriggers);
+                if (rtreePack != null) rtreePack.write(conn, packing, rtreeUpsert, rtreeDelete);
                 stage.copyFts();
                 tFts = System.nanoTime();
             } else {
@@ -211,15 +212,14 @@ final class Importer {
             long tEnd = System.nanoTime();
             long cEnd = cpu();
             final int rowsReadFinal = rowsRead;
-            // apart: R-tree and places run first, then the rows' move, the indexes and the full-text copy
-            long tLast = apart ? tFts : tPlaces, tFirst = apart ? tRows : tFts;
+            String phases = apart ? String.format("places %.2f s, rows moved, date index, R-tree and full-text copy"
+                    + " %.2f s, commit %.2f s", (tPlaces - tRows) / 1e9, (tFts - tPlaces) / 1e9, (tEnd - tFts) / 1e9)
+                    : String.format("full-text and other indexes %.2f s, R-tree %.2f s, places %.2f s, commit %.2f s",
+                    (tFts - tRows) / 1e9, (tRtree - tFts) / 1e9, (tPlaces - tRtree) / 1e9, (tEnd - tPlaces) / 1e9);
             LOG.fine(() -> String.format("import of %s%s: %d rows read (%d decided from the store) and written in"
-                    + " %.2f s, %s %.2f s, R-tree %.2f s, places %.2f s, commit %.2f s; the writing thread's CPU %.2f s for the"
-                    + " rows, %.2f s after them; the reading thread's CPU %.2f s", file, firstLoad ? " (first load)" : "", rowsReadFinal,
-                    duplicates.checked(), (tRows - t0) / 1e9,
-                    apart ? "rows moved, full-text (second thread) and other indexes" : "full-text and other indexes",
-                    (apart ? tFts - tPlaces : tFts - tRows) / 1e9, (tRtree - tFirst) / 1e9, (tPlaces - tRtree) / 1e9,
-                    (tEnd - tLast) / 1e9, (cRows - c0) / 1e9, (cEnd - cRows) / 1e9,
+                    + " %.2f s, %s; the writing thread's CPU %.2f s for the rows, %.2f s after them; the reading"
+                    + " thread's CPU %.2f s", file, firstLoad ? " (first load)" : "", rowsReadFinal,
+                    duplicates.checked(), (tRows - t0) / 1e9, phases, (cRows - c0) / 1e9, (cEnd - cRows) / 1e9,
                     readCpu / 1e9));
         } catch (SQLException e) {
             throw failed(plain(e, "the import of " + file + " failed and was rolled back"), bulk);
