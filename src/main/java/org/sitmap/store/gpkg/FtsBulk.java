@@ -39,19 +39,10 @@ final class FtsBulk {
     static void indexNewRows(Connection conn, long firstFid, long endFid, Iterable<Long> reindexed) throws SQLException {
         String insert = "INSERT INTO incident_fts(rowid, place, summary, evidence) SELECT fid, place, summary,"
                 + " evidence FROM incident WHERE ";
-        // FTS5 writes its pending terms out as a new segment whenever they pass its hash size (1 MiB), and merges
-        // the segments as they pile up: with 64 MiB a million rows make one segment instead of some thirty and
-        // their merges (full-text phase 1.7-2.0 s → 1.0-1.5 s of CPU a million rows). Set back before the
-        // commit (the pending terms are written then), and the setting's row removed, so the file is as before.
-        ftsHashSize(conn, FTS_BULK_HASH_BYTES);
         try (PreparedStatement ps = conn.prepareStatement(insert + "fid >= ? AND fid < ?")) {
             ps.setLong(1, firstFid);
             ps.setLong(2, endFid);
-            ps.executeUpdate();
-        }
-        ftsHashSize(conn, FTS_DEFAULT_HASH_BYTES);
-        try (PreparedStatement ps = conn.prepareStatement("DELETE FROM incident_fts_config WHERE k = 'hashsize'")) {
-            ps.executeUpdate();
+            bulkInsert(conn, ps);
         }
         try (PreparedStatement ps = conn.prepareStatement(insert + "fid = ?")) {
             for (long fid : reindexed) {
@@ -60,6 +51,29 @@ final class FtsBulk {
             }
             ps.executeBatch();
         }
+        createTriggers(conn);
+    }
+
+    /**
+     * Runs {@code insert}, an {@code INSERT INTO incident_fts … SELECT} of many rows on {@code conn}, with the bulk
+     * hash size, and leaves the index's configuration as it was: the one way both an import's own connection and a
+     * first load's second one ({@link StageFts}) fill the index, so both write the same records.
+     */
+    static void bulkInsert(Connection conn, PreparedStatement insert) throws SQLException {
+        // FTS5 writes its pending terms out as a new segment whenever they pass its hash size (1 MiB), and merges
+        // the segments as they pile up: with 64 MiB a million rows make one segment instead of some thirty and
+        // their merges (full-text phase 1.7-2.0 s → 1.0-1.5 s of CPU a million rows). Set back before the
+        // commit (the pending terms are written then), and the setting's row removed, so the file is as before.
+        ftsHashSize(conn, FTS_BULK_HASH_BYTES);
+        insert.executeUpdate();
+        ftsHashSize(conn, FTS_DEFAULT_HASH_BYTES);
+        try (PreparedStatement ps = conn.prepareStatement("DELETE FROM incident_fts_config WHERE k = 'hashsize'")) {
+            ps.executeUpdate();
+        }
+    }
+
+    /** Makes again the per-row triggers {@link #dropTrigger} dropped. */
+    static void createTriggers(Connection conn) throws SQLException {
         for (String sql : new String[] {Migrations.FTS_INSERT_TRIGGER, Migrations.FTS_UPDATE_TRIGGER}) {
             try (PreparedStatement ps = conn.prepareStatement(sql)) {
                 ps.executeUpdate();
@@ -78,4 +92,21 @@ final class FtsBulk {
         }
     }
 
+    /**
+     * Makes this connection's full-text index read its records again from the shadow tables, after {@link StageFts}
+     * wrote them directly. FTS5 keeps an index's structure (its list of segments) from one statement to the next,
+     * and reads it again only when another connection committed in between ({@code PRAGMA data_version}): a search
+     * made on this connection before the import would otherwise go on reading the empty index. Rolling a savepoint
+     * back that the index took part in drops what it kept (FTS5's {@code xRollbackTo}); the write that makes it take
+     * part (a hash size, as {@link #bulkInsert} sets) is rolled back with it, so nothing of it stays in the store.
+     * Inside the import's transaction.
+     */
+    static void forgetStructure(Connection conn) throws SQLException {
+        try (java.sql.Statement st = conn.createStatement()) {
+            st.execute("SAVEPOINT sitmap_fts_reload");
+            ftsHashSize(conn, FTS_DEFAULT_HASH_BYTES);
+            st.execute("ROLLBACK TO sitmap_fts_reload");
+            st.execute("RELEASE sitmap_fts_reload");
+        }
+    }
 }

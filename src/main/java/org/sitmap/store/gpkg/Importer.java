@@ -89,7 +89,7 @@ final class Importer {
             BatchRows.foreignKeys(conn, false);
             firstLoad = fresh && BatchRows.noIncidents(conn) && BulkMode.beginFirstLoad(conn);
             if (!firstLoad) BulkMode.begin(conn);
-            stage = openStage();
+            stage = StageRows.openFor(conn, store, firstLoad);
             conn.setAutoCommit(false);
         } catch (SQLException e) {
             StoreException failure = plain(e, "cannot start the import of " + file);
@@ -163,22 +163,42 @@ final class Importer {
             long readCpu = rows.producerCpuNanos();
             rows.close();
             planner.forgetKeys();
-            moveStage(batchId);
+            // every inserted row staged: a second thread indexes the stage meanwhile (StageFts)
+            boolean apart = fts && stage != null && unstaged.isEmpty() && planner.reindexed().isEmpty()
+                    && stage.indexApart(planner.endFid() - firstFid);
+            if (!apart) moveStage(batchId);
             flush();
             duplicates.addTo(planner);
             long tRows = System.nanoTime();
             long cRows = cpu();
             // the R-tree is packed on a thread of its own while this one builds the full-text and date indexes
             if (rtreePack != null) packing = rtreePack.startPacking(conn);
-            if (fts) FtsBulk.indexNewRows(conn, firstFid, planner.endFid(), planner.reindexed());
-            BulkMode.createIndexes(conn, dropped);
-            SpatialIndex.createTriggers(conn, rtreeTriggers);
-            long tFts = System.nanoTime();
-            if (rtreePack != null) rtreePack.write(conn, packing, rtreeUpsert, rtreeDelete);
-            long tRtree = System.nanoTime();
+            long tFts, tRtree, tPlaces;
+            if (apart) {
+                // the places first, while the second thread fills the stage's key index; the R-tree after the date
+                // index, so that its packing has had time to end
+                tRtree = tRows;
+                if (!"article".equals(reader.format())) PlaceRows.learn(conn, planner.places(), reader.format());
+                tPlaces = System.nanoTime();
+                stage.moveRows();
+                // the same schema changes in the same order as below, so the store's schema table is the same
+                FtsBulk.createTriggers(conn);
+                BulkMode.createIndexes(conn, dropped);
+                SpatialIndex.createTriggers(conn, rtreeTriggers);
+                if (rtreePack != null) rtreePack.write(conn, packing, rtreeUpsert, rtreeDelete);
+                stage.copyFts();
+                tFts = System.nanoTime();
+            } else {
+                if (fts) FtsBulk.indexNewRows(conn, firstFid, planner.endFid(), planner.reindexed());
+                BulkMode.createIndexes(conn, dropped);
+                SpatialIndex.createTriggers(conn, rtreeTriggers);
+                tFts = System.nanoTime();
+                if (rtreePack != null) rtreePack.write(conn, packing, rtreeUpsert, rtreeDelete);
+                tRtree = System.nanoTime();
+                if (!"article".equals(reader.format())) PlaceRows.learn(conn, planner.places(), reader.format());
+                tPlaces = System.nanoTime();
+            }
             progress.accept(rowsRead);
-            if (!"article".equals(reader.format())) PlaceRows.learn(conn, planner.places(), reader.format());
-            long tPlaces = System.nanoTime();
             BatchRows.finishBatch(conn, batchId, rowsRead, imported, updated, skipped, rejected, planner.bounds());
             if (counted) ChangeCounter.resume(conn, imported + updated > 0);
             checkCancel(cancelled, file);
@@ -188,12 +208,14 @@ final class Importer {
             long tEnd = System.nanoTime();
             long cEnd = cpu();
             final int rowsReadFinal = rowsRead;
+            String phases = apart ? String.format("places %.2f s, rows moved, date index, R-tree and full-text copy"
+                    + " %.2f s, commit %.2f s", (tPlaces - tRows) / 1e9, (tFts - tPlaces) / 1e9, (tEnd - tFts) / 1e9)
+                    : String.format("full-text and other indexes %.2f s, R-tree %.2f s, places %.2f s, commit %.2f s",
+                    (tFts - tRows) / 1e9, (tRtree - tFts) / 1e9, (tPlaces - tRtree) / 1e9, (tEnd - tPlaces) / 1e9);
             LOG.fine(() -> String.format("import of %s%s: %d rows read (%d decided from the store) and written in"
-                    + " %.2f s, full-text and other indexes %.2f s, R-tree %.2f s, places %.2f s, commit %.2f s; the writing thread's CPU %.2f s for the"
-                    + " rows, %.2f s after them; the reading thread's CPU %.2f s", file, firstLoad ? " (first load)" : "", rowsReadFinal,
-                    duplicates.checked(),
-                    (tRows - t0) / 1e9, (tFts - tRows) / 1e9, (tRtree - tFts) / 1e9, (tPlaces - tRtree) / 1e9,
-                    (tEnd - tPlaces) / 1e9, (cRows - c0) / 1e9, (cEnd - cRows) / 1e9,
+                    + " %.2f s, %s; the writing thread's CPU %.2f s for the rows, %.2f s after them; the reading"
+                    + " thread's CPU %.2f s", file, firstLoad ? " (first load)" : "", rowsReadFinal,
+                    duplicates.checked(), (tRows - t0) / 1e9, phases, (cRows - c0) / 1e9, (cEnd - cRows) / 1e9,
                     readCpu / 1e9));
         } catch (SQLException e) {
             throw failed(plain(e, "the import of " + file + " failed and was rolled back"), bulk);
@@ -281,7 +303,7 @@ final class Importer {
 
     /** The calling thread's CPU time in ns (0 where the JVM cannot tell). */
     private static long cpu() {
-        java.lang.management.ThreadMXBean b = java.lang.management.ManagementFactory.getThreadMXBean();
+        var b = java.lang.management.ManagementFactory.getThreadMXBean();
         return b.isCurrentThreadCpuTimeSupported() ? b.getCurrentThreadCpuTime() : 0;
     }
 
@@ -310,20 +332,6 @@ final class Importer {
             rtreeDelete.setLong(1, fid);
             rtreeDelete.addBatch();
             rtreeDeletes = true;
-        }
-    }
-
-    /**
-     * Attaches a stage for a first load's rows ({@link StageRows}), outside the transaction; deletes a stage an
-     * earlier, killed import left. Null (rows bound) when it cannot: the stage only saves time.
-     */
-    private StageRows openStage() {
-        StageRows.removeLeftover(store);
-        try {
-            return firstLoad ? StageRows.attach(conn, store) : null;
-        } catch (IOException | SQLException e) {
-            LOG.fine(() -> "no stage for the import's rows: " + e.getMessage());
-            return null;
         }
     }
 

@@ -29,7 +29,9 @@ final class PlaceRows {
      */
     static void learn(Connection c, PlaceTally tally, String format) throws SQLException {
         if (tally.size() == 0) return;
-        try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM pragma_table_info('place') WHERE name = 'event_count'");
+        // the schema named: a pragma without one reads every attached database, and would hold a first load's
+        // full-text stage, which a second thread is writing meanwhile (StageFts), until the commit
+        try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM pragma_table_info('place', 'main') WHERE name = 'event_count'");
              ResultSet rs = ps.executeQuery()) {
             if (!rs.next() || rs.getInt(1) == 0) return; // a store opened at an older schema on purpose
         }

@@ -58,6 +58,14 @@ final class StageRows implements AutoCloseable {
     private final String tableSql;
     private StagePages pages;
     private boolean attached;
+    /** The full-text stage's file, attached as {@link StageFts#SCHEMA}, and the store's full-text table (else null). */
+    private Path ftsFile;
+    private String ftsSql;
+    private boolean ftsAttached;
+    /** The second thread's indexing, once started ({@link #indexApart}). */
+    private StageFts fts;
+    /** The rows written, once the pages are closed. */
+    private long staged;
 
     private StageRows(Connection conn, Path file, String tableSql) {
         this.conn = conn;
@@ -90,7 +98,7 @@ final class StageRows implements AutoCloseable {
     }
 
     /** A new stage file's path for {@code store}, named by this process's id and a number. */
-    private static Path newFileOf(Path store) {
+    static Path newFileOf(Path store) {
         Path abs = store.toAbsolutePath();
         return abs.resolveSibling(prefix(abs) + ProcessHandle.current().pid() + "-" + STAGES.incrementAndGet());
     }
@@ -132,6 +140,20 @@ final class StageRows implements AutoCloseable {
     }
 
     /**
+     * Attaches a stage for a first load's rows, outside the transaction; deletes a stage an earlier, killed import
+     * left. Null (rows bound) when it cannot (the stage only saves time) or when not {@code firstLoad}.
+     */
+    static StageRows openFor(Connection conn, Path store, boolean firstLoad) {
+        removeLeftover(store);
+        try {
+            return firstLoad ? attach(conn, store) : null;
+        } catch (IOException | SQLException e) {
+            LOG.fine(() -> "no stage for the import's rows: " + e.getMessage());
+            return null;
+        }
+    }
+
+    /**
      * Creates and attaches an empty stage for an import into {@code store}, outside a transaction; null when the
      * stage is turned off or the table's columns are not the ones this class writes.
      */
@@ -150,9 +172,17 @@ final class StageRows implements AutoCloseable {
             if (!rs.next()) return null;
             sql = rs.getString(1);
         }
-        if (attached(conn)) {
-            try (PreparedStatement ps = conn.prepareStatement("DETACH " + SCHEMA)) {
-                ps.execute();
+        String fts = null;
+        try (PreparedStatement ps = conn.prepareStatement(
+                "SELECT sql FROM main.sqlite_schema WHERE type = 'table' AND name = 'incident_fts'");
+             ResultSet rs = ps.executeQuery()) {
+            if (rs.next()) fts = rs.getString(1);
+        }
+        for (String schema : new String[] {SCHEMA, StageFts.SCHEMA}) {
+            if (attached(conn, schema)) {
+                try (PreparedStatement ps = conn.prepareStatement("DETACH " + schema)) {
+                    ps.execute();
+                }
             }
         }
         Path file = newFileOf(store);
@@ -167,7 +197,8 @@ final class StageRows implements AutoCloseable {
                 st.execute("PRAGMA " + SCHEMA + ".journal_mode = OFF");
                 st.execute("PRAGMA " + SCHEMA + ".synchronous = OFF");
             }
-        } catch (SQLException e) {
+            if (fts != null) stage.attachFts(store, fts);
+        } catch (SQLException | IOException e) {
             stage.close();
             throw e;
         }
@@ -175,7 +206,54 @@ final class StageRows implements AutoCloseable {
         return stage;
     }
 
-    /** Whether rows still go to the stage (until {@link #moveRows}). */
+    /**
+     * Creates and attaches the empty file of the full-text stage ({@link StageFts}), outside a transaction, as the
+     * rows' stage: SQLite reads nothing of it until {@link StageFts#copyInto}.
+     */
+    private void attachFts(Path store, String sql) throws SQLException, IOException {
+        Path f = newFileOf(store);
+        Files.createFile(f);
+        LIVE.add(f);
+        ftsFile = f;
+        try (PreparedStatement ps = conn.prepareStatement("ATTACH ? AS " + StageFts.SCHEMA)) {
+            ps.setString(1, f.toString());
+            ps.execute();
+            ftsAttached = true;
+        }
+        ftsSql = sql;
+    }
+
+    /** The rows written to the stage so far. */
+    long rows() {
+        return pages != null ? pages.rows() : staged;
+    }
+
+    /**
+     * Ends the stage's rows and starts a second thread filling the stage's key index and building the full-text
+     * index of its rows ({@link StageFts}): for a first load whose inserted rows all went to the stage, so that its
+     * rows are all the full-text index must hold: the caller checks that none went elsewhere, and gives the number
+     * of rows inserted, which the stage must have. False (nothing done) when the stage is no longer open, has no
+     * rows or not {@code inserted}, the store has no full-text index, or this way is turned off
+     * ({@link StageFts#enabled}). The importing thread then calls {@link #moveRows} and {@link #copyFts}.
+     */
+    boolean indexApart(long inserted) throws IOException {
+        if (!StageFts.enabled || ftsSql == null || pages == null || pages.rows() == 0 || pages.rows() != inserted) {
+            return false;
+        }
+        StagePages p = pages;
+        pages = null;
+        p.close();
+        staged = p.rows();
+        fts = StageFts.start(file, ftsFile, ftsSql);
+        return true;
+    }
+
+    /** Copies the full-text index {@link #indexApart} built into the store's (inside the import's transaction). */
+    void copyFts() throws SQLException {
+        fts.copyInto(conn);
+    }
+
+    /** Whether rows still go to the stage (until {@link #moveRows} or {@link #indexApart}). */
     boolean open() {
         return pages != null;
     }
@@ -241,26 +319,32 @@ final class StageRows implements AutoCloseable {
     long moveRows() throws SQLException, IOException {
         StagePages p = pages;
         pages = null;
-        p.close();
-        if (p.rows() == 0) return 0;
+        if (p != null) {
+            p.close();
+            staged = p.rows();
+        }
+        long n = staged;
+        if (n == 0) return 0;
+        // the second thread writes the stage's key index: this connection must not read the stage before
+        if (fts != null) fts.awaitKeys();
         List<String> triggers = IncidentTriggers.drop(conn, null);
         try (Statement st = conn.createStatement()) {
             // the first read of the stage finds its schema changed since the ATTACH and reads it again
             try (ResultSet rs = st.executeQuery("SELECT count(*) FROM " + SCHEMA + ".sqlite_schema")) {
                 if (!rs.next() || rs.getInt(1) != 2) throw new SQLException("the import's stage has no table");
             }
-            st.execute("REINDEX " + SCHEMA + ".sqlite_autoindex_incident_1");
+            if (fts == null) st.execute("REINDEX " + SCHEMA + ".sqlite_autoindex_incident_1");
             String move = "INSERT INTO main.incident SELECT * FROM " + SCHEMA + ".incident";
             if (LOG.isLoggable(java.util.logging.Level.FINE)) {
                 boolean transfer = transfers(move);
                 LOG.fine(() -> "the stage's rows are moved " + (transfer ? "as records (transfer)" : "value by value"));
             }
             long moved = st.executeUpdate(move);
-            if (moved != p.rows()) throw new SQLException("moved " + moved + " rows of " + p.rows());
+            if (moved != n) throw new SQLException("moved " + moved + " rows of " + n);
             IncidentTriggers.create(conn, triggers);
         }
-        LOG.fine(() -> "moved " + p.rows() + " rows from the import's stage");
-        return p.rows();
+        LOG.fine(() -> "moved " + n + " rows from the import's stage");
+        return n;
     }
 
     /**
@@ -282,33 +366,45 @@ final class StageRows implements AutoCloseable {
     /** Detaches and deletes the stage (after the transaction ended); failures are left to the next import. */
     @Override
     public void close() {
+        if (fts != null) fts.close();
         try {
             if (pages != null) pages.close();
         } catch (IOException e) {
             LOG.fine(() -> "closing the import's stage: " + e.getMessage());
         }
         pages = null;
-        if (attached) {
-            try (PreparedStatement ps = conn.prepareStatement("DETACH " + SCHEMA)) {
+        attached = detach(SCHEMA, attached, file);
+        if (ftsFile != null) ftsAttached = detach(StageFts.SCHEMA, ftsAttached, ftsFile);
+    }
+
+    /** Detaches {@code schema} when {@code on} and deletes its file when that went well; whether still attached. */
+    private boolean detach(String schema, boolean on, Path f) {
+        if (on) {
+            try (PreparedStatement ps = conn.prepareStatement("DETACH " + schema)) {
                 ps.execute();
-                attached = false;
+                on = false;
             } catch (SQLException e) {
                 LOG.fine(() -> "the import's stage stays attached: " + e.getMessage());
             }
         }
         try {
-            if (!attached) Files.deleteIfExists(file);
+            if (!on) Files.deleteIfExists(f);
         } catch (IOException e) {
-            LOG.fine(() -> "the import's stage " + file + " is left to the next import: " + e.getMessage());
+            LOG.fine(() -> "the import's stage " + f + " is left to the next import: " + e.getMessage());
         } finally {
-            if (!attached) LIVE.remove(file);
+            if (!on) LIVE.remove(f);
         }
+        return on;
     }
 
     /** Whether {@code c} has a stage attached (tests). */
     static boolean attached(Connection c) throws SQLException {
+        return attached(c, SCHEMA) || attached(c, StageFts.SCHEMA);
+    }
+
+    private static boolean attached(Connection c, String schema) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM pragma_database_list WHERE name = ?")) {
-            ps.setString(1, SCHEMA);
+            ps.setString(1, schema);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() && rs.getInt(1) > 0;
             }
