@@ -83,7 +83,7 @@ final class StageFts {
                 working = c.unwrap(org.sqlite.SQLiteConnection.class);
             }
             try (Statement st = c.createStatement()) {
-                for (String p : new String[] {"journal_mode = OFF", "synchronous = OFF", "temp_store = MEMORY",
+                for (String p : new String[] {"journal_mode = OFF", "synchronous = OFF",
                         "cache_size = -" + CACHE_KIB}) {
                     st.execute("PRAGMA " + p);
                 }

@@ -223,11 +223,6 @@ final class StageRows implements AutoCloseable {
         ftsSql = sql;
     }
 
-    /** The rows written to the stage so far. */
-    long rows() {
-        return pages != null ? pages.rows() : staged;
-    }
-
     /**
      * Ends the stage's rows and starts a second thread filling the stage's key index and building the full-text
      * index of its rows ({@link StageFts}): for a first load whose inserted rows all went to the stage, so that its
