@@ -1,12 +1,12 @@
 package org.sitmap.store.gpkg;
 
+import static org.sitmap.store.gpkg.SqlRows.rows;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -230,19 +230,6 @@ class StageFtsTest {
         List<String> out = new ArrayList<>();
         for (String c : rows(st, "SELECT name FROM pragma_table_info('" + table + "')")) {
             out.add(c.substring(0, c.length() - 1));
-        }
-        return out;
-    }
-
-    private static List<String> rows(Statement st, String sql) throws Exception {
-        List<String> out = new ArrayList<>();
-        try (ResultSet rs = st.executeQuery(sql)) {
-            int n = rs.getMetaData().getColumnCount();
-            while (rs.next()) {
-                StringBuilder b = new StringBuilder();
-                for (int i = 1; i <= n; i++) b.append(rs.getString(i)).append('|');
-                out.add(b.toString());
-            }
         }
         return out;
     }

@@ -1,12 +1,12 @@
 package org.sitmap.store.gpkg;
 
+import static org.sitmap.store.gpkg.SqlRows.rows;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -209,19 +209,6 @@ class StageRowsTest {
             out.addAll(rows(st, "SELECT rtreecheck('rtree_incident_geom')"));
             out.addAll(rows(st, "SELECT rowid FROM incident_fts WHERE incident_fts MATCH 'astral' ORDER BY rowid"));
             out.addAll(rows(st, "SELECT min_x, min_y, max_x, max_y FROM gpkg_contents WHERE table_name = 'incident'"));
-        }
-        return out;
-    }
-
-    private static List<String> rows(Statement st, String sql) throws Exception {
-        List<String> out = new ArrayList<>();
-        try (ResultSet rs = st.executeQuery(sql)) {
-            int n = rs.getMetaData().getColumnCount();
-            while (rs.next()) {
-                StringBuilder b = new StringBuilder();
-                for (int i = 1; i <= n; i++) b.append(rs.getString(i)).append('|');
-                out.add(b.toString());
-            }
         }
         return out;
     }
