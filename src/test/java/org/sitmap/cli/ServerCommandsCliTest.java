@@ -1,7 +1,6 @@
 package org.sitmap.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -48,9 +47,7 @@ class ServerCommandsCliTest {
 
     @BeforeAll
     static void teamStoreAndFile() throws Exception {
-        String why = PgCluster.unavailable();
-        assumeTrue(why == null, why);
-        pg = PgCluster.shared();
+        pg = PgCluster.sharedOrSkip();
         pg.createDatabase("cli_cmds", "cmd_owner", "pw-cmd-owner");
         setup("server", "init", "--db", "postgresql://cmd_owner:pw-cmd-owner@127.0.0.1:" + pg.port()
                 + "/cli_cmds?sslmode=disable");

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.sitmap.store.pg.PgCluster.indexRows;
 
 import java.nio.file.Path;
@@ -40,9 +39,7 @@ class PackAheadTest {
 
     @BeforeAll
     static void cluster() {
-        String why = PgCluster.unavailable();
-        assumeTrue(why == null, why);
-        pg = PgCluster.shared();
+        pg = PgCluster.sharedOrSkip();
     }
 
     @Test

@@ -1,7 +1,6 @@
 package org.sitmap.store.pg;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,9 +22,7 @@ class PgBenchStoreTest {
 
     @BeforeAll
     static void cluster() {
-        String why = PgCluster.unavailable();
-        assumeTrue(why == null, why);
-        pg = PgCluster.shared();
+        pg = PgCluster.sharedOrSkip();
     }
 
     @Test

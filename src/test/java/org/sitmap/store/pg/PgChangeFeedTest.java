@@ -3,7 +3,6 @@ package org.sitmap.store.pg;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -31,9 +30,7 @@ class PgChangeFeedTest {
 
     @BeforeAll
     static void cluster() throws SQLException {
-        String why = PgCluster.unavailable();
-        assumeTrue(why == null, why);
-        pg = PgCluster.shared();
+        pg = PgCluster.sharedOrSkip();
         pg.teamStore("feed");
         pg.createLogin("feed_ed", "pw-feed-ed");
         pg.createLogin("feed_rd", "pw-feed-rd");

@@ -51,6 +51,16 @@ public final class PgCluster {
         }
     }
 
+    /**
+     * The run's cluster for a test class's {@code @BeforeAll}; where none can be started, the class's tests are skipped
+     * with {@link #unavailable()}'s message (an assumption, so they show as skipped, never as passed).
+     */
+    public static PgCluster sharedOrSkip() {
+        String why = unavailable();
+        org.junit.jupiter.api.Assumptions.assumeTrue(why == null, why);
+        return shared();
+    }
+
     /** The run's cluster, started on first use. */
     public static synchronized PgCluster shared() {
         if (shared != null) return shared;

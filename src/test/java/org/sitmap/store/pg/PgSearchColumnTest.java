@@ -2,7 +2,6 @@ package org.sitmap.store.pg;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -36,9 +35,7 @@ class PgSearchColumnTest {
 
     @BeforeAll
     static void cluster() throws SQLException {
-        String why = PgCluster.unavailable();
-        assumeTrue(why == null, why);
-        pg = PgCluster.shared();
+        pg = PgCluster.sharedOrSkip();
         pg.teamStore("tsv_c");
         try (Connection c = pg.superuser("postgres"); Statement s = c.createStatement()) {
             s.execute("CREATE DATABASE tsv_u OWNER tsv_c_owner TEMPLATE template0 LC_CTYPE 'C.UTF-8'"

@@ -2,7 +2,6 @@ package org.sitmap.store.pg;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -27,9 +26,7 @@ class PgStoreTest {
 
     @BeforeAll
     static void teamStore() throws Exception {
-        String why = PgCluster.unavailable();
-        assumeTrue(why == null, why);
-        pg = PgCluster.shared();
+        pg = PgCluster.sharedOrSkip();
         owner = pg.teamStore("pgstore");
         pg.createLogin("pgstore_reader", "pw-pgstore-reader");
         pg.execute("pgstore", "GRANT sitmap_reader TO pgstore_reader");

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -32,9 +31,7 @@ class SimpleTsVectorTest {
 
     @BeforeAll
     static void cluster() throws SQLException {
-        String why = PgCluster.unavailable();
-        assumeTrue(why == null, why);
-        pg = PgCluster.shared();
+        pg = PgCluster.sharedOrSkip();
         try (Connection c = pg.superuser("postgres")) {
             // the test cluster is made with --locale=C; a team's database usually has a UTF-8 LC_CTYPE
             c.createStatement().execute("CREATE DATABASE tsv_utf8 TEMPLATE template0 LC_CTYPE 'C.UTF-8'"
